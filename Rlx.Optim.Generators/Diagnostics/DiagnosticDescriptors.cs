@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis;
+
+namespace Rlx.Optim.Generators.Diagnostics;
+
+/// <summary>Every diagnostic Rlx.Optim reports. README.md lists them; each is an error, and the optimizer is not generated.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Rlx.Optim";
+
+    /// <summary><c>The optimizer class '{0}' must be declared 'partial'</c></summary>
+    public static readonly DiagnosticDescriptor OptimizerTypeNotPartial = Create(
+        "RLXO0001", "Optimizer class must be partial",
+        "The optimizer class '{0}' must be declared 'partial' so the generator can add its members");
+
+    /// <summary><c>{0} = {1}: β₁ must be in [0, 1)</c></summary>
+    public static readonly DiagnosticDescriptor Beta1OutOfRange = Create(
+        "RLXO0002", "β₁ out of range",
+        "{0} = {1}: β₁ must be in [0, 1)");
+
+    /// <summary><c>{0} = {1}: β₂ must be in [0, 1)</c></summary>
+    public static readonly DiagnosticDescriptor Beta2OutOfRange = Create(
+        "RLXO0003", "β₂ out of range",
+        "{0} = {1}: β₂ must be in [0, 1)");
+
+    /// <summary><c>{0} = {1}: ε must be finite and greater than 0</c></summary>
+    public static readonly DiagnosticDescriptor EpsilonInvalid = Create(
+        "RLXO0004", "Invalid ε",
+        "{0} = {1}: ε must be finite and greater than 0");
+
+    /// <summary><c>{0} = {1}: the learning rate must be finite and greater than 0</c></summary>
+    public static readonly DiagnosticDescriptor LearningRateInvalid = Create(
+        "RLXO0005", "Invalid learning rate",
+        "{0} = {1}: the learning rate must be finite and greater than 0");
+
+    /// <summary><c>{0} = {1}: the weight decay must be finite and not negative</c></summary>
+    public static readonly DiagnosticDescriptor WeightDecayInvalid = Create(
+        "RLXO0006", "Invalid weight decay",
+        "{0} = {1}: the weight decay must be finite and not negative");
+
+    /// <summary><c>The [Parameter] method '{0}' must return void, not '{1}'</c></summary>
+    public static readonly DiagnosticDescriptor ParameterMethodReturnType = Create(
+        "RLXO0007", "[Parameter] method must return void",
+        "The [Parameter] method '{0}' must return void, not '{1}'");
+
+    /// <summary><c>The [Parameter] method '{0}' must take (Span&lt;float&gt; parameter, ReadOnlySpan&lt;float&gt; gradient), not ({1})</c></summary>
+    public static readonly DiagnosticDescriptor ParameterMethodParameters = Create(
+        "RLXO0008", "[Parameter] method has the wrong parameters",
+        "The [Parameter] method '{0}' must take (Span<float> parameter, ReadOnlySpan<float> gradient), not ({1})");
+
+    /// <summary><c>The [Parameter] method '{0}' must be a partial method declaration without a body: it is {1}</c></summary>
+    public static readonly DiagnosticDescriptor ParameterMethodNotPartial = Create(
+        "RLXO0009", "[Parameter] method must be a partial declaration",
+        "The [Parameter] method '{0}' must be a non-static, non-generic partial method declaration without a body: it is {1}");
+
+    /// <summary><c>Dimension {0} of '{1}' is {2}: every dimension must be greater than 0</c></summary>
+    public static readonly DiagnosticDescriptor DimensionNotPositive = Create(
+        "RLXO0010", "Dimension must be positive",
+        "Dimension {0} of '{1}' is {2}: every dimension must be greater than 0");
+
+    /// <summary><c>The shape [{1}] of '{0}' holds {2} elements, more than a span can (2,147,483,647)</c></summary>
+    public static readonly DiagnosticDescriptor LengthOverflows = Create(
+        "RLXO0011", "Parameter set too large",
+        "The shape [{1}] of '{0}' holds {2} elements, more than a span can (2,147,483,647)");
+
+    /// <summary><c>The parameter set name '{0}' of '{1}' is already used by '{2}'</c></summary>
+    public static readonly DiagnosticDescriptor DuplicateParameterName = Create(
+        "RLXO0012", "Duplicate parameter set name",
+        "The parameter set name '{0}' of '{1}' is already used by '{2}'");
+
+    /// <summary><c>'{0}' cannot hold a generated optimizer: {1}</c></summary>
+    public static readonly DiagnosticDescriptor UnsupportedOptimizerType = Create(
+        "RLXO0013", "Unsupported optimizer type",
+        "'{0}' cannot hold a generated optimizer: {1}");
+
+    /// <summary><c>The [Parameter] method '{0}' has an empty Name</c></summary>
+    public static readonly DiagnosticDescriptor EmptyParameterName = Create(
+        "RLXO0014", "Empty parameter set name",
+        "The [Parameter] method '{0}' has an empty Name");
+
+    /// <summary><c>ParallelThreshold = {0}: it must be greater than 0 (int.MaxValue keeps every set on one thread)</c></summary>
+    public static readonly DiagnosticDescriptor ParallelThresholdInvalid = Create(
+        "RLXO0015", "Invalid parallel threshold",
+        "ParallelThreshold = {0}: it must be greater than 0 (int.MaxValue keeps every set on one thread)");
+
+    /// <summary><c>Precision = {0} is not an OptimizerPrecision value</c></summary>
+    public static readonly DiagnosticDescriptor PrecisionUndefined = Create(
+        "RLXO0016", "Unknown precision",
+        "Precision = {0} is not an OptimizerPrecision value");
+
+    /// <summary><c>The [Parameter] method '{0}' is in '{1}', which has no optimizer attribute</c></summary>
+    public static readonly DiagnosticDescriptor ParameterOutsideOptimizer = Create(
+        "RLXO0017", "[Parameter] outside an optimizer",
+        "The [Parameter] method '{0}' is in '{1}', which has no optimizer attribute such as [AdamOptimizer]");
+
+    /// <summary><c>Rlx.Optim could not generate '{0}': {1}</c></summary>
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "RLXO0099", "Generator failure",
+        "Rlx.Optim could not generate '{0}': {1}. This is a bug in Rlx.Optim; please report it with the declaration.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            description: "See the Diagnostics table in the Rlx.Optim README.", customTags: WellKnownDiagnosticTags.NotConfigurable);
+}

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Emit;
+
+/// <summary>
+/// The distinct kernels of an optimizer: one per distinct set of folded hyperparameters. Sets that override
+/// nothing share <c>DefaultKernel</c>, which also serves names not declared; a set with its own values gets a
+/// kernel named after it.
+/// </summary>
+internal sealed class KernelTable
+{
+    public const string DefaultKernelName = "DefaultKernel";
+
+    private readonly List<(AdamKernelSpec Spec, string Name)> _kernels = new();
+
+    public KernelTable(OptimizerSpec spec)
+    {
+        _kernels.Add((spec.DefaultKernel, DefaultKernelName));
+        foreach (ParameterSetSpec set in spec.Sets)
+        {
+            if (!Contains(set.Kernel))
+            {
+                _kernels.Add((set.Kernel, UniqueName(SetNames.Stem(set.MethodName) + "Kernel")));
+            }
+        }
+    }
+
+    /// <summary>Every kernel with its struct name, the default first.</summary>
+    public IReadOnlyList<(AdamKernelSpec Spec, string Name)> Kernels => _kernels;
+
+    public string NameOf(AdamKernelSpec kernel)
+    {
+        foreach ((AdamKernelSpec spec, string name) in _kernels)
+        {
+            if (spec.Equals(kernel))
+            {
+                return name;
+            }
+        }
+
+        throw new KeyNotFoundException("Every set's kernel is in the table.");
+    }
+
+    private bool Contains(AdamKernelSpec kernel)
+    {
+        foreach ((AdamKernelSpec spec, _) in _kernels)
+        {
+            if (spec.Equals(kernel))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string UniqueName(string candidate)
+    {
+        string name = candidate;
+        for (int suffix = 2; _kernels.Exists(k => k.Name == name) || name == "AdamScalars"; suffix++)
+        {
+            name = candidate + suffix;
+        }
+
+        return name;
+    }
+}

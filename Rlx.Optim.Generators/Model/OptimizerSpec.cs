@@ -1,0 +1,52 @@
+using Rlx.Optim.Generators.Helpers;
+
+namespace Rlx.Optim.Generators.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one optimizer, and nothing else: no symbols, syntax or locations.
+/// Immutable and structurally equatable, so the incremental pipeline caches it across edits.
+/// </summary>
+/// <param name="Namespace">The namespace, or <see langword="null"/> for the global namespace.</param>
+/// <param name="ContainingTypes">Enclosing types, outermost first.</param>
+/// <param name="TypeName">The optimizer class's name.</param>
+/// <param name="HintName">The generated file's name, from the fully qualified metadata name.</param>
+/// <param name="Precision">The kernels' arithmetic.</param>
+/// <param name="ParallelThreshold">Sets with at least this many elements are split across cores.</param>
+/// <param name="LearningRate">The default of the run-time learning rate.</param>
+/// <param name="DefaultKernel">The optimizer's own hyperparameters, used by sets without overrides and by undeclared names.</param>
+/// <param name="Sets">The declared parameter sets, in declaration order.</param>
+internal sealed record OptimizerSpec(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string TypeName,
+    string HintName,
+    OptimizerPrecision Precision,
+    int ParallelThreshold,
+    double LearningRate,
+    AdamKernelSpec DefaultKernel,
+    EquatableArray<ParameterSetSpec> Sets);
+
+/// <summary>A type that encloses the optimizer: its keyword (<c>class</c>, <c>struct</c>, <c>record</c>...) and name.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>The hyperparameters that are folded into one Adam kernel. Immutable and structurally equatable.</summary>
+internal sealed record AdamKernelSpec(double Beta1, double Beta2, double Epsilon, double WeightDecay);
+
+/// <summary>One declared parameter set: the partial method to implement and the kernel it uses.</summary>
+/// <param name="MethodName">The partial method's name.</param>
+/// <param name="Modifiers">The method's modifiers but <c>partial</c> (accessibility, <c>virtual</c>...), repeated on the implementation.</param>
+/// <param name="ParameterName">The name of the method's <c>Span&lt;float&gt;</c> parameter.</param>
+/// <param name="GradientName">The name of its <c>ReadOnlySpan&lt;float&gt;</c> parameter.</param>
+/// <param name="Name">The set's name in the name-keyed API and in state.</param>
+/// <param name="Shape">The declared dimensions.</param>
+/// <param name="Length">Their product.</param>
+/// <param name="Kernel">The set's hyperparameters after overrides.</param>
+internal sealed record ParameterSetSpec(
+    string MethodName,
+    string Modifiers,
+    string ParameterName,
+    string GradientName,
+    string Name,
+    EquatableArray<int> Shape,
+    int Length,
+    AdamKernelSpec Kernel);

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Rlx.Optim.Generators.Diagnostics;
+using Rlx.Optim.Generators.Helpers;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Parsing;
+
+/// <summary>
+/// Turns an annotated class into an <see cref="OptimizerSpec"/>, reporting every problem it finds. Shared by the
+/// generator (which emits only when nothing was reported) and the analyzer (which reports).
+/// </summary>
+internal static class OptimizerParser
+{
+    public static OptimizerSpec? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    {
+        TypeShape.Validate(type, sink, token);
+        token.ThrowIfCancellationRequested();
+
+        double learningRate = AttributeArguments.GetDouble(attribute, "LearningRate", AdamDefaults.LearningRate);
+        HyperparameterRules.CheckLearningRate(learningRate, AttributeArguments.NamedLocation(attribute, "LearningRate", token), sink);
+        AdamKernelSpec defaults = HyperparameterRules.ReadKernel(
+            attribute,
+            new AdamKernelSpec(AdamDefaults.Beta1, AdamDefaults.Beta2, AdamDefaults.Epsilon, AdamDefaults.WeightDecay),
+            sink,
+            token);
+        OptimizerPrecision precision = ReadPrecision(attribute, sink, token);
+        int parallelThreshold = ReadParallelThreshold(attribute, sink, token);
+        token.ThrowIfCancellationRequested();
+
+        ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(type, defaults, sink, token);
+        if (sink.HasErrors)
+        {
+            return null;
+        }
+
+        return new OptimizerSpec(
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            TypeShape.ContainingTypes(type).ToEquatableArray(),
+            type.Name,
+            TypeShape.HintName(type),
+            precision,
+            parallelThreshold,
+            learningRate,
+            defaults,
+            sets.ToEquatableArray());
+    }
+
+    private static OptimizerPrecision ReadPrecision(AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    {
+        if (!AttributeArguments.TryGetNamed(attribute, "Precision", out TypedConstant value) || value.Value is not int raw)
+        {
+            return OptimizerPrecision.Single;
+        }
+
+        if (raw != (int)OptimizerPrecision.Single && raw != (int)OptimizerPrecision.Double)
+        {
+            sink.Report(DiagnosticDescriptors.PrecisionUndefined, AttributeArguments.NamedLocation(attribute, "Precision", token), raw);
+        }
+
+        return (OptimizerPrecision)raw;
+    }
+
+    private static int ReadParallelThreshold(AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    {
+        if (!AttributeArguments.TryGetNamed(attribute, "ParallelThreshold", out TypedConstant value) || value.Value is not int threshold)
+        {
+            return OptimizerDefaults.ParallelThreshold;
+        }
+
+        if (threshold <= 0)
+        {
+            sink.Report(DiagnosticDescriptors.ParallelThresholdInvalid, AttributeArguments.NamedLocation(attribute, "ParallelThreshold", token), threshold);
+        }
+
+        return threshold;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Rlx.Optim.Generators.Diagnostics;
+using Rlx.Optim.Generators.Helpers;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Parsing;
+
+/// <summary>Reads the <c>[Parameter]</c> partial methods of an optimizer class.</summary>
+internal static class ParameterSetParser
+{
+    public static ImmutableArray<ParameterSetSpec> ParseAll(INamedTypeSymbol type, AdamKernelSpec defaults, DiagnosticSink sink, CancellationToken token)
+    {
+        var sets = ImmutableArray.CreateBuilder<ParameterSetSpec>();
+        var methodsByName = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            token.ThrowIfCancellationRequested();
+            AttributeData? attribute = FindParameterAttribute(method);
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            ParameterSetSpec? set = Parse(method, attribute, defaults, sink, token);
+            if (set is null)
+            {
+                continue;
+            }
+
+            if (methodsByName.TryGetValue(set.Name, out string? first))
+            {
+                Location? location = AttributeArguments.TryGetNamed(attribute, "Name", out _)
+                    ? AttributeArguments.NamedLocation(attribute, "Name", token)
+                    : method.Locations.FirstOrDefault();
+                sink.Report(DiagnosticDescriptors.DuplicateParameterName, location, set.Name, method.Name, first);
+                continue;
+            }
+
+            methodsByName.Add(set.Name, method.Name);
+            sets.Add(set);
+        }
+
+        return sets.ToImmutable();
+    }
+
+    public static AttributeData? FindParameterAttribute(IMethodSymbol method) =>
+        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.ParameterAttribute);
+
+    private static ParameterSetSpec? Parse(IMethodSymbol method, AttributeData attribute, AdamKernelSpec defaults, DiagnosticSink sink, CancellationToken token)
+    {
+        MethodDeclarationSyntax? syntax = method.DeclaringSyntaxReferences
+            .Select(r => r.GetSyntax(token))
+            .OfType<MethodDeclarationSyntax>()
+            .FirstOrDefault();
+        bool validSignature = CheckSignature(method, syntax, sink);
+
+        ImmutableArray<int> shape = ReadShape(method, attribute, sink, token, out long length);
+        string name = ReadName(method, attribute, sink, token);
+        AdamKernelSpec kernel = HyperparameterRules.ReadKernel(attribute, defaults, sink, token);
+        if (!validSignature || syntax is null || length < 0)
+        {
+            return null;
+        }
+
+        return new ParameterSetSpec(
+            method.Name,
+            Modifiers(syntax),
+            method.Parameters[0].Name,
+            method.Parameters[1].Name,
+            name,
+            shape.ToEquatableArray(),
+            (int)length,
+            kernel);
+    }
+
+    private static bool CheckSignature(IMethodSymbol method, MethodDeclarationSyntax? syntax, DiagnosticSink sink)
+    {
+        bool valid = true;
+        if (!method.ReturnsVoid)
+        {
+            sink.Report(DiagnosticDescriptors.ParameterMethodReturnType, syntax?.ReturnType.GetLocation() ?? method.Locations.FirstOrDefault(),
+                method.Name, method.ReturnType.ToDisplayString());
+            valid = false;
+        }
+
+        if (!HasStepParameters(method))
+        {
+            sink.Report(DiagnosticDescriptors.ParameterMethodParameters, syntax?.ParameterList.GetLocation() ?? method.Locations.FirstOrDefault(),
+                method.Name, string.Join(", ", method.Parameters.Select(p => p.ToDisplayString())));
+            valid = false;
+        }
+
+        string? notPartial =
+            method.IsStatic ? "static" :
+            method.TypeParameters.Length > 0 ? "generic" :
+            method.PartialImplementationPart is not null ? "already implemented" :
+            !method.IsPartialDefinition ? "not partial" :
+            null;
+        if (notPartial is not null)
+        {
+            sink.Report(DiagnosticDescriptors.ParameterMethodNotPartial, method.Locations.FirstOrDefault(), method.Name, notPartial);
+            valid = false;
+        }
+
+        return valid;
+    }
+
+    private static bool HasStepParameters(IMethodSymbol method) =>
+        method.Parameters.Length == 2
+        && IsSpanOfFloat(method.Parameters[0], "System.Span<T>")
+        && IsSpanOfFloat(method.Parameters[1], "System.ReadOnlySpan<T>");
+
+    private static bool IsSpanOfFloat(IParameterSymbol parameter, string definition) =>
+        parameter.RefKind == RefKind.None
+        && parameter.ScopedKind == ScopedKind.None
+        && !parameter.IsParams
+        && parameter.Type is INamedTypeSymbol { TypeArguments.Length: 1 } type
+        && type.OriginalDefinition.ToDisplayString() == definition
+        && type.TypeArguments[0].SpecialType == SpecialType.System_Single;
+
+    private static ImmutableArray<int> ReadShape(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken token, out long length)
+    {
+        ImmutableArray<TypedConstant> values = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+            ? attribute.ConstructorArguments[0].Values
+            : ImmutableArray<TypedConstant>.Empty;
+        var shape = ImmutableArray.CreateBuilder<int>(values.Length);
+        length = 1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            int dimension = values[i].Value is int value ? value : 0;
+            shape.Add(dimension);
+            if (dimension <= 0)
+            {
+                sink.Report(DiagnosticDescriptors.DimensionNotPositive, AttributeArguments.PositionalLocation(attribute, i, values.Length, token),
+                    i, method.Name, dimension);
+                length = -1;
+            }
+            else if (length > 0)
+            {
+                length = System.Math.Min(length * dimension, (long)int.MaxValue + 1);
+            }
+        }
+
+        if (length > int.MaxValue)
+        {
+            double product = values.Aggregate(1.0, (total, v) => total * (int)v.Value!);
+            sink.Report(DiagnosticDescriptors.LengthOverflows, AttributeArguments.AttributeLocation(attribute, token),
+                method.Name, string.Join(", ", shape), product.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            length = -1;
+        }
+
+        return shape.ToImmutable();
+    }
+
+    private static string ReadName(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    {
+        if (AttributeArguments.TryGetNamed(attribute, "Name", out TypedConstant constant) && constant.Value is string explicitName)
+        {
+            if (string.IsNullOrWhiteSpace(explicitName))
+            {
+                sink.Report(DiagnosticDescriptors.EmptyParameterName, AttributeArguments.NamedLocation(attribute, "Name", token), method.Name);
+            }
+
+            return explicitName;
+        }
+
+        return DefaultName(method.Name);
+    }
+
+    /// <summary><c>StepW1</c> is <c>w1</c>: the method's name without a leading <c>Step</c>, first letter lower-cased.</summary>
+    internal static string DefaultName(string methodName)
+    {
+        string stem = methodName.Length > 4 && methodName.StartsWith("Step", System.StringComparison.Ordinal) ? methodName.Substring(4) : methodName;
+        return char.ToLowerInvariant(stem[0]) + stem.Substring(1);
+    }
+
+    /// <summary>The declaration's modifiers but <c>partial</c>, which the implementation must repeat.</summary>
+    private static string Modifiers(MethodDeclarationSyntax syntax) =>
+        string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.ValueText));
+}

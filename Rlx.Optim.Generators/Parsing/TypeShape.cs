@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Rlx.Optim.Generators.Diagnostics;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Parsing;
+
+/// <summary>Checks that a class can receive generated members, and describes where it is declared.</summary>
+internal static class TypeShape
+{
+    public static void Validate(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken token)
+    {
+        Location? location = IdentifierLocation(type, token);
+        string? unsupported =
+            type.IsRecord ? "it is a record; declare a class" :
+            type.IsStatic ? "it is static; optimizers have per-instance state" :
+            type.TypeParameters.Length > 0 ? "it is generic" :
+            type.IsFileLocal ? "it is file-local, so no other file can extend it" :
+            null;
+
+        for (INamedTypeSymbol? outer = type.ContainingType; unsupported is null && outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.TypeParameters.Length > 0)
+            {
+                unsupported = $"it is nested in the generic type '{outer.Name}'";
+            }
+            else if (!IsPartialEverywhere(outer, token))
+            {
+                unsupported = $"it is nested in '{outer.Name}', which is not partial";
+            }
+            else if (outer.TypeKind is not (TypeKind.Class or TypeKind.Struct) )
+            {
+                unsupported = $"it is nested in '{outer.Name}', which is an {outer.TypeKind.ToString().ToLowerInvariant()}";
+            }
+        }
+
+        if (unsupported is not null)
+        {
+            sink.Report(DiagnosticDescriptors.UnsupportedOptimizerType, location, type.Name, unsupported);
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(token) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                sink.Report(DiagnosticDescriptors.OptimizerTypeNotPartial, declaration.Identifier.GetLocation(), type.Name);
+            }
+        }
+    }
+
+    /// <summary>The enclosing types, outermost first.</summary>
+    public static IEnumerable<ContainingTypeSpec> ContainingTypes(INamedTypeSymbol type)
+    {
+        var chain = new List<ContainingTypeSpec>();
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            string keyword = (outer.IsRecord, outer.TypeKind) switch
+            {
+                (true, TypeKind.Struct) => "record struct",
+                (true, _) => "record",
+                (false, TypeKind.Struct) => "struct",
+                _ => "class",
+            };
+            chain.Add(new ContainingTypeSpec(keyword, outer.Name));
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    /// <summary><c>Namespace.Outer+Inner.g.cs</c>: unique per type, unlike the short name.</summary>
+    public static string HintName(INamedTypeSymbol type)
+    {
+        string name = type.Name;
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.Name + "+" + name;
+        }
+
+        return type.ContainingNamespace.IsGlobalNamespace
+            ? name + ".g.cs"
+            : type.ContainingNamespace.ToDisplayString() + "." + name + ".g.cs";
+    }
+
+    public static Location? IdentifierLocation(INamedTypeSymbol type, CancellationToken token) =>
+        type.DeclaringSyntaxReferences
+            .Select(r => r.GetSyntax(token))
+            .OfType<TypeDeclarationSyntax>()
+            .Select(d => d.Identifier.GetLocation())
+            .FirstOrDefault() ?? type.Locations.FirstOrDefault();
+
+    private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken token) =>
+        type.DeclaringSyntaxReferences.All(r => r.GetSyntax(token) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+}

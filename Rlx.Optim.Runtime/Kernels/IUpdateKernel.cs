@@ -1,0 +1,21 @@
+namespace Rlx.Optim;
+
+/// <summary>
+/// A generated, specialized elementwise update over <c>[start, end)</c> of one parameter set and up to three state
+/// buffers. Implemented by structs, so <see cref="UpdateKernels"/> runs it with no virtual call.
+/// </summary>
+/// <typeparam name="TScalars">The per-step scalars (bias corrections, step size), computed once per call.</typeparam>
+public interface IUpdateKernel<TScalars>
+    where TScalars : unmanaged
+{
+    /// <summary>Updates elements <c>[start, end)</c> in place. Unused state references point nowhere and must not be read.</summary>
+    static abstract void Update(
+        in TScalars scalars,
+        ref float parameter,
+        ref float gradient,
+        ref float state0,
+        ref float state1,
+        ref float state2,
+        nuint start,
+        nuint end);
+}

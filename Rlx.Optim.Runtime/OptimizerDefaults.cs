@@ -1,0 +1,29 @@
+namespace Rlx.Optim
+{
+    /// <summary>Defaults shared by every generated optimizer.</summary>
+    /// <remarks>This file is compiled into the generator too, so a property left unset means the same on both sides.</remarks>
+    public static class OptimizerDefaults
+    {
+        /// <summary>Sets with at least this many elements are split across cores (the seed's threshold).</summary>
+        public const int ParallelThreshold = 65536;
+    }
+
+    /// <summary>Adam's default hyperparameters (the seed's, which are also PyTorch's).</summary>
+    public static class AdamDefaults
+    {
+        /// <summary>Default learning rate.</summary>
+        public const double LearningRate = 1e-3;
+
+        /// <summary>Default first-moment decay β₁.</summary>
+        public const double Beta1 = 0.9;
+
+        /// <summary>Default second-moment decay β₂.</summary>
+        public const double Beta2 = 0.999;
+
+        /// <summary>Default denominator constant ε.</summary>
+        public const double Epsilon = 1e-8;
+
+        /// <summary>Default L2 weight decay λ (folded into the gradient).</summary>
+        public const double WeightDecay = 0.0;
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace Rlx.Optim;
+
+/// <summary>Run-time checks of a step's arguments, made before any state changes.</summary>
+public static class StepArguments
+{
+    /// <summary>Checks that both spans hold <paramref name="expectedLength"/> elements and do not overlap.</summary>
+    /// <exception cref="ArgumentException">They do not; the message names the set and both lengths.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Validate(
+        string setName,
+        int expectedLength,
+        ReadOnlySpan<float> parameter,
+        ReadOnlySpan<float> gradient,
+        [CallerArgumentExpression(nameof(parameter))] string parameterName = "parameter",
+        [CallerArgumentExpression(nameof(gradient))] string gradientName = "gradient")
+    {
+        if (parameter.Length != expectedLength)
+        {
+            ThrowWrongLength(setName, "parameter", parameterName, expectedLength, parameter.Length);
+        }
+
+        if (gradient.Length != expectedLength)
+        {
+            ThrowWrongLength(setName, "gradient", gradientName, expectedLength, gradient.Length);
+        }
+
+        if (parameter.Overlaps(gradient))
+        {
+            ThrowOverlap(setName, gradientName);
+        }
+    }
+
+    /// <summary>Checks a learning rate set at run time.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">It is negative or not finite.</exception>
+    public static float LearningRate(float value)
+    {
+        if (!float.IsFinite(value) || value < 0f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(IOptimizer.LearningRate), value, "The learning rate must be finite and not negative.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks a degree of parallelism set at run time: -1 (all cores) or at least 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">It is 0 or below -1.</exception>
+    public static int MaxDegreeOfParallelism(int value)
+    {
+        if (value is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(IOptimizer.MaxDegreeOfParallelism), value, "Use -1 for all cores, or a positive number of cores.");
+        }
+
+        return value;
+    }
+
+    private static void ThrowWrongLength(string setName, string role, string argumentName, int expected, int actual) =>
+        throw new ArgumentException(
+            $"Parameter set '{setName}' has {expected} elements, but the {role} span has {actual}. Nothing was updated.",
+            argumentName);
+
+    private static void ThrowOverlap(string setName, string argumentName) =>
+        throw new ArgumentException(
+            $"Parameter set '{setName}': the gradient span overlaps the parameter span. Nothing was updated.",
+            argumentName);
+}
