@@ -1,7 +1,7 @@
 namespace Rlx.Optim.Generators;
 
 /// <summary>Names of the tracked pipeline steps, asserted by the incrementality tests.</summary>
-internal static class TrackingNames
+public static class TrackingNames
 {
     /// <summary>Symbols to model, or <see langword="null"/> for an invalid declaration.</summary>
     public const string Extract = nameof(Extract);

@@ -2,14 +2,24 @@ namespace Rlx.Optim
 {
     /// <summary>Defaults shared by every generated optimizer.</summary>
     /// <remarks>This file is compiled into the generator too, so a property left unset means the same on both sides.</remarks>
-    public static class OptimizerDefaults
+#if RLX_OPTIM_GENERATOR
+    internal
+#else
+    public
+#endif
+    static class OptimizerDefaults
     {
         /// <summary>Sets with at least this many elements are split across cores (the seed's threshold).</summary>
         public const int ParallelThreshold = 65536;
     }
 
     /// <summary>Adam's default hyperparameters (the seed's, which are also PyTorch's).</summary>
-    public static class AdamDefaults
+#if RLX_OPTIM_GENERATOR
+    internal
+#else
+    public
+#endif
+    static class AdamDefaults
     {
         /// <summary>Default learning rate.</summary>
         public const double LearningRate = 1e-3;

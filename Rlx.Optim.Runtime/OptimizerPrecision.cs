@@ -2,7 +2,12 @@ namespace Rlx.Optim
 {
     /// <summary>The arithmetic a generated optimizer uses. Storage is <see cref="float"/> in both modes.</summary>
     /// <remarks>This file is compiled into the generator too, so both sides agree on the values.</remarks>
-    public enum OptimizerPrecision
+#if RLX_OPTIM_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum OptimizerPrecision
     {
         /// <summary>All-<see cref="float"/> SIMD arithmetic: the fastest mode.</summary>
         Single = 0,

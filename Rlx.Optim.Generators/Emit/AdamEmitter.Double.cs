@@ -68,9 +68,9 @@ internal static partial class AdamEmitter
                 writer.WriteLine($"{Vector}.Widen({Vector}.LoadUnsafe(ref expAvgSq, i), out {VectorD} vLow, out {VectorD} vHigh);");
                 writer.WriteLine($"{VectorD} stepLow = UpdateHalf(ref mLow, ref vLow, gLow, {Scalars});");
                 writer.WriteLine($"{VectorD} stepHigh = UpdateHalf(ref mHigh, ref vHigh, gHigh, {Scalars});");
-                writer.WriteLine($"{Vector}.Narrow(mLow, mHigh).StoreUnsafe(ref expAvg, i);");
-                writer.WriteLine($"{Vector}.Narrow(vLow, vHigh).StoreUnsafe(ref expAvgSq, i);");
-                writer.WriteLine($"(p - {Vector}.Narrow(stepLow, stepHigh)).StoreUnsafe(ref parameter, i);");
+                writer.WriteLine($"{Vector}.StoreUnsafe({Vector}.Narrow(mLow, mHigh), ref expAvg, i);");
+                writer.WriteLine($"{Vector}.StoreUnsafe({Vector}.Narrow(vLow, vHigh), ref expAvgSq, i);");
+                writer.WriteLine($"{Vector}.StoreUnsafe(p - {Vector}.Narrow(stepLow, stepHigh), ref parameter, i);");
             }
 
             writer.WriteLine();

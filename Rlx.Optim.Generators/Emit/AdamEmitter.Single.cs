@@ -36,6 +36,10 @@ internal static partial class AdamEmitter
         string epsilon = Literal.Float((float)kernel.Epsilon);
         string weightDecay = Literal.Float((float)kernel.WeightDecay);
         bool decays = kernel.WeightDecay != 0;
+        string beta1D = Literal.Double(kernel.Beta1);
+        string oneMinusBeta1D = Literal.Double(1.0 - kernel.Beta1);
+        string beta2D = Literal.Double(kernel.Beta2);
+        string oneMinusBeta2D = Literal.Double(1.0 - kernel.Beta2);
 
         writer.WriteLine($"/// <summary>Adam in float arithmetic: {Describe(kernel)}, folded in as constants.</summary>");
         using (writer.Block($"private readonly struct {name} : global::Rlx.Optim.IUpdateKernel<{ScalarsType}>"))
@@ -55,11 +59,41 @@ internal static partial class AdamEmitter
                 writer.WriteLine(decays
                     ? $"{VectorF} g = {Vector}.LoadUnsafe(ref gradient, i) + new {VectorF}({weightDecay}) * p;"
                     : $"{VectorF} g = {Vector}.LoadUnsafe(ref gradient, i) + (p - p); // see UpdateScalar");
-                writer.WriteLine($"{VectorF} m = new {VectorF}({beta1}) * {Vector}.LoadUnsafe(ref expAvg, i) + new {VectorF}({oneMinusBeta1}) * g;");
-                writer.WriteLine($"{VectorF} v = new {VectorF}({beta2}) * {Vector}.LoadUnsafe(ref expAvgSq, i) + new {VectorF}({oneMinusBeta2}) * g * g;");
-                writer.WriteLine("m.StoreUnsafe(ref expAvg, i);");
-                writer.WriteLine("v.StoreUnsafe(ref expAvgSq, i);");
-                writer.WriteLine($"(p - stepSize * m / ({Vector}.SquareRoot(v) * inverseSqrtBiasCorrection2 + new {VectorF}({epsilon}))).StoreUnsafe(ref parameter, i);");
+                writer.WriteLine($"{VectorF} m0 = {Vector}.LoadUnsafe(ref expAvg, i);");
+                writer.WriteLine($"{VectorF} v0 = {Vector}.LoadUnsafe(ref expAvgSq, i);");
+                writer.WriteLine($"{VectorF} m = new {VectorF}({beta1}) * m0 + new {VectorF}({oneMinusBeta1}) * g;");
+                writer.WriteLine($"{VectorF} v = new {VectorF}({beta2}) * v0 + new {VectorF}({oneMinusBeta2}) * g * g;");
+                writer.WriteLine($"{VectorF} subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(m) | global::Rlx.Optim.KernelMath.IsSubnormal(v);");
+                using (writer.Block("if (global::Rlx.Optim.KernelMath.Any(subnormal))"))
+                {
+                    writer.WriteLine("RoundMomentsOnce(m0, v0, g, subnormal, ref m, ref v);");
+                }
+
+                writer.WriteLine();
+                writer.WriteLine($"{Vector}.StoreUnsafe(m, ref expAvg, i);");
+                writer.WriteLine($"{Vector}.StoreUnsafe(v, ref expAvgSq, i);");
+                writer.WriteLine($"{Vector}.StoreUnsafe(p - stepSize * m / ({Vector}.SquareRoot(v) * inverseSqrtBiasCorrection2 + new {VectorF}({epsilon})), ref parameter, i);");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// Recomputes the moments of the <paramref name=\"lanes\"/> in double and rounds them once. Below float's normal");
+            writer.WriteLine("/// range the grid is coarse, and the float path's two roundings can differ from the exact value by a whole step.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            using (writer.Block($"private static void RoundMomentsOnce({VectorF} m0, {VectorF} v0, {VectorF} g, {VectorF} lanes, ref {VectorF} m, ref {VectorF} v)"))
+            {
+                writer.WriteLine($"{Vector}.Widen(m0, out {VectorD} mLow, out {VectorD} mHigh);");
+                writer.WriteLine($"{Vector}.Widen(v0, out {VectorD} vLow, out {VectorD} vHigh);");
+                writer.WriteLine($"{Vector}.Widen(g, out {VectorD} gLow, out {VectorD} gHigh);");
+                writer.WriteLine($"{VectorD} beta1 = new {VectorD}({beta1D});");
+                writer.WriteLine($"{VectorD} oneMinusBeta1 = new {VectorD}({oneMinusBeta1D});");
+                writer.WriteLine($"{VectorD} beta2 = new {VectorD}({beta2D});");
+                writer.WriteLine($"{VectorD} oneMinusBeta2 = new {VectorD}({oneMinusBeta2D});");
+                writer.WriteLine($"{VectorF} exactM = {Vector}.Narrow(beta1 * mLow + oneMinusBeta1 * gLow, beta1 * mHigh + oneMinusBeta1 * gHigh);");
+                writer.WriteLine($"{VectorF} exactV = {Vector}.Narrow(beta2 * vLow + oneMinusBeta2 * gLow * gLow, beta2 * vHigh + oneMinusBeta2 * gHigh * gHigh);");
+                writer.WriteLine($"m = {Vector}.ConditionalSelect(lanes, exactM, m);");
+                writer.WriteLine($"v = {Vector}.ConditionalSelect(lanes, exactV, v);");
             }
 
             writer.WriteLine();
@@ -81,6 +115,13 @@ internal static partial class AdamEmitter
                 writer.WriteLine($"float m = {beta1} * expAvg + {oneMinusBeta1} * g;");
                 writer.WriteLine("// (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
                 writer.WriteLine($"float v = {beta2} * expAvgSq + {oneMinusBeta2} * g * g;");
+                using (writer.Block("if (global::Rlx.Optim.KernelMath.IsSubnormal(m) || global::Rlx.Optim.KernelMath.IsSubnormal(v))"))
+                {
+                    writer.WriteLine("// Below float's normal range two roundings can be far apart relatively: round once, from double.");
+                    writer.WriteLine($"m = (float)({beta1D} * expAvg + {oneMinusBeta1D} * (double)g);");
+                    writer.WriteLine($"v = (float)({beta2D} * expAvgSq + {oneMinusBeta2D} * (double)g * g);");
+                }
+
                 writer.WriteLine("expAvg = m;");
                 writer.WriteLine("expAvgSq = v;");
                 writer.WriteLine($"parameter = p - stepSize * m / (global::System.MathF.Sqrt(v) * inverseSqrtBiasCorrection2 + {epsilon});");

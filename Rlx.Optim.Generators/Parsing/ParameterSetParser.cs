@@ -99,7 +99,7 @@ internal static class ParameterSetParser
         string? notPartial =
             method.IsStatic ? "static" :
             method.TypeParameters.Length > 0 ? "generic" :
-            method.PartialImplementationPart is not null ? "already implemented" :
+            IsImplementedByUser(method) ? "already implemented" :
             !method.IsPartialDefinition ? "not partial" :
             null;
         if (notPartial is not null)
@@ -110,6 +110,17 @@ internal static class ParameterSetParser
 
         return valid;
     }
+
+    /// <summary>
+    /// Whether the method has a body the user wrote. The analyzer sees the compilation with this generator's output,
+    /// where the implementation is ours; the generator sees it without.
+    /// </summary>
+    private static bool IsImplementedByUser(IMethodSymbol method) =>
+        method.PartialImplementationPart is { } implementation
+        && !implementation.DeclaringSyntaxReferences.Any(r => r.SyntaxTree.FilePath.Contains(GeneratedPathMarker));
+
+    /// <summary>Part of the path Roslyn gives every file this generator adds.</summary>
+    private const string GeneratedPathMarker = "Rlx.Optim.Generators.OptimizerGenerator";
 
     private static bool HasStepParameters(IMethodSymbol method) =>
         method.Parameters.Length == 2

@@ -1,0 +1,29 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Rlx.Optim;
+
+/// <summary>Small vector helpers the generated kernels share.</summary>
+public static class KernelMath
+{
+    private const uint MagnitudeMask = 0x7FFF_FFFF;
+    private const uint LargestSubnormal = 0x007F_FFFF;
+
+    /// <summary>All bits set in the lanes of <paramref name="x"/> that are subnormal (nonzero, below float's normal range).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> IsSubnormal(Vector<float> x)
+    {
+        // The magnitude's bits minus one are below 0x7FFFFF exactly for 1..0x7FFFFF: unsigned wrap-around excludes zero.
+        Vector<uint> magnitude = Vector.AsVectorUInt32(x) & new Vector<uint>(MagnitudeMask);
+        return Vector.AsVectorSingle(Vector.LessThan(magnitude - Vector<uint>.One, new Vector<uint>(LargestSubnormal)));
+    }
+
+    /// <summary>Whether <paramref name="x"/> is subnormal (nonzero, below float's normal range).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSubnormal(float x) => (BitConverter.SingleToUInt32Bits(x) & MagnitudeMask) - 1 < LargestSubnormal;
+
+    /// <summary>Whether any lane of a comparison mask is set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Any(Vector<float> mask) => Vector.AsVectorUInt32(mask) != Vector<uint>.Zero;
+}
