@@ -10,14 +10,15 @@ public sealed record SeedReplayResult(
     float[][] Final,
     float[][] FinalM,
     float[][] FinalV,
-    bool[][] HugeGradient);
+    float[][] LargestGradient)
+{
+    /// <summary>Per element of tensor <paramref name="k"/>: whether any gradient it received exceeded <paramref name="limit"/> in magnitude.</summary>
+    public bool[] GradientAbove(int k, double limit) => Array.ConvertAll(LargestGradient[k], g => g > limit);
+}
 
 /// <summary>Replays a seed case (Golden/README.md, steps 3 and 4) through the name-keyed <see cref="IOptimizer"/> calls.</summary>
 public static class SeedReplay
 {
-    /// <summary>Beyond this magnitude g² overflows float, while the seed's double intermediate does not.</summary>
-    public const float HugeGradient = 1.8e19f;
-
     /// <param name="optimizer">A fresh optimizer with the case's hyperparameters.</param>
     /// <param name="namePrefix">Prepended to the tensor names: a prefix the optimizer did not declare exercises its lazily allocated state.</param>
     public static SeedReplayResult Run(SeedCase testCase, IOptimizer optimizer, string namePrefix = "")
@@ -26,7 +27,7 @@ public static class SeedReplay
         float paramScale = BitConverter.UInt32BitsToSingle(testCase.ParamScale);
         float gradScale = BitConverter.UInt32BitsToSingle(testCase.GradScale);
         float[][] parameters = testCase.Tensors.Select(t => new float[t.Length]).ToArray();
-        bool[][] huge = testCase.Tensors.Select(t => new bool[t.Length]).ToArray();
+        float[][] largest = testCase.Tensors.Select(t => new float[t.Length]).ToArray();
         foreach (float[] tensor in parameters)
         {
             random.Fill(tensor, paramScale);
@@ -50,7 +51,7 @@ public static class SeedReplay
 
                 for (int i = 0; i < gradient.Length; i++)
                 {
-                    huge[k][i] |= Math.Abs(gradient[i]) > HugeGradient;
+                    largest[k][i] = Math.Max(largest[k][i], Math.Abs(gradient[i]));
                 }
 
                 optimizer.Step(namePrefix + testCase.Tensors[k].Name, parameters[k], gradient);
@@ -66,7 +67,7 @@ public static class SeedReplay
             parameters,
             StateOf(optimizer, testCase, namePrefix, "exp_avg"),
             StateOf(optimizer, testCase, namePrefix, "exp_avg_sq"),
-            huge);
+            largest);
     }
 
     private static float[][] StateOf(IOptimizer optimizer, SeedCase testCase, string namePrefix, string buffer) =>
