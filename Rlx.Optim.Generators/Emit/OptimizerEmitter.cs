@@ -88,7 +88,8 @@ internal static class OptimizerEmitter
         {
             ParameterSetSpec set = spec.Sets[i];
             string end = i == spec.Sets.Count - 1 ? ");" : ",";
-            writer.WriteLine($"({Literal.String(set.Name)}, new int[] {{ {string.Join(", ", set.Shape.Select(Literal.Int))} }}){end}");
+            string shape = set.Shape.Count == 0 ? "global::System.Array.Empty<int>()" : $"new int[] {{ {string.Join(", ", set.Shape.Select(Literal.Int))} }}";
+            writer.WriteLine($"({Literal.String(set.Name)}, {shape}){end}");
         }
 
         writer.Unindent();

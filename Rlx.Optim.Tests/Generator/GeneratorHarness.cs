@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Rlx.Optim.Generators;
+using Rlx.Optim.Generators.Diagnostics;
+
+namespace Rlx.Optim.Tests.Generator;
+
+/// <summary>Compiles test sources against fixed reference assemblies and runs the generator and the analyzer on them.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    private static readonly ImmutableArray<MetadataReference> s_references =
+    [
+        .. Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(AdamOptimizerAttribute).Assembly.Location),
+    ];
+
+    public static CSharpCompilation Compile(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Tests",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            s_references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new OptimizerGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once and returns its result and the compilation it produced.</summary>
+    public static (GeneratorDriver Driver, GeneratorRunResult Result, Compilation Output) Run(Compilation compilation, GeneratorDriver? driver = null)
+    {
+        driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        return (driver, driver.GetRunResult().Results.Single(), output);
+    }
+
+    /// <summary>The generated files of <paramref name="source"/>, after checking that the result compiles cleanly.</summary>
+    public static ImmutableArray<GeneratedSourceResult> GenerateAndCompile(string source)
+    {
+        (_, GeneratorRunResult result, Compilation output) = Run(Compile(source));
+        Assert.Null(result.Exception);
+        Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(problems.Length == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Select(p => p.ToString())));
+        return result.GeneratedSources;
+    }
+
+    /// <summary>The analyzer's diagnostics, run as a build runs it: on the compilation that includes the generated code.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source)
+    {
+        (_, GeneratorRunResult result, Compilation output) = Run(Compile(source));
+        Assert.Null(result.Exception);
+        return await output
+            .WithAnalyzers([new OptimizerAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync();
+    }
+}

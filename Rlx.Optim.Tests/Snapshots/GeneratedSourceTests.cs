@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Rlx.Optim.Tests.Generator;
+
+namespace Rlx.Optim.Tests.Snapshots;
+
+/// <summary>
+/// The generated source of representative declarations, reviewed as committed snapshots in <c>_snapshots/</c>.
+/// Each one must also compile without a warning.
+/// </summary>
+public sealed class GeneratedSourceTests
+{
+    [Fact]
+    public void Defaults() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamOptimizer]
+        public partial class DefaultAdam
+        {
+            [Parameter(10)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void CustomBetas() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamOptimizer(LearningRate = 3e-4, Beta1 = 0.8, Beta2 = 0.95, Epsilon = 1e-6)]
+        public partial class TransformerAdam
+        {
+            [Parameter(512, 512)] public partial void StepAttention(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void WeightDecayOn() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamOptimizer(WeightDecay = 0.01)]
+        public partial class DecayingAdam
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void WeightDecayOff() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamOptimizer(WeightDecay = 0)]
+        public partial class PlainAdam
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void PerSetOverrides() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, WeightDecay = 0.01)]
+        public partial class MlpOptimizer
+        {
+            [Parameter(784, 128)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(128, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+            [Parameter(128, 10)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(10, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+            [Parameter(128, Name = "norm.gain", Beta2 = 0.99, WeightDecay = 0)] internal partial void StepNorm(Span<float> gain, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void DoublePrecision() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamOptimizer(Precision = OptimizerPrecision.Double, WeightDecay = 0.1)]
+        public partial class SeedExactAdam
+        {
+            [Parameter(64)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(8, WeightDecay = 0)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void LargeAndTinySets() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        public partial class Model
+        {
+            [AdamOptimizer(ParallelThreshold = 1 << 20)]
+            private sealed partial class Optimizer
+            {
+                [Parameter(4096, 4096)] public partial void StepEmbedding(Span<float> table, ReadOnlySpan<float> gradient);
+                [Parameter] public partial void StepTemperature(Span<float> temperature, ReadOnlySpan<float> gradient);
+            }
+        }
+        """);
+
+    [Fact]
+    public void NoDeclaredSets() => VerifyGenerated("""
+        using Rlx.Optim;
+
+        [AdamOptimizer(LearningRate = 0.01)]
+        public partial class NameKeyedAdam
+        {
+        }
+        """);
+
+    private static void VerifyGenerated(string source, [CallerMemberName] string test = "")
+    {
+        ImmutableArray<GeneratedSourceResult> generated = GeneratorHarness.GenerateAndCompile(source);
+        GeneratedSourceResult file = Assert.Single(generated);
+        Snapshot.Verify(file.SourceText.ToString(), file.HintName, testMethod: test);
+    }
+}
