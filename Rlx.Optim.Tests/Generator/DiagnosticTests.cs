@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Rlx.Optim.Tests.Generator;
+
+/// <summary>
+/// Each diagnostic, produced by a minimal declaration, at the span marked <c>[|...|]</c>; and for each, the generator
+/// writes nothing and does not fail.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string Header = """
+        using System;
+        using Rlx.Optim;
+
+        """;
+
+    private const string Set = "[Parameter(4)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);";
+
+    public static TheoryData<string, string> Cases() => new()
+    {
+        { "RLXO0001", "[AdamOptimizer] public class [|NotPartial|] { }" },
+        { "RLXO0002", $"[AdamOptimizer([|Beta1 = 1.0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0002", "[AdamOptimizer] public partial class A { [Parameter(4, [|Beta1 = -0.1|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0002", $"[AdamOptimizer([|Beta1 = 0.99999999|])] public partial class A {{ {Set} }}" },
+        { "RLXO0003", $"[AdamOptimizer([|Beta2 = 1.5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0004", $"[AdamOptimizer([|Epsilon = 0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0004", "[AdamOptimizer] public partial class A { [Parameter(4, [|Epsilon = double.PositiveInfinity|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0005", $"[AdamOptimizer([|LearningRate = -1e-3|])] public partial class A {{ {Set} }}" },
+        { "RLXO0005", $"[AdamOptimizer([|LearningRate = double.NaN|])] public partial class A {{ {Set} }}" },
+        { "RLXO0006", $"[AdamOptimizer([|WeightDecay = -0.01|])] public partial class A {{ {Set} }}" },
+        { "RLXO0007", "[AdamOptimizer] public partial class A { [Parameter(4)] public partial [|int|] StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0008", "[AdamOptimizer] public partial class A { [Parameter(4)] public partial void StepW[|(Span<double> w, ReadOnlySpan<float> g)|]; }" },
+        { "RLXO0008", "[AdamOptimizer] public partial class A { [Parameter(4)] public partial void StepW[|(Span<float> w)|]; }" },
+        { "RLXO0009", "[AdamOptimizer] public partial class A { [Parameter(4)] public static partial void [|StepW|](Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0009", "[AdamOptimizer] public partial class A { [Parameter(4)] public void [|StepW|](Span<float> w, ReadOnlySpan<float> g) { } }" },
+        { "RLXO0010", "[AdamOptimizer] public partial class A { [Parameter(4, [|0|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0011", "[AdamOptimizer] public partial class A { [[|Parameter(65536, 65536)|]] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0012", "[AdamOptimizer] public partial class A { [Parameter(4)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); [Parameter(4, [|Name = \"w\"|])] public partial void StepV(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0013", $"[AdamOptimizer] public partial class [|Generic|]<T> {{ {Set} }}" },
+        { "RLXO0013", $"public class Outer {{ [AdamOptimizer] public partial class [|Inner|] {{ {Set} }} }}" },
+        { "RLXO0013", $"[AdamOptimizer] public partial record [|Record|] {{ {Set} }}" },
+        { "RLXO0014", "[AdamOptimizer] public partial class A { [Parameter(4, [|Name = \"\"|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0015", $"[AdamOptimizer([|ParallelThreshold = 0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0016", $"[AdamOptimizer([|Precision = (OptimizerPrecision)7|])] public partial class A {{ {Set} }}" },
+        { "RLXO0017", "public partial class NotAnOptimizer { [Parameter(4)] public partial void [|StepW|](Span<float> w, ReadOnlySpan<float> g); }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Reports_the_problem_at_its_location(string id, string markup)
+    {
+        (string source, TextSpan expected) = Parse(Header + markup);
+
+        ImmutableArray<Diagnostic> diagnostics = await GeneratorHarness.AnalyzeAsync(source);
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(expected, diagnostic.Location.SourceSpan);
+        Assert.DoesNotContain("{", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_generator_writes_nothing_for_an_invalid_declaration(string id, string markup)
+    {
+        (string source, _) = Parse(Header + markup);
+
+        (_, GeneratorRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        Assert.True(result.GeneratedSources.IsEmpty, $"{id}: the generator wrote {result.GeneratedSources.Length} file(s).");
+    }
+
+    [Fact]
+    public async Task A_valid_declaration_has_no_diagnostics()
+    {
+        string source = Header + """
+            namespace Demo;
+
+            public partial class Outer
+            {
+                [AdamOptimizer(LearningRate = 1e-2, Beta1 = 0, Beta2 = 0.5, Epsilon = 1e-6, WeightDecay = 0.1, Precision = OptimizerPrecision.Double, ParallelThreshold = 1)]
+                internal partial class Valid
+                {
+                    [Parameter(3, 5, Name = "layer.weight")] public partial void StepW(Span<float> w, ReadOnlySpan<float> g);
+                    [Parameter(5, Beta1 = 0.5, Beta2 = 0.25, Epsilon = 1e-3, WeightDecay = 0)] private partial void StepB(Span<float> b, ReadOnlySpan<float> g);
+                }
+            }
+            """;
+
+        Assert.Empty(await GeneratorHarness.AnalyzeAsync(source));
+        Assert.Single(GeneratorHarness.GenerateAndCompile(source));
+    }
+
+    [Fact]
+    public void Every_diagnostic_is_documented_in_the_readme()
+    {
+        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "README.md"));
+        foreach (DiagnosticDescriptor descriptor in new Rlx.Optim.Generators.Diagnostics.OptimizerAnalyzer().SupportedDiagnostics)
+        {
+            Assert.Contains($"| {descriptor.Id} |", readme, System.StringComparison.Ordinal);
+        }
+    }
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "..", ".."));
+
+    private static (string Source, TextSpan Span) Parse(string markup)
+    {
+        int start = markup.IndexOf("[|", System.StringComparison.Ordinal);
+        int end = markup.IndexOf("|]", System.StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "The markup needs one [|...|] span.");
+        string source = markup.Remove(end, 2).Remove(start, 2);
+        return (source, TextSpan.FromBounds(start, end - 2));
+    }
+}
