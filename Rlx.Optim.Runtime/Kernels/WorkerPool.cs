@@ -27,7 +27,7 @@ internal sealed class WorkerPool
 
     private readonly Worker[] _workers;
     private readonly object _gate = new();
-    private readonly ManualResetEventSlim _done = new(false, SpinIterationsBeforeBlocking);
+    private readonly Signal _done = new(SpinIterationsBeforeBlocking);
     private IWorkItem? _item;
     private int _parts;
     private int _pending;
@@ -110,7 +110,7 @@ internal sealed class WorkerPool
     {
         private readonly WorkerPool _pool;
         private readonly int _index;
-        private readonly ManualResetEventSlim _start = new(false, SpinIterationsBeforeBlocking);
+        private readonly Signal _start = new(SpinIterationsBeforeBlocking);
 
         public Worker(WorkerPool pool, int index)
         {

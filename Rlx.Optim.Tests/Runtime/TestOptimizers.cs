@@ -1,0 +1,40 @@
+using System;
+using Rlx.Optim;
+
+// The betas are exact floats (0.875, 1 − 2⁻⁹), so the seed's f32 hyperparameters and the declared doubles agree
+// and the float kernels can be held to the golden tolerance against the seed's arithmetic.
+namespace Rlx.Optim.Tests.Runtime;
+
+/// <summary>Two small declared sets, for argument checks and the calling conventions.</summary>
+[AdamOptimizer(LearningRate = 0.01, Beta1 = 0.875, Beta2 = 0.998046875, WeightDecay = 0.01)]
+public partial class SmallAdam
+{
+    [Parameter(10)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>No declared set: every name gets lazily allocated state (the seed's own model).</summary>
+[AdamOptimizer(LearningRate = 0.01, Beta1 = 0.875, Beta2 = 0.998046875, WeightDecay = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class NameKeyedDoubleAdam
+{
+}
+
+/// <inheritdoc cref="NameKeyedDoubleAdam"/>
+[AdamOptimizer(LearningRate = 0.01, Beta1 = 0.875, Beta2 = 0.998046875, WeightDecay = 0.01)]
+public partial class NameKeyedSingleAdam
+{
+}
+
+/// <summary>One set above the parallel threshold, with a length no vector width divides.</summary>
+[AdamOptimizer(LearningRate = 0.01, Beta1 = 0.875, Beta2 = 0.998046875, WeightDecay = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class LargeDoubleAdam
+{
+    [Parameter(3, 66_667)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+}
+
+/// <inheritdoc cref="LargeDoubleAdam"/>
+[AdamOptimizer(LearningRate = 0.01, Beta1 = 0.875, Beta2 = 0.998046875, WeightDecay = 0.01)]
+public partial class LargeSingleAdam
+{
+    [Parameter(3, 66_667)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+}
