@@ -42,9 +42,16 @@ internal sealed record SetNames(int Index, string LengthConstant, string Paramet
         return names;
     }
 
-    /// <summary>The method's name without a leading <c>Step</c>: <c>StepW1</c> gives <c>W1</c>.</summary>
+    /// <summary>
+    /// The method's name without a leading <c>Step</c> (<c>StepW1</c> gives <c>W1</c>), or the whole name when what
+    /// remains could not start an identifier (<c>Step4K</c> stays <c>Step4K</c>).
+    /// </summary>
     public static string Stem(string methodName) =>
-        methodName.Length > 4 && methodName.StartsWith("Step", System.StringComparison.Ordinal) ? methodName.Substring(4) : methodName;
+        methodName.Length > 4
+        && methodName.StartsWith("Step", System.StringComparison.Ordinal)
+        && SyntaxFacts.IsIdentifierStartCharacter(methodName[4])
+            ? methodName.Substring(4)
+            : methodName;
 
     /// <summary>Prefixes <c>@</c> to a name that is a C# keyword.</summary>
     public static string Escape(string identifier) =>

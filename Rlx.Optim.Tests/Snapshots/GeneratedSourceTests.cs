@@ -126,6 +126,28 @@ public sealed class GeneratedSourceTests
         }
         """);
 
+    [Fact]
+    public void Method_names_that_make_no_identifier_when_shortened_still_compile()
+    {
+        ImmutableArray<GeneratedSourceResult> generated = GeneratorHarness.GenerateAndCompile("""
+            using System;
+            using Rlx.Optim;
+
+            [AdamOptimizer]
+            public partial class OddNames
+            {
+                [Parameter(4)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+                [Parameter(4)] public partial void Step(Span<float> p, ReadOnlySpan<float> g);
+                [Parameter(4, Name = "step.step")] public partial void StepStep(Span<float> p, ReadOnlySpan<float> g);
+                [Parameter(4)] public partial void StepClass(Span<float> @class, ReadOnlySpan<float> @default);
+                [Parameter(4, Name = "class.2")] public partial void Class(Span<float> p, ReadOnlySpan<float> g);
+                [Parameter(4, Name = "quote\"and\\back\nslash")] public partial void StepOdd(Span<float> p, ReadOnlySpan<float> g);
+            }
+            """);
+
+        Assert.Single(generated);
+    }
+
     private static void VerifyGenerated(string source, [CallerMemberName] string test = "")
     {
         ImmutableArray<GeneratedSourceResult> generated = GeneratorHarness.GenerateAndCompile(source);
