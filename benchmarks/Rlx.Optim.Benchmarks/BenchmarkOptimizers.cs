@@ -1,0 +1,24 @@
+using System;
+using Rlx.Optim;
+
+namespace Rlx.Optim.Benchmarks;
+
+/// <summary>The generated Adam in float arithmetic, one declared set per benchmarked size.</summary>
+[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8)]
+public partial class SingleAdam
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+/// <summary>The generated Adam in the seed's exact double arithmetic.</summary>
+[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, Precision = OptimizerPrecision.Double)]
+public partial class DoubleAdam
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}

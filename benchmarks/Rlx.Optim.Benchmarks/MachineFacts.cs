@@ -1,0 +1,26 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Rlx.Optim.Benchmarks;
+
+/// <summary>The facts a speed figure means nothing without.</summary>
+public static class MachineFacts
+{
+    public static string Describe() =>
+        $"CPU: {CpuModel()}; cores: {Environment.ProcessorCount}; Vector<float>.Count = {Vector<float>.Count} " +
+        $"({Vector<float>.Count * 32}-bit); Vector512 accelerated: {Vector512.IsHardwareAccelerated}; " +
+        $"AVX-512F: {Avx512F.IsSupported}; AVX2: {Avx2.IsSupported}; FMA: {Fma.IsSupported}; .NET {Environment.Version}";
+
+    private static string CpuModel()
+    {
+        const string CpuInfo = "/proc/cpuinfo";
+        string? line = File.Exists(CpuInfo)
+            ? File.ReadLines(CpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+            : null;
+        return line is null ? "unknown" : line[(line.IndexOf(':') + 1)..].Trim();
+    }
+}

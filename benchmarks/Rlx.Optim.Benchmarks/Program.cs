@@ -1,0 +1,28 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Rlx.Optim.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*]
+bool quick = args.Contains("--short");
+string[] benchmarkArgs = args.Where(a => a != "--short").ToArray();
+
+Console.WriteLine(MachineFacts.Describe());
+
+Job job = (quick ? Job.ShortRun.WithIterationCount(5).WithWarmupCount(3) : Job.Default)
+    .WithToolchain(InProcessEmitToolchain.Instance);
+IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+
+Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(AdamStepBenchmarks).Assembly).Run(
+    benchmarkArgs.Length == 0 ? ["--filter", "*"] : benchmarkArgs, config).ToArray();
+
+foreach (Summary summary in summaries.Where(s => s.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(AdamStepBenchmarks))))
+{
+    Console.WriteLine();
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(RatioReport.Build(summary));
+}
