@@ -66,7 +66,8 @@ internal static partial class AdamEmitter
                 writer.WriteLine($"{VectorF} subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(m) | global::Rlx.Optim.KernelMath.IsSubnormal(v);");
                 using (writer.Block("if (global::Rlx.Optim.KernelMath.Any(subnormal))"))
                 {
-                    writer.WriteLine("RoundMomentsOnce(m0, v0, g, subnormal, ref m, ref v);");
+                    writer.WriteLine($"m = {Vector}.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), m);");
+                    writer.WriteLine($"v = {Vector}.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), v);");
                 }
 
                 writer.WriteLine();
@@ -76,24 +77,28 @@ internal static partial class AdamEmitter
             }
 
             writer.WriteLine();
-            writer.WriteLine("/// <summary>");
-            writer.WriteLine("/// Recomputes the moments of the <paramref name=\"lanes\"/> in double and rounds them once. Below float's normal");
-            writer.WriteLine("/// range the grid is coarse, and the float path's two roundings can differ from the exact value by a whole step.");
-            writer.WriteLine("/// </summary>");
-            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-            using (writer.Block($"private static void RoundMomentsOnce({VectorF} m0, {VectorF} v0, {VectorF} g, {VectorF} lanes, ref {VectorF} m, ref {VectorF} v)"))
+            writer.WriteLine("// Below float's normal range the grid is coarse, and the float path's two roundings can differ from the");
+            writer.WriteLine("// exact value by a whole step: the rare vectors with such a lane are recomputed in double and rounded once.");
+            writer.WriteLine("// Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).");
+            writer.WriteLine(Inline);
+            using (writer.Block($"private static {VectorF} ExactFirstMoment({VectorF} m0, {VectorF} g)"))
             {
                 writer.WriteLine($"{Vector}.Widen(m0, out {VectorD} mLow, out {VectorD} mHigh);");
-                writer.WriteLine($"{Vector}.Widen(v0, out {VectorD} vLow, out {VectorD} vHigh);");
                 writer.WriteLine($"{Vector}.Widen(g, out {VectorD} gLow, out {VectorD} gHigh);");
                 writer.WriteLine($"{VectorD} beta1 = new {VectorD}({beta1D});");
                 writer.WriteLine($"{VectorD} oneMinusBeta1 = new {VectorD}({oneMinusBeta1D});");
+                writer.WriteLine($"return {Vector}.Narrow(beta1 * mLow + oneMinusBeta1 * gLow, beta1 * mHigh + oneMinusBeta1 * gHigh);");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine(Inline);
+            using (writer.Block($"private static {VectorF} ExactSecondMoment({VectorF} v0, {VectorF} g)"))
+            {
+                writer.WriteLine($"{Vector}.Widen(v0, out {VectorD} vLow, out {VectorD} vHigh);");
+                writer.WriteLine($"{Vector}.Widen(g, out {VectorD} gLow, out {VectorD} gHigh);");
                 writer.WriteLine($"{VectorD} beta2 = new {VectorD}({beta2D});");
                 writer.WriteLine($"{VectorD} oneMinusBeta2 = new {VectorD}({oneMinusBeta2D});");
-                writer.WriteLine($"{VectorF} exactM = {Vector}.Narrow(beta1 * mLow + oneMinusBeta1 * gLow, beta1 * mHigh + oneMinusBeta1 * gHigh);");
-                writer.WriteLine($"{VectorF} exactV = {Vector}.Narrow(beta2 * vLow + oneMinusBeta2 * gLow * gLow, beta2 * vHigh + oneMinusBeta2 * gHigh * gHigh);");
-                writer.WriteLine($"m = {Vector}.ConditionalSelect(lanes, exactM, m);");
-                writer.WriteLine($"v = {Vector}.ConditionalSelect(lanes, exactV, v);");
+                writer.WriteLine($"return {Vector}.Narrow(beta2 * vLow + oneMinusBeta2 * gLow * gLow, beta2 * vHigh + oneMinusBeta2 * gHigh * gHigh);");
             }
 
             writer.WriteLine();

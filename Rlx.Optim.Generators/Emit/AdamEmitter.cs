@@ -17,6 +17,7 @@ internal static partial class AdamEmitter
     private const string VectorD = "global::System.Numerics.Vector<double>";
     private const string Vector = "global::System.Numerics.Vector";
     private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+    private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
     private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
 
     public const string ScalarsType = "AdamScalars";

@@ -146,7 +146,8 @@ namespace Demo
                 global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(m) | global::Rlx.Optim.KernelMath.IsSubnormal(v);
                 if (global::Rlx.Optim.KernelMath.Any(subnormal))
                 {
-                    RoundMomentsOnce(m0, v0, g, subnormal, ref m, ref v);
+                    m = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), m);
+                    v = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), v);
                 }
 
                 global::System.Numerics.Vector.StoreUnsafe(m, ref expAvg, i);
@@ -154,24 +155,27 @@ namespace Demo
                 global::System.Numerics.Vector.StoreUnsafe(p - stepSize * m / (global::System.Numerics.Vector.SquareRoot(v) * inverseSqrtBiasCorrection2 + new global::System.Numerics.Vector<float>(1E-06f)), ref parameter, i);
             }
 
-            /// <summary>
-            /// Recomputes the moments of the <paramref name="lanes"/> in double and rounds them once. Below float's normal
-            /// range the grid is coarse, and the float path's two roundings can differ from the exact value by a whole step.
-            /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void RoundMomentsOnce(global::System.Numerics.Vector<float> m0, global::System.Numerics.Vector<float> v0, global::System.Numerics.Vector<float> g, global::System.Numerics.Vector<float> lanes, ref global::System.Numerics.Vector<float> m, ref global::System.Numerics.Vector<float> v)
+            // Below float's normal range the grid is coarse, and the float path's two roundings can differ from the
+            // exact value by a whole step: the rare vectors with such a lane are recomputed in double and rounded once.
+            // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Numerics.Vector<float> ExactFirstMoment(global::System.Numerics.Vector<float> m0, global::System.Numerics.Vector<float> g)
             {
                 global::System.Numerics.Vector.Widen(m0, out global::System.Numerics.Vector<double> mLow, out global::System.Numerics.Vector<double> mHigh);
-                global::System.Numerics.Vector.Widen(v0, out global::System.Numerics.Vector<double> vLow, out global::System.Numerics.Vector<double> vHigh);
                 global::System.Numerics.Vector.Widen(g, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
                 global::System.Numerics.Vector<double> beta1 = new global::System.Numerics.Vector<double>(0.8);
                 global::System.Numerics.Vector<double> oneMinusBeta1 = new global::System.Numerics.Vector<double>(0.19999999999999996);
+                return global::System.Numerics.Vector.Narrow(beta1 * mLow + oneMinusBeta1 * gLow, beta1 * mHigh + oneMinusBeta1 * gHigh);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Numerics.Vector<float> ExactSecondMoment(global::System.Numerics.Vector<float> v0, global::System.Numerics.Vector<float> g)
+            {
+                global::System.Numerics.Vector.Widen(v0, out global::System.Numerics.Vector<double> vLow, out global::System.Numerics.Vector<double> vHigh);
+                global::System.Numerics.Vector.Widen(g, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
                 global::System.Numerics.Vector<double> beta2 = new global::System.Numerics.Vector<double>(0.95);
                 global::System.Numerics.Vector<double> oneMinusBeta2 = new global::System.Numerics.Vector<double>(0.050000000000000044);
-                global::System.Numerics.Vector<float> exactM = global::System.Numerics.Vector.Narrow(beta1 * mLow + oneMinusBeta1 * gLow, beta1 * mHigh + oneMinusBeta1 * gHigh);
-                global::System.Numerics.Vector<float> exactV = global::System.Numerics.Vector.Narrow(beta2 * vLow + oneMinusBeta2 * gLow * gLow, beta2 * vHigh + oneMinusBeta2 * gHigh * gHigh);
-                m = global::System.Numerics.Vector.ConditionalSelect(lanes, exactM, m);
-                v = global::System.Numerics.Vector.ConditionalSelect(lanes, exactV, v);
+                return global::System.Numerics.Vector.Narrow(beta2 * vLow + oneMinusBeta2 * gLow * gLow, beta2 * vHigh + oneMinusBeta2 * gHigh * gHigh);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
