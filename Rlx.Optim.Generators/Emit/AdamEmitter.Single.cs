@@ -63,14 +63,13 @@ internal static partial class AdamEmitter
                 writer.WriteLine($"{VectorF} v0 = {Vector}.LoadUnsafe(ref expAvgSq, i);");
                 writer.WriteLine($"{VectorF} m = new {VectorF}({beta1}) * m0 + new {VectorF}({oneMinusBeta1}) * g;");
                 writer.WriteLine($"{VectorF} v = new {VectorF}({beta2}) * v0 + new {VectorF}({oneMinusBeta2}) * g * g;");
-                writer.WriteLine($"{VectorF} subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(m) | global::Rlx.Optim.KernelMath.IsSubnormal(v);");
-                using (writer.Block("if (global::Rlx.Optim.KernelMath.Any(subnormal))"))
+                using (writer.Block("if (global::Rlx.Optim.KernelMath.AnySubnormal(m, v))"))
                 {
+                    writer.WriteLine($"{VectorF} subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(m) | global::Rlx.Optim.KernelMath.IsSubnormal(v);");
                     writer.WriteLine($"m = {Vector}.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), m);");
                     writer.WriteLine($"v = {Vector}.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), v);");
                 }
 
-                writer.WriteLine();
                 writer.WriteLine($"{Vector}.StoreUnsafe(m, ref expAvg, i);");
                 writer.WriteLine($"{Vector}.StoreUnsafe(v, ref expAvgSq, i);");
                 writer.WriteLine($"{Vector}.StoreUnsafe(p - stepSize * m / ({Vector}.SquareRoot(v) * inverseSqrtBiasCorrection2 + new {VectorF}({epsilon})), ref parameter, i);");

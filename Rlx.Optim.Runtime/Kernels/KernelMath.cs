@@ -23,6 +23,13 @@ public static class KernelMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSubnormal(float x) => (BitConverter.SingleToUInt32Bits(x) & MagnitudeMask) - 1 < LargestSubnormal;
 
+    /// <summary>Whether any lane of <paramref name="m"/> (any sign) or of <paramref name="v"/> (never negative) is subnormal.</summary>
+    /// <remarks>The hot-loop test: two compares that feed a branch directly, no mask kept.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnySubnormal(Vector<float> m, Vector<float> v) =>
+        Vector.LessThanAny((Vector.AsVectorUInt32(m) & new Vector<uint>(MagnitudeMask)) - Vector<uint>.One, new Vector<uint>(LargestSubnormal))
+        | Vector.LessThanAny(Vector.AsVectorUInt32(v) - Vector<uint>.One, new Vector<uint>(LargestSubnormal));
+
     /// <summary>Whether any lane of a comparison mask is set.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Vector<float> mask) => Vector.AsVectorUInt32(mask) != Vector<uint>.Zero;

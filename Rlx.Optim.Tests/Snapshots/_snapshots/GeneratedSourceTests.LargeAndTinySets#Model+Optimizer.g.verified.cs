@@ -161,13 +161,12 @@ partial class Model
                 global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref expAvgSq, i);
                 global::System.Numerics.Vector<float> m = new global::System.Numerics.Vector<float>(0.9f) * m0 + new global::System.Numerics.Vector<float>(0.1f) * g;
                 global::System.Numerics.Vector<float> v = new global::System.Numerics.Vector<float>(0.999f) * v0 + new global::System.Numerics.Vector<float>(0.001f) * g * g;
-                global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(m) | global::Rlx.Optim.KernelMath.IsSubnormal(v);
-                if (global::Rlx.Optim.KernelMath.Any(subnormal))
+                if (global::Rlx.Optim.KernelMath.AnySubnormal(m, v))
                 {
+                    global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(m) | global::Rlx.Optim.KernelMath.IsSubnormal(v);
                     m = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), m);
                     v = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), v);
                 }
-
                 global::System.Numerics.Vector.StoreUnsafe(m, ref expAvg, i);
                 global::System.Numerics.Vector.StoreUnsafe(v, ref expAvgSq, i);
                 global::System.Numerics.Vector.StoreUnsafe(p - stepSize * m / (global::System.Numerics.Vector.SquareRoot(v) * inverseSqrtBiasCorrection2 + new global::System.Numerics.Vector<float>(1E-08f)), ref parameter, i);

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
+namespace Rlx.Optim;
+
+/// <summary>
+/// What a generated optimizer was generated with: its kind, arithmetic, state buffers, hyperparameters and declared
+/// sets. The generator emits one per optimizer class; the state table is built from it and checkpoints are checked
+/// against it.
+/// </summary>
+public sealed class OptimizerDescription
+{
+    /// <summary>Describes a generated optimizer.</summary>
+    /// <param name="kind">The algorithm, for example <c>adam</c>.</param>
+    /// <param name="precision">The kernels' arithmetic.</param>
+    /// <param name="bufferNames">The state buffers every set keeps, in kernel order (Adam: <c>exp_avg</c>, <c>exp_avg_sq</c>).</param>
+    /// <param name="hyperparameters">The optimizer's own hyperparameters, used by sets without overrides and by undeclared names.</param>
+    /// <param name="sets">The declared sets, in declaration order.</param>
+    public OptimizerDescription(
+        string kind,
+        OptimizerPrecision precision,
+        string[] bufferNames,
+        AdamHyperparameters hyperparameters,
+        params ParameterSetDescription[] sets)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(bufferNames);
+        ArgumentNullException.ThrowIfNull(sets);
+        Kind = kind;
+        Precision = precision;
+        BufferNames = new ReadOnlyCollection<string>((string[])bufferNames.Clone());
+        Hyperparameters = hyperparameters;
+        Sets = new ReadOnlyCollection<ParameterSetDescription>((ParameterSetDescription[])sets.Clone());
+    }
+
+    /// <summary>The algorithm, for example <c>adam</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>The kernels' arithmetic.</summary>
+    public OptimizerPrecision Precision { get; }
+
+    /// <summary>The state buffers every set keeps, in kernel order.</summary>
+    public IReadOnlyList<string> BufferNames { get; }
+
+    /// <summary>The optimizer's own hyperparameters, used by sets without overrides and by undeclared names.</summary>
+    public AdamHyperparameters Hyperparameters { get; }
+
+    /// <summary>The declared sets, in declaration order.</summary>
+    public IReadOnlyList<ParameterSetDescription> Sets { get; }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
+namespace Rlx.Optim;
+
+/// <summary>One declared parameter set of a generated optimizer: its name, shape and effective hyperparameters.</summary>
+public sealed class ParameterSetDescription
+{
+    /// <summary>Describes a declared set.</summary>
+    /// <param name="name">The set's name.</param>
+    /// <param name="shape">Its dimensions (copied).</param>
+    /// <param name="hyperparameters">Its hyperparameters after the set's overrides.</param>
+    public ParameterSetDescription(string name, int[] shape, AdamHyperparameters hyperparameters)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(shape);
+        Name = name;
+        Shape = new ReadOnlyCollection<int>((int[])shape.Clone());
+        Hyperparameters = hyperparameters;
+    }
+
+    /// <summary>The set's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The set's dimensions.</summary>
+    public IReadOnlyList<int> Shape { get; }
+
+    /// <summary>The set's hyperparameters after its overrides.</summary>
+    public AdamHyperparameters Hyperparameters { get; }
+}
