@@ -82,7 +82,7 @@ public static class UpdateKernels
     /// <summary>How many chunks to cut <paramref name="length"/> elements into.</summary>
     internal static int PartsFor(int length, int maxDegreeOfParallelism, int available)
     {
-        int cores = maxDegreeOfParallelism is -1 or > 1024 ? available : Math.Min(Math.Max(maxDegreeOfParallelism, 1), available);
+        int cores = maxDegreeOfParallelism == -1 ? available : Math.Clamp(maxDegreeOfParallelism, 1, available);
         return Math.Max(1, Math.Min(cores, length / MinimumChunk));
     }
 

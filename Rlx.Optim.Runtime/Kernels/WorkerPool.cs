@@ -83,9 +83,10 @@ internal sealed class WorkerPool
 
     private static void RunInline(IWorkItem item, int parts)
     {
-        for (int i = 0; i < Math.Max(parts, 1); i++)
+        parts = Math.Max(parts, 1);
+        for (int i = 0; i < parts; i++)
         {
-            item.Execute(i, Math.Max(parts, 1));
+            item.Execute(i, parts);
         }
     }
 
