@@ -1,15 +1,34 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using Rlx.Optim.Samples.Spiral;
 
 // Trains a two-layer network on a synthetic three-arm spiral with a generated Adam, full batch, with a cosine
 // learning-rate schedule. Exits with 1 if the held-out accuracy is below 90%, so it doubles as an end-to-end check.
+// With --check-gradients it instead compares the backward pass with finite differences, and exits with 1 if they differ.
 const int Epochs = 600;
 const float PeakLearningRate = 0.02f;
 const float FinalLearningRate = 0.001f;
+const double MaxGradientError = 1e-2;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // the same output on every machine
+bool checkGradients = args is ["--check-gradients"];
+if (args.Length > 0 && !checkGradients)
+{
+    Console.Error.WriteLine("usage: Rlx.Optim.Samples.Spiral [--check-gradients]");
+    return 2;
+}
 
 (SpiralData train, SpiralData test) = SpiralData.Generate(perClass: 300, testFraction: 0.2, seed: 7);
 var model = new Mlp(seed: 11);
+if (checkGradients)
+{
+    const int ParameterCount = SpiralOptimizer.W1Length + SpiralOptimizer.B1Length + SpiralOptimizer.W2Length + SpiralOptimizer.B2Length;
+    double error = GradientCheck.MaxRelativeError(model, train);
+    Console.WriteLine($"gradient check: max relative error {error:0.00e+0} over {ParameterCount} parameters and {train.Count} points (limit {MaxGradientError:0e+0})");
+    return error <= MaxGradientError ? 0 : 1;
+}
+
 var optimizer = new SpiralOptimizer();
 Console.WriteLine($"Rlx.Optim sample: generated Adam (Single precision) on a 3-arm spiral, {train.Count} training and {test.Count} test points.");
 
