@@ -7,7 +7,14 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rlx.Optim.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*]
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost]
+if (args.Contains("--generator-cost"))
+{
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(GeneratorCost.Measure());
+    return;
+}
+
 bool quick = args.Contains("--short");
 string[] benchmarkArgs = args.Where(a => a != "--short").ToArray();
 
