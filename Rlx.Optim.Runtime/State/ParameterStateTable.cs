@@ -33,6 +33,27 @@ public sealed class ParameterStateTable
         }
     }
 
+    /// <summary>Creates the table and the (zeroed) state of every declared set.</summary>
+    /// <param name="description">The optimizer's buffers and declared sets, in declaration order.</param>
+    public ParameterStateTable(OptimizerDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        _bufferNames = [.. description.BufferNames];
+        _declared = new ParameterState[description.Sets.Count];
+        for (int i = 0; i < _declared.Length; i++)
+        {
+            ParameterSetDescription set = description.Sets[i];
+            _declared[i] = new ParameterState(set.Name, [.. set.Shape], _bufferNames);
+        }
+
+        _all = new List<ParameterState>(_declared);
+        _byName = new Dictionary<string, ParameterState>(StringComparer.Ordinal);
+        foreach (ParameterState state in _declared)
+        {
+            _byName.Add(state.Name, state);
+        }
+    }
+
     /// <summary>The state of declared set <paramref name="index"/> (declaration order).</summary>
     public ParameterState this[int index] => _declared[index];
 
@@ -63,12 +84,80 @@ public sealed class ParameterStateTable
         return created;
     }
 
+    /// <summary>
+    /// Replaces the whole state with a complete, already validated one: each declared set's buffers receive
+    /// <paramref name="declaredValues"/> (copied, so references to the states stay valid), and the sets created on
+    /// first use become exactly <paramref name="created"/>, in that order.
+    /// </summary>
+    /// <param name="declaredValues">Per declared set (declaration order), per buffer (kernel order), its values.</param>
+    /// <param name="created">The undeclared sets, with names that are neither declared nor repeated.</param>
+    /// <exception cref="ArgumentException">The values do not fit the declared sets, or a name is taken. Nothing is changed.</exception>
+    internal void Restore(float[][][] declaredValues, ParameterState[] created)
+    {
+        CheckRestorable(declaredValues, created);
+
+        // Reserve first: once the copying starts, nothing below may fail or allocate.
+        _all.Capacity = Math.Max(_all.Capacity, _declared.Length + created.Length);
+        _byName.EnsureCapacity(_declared.Length + created.Length);
+
+        for (int i = 0; i < _declared.Length; i++)
+        {
+            for (int b = 0; b < _bufferNames.Length; b++)
+            {
+                declaredValues[i][b].CopyTo(_declared[i].Buffer(b));
+            }
+        }
+
+        for (int i = _declared.Length; i < _all.Count; i++)
+        {
+            _byName.Remove(_all[i].Name);
+        }
+
+        _all.RemoveRange(_declared.Length, _all.Count - _declared.Length);
+        _all.AddRange(created);
+        foreach (ParameterState state in created)
+        {
+            _byName.Add(state.Name, state);
+        }
+    }
+
     /// <summary>Zeroes every state buffer, declared or not.</summary>
     public void Clear()
     {
         foreach (ParameterState state in _all)
         {
             state.Clear();
+        }
+    }
+
+    private void CheckRestorable(float[][][] declaredValues, ParameterState[] created)
+    {
+        ArgumentNullException.ThrowIfNull(declaredValues);
+        ArgumentNullException.ThrowIfNull(created);
+        if (declaredValues.Length != _declared.Length)
+        {
+            throw new ArgumentException($"Expected values for {_declared.Length} declared sets, got {declaredValues.Length}.", nameof(declaredValues));
+        }
+
+        for (int i = 0; i < _declared.Length; i++)
+        {
+            int length = _declared[i].Length;
+            if (declaredValues[i] is not { } buffers || buffers.Length != _bufferNames.Length || Array.Exists(buffers, b => b is null || b.Length != length))
+            {
+                throw new ArgumentException($"The values for set '{_declared[i].Name}' are not {_bufferNames.Length} buffers of {_declared[i].Length} elements.", nameof(declaredValues));
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ParameterState? state in created)
+        {
+            if (state is null
+                || Array.Exists(_declared, d => d.Name == state.Name)
+                || !names.Add(state.Name)
+                || state.Buffers.Count != _bufferNames.Length)
+            {
+                throw new ArgumentException($"Set '{state?.Name}' cannot be restored as created on first use: it is missing, declared, repeated, or keeps other buffers.", nameof(created));
+            }
         }
     }
 }

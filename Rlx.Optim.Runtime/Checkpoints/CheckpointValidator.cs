@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Rlx.Optim;
+
+/// <summary>
+/// Checks a structurally valid checkpoint against the optimizer it is loaded into, before anything is allocated or
+/// changed: format version, kind, precision, every hyperparameter folded into a kernel (exactly), the step and
+/// learning rate, and the sets: every declared set present with its shape, no set that another optimizer declared,
+/// and complete state for the sets created on first use (which are re-created).
+/// </summary>
+internal static class CheckpointValidator
+{
+    public static RestorePlan Plan(SafetensorsHeader header, OptimizerDescription description, CheckpointSource source)
+    {
+        IReadOnlyDictionary<string, string> metadata = header.Metadata
+            ?? throw source.Refuse($"it has no '{CheckpointFormat.MetadataKey}', so it is not an Rlx.Optim checkpoint (model weights?).");
+        string format = Required(metadata, CheckpointFormat.FormatKey, source);
+        if (format != CheckpointFormat.Version)
+        {
+            throw source.Refuse($"its format is '{format}', and this version of Rlx.Optim reads '{CheckpointFormat.Version}' only.");
+        }
+
+        ExpectSame(metadata, CheckpointFormat.KindKey, description.Kind, source);
+        ExpectSame(metadata, CheckpointFormat.PrecisionKey, CheckpointFormat.PrecisionText(description.Precision), source);
+        ExpectHyperparameters(metadata, setName: null, description.Hyperparameters, source);
+        long step = StepCount(metadata, source);
+        float learningRate = LearningRate(metadata, source);
+
+        var indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        (List<PlannedSet> sets, List<PlannedTensor> tensors) = GroupIntoSets(header, description, indexByName, source);
+        MatchDeclaredSets(sets, indexByName, metadata, description, source);
+        RefuseForeignDeclarations(sets, indexByName, metadata, source);
+        return new RestorePlan(step, learningRate, sets, tensors);
+    }
+
+    private static string Required(IReadOnlyDictionary<string, string> metadata, string key, CheckpointSource source) =>
+        metadata.TryGetValue(key, out string? value)
+            ? value
+            : throw source.Refuse($"its metadata has no '{key}' entry.");
+
+    private static void ExpectSame(IReadOnlyDictionary<string, string> metadata, string key, string expected, CheckpointSource source)
+    {
+        string actual = Required(metadata, key, source);
+        if (actual != expected)
+        {
+            throw source.Refuse($"its {key} is '{actual}', but {source.Target}'s is '{expected}'.");
+        }
+    }
+
+    /// <summary>The hyperparameters folded into a kernel must be the very same doubles, or the moments mean something else.</summary>
+    private static void ExpectHyperparameters(IReadOnlyDictionary<string, string> metadata, string? setName, AdamHyperparameters expected, CheckpointSource source)
+    {
+        double[] values = CheckpointFormat.Values(expected);
+        for (int i = 0; i < values.Length; i++)
+        {
+            string key = setName is null ? CheckpointFormat.HyperparameterKeys[i] : CheckpointFormat.SetKey(setName, CheckpointFormat.HyperparameterKeys[i]);
+            if (!metadata.TryGetValue(key, out string? text))
+            {
+                throw source.Refuse(setName is null
+                    ? $"its metadata has no '{key}' entry."
+                    : $"set '{setName}' was created on first use by the optimizer that saved it (its metadata has no '{key}'), but {source.Target} declares it.");
+            }
+
+            if (!CheckpointFormat.TryParse(text, out double value))
+            {
+                throw source.Refuse($"its metadata entry '{key}' is '{text}', not a number.");
+            }
+
+            if (value != values[i])
+            {
+                throw source.Refuse($"its {key} is {text}, but {source.Target} was generated with {CheckpointFormat.Text(values[i])}. Hyperparameters folded into the kernels must match; only the learning rate may differ.");
+            }
+        }
+    }
+
+    private static long StepCount(IReadOnlyDictionary<string, string> metadata, CheckpointSource source)
+    {
+        string text = Required(metadata, CheckpointFormat.StepKey, source);
+        return CheckpointFormat.TryParse(text, out long step)
+            ? step
+            : throw source.Refuse($"its metadata entry '{CheckpointFormat.StepKey}' is '{text}', not a count of steps (digits 0-9, at most {long.MaxValue}).");
+    }
+
+    private static float LearningRate(IReadOnlyDictionary<string, string> metadata, CheckpointSource source)
+    {
+        string text = Required(metadata, CheckpointFormat.LearningRateKey, source);
+        return CheckpointFormat.TryParse(text, out float learningRate) && float.IsFinite(learningRate) && learningRate >= 0f
+            ? learningRate
+            : throw source.Refuse($"its metadata entry '{CheckpointFormat.LearningRateKey}' is '{text}', not a finite learning rate of at least 0.");
+    }
+
+    /// <summary>Groups the tensors by set (<c>w1.exp_avg</c> and <c>w1.exp_avg_sq</c> are set <c>w1</c>); every set must hold every buffer, of one shape.</summary>
+    private static (List<PlannedSet> Sets, List<PlannedTensor> Tensors) GroupIntoSets(
+        SafetensorsHeader header, OptimizerDescription description, Dictionary<string, int> indexByName, CheckpointSource source)
+    {
+        var sets = new List<PlannedSet>();
+        var tensors = new List<PlannedTensor>(header.Tensors.Count);
+        var present = new List<bool[]>();
+        foreach (SafetensorsTensor tensor in header.Tensors)
+        {
+            (string setName, int buffer) = Split(tensor.Name, description, source);
+            if (!indexByName.TryGetValue(setName, out int set))
+            {
+                set = sets.Count;
+                indexByName.Add(setName, set);
+                sets.Add(new PlannedSet(setName, tensor.Shape, tensor.Length, DeclaredIndex: -1));
+                present.Add(new bool[description.BufferNames.Count]);
+            }
+            else if (!sets[set].Shape.AsSpan().SequenceEqual(tensor.Shape))
+            {
+                throw source.Refuse($"set '{setName}' has tensors of two shapes: [{string.Join(", ", sets[set].Shape)}] and, for '{tensor.Name}', [{string.Join(", ", tensor.Shape)}].");
+            }
+
+            present[set][buffer] = true;
+            tensors.Add(new PlannedTensor(set, buffer));
+        }
+
+        for (int set = 0; set < sets.Count; set++)
+        {
+            int missing = Array.IndexOf(present[set], false);
+            if (missing >= 0)
+            {
+                throw source.Refuse($"set '{sets[set].Name}' has no tensor '{CheckpointFormat.TensorName(sets[set].Name, description.BufferNames[missing])}'.");
+            }
+        }
+
+        return (sets, tensors);
+    }
+
+    /// <summary>Splits <c>set.buffer</c> at the longest buffer name it ends with.</summary>
+    private static (string SetName, int Buffer) Split(string tensorName, OptimizerDescription description, CheckpointSource source)
+    {
+        int best = -1;
+        for (int b = 0; b < description.BufferNames.Count; b++)
+        {
+            bool longer = best < 0 || description.BufferNames[b].Length > description.BufferNames[best].Length;
+            if (longer && tensorName.EndsWith("." + description.BufferNames[b], StringComparison.Ordinal))
+            {
+                best = b;
+            }
+        }
+
+        return best >= 0
+            ? (tensorName[..^(description.BufferNames[best].Length + 1)], best)
+            : throw source.Refuse($"tensor '{tensorName}' is not {description.Kind} state: its name does not end in {string.Join(" or ", description.BufferNames.Select(b => "'." + b + "'"))}.");
+    }
+
+    private static void MatchDeclaredSets(
+        List<PlannedSet> sets, Dictionary<string, int> indexByName, IReadOnlyDictionary<string, string> metadata, OptimizerDescription description, CheckpointSource source)
+    {
+        for (int declared = 0; declared < description.Sets.Count; declared++)
+        {
+            ParameterSetDescription expected = description.Sets[declared];
+            if (!indexByName.TryGetValue(expected.Name, out int set))
+            {
+                throw source.Refuse($"it has no state for set '{expected.Name}', which {source.Target} declares: it was saved by an optimizer without that set.");
+            }
+
+            // Hyperparameters first: a set created on first use there is a different fault from a reshaped one.
+            ExpectHyperparameters(metadata, expected.Name, expected.Hyperparameters, source);
+            if (!sets[set].Shape.AsSpan().SequenceEqual([.. expected.Shape]))
+            {
+                throw source.Refuse($"set '{expected.Name}' has shape [{string.Join(", ", sets[set].Shape)}] in the checkpoint, but {source.Target} declares [{string.Join(", ", expected.Shape)}].");
+            }
+
+            sets[set] = sets[set] with { DeclaredIndex = declared };
+        }
+    }
+
+    /// <summary>
+    /// A set the saving optimizer declared (its metadata records the set's hyperparameters) must be declared here too;
+    /// and no set's hyperparameters may be recorded without its tensors.
+    /// </summary>
+    private static void RefuseForeignDeclarations(
+        List<PlannedSet> sets, Dictionary<string, int> indexByName, IReadOnlyDictionary<string, string> metadata, CheckpointSource source)
+    {
+        foreach (string key in metadata.Keys)
+        {
+            foreach (string hyperparameter in CheckpointFormat.HyperparameterKeys)
+            {
+                if (key.Length <= hyperparameter.Length || !key.EndsWith("." + hyperparameter, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string setName = key[..^(hyperparameter.Length + 1)];
+                if (!indexByName.TryGetValue(setName, out int set))
+                {
+                    throw source.Refuse($"its metadata entry '{key}' describes set '{setName}', which has no tensors.");
+                }
+
+                if (sets[set].DeclaredIndex < 0)
+                {
+                    throw source.Refuse($"set '{setName}' was declared by the optimizer that saved it (its metadata records '{key}'), but {source.Target} does not declare it.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace Rlx.Optim;
+
+/// <summary>
+/// Lays an optimizer's state out as a safetensors checkpoint: one tensor per set and buffer (<c>w1.exp_avg</c>,
+/// <c>w1.exp_avg_sq</c>) in the state table's order, and the settings in <c>__metadata__</c>.
+/// </summary>
+internal static class CheckpointWriter
+{
+    public static void Write(ICheckpointable optimizer, Stream stream)
+    {
+        OptimizerDescription description = optimizer.Description;
+        var tensors = new List<(string Name, IReadOnlyList<int> Shape, StateBuffer Data)>();
+        foreach (ParameterState state in optimizer.StateTable.All)
+        {
+            RequireText(state.Name);
+            foreach (StateBuffer buffer in state.Buffers)
+            {
+                tensors.Add((CheckpointFormat.TensorName(state.Name, buffer.Name), state.Shape, buffer));
+            }
+        }
+
+        SafetensorsWriter.Write(stream, Metadata(optimizer, description), tensors);
+    }
+
+    /// <summary>
+    /// JSON text is Unicode: a name with a lone UTF-16 surrogate would be written as U+FFFD and come back as another
+    /// name, so it is refused before anything is written.
+    /// </summary>
+    private static void RequireText(string setName)
+    {
+        ReadOnlySpan<char> rest = setName;
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out int consumed) != OperationStatus.Done)
+            {
+                throw new InvalidOperationException($"Parameter set '{setName}' has a name that is not valid Unicode text (a lone surrogate), so it cannot be named in a checkpoint. Nothing was written.");
+            }
+
+            rest = rest[consumed..];
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> Metadata(ICheckpointable optimizer, OptimizerDescription description)
+    {
+        var metadata = new List<KeyValuePair<string, string>>
+        {
+            new(CheckpointFormat.FormatKey, CheckpointFormat.Version),
+            new(CheckpointFormat.KindKey, description.Kind),
+            new(CheckpointFormat.PrecisionKey, CheckpointFormat.PrecisionText(description.Precision)),
+            new(CheckpointFormat.StepKey, CheckpointFormat.Text(optimizer.StepCount)),
+            new(CheckpointFormat.LearningRateKey, CheckpointFormat.Text(optimizer.LearningRate)),
+        };
+
+        AddHyperparameters(metadata, setName: null, description.Hyperparameters);
+        foreach (ParameterSetDescription set in description.Sets)
+        {
+            AddHyperparameters(metadata, set.Name, set.Hyperparameters);
+        }
+
+        return metadata;
+    }
+
+    private static void AddHyperparameters(List<KeyValuePair<string, string>> metadata, string? setName, AdamHyperparameters hyperparameters)
+    {
+        double[] values = CheckpointFormat.Values(hyperparameters);
+        for (int i = 0; i < values.Length; i++)
+        {
+            string key = CheckpointFormat.HyperparameterKeys[i];
+            metadata.Add(new(setName is null ? key : CheckpointFormat.SetKey(setName, key), CheckpointFormat.Text(values[i])));
+        }
+    }
+}

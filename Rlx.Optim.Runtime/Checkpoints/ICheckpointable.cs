@@ -1,0 +1,36 @@
+using System.IO;
+
+namespace Rlx.Optim;
+
+/// <summary>
+/// An optimizer whose whole state can be saved to a checkpoint and loaded back, so a training run resumes exactly.
+/// Every generated optimizer implements it; the format and its checks are described on <see cref="OptimizerCheckpoint"/>.
+/// </summary>
+public interface ICheckpointable : IOptimizer
+{
+    /// <summary>What the optimizer was generated with: checkpoints are checked against it.</summary>
+    OptimizerDescription Description { get; }
+
+    /// <summary>The live state: every set's moments, declared or created on first use.</summary>
+    ParameterStateTable StateTable { get; }
+
+    /// <summary>Saves the whole state to <paramref name="stream"/>, from its current position.</summary>
+    void SaveCheckpoint(Stream stream);
+
+    /// <summary>Saves the whole state to a file, atomically: a crash mid-save leaves any previous file intact.</summary>
+    void SaveCheckpoint(string path);
+
+    /// <summary>Replaces the whole state with the checkpoint read from <paramref name="stream"/>'s current position to its end.</summary>
+    /// <exception cref="CheckpointException">The checkpoint is malformed or belongs to another optimizer; nothing is changed.</exception>
+    void LoadCheckpoint(Stream stream);
+
+    /// <summary>Replaces the whole state with the checkpoint in a file.</summary>
+    /// <exception cref="CheckpointException">The checkpoint is malformed or belongs to another optimizer; nothing is changed.</exception>
+    void LoadCheckpoint(string path);
+
+    /// <summary>
+    /// Sets the step counter, as the last act of a load that has validated and applied everything else. Generated
+    /// optimizers implement it explicitly; call <see cref="LoadCheckpoint(Stream)"/> instead.
+    /// </summary>
+    void RestoreStepCount(long stepCount);
+}

@@ -1,0 +1,63 @@
+using System;
+
+namespace Rlx.Optim;
+
+/// <summary>
+/// The new state a checkpoint describes, built completely apart from the optimizer's: declared sets' values in
+/// plain arrays (copied in afterwards, so references to the live states stay valid), and the sets created on first
+/// use as new states.
+/// </summary>
+internal sealed class RestoredState
+{
+    private RestoredState(float[][][] declaredValues, ParameterState[] created)
+    {
+        DeclaredValues = declaredValues;
+        Created = created;
+    }
+
+    /// <summary>Per declared set, per buffer, its values.</summary>
+    public float[][][] DeclaredValues { get; }
+
+    /// <summary>The sets created on first use, in the order of their data.</summary>
+    public ParameterState[] Created { get; }
+
+    /// <summary>Allocates the state the plan describes and reads every tensor into it, in the order of the data.</summary>
+    public static RestoredState Read(RestorePlan plan, OptimizerDescription description, TensorBytes bytes)
+    {
+        int buffers = description.BufferNames.Count;
+        var declaredValues = new float[description.Sets.Count][][];
+        var created = new ParameterState[plan.Sets.Count - description.Sets.Count];
+        var valuesBySet = new float[]?[plan.Sets.Count][];
+        var stateBySet = new ParameterState?[plan.Sets.Count];
+        int next = 0;
+        for (int s = 0; s < plan.Sets.Count; s++)
+        {
+            PlannedSet set = plan.Sets[s];
+            if (set.DeclaredIndex >= 0)
+            {
+                float[][] values = new float[buffers][];
+                for (int b = 0; b < buffers; b++)
+                {
+                    values[b] = new float[set.Length];
+                }
+
+                declaredValues[set.DeclaredIndex] = values;
+                valuesBySet[s] = values;
+            }
+            else
+            {
+                stateBySet[s] = created[next++] = new ParameterState(set.Name, set.Shape, [.. description.BufferNames]);
+            }
+        }
+
+        foreach (PlannedTensor tensor in plan.Tensors)
+        {
+            Span<float> destination = valuesBySet[tensor.Set] is { } values
+                ? values[tensor.Buffer]
+                : stateBySet[tensor.Set]!.Buffer(tensor.Buffer);
+            LittleEndianFloats.Read(bytes, destination);
+        }
+
+        return new RestoredState(declaredValues, created);
+    }
+}
