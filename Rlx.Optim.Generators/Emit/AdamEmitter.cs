@@ -22,6 +22,9 @@ internal static partial class AdamEmitter
 
     public const string ScalarsType = "AdamScalars";
 
+    /// <summary>The optimizer's kind, as checkpoints record it.</summary>
+    public const string Kind = "adam";
+
     /// <summary>Adam's state tensors, under PyTorch's names, in kernel order.</summary>
     public static readonly string[] BufferNames = { "exp_avg", "exp_avg_sq" };
 

@@ -17,23 +17,6 @@ public sealed class ParameterStateTable
     private readonly ParameterState[] _declared;
 
     /// <summary>Creates the table and the (zeroed) state of every declared set.</summary>
-    /// <param name="bufferNames">The buffers every set keeps, in kernel order.</param>
-    /// <param name="declared">The declared sets' names and shapes, in declaration order.</param>
-    public ParameterStateTable(string[] bufferNames, params (string Name, int[] Shape)[] declared)
-    {
-        ArgumentNullException.ThrowIfNull(bufferNames);
-        ArgumentNullException.ThrowIfNull(declared);
-        _bufferNames = bufferNames;
-        _declared = Array.ConvertAll(declared, set => new ParameterState(set.Name, set.Shape, bufferNames));
-        _all = new List<ParameterState>(_declared);
-        _byName = new Dictionary<string, ParameterState>(StringComparer.Ordinal);
-        foreach (ParameterState state in _declared)
-        {
-            _byName.Add(state.Name, state);
-        }
-    }
-
-    /// <summary>Creates the table and the (zeroed) state of every declared set.</summary>
     /// <param name="description">The optimizer's buffers and declared sets, in declaration order.</param>
     public ParameterStateTable(OptimizerDescription description)
     {
