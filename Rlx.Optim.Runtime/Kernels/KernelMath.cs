@@ -12,25 +12,28 @@ public static class KernelMath
 
     /// <summary>All bits set in the lanes of <paramref name="x"/> that are subnormal (nonzero, below float's normal range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> IsSubnormal(Vector<float> x)
-    {
-        // The magnitude's bits minus one are below 0x7FFFFF exactly for 1..0x7FFFFF: unsigned wrap-around excludes zero.
-        Vector<uint> magnitude = Vector.AsVectorUInt32(x) & new Vector<uint>(MagnitudeMask);
-        return Vector.AsVectorSingle(Vector.LessThan(magnitude - Vector<uint>.One, new Vector<uint>(LargestSubnormal)));
-    }
+    public static Vector<float> IsSubnormal(Vector<float> x) =>
+        Vector.AsVectorSingle(Vector.LessThan(MagnitudeMinusOne(x), new Vector<uint>(LargestSubnormal)));
 
     /// <summary>Whether <paramref name="x"/> is subnormal (nonzero, below float's normal range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSubnormal(float x) => (BitConverter.SingleToUInt32Bits(x) & MagnitudeMask) - 1 < LargestSubnormal;
 
     /// <summary>Whether any lane of <paramref name="m"/> (any sign) or of <paramref name="v"/> (never negative) is subnormal.</summary>
-    /// <remarks>The hot-loop test: two compares that feed a branch directly, no mask kept.</remarks>
+    /// <remarks>
+    /// The hot-loop test: two compares that feed the branch directly, no mask kept. A second moment is never
+    /// negative, so its sign bit needs no masking (a NaN with the sign bit set still compares as not subnormal).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnySubnormal(Vector<float> m, Vector<float> v) =>
-        Vector.LessThanAny((Vector.AsVectorUInt32(m) & new Vector<uint>(MagnitudeMask)) - Vector<uint>.One, new Vector<uint>(LargestSubnormal))
+        Vector.LessThanAny(MagnitudeMinusOne(m), new Vector<uint>(LargestSubnormal))
         | Vector.LessThanAny(Vector.AsVectorUInt32(v) - Vector<uint>.One, new Vector<uint>(LargestSubnormal));
 
-    /// <summary>Whether any lane of a comparison mask is set.</summary>
+    /// <summary>
+    /// The magnitude's bits minus one: below 0x7FFFFF exactly for the subnormals 1..0x7FFFFF, since unsigned
+    /// wrap-around sends zero to the top.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Any(Vector<float> mask) => Vector.AsVectorUInt32(mask) != Vector<uint>.Zero;
+    private static Vector<uint> MagnitudeMinusOne(Vector<float> x) =>
+        (Vector.AsVectorUInt32(x) & new Vector<uint>(MagnitudeMask)) - Vector<uint>.One;
 }
