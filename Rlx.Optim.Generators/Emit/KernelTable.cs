@@ -19,7 +19,7 @@ internal sealed class KernelTable
         _kernels.Add((spec.DefaultKernel, DefaultKernelName));
         foreach (ParameterSetSpec set in spec.Sets)
         {
-            if (!Contains(set.Kernel))
+            if (Find(set.Kernel) is null)
             {
                 _kernels.Add((set.Kernel, UniqueName(SetNames.Stem(set.MethodName) + "Kernel")));
             }
@@ -29,7 +29,10 @@ internal sealed class KernelTable
     /// <summary>Every kernel with its struct name, the default first.</summary>
     public IReadOnlyList<(AdamKernelSpec Spec, string Name)> Kernels => _kernels;
 
-    public string NameOf(AdamKernelSpec kernel)
+    public string NameOf(AdamKernelSpec kernel) =>
+        Find(kernel) ?? throw new KeyNotFoundException("Every set's kernel is in the table.");
+
+    private string? Find(AdamKernelSpec kernel)
     {
         foreach ((AdamKernelSpec spec, string name) in _kernels)
         {
@@ -39,20 +42,7 @@ internal sealed class KernelTable
             }
         }
 
-        throw new KeyNotFoundException("Every set's kernel is in the table.");
-    }
-
-    private bool Contains(AdamKernelSpec kernel)
-    {
-        foreach ((AdamKernelSpec spec, _) in _kernels)
-        {
-            if (spec.Equals(kernel))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return null;
     }
 
     private string UniqueName(string candidate)
