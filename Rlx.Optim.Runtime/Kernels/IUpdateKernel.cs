@@ -8,7 +8,11 @@ namespace Rlx.Optim;
 public interface IUpdateKernel<TScalars>
     where TScalars : unmanaged
 {
-    /// <summary>Updates elements <c>[start, end)</c> in place. Unused state references point nowhere and must not be read.</summary>
+    /// <summary>
+    /// Updates elements <c>[start, end)</c> in place, where <c>end − start</c> is a whole number of
+    /// <c>Vector&lt;float&gt;</c>s (the runtime runs the last partial vector through padded copies). Unused state
+    /// references are null and must not be read.
+    /// </summary>
     static abstract void Update(
         in TScalars scalars,
         ref float parameter,

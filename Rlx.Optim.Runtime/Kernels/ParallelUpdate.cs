@@ -37,6 +37,6 @@ internal sealed unsafe class ParallelUpdate<TKernel, TScalars> : IWorkItem
     public void Execute(int index, int parts)
     {
         (nuint start, nuint end) = UpdateKernels.ChunkOf(_length, index, parts);
-        TKernel.Update(in _scalars, ref *_parameter, ref *_gradient, ref *_state0, ref *_state1, ref *_state2, start, end);
+        UpdateKernels.RunRange<TKernel, TScalars>(in _scalars, ref *_parameter, ref *_gradient, ref *_state0, ref *_state1, ref *_state2, start, end);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -29,7 +30,7 @@ public static class UpdateKernels
         where TKernel : struct, IUpdateKernel<TScalars>
         where TScalars : unmanaged
     {
-        TKernel.Update(
+        RunRange<TKernel, TScalars>(
             in scalars,
             ref MemoryMarshal.GetReference(parameter),
             ref MemoryMarshal.GetReference(gradient),
@@ -38,6 +39,36 @@ public static class UpdateKernels
             ref MemoryMarshal.GetReference(state2),
             0,
             (nuint)parameter.Length);
+    }
+
+    /// <summary>
+    /// Runs <typeparamref name="TKernel"/> over <c>[start, end)</c>: whole vectors in the kernel's own loop, then
+    /// the last partial vector through <see cref="KernelTail"/>. Kernels are only ever given whole vectors.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void RunRange<TKernel, TScalars>(
+        in TScalars scalars,
+        ref float parameter,
+        ref float gradient,
+        ref float state0,
+        ref float state1,
+        ref float state2,
+        nuint start,
+        nuint end)
+        where TKernel : struct, IUpdateKernel<TScalars>
+        where TScalars : unmanaged
+    {
+        nuint width = (nuint)Vector<float>.Count;
+        nuint wholeEnd = start + (end - start) / width * width;
+        if (wholeEnd != start)
+        {
+            TKernel.Update(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, wholeEnd);
+        }
+
+        if (wholeEnd != end)
+        {
+            KernelTail.Run<TKernel, TScalars>(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, wholeEnd, (int)(end - wholeEnd));
+        }
     }
 
     /// <summary>
