@@ -3,6 +3,5 @@ namespace Rlx.Optim.Generators;
 /// <summary>Fully qualified metadata names of the runtime types the generator looks for.</summary>
 internal static class KnownNames
 {
-    public const string AdamOptimizerAttribute = "Rlx.Optim.AdamOptimizerAttribute";
     public const string ParameterAttribute = "Rlx.Optim.ParameterAttribute";
 }

@@ -4,13 +4,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Rlx.Optim.Generators.Diagnostics;
 using Rlx.Optim.Generators.Emit;
+using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Model;
 using Rlx.Optim.Generators.Parsing;
 
 namespace Rlx.Optim.Generators;
 
 /// <summary>
-/// Implements the <c>[Parameter]</c> partial methods of every <c>[AdamOptimizer]</c> class, with specialized kernels,
+/// Implements the <c>[Parameter]</c> partial methods of every class with an optimizer attribute (<c>[AdamOptimizer]</c>, <c>[SgdOptimizer]</c>...), with specialized kernels,
 /// state and the <c>IOptimizer</c> members. Invalid declarations produce no source: <see cref="OptimizerAnalyzer"/>
 /// reports why, with the real locations.
 /// </summary>
@@ -20,22 +21,25 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<OptimizerSpec?> extracted = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.AdamOptimizerAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (syntaxContext, token) => Extract(syntaxContext, token))
-            .WithTrackingName(TrackingNames.Extract);
+        foreach (OptimizerFamily family in OptimizerFamily.All)
+        {
+            IncrementalValuesProvider<OptimizerSpec?> extracted = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    family.AttributeMetadataName,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    (syntaxContext, token) => Extract(syntaxContext, family, token))
+                .WithTrackingName(TrackingNames.Extract);
 
-        IncrementalValuesProvider<OptimizerSpec> valid = extracted
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
-            .WithTrackingName(TrackingNames.Valid);
+            IncrementalValuesProvider<OptimizerSpec> valid = extracted
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(TrackingNames.Valid);
 
-        context.RegisterSourceOutput(valid, static (output, spec) => Emit(output, spec));
+            context.RegisterSourceOutput(valid, static (output, spec) => Emit(output, spec));
+        }
     }
 
-    private static OptimizerSpec? Extract(GeneratorAttributeSyntaxContext context, CancellationToken token)
+    private static OptimizerSpec? Extract(GeneratorAttributeSyntaxContext context, OptimizerFamily family, CancellationToken token)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type)
         {
@@ -44,7 +48,7 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
 
         try
         {
-            return OptimizerParser.Parse(type, context.Attributes[0], DiagnosticSink.Counting(), token);
+            return OptimizerParser.Parse(type, context.Attributes[0], family, DiagnosticSink.Counting(), token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

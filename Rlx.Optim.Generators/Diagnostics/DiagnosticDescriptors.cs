@@ -12,15 +12,15 @@ internal static class DiagnosticDescriptors
         "RLXO0001", "Optimizer class must be partial",
         "The optimizer class '{0}' must be declared 'partial' so the generator can add its members");
 
-    /// <summary><c>{0} = {1}: β₁ must be in [0, 1)</c></summary>
+    /// <summary><c>{0} = {1}: β₁ must be in {2}</c> ([0, 1); Lion's [0, 1])</summary>
     public static readonly DiagnosticDescriptor Beta1OutOfRange = Create(
         "RLXO0002", "β₁ out of range",
-        "{0} = {1}: β₁ must be in [0, 1)");
+        "{0} = {1}: β₁ must be in {2}");
 
-    /// <summary><c>{0} = {1}: β₂ must be in [0, 1)</c></summary>
+    /// <summary><c>{0} = {1}: β₂ must be in {2}</c> ([0, 1); Lion's [0, 1])</summary>
     public static readonly DiagnosticDescriptor Beta2OutOfRange = Create(
         "RLXO0003", "β₂ out of range",
-        "{0} = {1}: β₂ must be in [0, 1)");
+        "{0} = {1}: β₂ must be in {2}");
 
     /// <summary><c>{0} = {1}: ε must be finite and greater than 0</c></summary>
     public static readonly DiagnosticDescriptor EpsilonInvalid = Create(
@@ -91,6 +91,41 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ParameterOutsideOptimizer = Create(
         "RLXO0017", "[Parameter] outside an optimizer",
         "The [Parameter] method '{0}' is in '{1}', which has no optimizer attribute such as [AdamOptimizer]");
+
+    /// <summary><c>Nesterov = true needs a momentum, but Momentum is {0}</c></summary>
+    public static readonly DiagnosticDescriptor NesterovWithoutMomentum = Create(
+        "RLXO0018", "Nesterov without momentum",
+        "Nesterov = true needs a momentum, but Momentum is {0}");
+
+    /// <summary><c>Nesterov = true needs zero dampening, but Dampening is {0}</c></summary>
+    public static readonly DiagnosticDescriptor NesterovWithDampening = Create(
+        "RLXO0019", "Nesterov with dampening",
+        "Nesterov = true needs zero dampening, but Dampening is {0}");
+
+    /// <summary><c>{0} on the [Parameter] method '{1}' does not apply: [{2}] has no per-set {0}</c></summary>
+    public static readonly DiagnosticDescriptor OverrideNotApplicable = Create(
+        "RLXO0020", "Override does not apply",
+        "{0} on the [Parameter] method '{1}' does not apply: [{2}] has no per-set {0}");
+
+    /// <summary><c>'{0}' has more than one optimizer attribute ({1}): keep one</c></summary>
+    public static readonly DiagnosticDescriptor MultipleOptimizerAttributes = Create(
+        "RLXO0021", "More than one optimizer attribute",
+        "'{0}' has more than one optimizer attribute ({1}): keep one");
+
+    /// <summary><c>{0} = {1}: the momentum must be in {2}</c></summary>
+    public static readonly DiagnosticDescriptor MomentumOutOfRange = Create(
+        "RLXO0022", "Momentum out of range",
+        "{0} = {1}: the momentum must be in {2}");
+
+    /// <summary><c>{0} = {1}: the dampening must be in {2}</c></summary>
+    public static readonly DiagnosticDescriptor DampeningOutOfRange = Create(
+        "RLXO0023", "Dampening out of range",
+        "{0} = {1}: the dampening must be in {2}");
+
+    /// <summary><c>{0} = {1}: the momentum decay must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor MomentumDecayInvalid = Create(
+        "RLXO0024", "Invalid momentum decay",
+        "{0} = {1}: the momentum decay must be {2}");
 
     /// <summary><c>Rlx.Optim could not generate '{0}': {1}</c></summary>
     public static readonly DiagnosticDescriptor InternalError = Create(

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Parsing;
 
 namespace Rlx.Optim.Generators.Diagnostics;
@@ -34,6 +36,13 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ParallelThresholdInvalid,
         DiagnosticDescriptors.PrecisionUndefined,
         DiagnosticDescriptors.ParameterOutsideOptimizer,
+        DiagnosticDescriptors.NesterovWithoutMomentum,
+        DiagnosticDescriptors.NesterovWithDampening,
+        DiagnosticDescriptors.OverrideNotApplicable,
+        DiagnosticDescriptors.MultipleOptimizerAttributes,
+        DiagnosticDescriptors.MomentumOutOfRange,
+        DiagnosticDescriptors.DampeningOutOfRange,
+        DiagnosticDescriptors.MomentumDecayInvalid,
         DiagnosticDescriptors.InternalError);
 
     /// <inheritdoc/>
@@ -43,25 +52,44 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? optimizerAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.AdamOptimizerAttribute);
             INamedTypeSymbol? parameterAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.ParameterAttribute);
-            if (optimizerAttribute is null || parameterAttribute is null)
+            if (parameterAttribute is null)
             {
                 return;
             }
 
+            var families = new Dictionary<INamedTypeSymbol, OptimizerFamily>(SymbolEqualityComparer.Default);
+            foreach (OptimizerFamily family in OptimizerFamily.All)
+            {
+                if (start.Compilation.GetTypeByMetadataName(family.AttributeMetadataName) is { } attribute)
+                {
+                    families.Add(attribute, family);
+                }
+            }
+
             start.RegisterSymbolAction(
-                symbolContext => AnalyzeType(symbolContext, optimizerAttribute, parameterAttribute),
+                symbolContext => AnalyzeType(symbolContext, families, parameterAttribute),
                 SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol optimizerAttribute, INamedTypeSymbol parameterAttribute)
+    private static void AnalyzeType(
+        SymbolAnalysisContext context, Dictionary<INamedTypeSymbol, OptimizerFamily> families, INamedTypeSymbol parameterAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        AttributeData? attribute = type.GetAttributes()
-            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, optimizerAttribute));
-        if (attribute is null)
+        AttributeData? attribute = null;
+        OptimizerFamily? family = null;
+        foreach (AttributeData candidate in type.GetAttributes())
+        {
+            if (candidate.AttributeClass is { } attributeClass && families.TryGetValue(attributeClass, out OptimizerFamily? found))
+            {
+                attribute = candidate;
+                family = found;
+                break;
+            }
+        }
+
+        if (attribute is null || family is null)
         {
             ReportStrayParameters(context, type, parameterAttribute);
             return;
@@ -70,7 +98,7 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticSink sink = DiagnosticSink.Collecting();
         try
         {
-            OptimizerParser.Parse(type, attribute, sink, context.CancellationToken);
+            OptimizerParser.Parse(type, attribute, family, sink, context.CancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

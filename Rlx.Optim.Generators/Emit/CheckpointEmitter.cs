@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
+using Rlx.Optim.Generators.Emit.Rules;
+using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
 
@@ -18,27 +21,28 @@ internal static class CheckpointEmitter
     /// <summary>The field holding the description, which the state table is built from.</summary>
     public const string DescriptionField = "__description";
 
-    public static void WriteDescription(SourceWriter writer, OptimizerSpec spec)
+    public static void WriteDescription(SourceWriter writer, OptimizerSpec spec, KernelRule rule)
     {
-        string bufferNames = string.Join(", ", AdamEmitter.BufferNames.Select(Literal.String));
+        OptimizerFamily family = OptimizerFamily.For(spec.Kind);
+        IReadOnlyList<string> buffers = rule.BufferNames(spec.DefaultKernel);
         writer.WriteLine($"private static readonly {Runtime}.OptimizerDescription {DescriptionField} = new {Runtime}.OptimizerDescription(");
         writer.Indent();
-        writer.WriteLine($"{Literal.String(AdamEmitter.Kind)},");
+        writer.WriteLine($"{Literal.String(family.CheckpointKind)},");
         writer.WriteLine($"{Runtime}.OptimizerPrecision.{spec.Precision},");
-        writer.WriteLine($"new string[] {{ {bufferNames} }},");
-        writer.WriteLine($"{Hyperparameters(spec.DefaultKernel)}{(spec.Sets.Count > 0 ? "," : ");")}");
+        writer.WriteLine(buffers.Count == 0 ? "global::System.Array.Empty<string>()," : $"new string[] {{ {string.Join(", ", buffers.Select(Literal.String))} }},");
+        writer.WriteLine($"{Hyperparameters(family, spec.DefaultKernel)}{(spec.Sets.Count > 0 ? "," : ");")}");
         for (int i = 0; i < spec.Sets.Count; i++)
         {
             ParameterSetSpec set = spec.Sets[i];
             string end = i == spec.Sets.Count - 1 ? ");" : ",";
             string shape = set.Shape.Count == 0 ? "global::System.Array.Empty<int>()" : $"new int[] {{ {string.Join(", ", set.Shape.Select(Literal.Int))} }}";
-            writer.WriteLine($"new {Runtime}.ParameterSetDescription({Literal.String(set.Name)}, {shape}, {Hyperparameters(set.Kernel)}){end}");
+            writer.WriteLine($"new {Runtime}.ParameterSetDescription({Literal.String(set.Name)}, {shape}, {Hyperparameters(family, set.Kernel)}){end}");
         }
 
         writer.Unindent();
     }
 
-    public static void WriteMembers(SourceWriter writer)
+    public static void WriteMembers(SourceWriter writer, KernelRule rule, KernelTable kernels)
     {
         writer.WriteLine($"public void SaveCheckpoint({Stream} stream) => {Runtime}.OptimizerCheckpoint.Save(this, stream);");
         writer.WriteLine();
@@ -52,10 +56,28 @@ internal static class CheckpointEmitter
         writer.WriteLine();
         writer.WriteLine($"{Runtime}.ParameterStateTable {Interface}.StateTable => __states;");
         writer.WriteLine();
-        writer.WriteLine($"void {Interface}.RestoreStepCount(long stepCount) => __stepCount = stepCount;");
+        if (!rule.KeepsScheduleProduct)
+        {
+            writer.WriteLine($"void {Interface}.RestoreStepCount(long stepCount) => __stepCount = stepCount;");
+            writer.WriteLine();
+            return;
+        }
+
+        using (writer.Block($"void {Interface}.RestoreStepCount(long stepCount)"))
+        {
+            writer.WriteLine("__stepCount = stepCount;");
+            foreach ((_, string kernelName) in kernels.Kernels)
+            {
+                writer.WriteLine($"{KernelEmitter.ScheduleProductField(kernelName)} = {kernelName}.MuProduct(stepCount);");
+            }
+        }
+
         writer.WriteLine();
     }
 
-    private static string Hyperparameters(AdamKernelSpec kernel) =>
-        $"new {Runtime}.AdamHyperparameters({Literal.Double(kernel.Beta1)}, {Literal.Double(kernel.Beta2)}, {Literal.Double(kernel.Epsilon)}, {Literal.Double(kernel.WeightDecay)})";
+    /// <summary>The folded settings of a kernel, under the names checkpoints record them by.</summary>
+    private static string Hyperparameters(OptimizerFamily family, KernelSpec kernel) =>
+        $"new {Runtime}.Hyperparameter[] {{ " +
+        string.Join(", ", family.Settings.Select(s => $"new({Literal.String(s.Key)}, {Literal.Double(s.Get(kernel))})")) +
+        " }";
 }

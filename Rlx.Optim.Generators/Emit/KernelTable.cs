@@ -12,7 +12,7 @@ internal sealed class KernelTable
 {
     public const string DefaultKernelName = "DefaultKernel";
 
-    private readonly List<(AdamKernelSpec Spec, string Name)> _kernels = new();
+    private readonly List<(KernelSpec Spec, string Name)> _kernels = new();
 
     public KernelTable(OptimizerSpec spec)
     {
@@ -27,14 +27,14 @@ internal sealed class KernelTable
     }
 
     /// <summary>Every kernel with its struct name, the default first.</summary>
-    public IReadOnlyList<(AdamKernelSpec Spec, string Name)> Kernels => _kernels;
+    public IReadOnlyList<(KernelSpec Spec, string Name)> Kernels => _kernels;
 
-    public string NameOf(AdamKernelSpec kernel) =>
+    public string NameOf(KernelSpec kernel) =>
         Find(kernel) ?? throw new KeyNotFoundException("Every set's kernel is in the table.");
 
-    private string? Find(AdamKernelSpec kernel)
+    private string? Find(KernelSpec kernel)
     {
-        foreach ((AdamKernelSpec spec, string name) in _kernels)
+        foreach ((KernelSpec spec, string name) in _kernels)
         {
             if (spec.Equals(kernel))
             {
@@ -48,7 +48,7 @@ internal sealed class KernelTable
     private string UniqueName(string candidate)
     {
         string name = candidate;
-        for (int suffix = 2; _kernels.Exists(k => k.Name == name) || name == "AdamScalars"; suffix++)
+        for (int suffix = 2; _kernels.Exists(k => k.Name == name) || name.EndsWith("Scalars", System.StringComparison.Ordinal); suffix++)
         {
             name = candidate + suffix;
         }

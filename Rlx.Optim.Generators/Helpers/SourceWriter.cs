@@ -48,9 +48,16 @@ internal sealed class SourceWriter
 
     public SourceText ToSourceText() => SourceText.From(_builder.ToString(), Encoding.UTF8);
 
+    /// <summary>Closes a block; a blank line left before the closing brace by the last member is dropped.</summary>
     internal void Close(string closing)
     {
         _indent--;
+        int length = _builder.Length;
+        if (length >= 2 && _builder[length - 1] == '\n' && _builder[length - 2] == '\n')
+        {
+            _builder.Length--;
+        }
+
         WriteLine(closing);
     }
 }

@@ -10,6 +10,7 @@ namespace Rlx.Optim.Generators.Model;
 /// <param name="ContainingTypes">Enclosing types, outermost first.</param>
 /// <param name="TypeName">The optimizer class's name.</param>
 /// <param name="HintName">The generated file's name, from the fully qualified metadata name.</param>
+/// <param name="Kind">The algorithm.</param>
 /// <param name="Precision">The kernels' arithmetic.</param>
 /// <param name="ParallelThreshold">Sets with at least this many elements are split across cores.</param>
 /// <param name="LearningRate">The default of the run-time learning rate.</param>
@@ -20,17 +21,15 @@ internal sealed record OptimizerSpec(
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string TypeName,
     string HintName,
+    OptimizerKind Kind,
     OptimizerPrecision Precision,
     int ParallelThreshold,
     double LearningRate,
-    AdamKernelSpec DefaultKernel,
+    KernelSpec DefaultKernel,
     EquatableArray<ParameterSetSpec> Sets);
 
 /// <summary>A type that encloses the optimizer: its keyword (<c>class</c>, <c>struct</c>, <c>record</c>...) and name.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
-
-/// <summary>The hyperparameters that are folded into one Adam kernel. Immutable and structurally equatable.</summary>
-internal sealed record AdamKernelSpec(double Beta1, double Beta2, double Epsilon, double WeightDecay);
 
 /// <summary>One declared parameter set: the partial method to implement and the kernel it uses.</summary>
 /// <param name="MethodName">The partial method's name.</param>
@@ -49,4 +48,4 @@ internal sealed record ParameterSetSpec(
     string Name,
     EquatableArray<int> Shape,
     int Length,
-    AdamKernelSpec Kernel);
+    KernelSpec Kernel);

@@ -1,61 +1,117 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Rlx.Optim.Generators.Diagnostics;
+using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Model;
 
 namespace Rlx.Optim.Generators.Parsing;
 
 /// <summary>
-/// Reads and checks Adam's hyperparameters, on the optimizer attribute or as a set's overrides. Values are checked
-/// as the <see cref="float"/> they become: a β that rounds to 1 or an ε that rounds to 0 is refused.
+/// Reads and checks the folded settings of an optimizer attribute, or a set's overrides on <c>[Parameter]</c>,
+/// against what the family accepts.
 /// </summary>
 internal static class HyperparameterRules
 {
-    /// <summary>Reads β₁, β₂, ε and λ from <paramref name="attribute"/>; an argument not written keeps <paramref name="inherited"/>'s value.</summary>
-    public static AdamKernelSpec ReadKernel(AttributeData attribute, AdamKernelSpec inherited, DiagnosticSink sink, CancellationToken token)
+    /// <summary>The settings on the optimizer attribute; an argument not written keeps the family's default.</summary>
+    public static KernelSpec ReadOptimizer(AttributeData attribute, OptimizerFamily family, DiagnosticSink sink, CancellationToken token)
     {
-        double beta1 = Read(attribute, "Beta1", inherited.Beta1, IsBeta, DiagnosticDescriptors.Beta1OutOfRange, sink, token);
-        double beta2 = Read(attribute, "Beta2", inherited.Beta2, IsBeta, DiagnosticDescriptors.Beta2OutOfRange, sink, token);
-        double epsilon = Read(attribute, "Epsilon", inherited.Epsilon, IsPositive, DiagnosticDescriptors.EpsilonInvalid, sink, token);
-        double weightDecay = Read(attribute, "WeightDecay", inherited.WeightDecay, IsNonNegative, DiagnosticDescriptors.WeightDecayInvalid, sink, token);
-        return new AdamKernelSpec(beta1, beta2, epsilon, weightDecay == 0 ? 0 : weightDecay);
+        KernelSpec kernel = family.Defaults;
+        foreach (Setting setting in family.Settings)
+        {
+            kernel = Read(attribute, setting, kernel, sink, token);
+        }
+
+        CheckNesterov(attribute, kernel, sink, token);
+        return kernel;
+    }
+
+    /// <summary>
+    /// A set's overrides on <c>[Parameter]</c>, over the optimizer's <paramref name="inherited"/> kernel. An override
+    /// the family has no per-set setting for is reported.
+    /// </summary>
+    public static KernelSpec ReadOverrides(
+        IMethodSymbol method, AttributeData attribute, OptimizerFamily family, KernelSpec inherited, DiagnosticSink sink, CancellationToken token)
+    {
+        KernelSpec kernel = inherited;
+        foreach (string property in OverridableProperties)
+        {
+            if (!AttributeArguments.TryGetNamed(attribute, property, out _))
+            {
+                continue;
+            }
+
+            Setting? setting = family.Find(property);
+            if (setting is null || !setting.Overridable)
+            {
+                sink.Report(DiagnosticDescriptors.OverrideNotApplicable, AttributeArguments.NamedLocation(attribute, property, token),
+                    property, method.Name, family.AttributeName);
+                continue;
+            }
+
+            kernel = Read(attribute, setting, kernel, sink, token);
+        }
+
+        return kernel;
     }
 
     public static void CheckLearningRate(double value, Location? location, DiagnosticSink sink)
     {
-        if (!IsPositive(value))
+        if (!(value > 0 && !float.IsInfinity((float)value) && (float)value > 0f))
         {
             sink.Report(DiagnosticDescriptors.LearningRateInvalid, location, "LearningRate", AttributeArguments.Display(value));
         }
     }
 
-    private static double Read(
-        AttributeData attribute,
-        string name,
-        double inherited,
-        System.Func<double, bool> isValid,
-        DiagnosticDescriptor descriptor,
-        DiagnosticSink sink,
-        CancellationToken token)
+    /// <summary>The properties <c>[Parameter]</c> can override (those the runtime attribute has).</summary>
+    private static readonly string[] OverridableProperties = { "Beta1", "Beta2", "Epsilon", "WeightDecay" };
+
+    private static KernelSpec Read(AttributeData attribute, Setting setting, KernelSpec kernel, DiagnosticSink sink, CancellationToken token)
     {
-        if (!AttributeArguments.TryGetNamed(attribute, name, out TypedConstant constant) || constant.Value is not double value)
+        if (!AttributeArguments.TryGetNamed(attribute, setting.Property, out TypedConstant constant))
         {
-            return inherited;
+            return kernel;
         }
 
-        if (!isValid(value))
+        if (setting.IsSwitch)
         {
-            sink.Report(descriptor, AttributeArguments.NamedLocation(attribute, name, token), name, AttributeArguments.Display(value));
+            return constant.Value is bool on ? setting.With(kernel, on ? 1 : 0) : kernel;
         }
 
-        return value;
+        if (constant.Value is not double value)
+        {
+            return kernel;
+        }
+
+        if (!setting.IsValid(value))
+        {
+            sink.Report(setting.Invalid!, AttributeArguments.NamedLocation(attribute, setting.Property, token),
+                setting.Property, AttributeArguments.Display(value), setting.Requirement);
+        }
+
+        return setting.With(kernel, value);
     }
 
-    private static bool IsBeta(double value) => value >= 0 && (float)value < 1f;
+    /// <summary>PyTorch's rule: Nesterov momentum needs a momentum and no dampening.</summary>
+    private static void CheckNesterov(AttributeData attribute, KernelSpec kernel, DiagnosticSink sink, CancellationToken token)
+    {
+        if (!kernel.Nesterov)
+        {
+            return;
+        }
 
-    private static bool IsPositive(double value) => IsFinite((float)value) && (float)value > 0f;
+        if (kernel.Momentum <= 0)
+        {
+            sink.Report(DiagnosticDescriptors.NesterovWithoutMomentum, AttributeArguments.NamedLocation(attribute, "Nesterov", token),
+                AttributeArguments.Display(kernel.Momentum));
+        }
 
-    private static bool IsNonNegative(double value) => IsFinite((float)value) && value >= 0;
-
-    private static bool IsFinite(float value) => !float.IsNaN(value) && !float.IsInfinity(value);
+        if (kernel.Dampening != 0)
+        {
+            Location? location = attribute.NamedArguments.Any(a => a.Key == "Dampening")
+                ? AttributeArguments.NamedLocation(attribute, "Dampening", token)
+                : AttributeArguments.NamedLocation(attribute, "Nesterov", token);
+            sink.Report(DiagnosticDescriptors.NesterovWithDampening, location, AttributeArguments.Display(kernel.Dampening));
+        }
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Rlx.Optim.Generators.Diagnostics;
+using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
 
@@ -17,23 +18,20 @@ namespace Rlx.Optim.Generators.Parsing;
 /// </summary>
 internal static class OptimizerParser
 {
-    public static OptimizerSpec? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    public static OptimizerSpec? Parse(INamedTypeSymbol type, AttributeData attribute, OptimizerFamily family, DiagnosticSink sink, CancellationToken token)
     {
         TypeShape.Validate(type, sink, token);
+        CheckSingleOptimizerAttribute(type, attribute, sink, token);
         token.ThrowIfCancellationRequested();
 
-        double learningRate = AttributeArguments.GetDouble(attribute, "LearningRate", AdamDefaults.LearningRate);
+        double learningRate = AttributeArguments.GetDouble(attribute, "LearningRate", family.LearningRate);
         HyperparameterRules.CheckLearningRate(learningRate, AttributeArguments.NamedLocation(attribute, "LearningRate", token), sink);
-        AdamKernelSpec defaults = HyperparameterRules.ReadKernel(
-            attribute,
-            new AdamKernelSpec(AdamDefaults.Beta1, AdamDefaults.Beta2, AdamDefaults.Epsilon, AdamDefaults.WeightDecay),
-            sink,
-            token);
+        KernelSpec defaults = HyperparameterRules.ReadOptimizer(attribute, family, sink, token);
         OptimizerPrecision precision = ReadPrecision(attribute, sink, token);
         int parallelThreshold = ReadParallelThreshold(attribute, sink, token);
         token.ThrowIfCancellationRequested();
 
-        ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(type, defaults, sink, token);
+        ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(type, family, defaults, sink, token);
         if (sink.HasErrors)
         {
             return null;
@@ -44,11 +42,31 @@ internal static class OptimizerParser
             TypeShape.ContainingTypes(type).ToEquatableArray(),
             type.Name,
             TypeShape.HintName(type),
+            family.Kind,
             precision,
             parallelThreshold,
             learningRate,
             defaults,
             sets.ToEquatableArray());
+    }
+
+    /// <summary>Two optimizer attributes would generate two sets of the same members: only the first is reported on.</summary>
+    private static void CheckSingleOptimizerAttribute(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    {
+        var names = new List<string>();
+        foreach (AttributeData candidate in type.GetAttributes())
+        {
+            if (candidate.AttributeClass is { } attributeClass && OptimizerFamily.ForAttribute(attributeClass.ToDisplayString()) is { } family)
+            {
+                names.Add(family.AttributeName);
+            }
+        }
+
+        if (names.Count > 1)
+        {
+            sink.Report(DiagnosticDescriptors.MultipleOptimizerAttributes, AttributeArguments.AttributeLocation(attribute, token),
+                type.Name, string.Join(", ", names.Select(n => "[" + n + "]")));
+        }
     }
 
     private static OptimizerPrecision ReadPrecision(AttributeData attribute, DiagnosticSink sink, CancellationToken token)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Rlx.Optim.Generators.Diagnostics;
+using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
 
@@ -14,7 +15,7 @@ namespace Rlx.Optim.Generators.Parsing;
 /// <summary>Reads the <c>[Parameter]</c> partial methods of an optimizer class.</summary>
 internal static class ParameterSetParser
 {
-    public static ImmutableArray<ParameterSetSpec> ParseAll(INamedTypeSymbol type, AdamKernelSpec defaults, DiagnosticSink sink, CancellationToken token)
+    public static ImmutableArray<ParameterSetSpec> ParseAll(INamedTypeSymbol type, OptimizerFamily family, KernelSpec defaults, DiagnosticSink sink, CancellationToken token)
     {
         var sets = ImmutableArray.CreateBuilder<ParameterSetSpec>();
         var methodsByName = new Dictionary<string, string>(System.StringComparer.Ordinal);
@@ -27,7 +28,7 @@ internal static class ParameterSetParser
                 continue;
             }
 
-            ParameterSetSpec? set = Parse(method, attribute, defaults, sink, token);
+            ParameterSetSpec? set = Parse(method, attribute, family, defaults, sink, token);
             if (set is null)
             {
                 continue;
@@ -52,7 +53,7 @@ internal static class ParameterSetParser
     public static AttributeData? FindParameterAttribute(IMethodSymbol method) =>
         method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.ParameterAttribute);
 
-    private static ParameterSetSpec? Parse(IMethodSymbol method, AttributeData attribute, AdamKernelSpec defaults, DiagnosticSink sink, CancellationToken token)
+    private static ParameterSetSpec? Parse(IMethodSymbol method, AttributeData attribute, OptimizerFamily family, KernelSpec defaults, DiagnosticSink sink, CancellationToken token)
     {
         MethodDeclarationSyntax? syntax = method.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(token))
@@ -62,7 +63,7 @@ internal static class ParameterSetParser
 
         ImmutableArray<int> shape = ReadShape(method, attribute, sink, token, out long length);
         string name = ReadName(method, attribute, sink, token);
-        AdamKernelSpec kernel = HyperparameterRules.ReadKernel(attribute, defaults, sink, token);
+        KernelSpec kernel = HyperparameterRules.ReadOverrides(method, attribute, family, defaults, sink, token);
         if (!validSignature || syntax is null || length < 0)
         {
             return null;

@@ -3,19 +3,19 @@ using System;
 namespace Rlx.Optim;
 
 /// <summary>
-/// Generates an Adam optimizer (Kingma &amp; Ba, 2014) in the annotated <c>partial</c> class: one specialized
-/// kernel per <see cref="ParameterAttribute"/> method, the moments it needs, and the <see cref="IOptimizer"/> calls.
+/// Generates Adam (Kingma &amp; Ba, 2014): <c>m ← β₁m + (1 − β₁)g</c>, <c>v ← β₂v + (1 − β₂)g²</c>,
+/// <c>θ ← θ − lr·m̂ / (√v̂ + ε)</c>. Weight decay is L2, added to the gradient as λ·θ (classic Adam; for decoupled
+/// decay use <see cref="AdamWOptimizerAttribute"/>). State: <c>exp_avg</c>, <c>exp_avg_sq</c> and, with
+/// <see cref="AmsGrad"/>, <c>max_exp_avg_sq</c>.
 /// </summary>
-/// <remarks>
-/// Every value here is folded into the generated code as a constant, except <see cref="LearningRate"/>, which is
-/// the default of the generated class's run-time <c>LearningRate</c> property. Weight decay is L2, folded into the
-/// gradient (classic Adam).
-/// </remarks>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
-public sealed class AdamOptimizerAttribute : Attribute
+public sealed class AdamOptimizerAttribute : OptimizerAttribute
 {
-    /// <summary>Initial learning rate; must be finite and positive. Default 1e-3.</summary>
-    public double LearningRate { get; set; } = AdamDefaults.LearningRate;
+    /// <summary>Adam with the defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8, no weight decay.</summary>
+    public AdamOptimizerAttribute()
+        : base(AdamDefaults.LearningRate, AdamDefaults.WeightDecay)
+    {
+    }
 
     /// <summary>First-moment decay β₁ in [0, 1). Default 0.9.</summary>
     public double Beta1 { get; set; } = AdamDefaults.Beta1;
@@ -26,15 +26,6 @@ public sealed class AdamOptimizerAttribute : Attribute
     /// <summary>Denominator constant ε; must be finite and positive. Default 1e-8.</summary>
     public double Epsilon { get; set; } = AdamDefaults.Epsilon;
 
-    /// <summary>L2 weight decay λ ≥ 0, added to the gradient as λ·θ. Default 0 (the term is removed).</summary>
-    public double WeightDecay { get; set; } = AdamDefaults.WeightDecay;
-
-    /// <summary>The arithmetic of the kernels. Default <see cref="OptimizerPrecision.Single"/>.</summary>
-    public OptimizerPrecision Precision { get; set; } = OptimizerPrecision.Single;
-
-    /// <summary>
-    /// Parameter sets with at least this many elements are split across cores; smaller ones stay on the calling
-    /// thread. Must be positive; <see cref="int.MaxValue"/> keeps every set on one thread. Default 65,536.
-    /// </summary>
-    public int ParallelThreshold { get; set; } = OptimizerDefaults.ParallelThreshold;
+    /// <summary>AMSGrad (Reddi et al., 2018): the denominator uses the running maximum of the second moment.</summary>
+    public bool AmsGrad { get; set; }
 }

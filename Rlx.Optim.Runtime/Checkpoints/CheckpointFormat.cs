@@ -23,25 +23,20 @@ internal static class CheckpointFormat
     public const string PrecisionKey = "precision";
     public const string StepKey = "step";
     public const string LearningRateKey = "learning_rate";
-    public const string Beta1Key = "beta1";
-    public const string Beta2Key = "beta2";
-    public const string EpsilonKey = "epsilon";
-    public const string WeightDecayKey = "weight_decay";
-
-    /// <summary>The per-kernel hyperparameter keys: bare for the optimizer's own, after <c>set.</c> for a declared set's.</summary>
-    public static readonly string[] HyperparameterKeys = [Beta1Key, Beta2Key, EpsilonKey, WeightDecayKey];
-
-    /// <summary>A state tensor's name, as PyTorch's Adam names its state: <c>w1.exp_avg</c>.</summary>
+    /// <summary>A state tensor's name, after PyTorch's names for optimizer state: <c>w1.exp_avg</c>.</summary>
     public static string TensorName(string setName, string bufferName) => setName + "." + bufferName;
+
+    /// <summary>
+    /// The key of a hyperparameter: its bare name for the optimizer's own (<c>beta1</c>), after <c>set.</c> for a
+    /// declared set's (<c>w1.beta1</c>).
+    /// </summary>
+    public static string Key(string? setName, string hyperparameter) => setName is null ? hyperparameter : SetKey(setName, hyperparameter);
 
     /// <summary>The key of one of a declared set's hyperparameters: <c>w1.beta1</c>.</summary>
     public static string SetKey(string setName, string hyperparameterKey) => setName + "." + hyperparameterKey;
 
     public static string PrecisionText(OptimizerPrecision precision) =>
         precision == OptimizerPrecision.Double ? "double" : "single";
-
-    public static double[] Values(AdamHyperparameters hyperparameters) =>
-        [hyperparameters.Beta1, hyperparameters.Beta2, hyperparameters.Epsilon, hyperparameters.WeightDecay];
 
     public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

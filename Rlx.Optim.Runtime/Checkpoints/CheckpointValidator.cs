@@ -31,7 +31,7 @@ internal static class CheckpointValidator
         var indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
         (List<PlannedSet> sets, List<PlannedTensor> tensors) = GroupIntoSets(header, description, indexByName, source);
         MatchDeclaredSets(sets, indexByName, metadata, description, source);
-        RefuseForeignDeclarations(sets, indexByName, metadata, source);
+        RefuseForeignDeclarations(sets, indexByName, metadata, description, source);
         return new RestorePlan(step, learningRate, sets, tensors);
     }
 
@@ -50,12 +50,11 @@ internal static class CheckpointValidator
     }
 
     /// <summary>The hyperparameters folded into a kernel must be the very same doubles, or the moments mean something else.</summary>
-    private static void ExpectHyperparameters(IReadOnlyDictionary<string, string> metadata, string? setName, AdamHyperparameters expected, CheckpointSource source)
+    private static void ExpectHyperparameters(IReadOnlyDictionary<string, string> metadata, string? setName, IReadOnlyList<Hyperparameter> expected, CheckpointSource source)
     {
-        double[] values = CheckpointFormat.Values(expected);
-        for (int i = 0; i < values.Length; i++)
+        foreach (Hyperparameter hyperparameter in expected)
         {
-            string key = setName is null ? CheckpointFormat.HyperparameterKeys[i] : CheckpointFormat.SetKey(setName, CheckpointFormat.HyperparameterKeys[i]);
+            string key = CheckpointFormat.Key(setName, hyperparameter.Name);
             if (!metadata.TryGetValue(key, out string? text))
             {
                 throw source.Refuse(setName is null
@@ -68,9 +67,9 @@ internal static class CheckpointValidator
                 throw source.Refuse($"its metadata entry '{key}' is '{text}', not a number.");
             }
 
-            if (value != values[i])
+            if (value != hyperparameter.Value)
             {
-                throw source.Refuse($"its {key} is {text}, but {source.Target} was generated with {CheckpointFormat.Text(values[i])}. Hyperparameters folded into the kernels must match; only the learning rate may differ.");
+                throw source.Refuse($"its {key} is {text}, but {source.Target} was generated with {CheckpointFormat.Text(hyperparameter.Value)}. Hyperparameters folded into the kernels must match; only the learning rate may differ.");
             }
         }
     }
@@ -153,6 +152,13 @@ internal static class CheckpointValidator
         for (int declared = 0; declared < description.Sets.Count; declared++)
         {
             ParameterSetDescription expected = description.Sets[declared];
+            if (description.BufferNames.Count == 0)
+            {
+                // A stateless optimizer (plain SGD) saves no tensors: its sets are known by their hyperparameters only.
+                ExpectHyperparameters(metadata, expected.Name, expected.Hyperparameters, source);
+                continue;
+            }
+
             if (!indexByName.TryGetValue(expected.Name, out int set))
             {
                 throw source.Refuse($"it has no state for set '{expected.Name}', which {source.Target} declares: it was saved by an optimizer without that set.");
@@ -174,18 +180,33 @@ internal static class CheckpointValidator
     /// and no set's hyperparameters may be recorded without its tensors.
     /// </summary>
     private static void RefuseForeignDeclarations(
-        List<PlannedSet> sets, Dictionary<string, int> indexByName, IReadOnlyDictionary<string, string> metadata, CheckpointSource source)
+        List<PlannedSet> sets,
+        Dictionary<string, int> indexByName,
+        IReadOnlyDictionary<string, string> metadata,
+        OptimizerDescription description,
+        CheckpointSource source)
     {
         foreach (string key in metadata.Keys)
         {
-            foreach (string hyperparameter in CheckpointFormat.HyperparameterKeys)
+            foreach (Hyperparameter hyperparameter in description.Hyperparameters)
             {
-                if (key.Length <= hyperparameter.Length || !key.EndsWith("." + hyperparameter, StringComparison.Ordinal))
+                string name = hyperparameter.Name;
+                if (key.Length <= name.Length || !key.EndsWith("." + name, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                string setName = key[..^(hyperparameter.Length + 1)];
+                string setName = key[..^(name.Length + 1)];
+                if (description.BufferNames.Count == 0)
+                {
+                    if (!description.Sets.Any(s => s.Name == setName))
+                    {
+                        throw source.Refuse($"set '{setName}' was declared by the optimizer that saved it (its metadata records '{key}'), but {source.Target} does not declare it.");
+                    }
+
+                    continue;
+                }
+
                 if (!indexByName.TryGetValue(setName, out int set))
                 {
                     throw source.Refuse($"its metadata entry '{key}' describes set '{setName}', which has no tensors.");

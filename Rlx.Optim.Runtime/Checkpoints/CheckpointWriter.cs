@@ -66,13 +66,11 @@ internal static class CheckpointWriter
         return metadata;
     }
 
-    private static void AddHyperparameters(List<KeyValuePair<string, string>> metadata, string? setName, AdamHyperparameters hyperparameters)
+    private static void AddHyperparameters(List<KeyValuePair<string, string>> metadata, string? setName, IReadOnlyList<Hyperparameter> hyperparameters)
     {
-        double[] values = CheckpointFormat.Values(hyperparameters);
-        for (int i = 0; i < values.Length; i++)
+        foreach (Hyperparameter hyperparameter in hyperparameters)
         {
-            string key = CheckpointFormat.HyperparameterKeys[i];
-            metadata.Add(new(setName is null ? key : CheckpointFormat.SetKey(setName, key), CheckpointFormat.Text(values[i])));
+            metadata.Add(new(CheckpointFormat.Key(setName, hyperparameter.Name), CheckpointFormat.Text(hyperparameter.Value)));
         }
     }
 }

@@ -12,25 +12,26 @@ namespace Rlx.Optim;
 public sealed class OptimizerDescription
 {
     /// <summary>Describes a generated optimizer.</summary>
-    /// <param name="kind">The algorithm, for example <c>adam</c>.</param>
+    /// <param name="kind">The algorithm, for example <c>adam</c> or <c>sgd</c>.</param>
     /// <param name="precision">The kernels' arithmetic.</param>
-    /// <param name="bufferNames">The state buffers every set keeps, in kernel order (Adam: <c>exp_avg</c>, <c>exp_avg_sq</c>).</param>
-    /// <param name="hyperparameters">The optimizer's own hyperparameters, used by sets without overrides and by undeclared names.</param>
+    /// <param name="bufferNames">The state buffers every set keeps, in kernel order (Adam: <c>exp_avg</c>, <c>exp_avg_sq</c>; plain SGD: none).</param>
+    /// <param name="hyperparameters">The optimizer's own hyperparameters (copied), used by sets without overrides and by undeclared names.</param>
     /// <param name="sets">The declared sets, in declaration order.</param>
     public OptimizerDescription(
         string kind,
         OptimizerPrecision precision,
         string[] bufferNames,
-        AdamHyperparameters hyperparameters,
+        Hyperparameter[] hyperparameters,
         params ParameterSetDescription[] sets)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(bufferNames);
+        ArgumentNullException.ThrowIfNull(hyperparameters);
         ArgumentNullException.ThrowIfNull(sets);
         Kind = kind;
         Precision = precision;
         BufferNames = new ReadOnlyCollection<string>((string[])bufferNames.Clone());
-        Hyperparameters = hyperparameters;
+        Hyperparameters = new ReadOnlyCollection<Hyperparameter>((Hyperparameter[])hyperparameters.Clone());
         Sets = new ReadOnlyCollection<ParameterSetDescription>((ParameterSetDescription[])sets.Clone());
     }
 
@@ -44,7 +45,7 @@ public sealed class OptimizerDescription
     public IReadOnlyList<string> BufferNames { get; }
 
     /// <summary>The optimizer's own hyperparameters, used by sets without overrides and by undeclared names.</summary>
-    public AdamHyperparameters Hyperparameters { get; }
+    public IReadOnlyList<Hyperparameter> Hyperparameters { get; }
 
     /// <summary>The declared sets, in declaration order.</summary>
     public IReadOnlyList<ParameterSetDescription> Sets { get; }

@@ -10,14 +10,15 @@ public sealed class ParameterSetDescription
     /// <summary>Describes a declared set.</summary>
     /// <param name="name">The set's name.</param>
     /// <param name="shape">Its dimensions (copied).</param>
-    /// <param name="hyperparameters">Its hyperparameters after the set's overrides.</param>
-    public ParameterSetDescription(string name, int[] shape, AdamHyperparameters hyperparameters)
+    /// <param name="hyperparameters">Its hyperparameters after the set's overrides (copied).</param>
+    public ParameterSetDescription(string name, int[] shape, Hyperparameter[] hyperparameters)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(hyperparameters);
         Name = name;
         Shape = new ReadOnlyCollection<int>((int[])shape.Clone());
-        Hyperparameters = hyperparameters;
+        Hyperparameters = new ReadOnlyCollection<Hyperparameter>((Hyperparameter[])hyperparameters.Clone());
     }
 
     /// <summary>The set's name.</summary>
@@ -27,5 +28,5 @@ public sealed class ParameterSetDescription
     public IReadOnlyList<int> Shape { get; }
 
     /// <summary>The set's hyperparameters after its overrides.</summary>
-    public AdamHyperparameters Hyperparameters { get; }
+    public IReadOnlyList<Hyperparameter> Hyperparameters { get; }
 }

@@ -30,6 +30,19 @@ public static class KernelMath
         | Vector.LessThanAny(Vector.AsVectorUInt32(v) - Vector<uint>.One, new Vector<uint>(LargestSubnormal));
 
     /// <summary>
+    /// The sign of each lane: 1, −1, or the zero itself (±0), and NaN for NaN, so a NaN direction reaches the
+    /// parameter instead of freezing it (Lion).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> Sign<T>(Vector<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        Vector<T> unit = Vector.ConditionalSelect(Vector.Equals(x, Vector<T>.Zero), x, Vector<T>.One);
+        Vector<T> signed = Vector.CopySign(unit, x);
+        return Vector.ConditionalSelect(Vector.Equals(x, x), signed, x);
+    }
+
+    /// <summary>
     /// The magnitude's bits minus one: below 0x7FFFFF exactly for the subnormals 1..0x7FFFFF, since unsigned
     /// wrap-around sends zero to the top.
     /// </summary>

@@ -48,11 +48,13 @@ public sealed class FormatTests
         Assert.Equal("0.003", file.Metadata["learning_rate"]);
         Assert.Equal("0.875", file.Metadata["beta1"]);
         Assert.Equal("0.998046875", file.Metadata["beta2"]);
-        Assert.Equal("1E-08", file.Metadata["epsilon"]);
+        Assert.Equal("1E-08", file.Metadata["eps"]);
         Assert.Equal("0.01", file.Metadata["weight_decay"]);
         Assert.Equal("0.01", file.Metadata["w.weight_decay"]);
         Assert.Equal("0", file.Metadata["b.weight_decay"]);
         Assert.Equal("0.875", file.Metadata["b.beta1"]);
+        Assert.Equal("0", file.Metadata["amsgrad"]);
+        Assert.Equal("0", file.Metadata["maximize"]);
     }
 
     [Fact]

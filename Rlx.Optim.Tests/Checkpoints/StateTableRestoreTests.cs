@@ -10,8 +10,8 @@ public sealed class StateTableRestoreTests
         "adam",
         OptimizerPrecision.Single,
         ["exp_avg", "exp_avg_sq"],
-        new AdamHyperparameters(0.9, 0.999, 1e-8, 0),
-        new ParameterSetDescription("w", [2, 2], new AdamHyperparameters(0.9, 0.999, 1e-8, 0)));
+        [new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0)],
+        new ParameterSetDescription("w", [2, 2], [new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0)]));
 
     [Fact]
     public void Restore_copies_into_the_declared_sets_and_replaces_the_others()

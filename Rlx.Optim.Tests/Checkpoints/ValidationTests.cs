@@ -50,7 +50,7 @@ public sealed class ValidationTests
 
     [Fact]
     public void A_hyperparameter_one_bit_away_is_refused() =>
-        AssertRefused(Edit(m => m["epsilon"] = "1.0000000000000002E-08"), "its epsilon is 1.0000000000000002E-08", "generated with 1E-08");
+        AssertRefused(Edit(m => m["eps"] = "1.0000000000000002E-08"), "its eps is 1.0000000000000002E-08", "generated with 1E-08");
 
     [Fact]
     public void Another_optimizer_kind_is_refused() =>
@@ -81,7 +81,7 @@ public sealed class ValidationTests
     [InlineData("step")]
     [InlineData("learning_rate")]
     [InlineData("weight_decay")]
-    [InlineData("b.epsilon")]
+    [InlineData("b.eps")]
     public void A_missing_metadata_entry_is_refused(string key) =>
         AssertRefused(Edit(m => m.Remove(key)), $"'{key}'");
 

@@ -17,9 +17,9 @@ namespace Demo
             "adam",
             global::Rlx.Optim.OptimizerPrecision.Double,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.AdamHyperparameters(0.9, 0.999, 1E-08, 0.1),
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64 }, new global::Rlx.Optim.AdamHyperparameters(0.9, 0.999, 1E-08, 0.1)),
-            new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 8 }, new global::Rlx.Optim.AdamHyperparameters(0.9, 0.999, 1E-08, 0.0)));
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) }),
+            new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 8 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
         private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
@@ -48,7 +48,7 @@ namespace Demo
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
-            AdamScalars scalars = new AdamScalars(__learningRate, __stepCount + 1, 0.8999999761581421, 0.9990000128746033);
+            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             global::Rlx.Optim.ParameterState state = __states[0];
             global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
         }
@@ -57,7 +57,7 @@ namespace Demo
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("bias", BiasLength, bias, gradient);
-            AdamScalars scalars = new AdamScalars(__learningRate, __stepCount + 1, 0.8999999761581421, 0.9990000128746033);
+            AdamScalars scalars = BiasKernel.Prepare(__learningRate, __stepCount + 1);
             global::Rlx.Optim.ParameterState state = __states[1];
             global::Rlx.Optim.UpdateKernels.Run<BiasKernel, AdamScalars>(in scalars, bias, gradient, state.Buffer(0), state.Buffer(1), default);
         }
@@ -86,7 +86,7 @@ namespace Demo
 
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
-            AdamScalars scalars = new AdamScalars(__learningRate, __stepCount + 1, 0.8999999761581421, 0.9990000128746033);
+            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             if (parameter.Length >= 65536)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -119,9 +119,10 @@ namespace Demo
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
-        /// <summary>The learning rate and the bias corrections of step t, as the seed computes them (Math.Pow, in double).</summary>
+        /// <summary>The scalars of one step, computed once per call (in double, then stored at the kernels' precision).</summary>
         private readonly struct AdamScalars
         {
+            /// <summary>lr.</summary>
             public readonly double LearningRate;
 
             /// <summary>1 − β₁ᵗ.</summary>
@@ -130,159 +131,136 @@ namespace Demo
             /// <summary>1 − β₂ᵗ.</summary>
             public readonly double BiasCorrection2;
 
-            public AdamScalars(float learningRate, long t, double beta1, double beta2)
+            public AdamScalars(double learningRate, double biasCorrection1, double biasCorrection2)
             {
                 LearningRate = learningRate;
-                BiasCorrection1 = 1.0 - global::System.Math.Pow(beta1, t);
-                BiasCorrection2 = 1.0 - global::System.Math.Pow(beta2, t);
+                BiasCorrection1 = biasCorrection1;
+                BiasCorrection2 = biasCorrection2;
             }
         }
 
-        /// <summary>Adam in the seed's exact arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, L2 weight decay λ = 0.1, folded in as constants.</summary>
+        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, L2 weight decay λ = 0.1, folded in as constants.</summary>
         private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<AdamScalars>
         {
-            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float expAvg, ref float expAvgSq, ref float unused, nuint start, nuint end)
+            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+            public static AdamScalars Prepare(double lr, long t)
+            {
+                double learningRate = lr;
+                double biasCorrection1 = 1.0 - global::System.Math.Pow(0.9, t);
+                double biasCorrection2 = 1.0 - global::System.Math.Pow(0.999, t);
+                return new AdamScalars(learningRate, biasCorrection1, biasCorrection2);
+            }
+
+            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<double> learningRate = new global::System.Numerics.Vector<double>(scalars.LearningRate);
                 global::System.Numerics.Vector<double> biasCorrection1 = new global::System.Numerics.Vector<double>(scalars.BiasCorrection1);
                 global::System.Numerics.Vector<double> biasCorrection2 = new global::System.Numerics.Vector<double>(scalars.BiasCorrection2);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
-
-                // The update is not idempotent, so no element is visited twice: whole vectors, then single elements.
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + 2 * width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + 3 * width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, learningRate, biasCorrection1, biasCorrection2);
                 }
 
-                for (; end - i >= width; i += width)
+                for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i, learningRate, biasCorrection1, biasCorrection2);
-                }
-
-                for (; i < end; i++)
-                {
-                    UpdateScalar(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameter, i),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, i),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref expAvg, i),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref expAvgSq, i),
-                        scalars.LearningRate, scalars.BiasCorrection1, scalars.BiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
                 }
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float expAvg, ref float expAvgSq, nuint i, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
             {
                 global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i) + new global::System.Numerics.Vector<float>(0.1f) * p;
+                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
+                g += new global::System.Numerics.Vector<float>(0.1f) * p; // L2 weight decay
                 global::System.Numerics.Vector.Widen(g, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref expAvg, i), out global::System.Numerics.Vector<double> mLow, out global::System.Numerics.Vector<double> mHigh);
-                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref expAvgSq, i), out global::System.Numerics.Vector<double> vLow, out global::System.Numerics.Vector<double> vHigh);
-                global::System.Numerics.Vector<double> stepLow = UpdateHalf(ref mLow, ref vLow, gLow, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Numerics.Vector<double> stepHigh = UpdateHalf(ref mHigh, ref vHigh, gHigh, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(mLow, mHigh), ref expAvg, i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(vLow, vHigh), ref expAvgSq, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - global::System.Numerics.Vector.Narrow(stepLow, stepHigh), ref parameter, i);
+                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref state0, i), out global::System.Numerics.Vector<double> expAvgLow, out global::System.Numerics.Vector<double> expAvgHigh);
+                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref state1, i), out global::System.Numerics.Vector<double> expAvgSqLow, out global::System.Numerics.Vector<double> expAvgSqHigh);
+                global::System.Numerics.Vector<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
+                global::System.Numerics.Vector<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
+                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                // As the seed: the step in double, rounded, then subtracted from the float parameter.
+                global::System.Numerics.Vector.StoreUnsafe(p - global::System.Numerics.Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<double> UpdateHalf(ref global::System.Numerics.Vector<double> m, ref global::System.Numerics.Vector<double> v, global::System.Numerics.Vector<double> g, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
+            private static global::System.Numerics.Vector<double> Step(global::System.Numerics.Vector<double> g, ref global::System.Numerics.Vector<double> expAvg, ref global::System.Numerics.Vector<double> expAvgSq, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
             {
-                m = new global::System.Numerics.Vector<double>(0.8999999761581421) * m + new global::System.Numerics.Vector<double>(0.10000002384185791) * g;
-                v = new global::System.Numerics.Vector<double>(0.9990000128746033) * v + new global::System.Numerics.Vector<double>(0.0009999871253967285) * g * g;
-                return learningRate * (m / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(v / biasCorrection2) + new global::System.Numerics.Vector<double>(9.99999993922529E-09));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateScalar(ref float parameter, float gradient, ref float expAvg, ref float expAvgSq, double learningRate, double biasCorrection1, double biasCorrection2)
-            {
-                float p = parameter;
-                // The seed adds λ·θ in float, before widening.
-                double g = gradient + 0.1f * p;
-                double m = 0.8999999761581421 * expAvg + 0.10000002384185791 * g;
-                double v = 0.9990000128746033 * expAvgSq + 0.0009999871253967285 * g * g;
-                expAvg = (float)m;
-                expAvgSq = (float)v;
-                parameter = p - (float)(learningRate * (m / biasCorrection1) / (global::System.Math.Sqrt(v / biasCorrection2) + 9.99999993922529E-09));
+                expAvg = new global::System.Numerics.Vector<double>(0.9) * expAvg + new global::System.Numerics.Vector<double>(0.09999999999999998) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = new global::System.Numerics.Vector<double>(0.999) * expAvgSq + new global::System.Numerics.Vector<double>(0.0010000000000000009) * g * g;
+                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + new global::System.Numerics.Vector<double>(1E-08));
+                return delta;
             }
         }
 
-        /// <summary>Adam in the seed's exact arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, no weight decay, folded in as constants.</summary>
+        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, no weight decay, folded in as constants.</summary>
         private readonly struct BiasKernel : global::Rlx.Optim.IUpdateKernel<AdamScalars>
         {
-            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float expAvg, ref float expAvgSq, ref float unused, nuint start, nuint end)
+            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+            public static AdamScalars Prepare(double lr, long t)
+            {
+                double learningRate = lr;
+                double biasCorrection1 = 1.0 - global::System.Math.Pow(0.9, t);
+                double biasCorrection2 = 1.0 - global::System.Math.Pow(0.999, t);
+                return new AdamScalars(learningRate, biasCorrection1, biasCorrection2);
+            }
+
+            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<double> learningRate = new global::System.Numerics.Vector<double>(scalars.LearningRate);
                 global::System.Numerics.Vector<double> biasCorrection1 = new global::System.Numerics.Vector<double>(scalars.BiasCorrection1);
                 global::System.Numerics.Vector<double> biasCorrection2 = new global::System.Numerics.Vector<double>(scalars.BiasCorrection2);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
-
-                // The update is not idempotent, so no element is visited twice: whole vectors, then single elements.
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + 2 * width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + 3 * width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, learningRate, biasCorrection1, biasCorrection2);
                 }
 
-                for (; end - i >= width; i += width)
+                for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i, learningRate, biasCorrection1, biasCorrection2);
-                }
-
-                for (; i < end; i++)
-                {
-                    UpdateScalar(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameter, i),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, i),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref expAvg, i),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref expAvgSq, i),
-                        scalars.LearningRate, scalars.BiasCorrection1, scalars.BiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
                 }
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float expAvg, ref float expAvgSq, nuint i, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
             {
                 global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i) + new global::System.Numerics.Vector<float>(0f) * p;
+                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
+                g += new global::System.Numerics.Vector<float>(0f) * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN
                 global::System.Numerics.Vector.Widen(g, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref expAvg, i), out global::System.Numerics.Vector<double> mLow, out global::System.Numerics.Vector<double> mHigh);
-                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref expAvgSq, i), out global::System.Numerics.Vector<double> vLow, out global::System.Numerics.Vector<double> vHigh);
-                global::System.Numerics.Vector<double> stepLow = UpdateHalf(ref mLow, ref vLow, gLow, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Numerics.Vector<double> stepHigh = UpdateHalf(ref mHigh, ref vHigh, gHigh, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(mLow, mHigh), ref expAvg, i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(vLow, vHigh), ref expAvgSq, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - global::System.Numerics.Vector.Narrow(stepLow, stepHigh), ref parameter, i);
+                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref state0, i), out global::System.Numerics.Vector<double> expAvgLow, out global::System.Numerics.Vector<double> expAvgHigh);
+                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref state1, i), out global::System.Numerics.Vector<double> expAvgSqLow, out global::System.Numerics.Vector<double> expAvgSqHigh);
+                global::System.Numerics.Vector<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
+                global::System.Numerics.Vector<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
+                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                // As the seed: the step in double, rounded, then subtracted from the float parameter.
+                global::System.Numerics.Vector.StoreUnsafe(p - global::System.Numerics.Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<double> UpdateHalf(ref global::System.Numerics.Vector<double> m, ref global::System.Numerics.Vector<double> v, global::System.Numerics.Vector<double> g, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
+            private static global::System.Numerics.Vector<double> Step(global::System.Numerics.Vector<double> g, ref global::System.Numerics.Vector<double> expAvg, ref global::System.Numerics.Vector<double> expAvgSq, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
             {
-                m = new global::System.Numerics.Vector<double>(0.8999999761581421) * m + new global::System.Numerics.Vector<double>(0.10000002384185791) * g;
-                v = new global::System.Numerics.Vector<double>(0.9990000128746033) * v + new global::System.Numerics.Vector<double>(0.0009999871253967285) * g * g;
-                return learningRate * (m / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(v / biasCorrection2) + new global::System.Numerics.Vector<double>(9.99999993922529E-09));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateScalar(ref float parameter, float gradient, ref float expAvg, ref float expAvgSq, double learningRate, double biasCorrection1, double biasCorrection2)
-            {
-                float p = parameter;
-                // The seed adds λ·θ in float even for λ = 0: a non-finite parameter makes its own moments NaN.
-                double g = gradient + 0f * p;
-                double m = 0.8999999761581421 * expAvg + 0.10000002384185791 * g;
-                double v = 0.9990000128746033 * expAvgSq + 0.0009999871253967285 * g * g;
-                expAvg = (float)m;
-                expAvgSq = (float)v;
-                parameter = p - (float)(learningRate * (m / biasCorrection1) / (global::System.Math.Sqrt(v / biasCorrection2) + 9.99999993922529E-09));
+                expAvg = new global::System.Numerics.Vector<double>(0.9) * expAvg + new global::System.Numerics.Vector<double>(0.09999999999999998) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = new global::System.Numerics.Vector<double>(0.999) * expAvgSq + new global::System.Numerics.Vector<double>(0.0010000000000000009) * g * g;
+                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + new global::System.Numerics.Vector<double>(1E-08));
+                return delta;
             }
         }
-
     }
 }

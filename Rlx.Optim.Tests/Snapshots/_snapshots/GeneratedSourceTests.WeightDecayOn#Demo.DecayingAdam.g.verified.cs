@@ -14,8 +14,8 @@ namespace Demo
             "adam",
             global::Rlx.Optim.OptimizerPrecision.Single,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.AdamHyperparameters(0.9, 0.999, 1E-08, 0.01),
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 100 }, new global::Rlx.Optim.AdamHyperparameters(0.9, 0.999, 1E-08, 0.01)));
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("amsgrad", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 100 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("amsgrad", 0.0), new("maximize", 0.0) }));
         private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
@@ -44,7 +44,7 @@ namespace Demo
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
-            AdamScalars scalars = new AdamScalars(__learningRate, __stepCount + 1, 0.9, 0.999);
+            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             global::Rlx.Optim.ParameterState state = __states[0];
             global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
         }
@@ -68,7 +68,7 @@ namespace Demo
 
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
-            AdamScalars scalars = new AdamScalars(__learningRate, __stepCount + 1, 0.9, 0.999);
+            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             if (parameter.Length >= 65536)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -101,7 +101,7 @@ namespace Demo
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
-        /// <summary>The bias corrections of step t, folded into two factors once per call (in double, then rounded).</summary>
+        /// <summary>The scalars of one step, computed once per call (in double, then stored at the kernels' precision).</summary>
         private readonly struct AdamScalars
         {
             /// <summary>lr / (1 − β₁ᵗ).</summary>
@@ -110,110 +110,97 @@ namespace Demo
             /// <summary>1 / √(1 − β₂ᵗ): √v̂ is √v times this, which cannot overflow where v̂ itself would.</summary>
             public readonly float InverseSqrtBiasCorrection2;
 
-            public AdamScalars(float learningRate, long t, double beta1, double beta2)
+            public AdamScalars(float stepSize, float inverseSqrtBiasCorrection2)
             {
-                StepSize = (float)(learningRate / (1.0 - global::System.Math.Pow(beta1, t)));
-                InverseSqrtBiasCorrection2 = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, t)));
+                StepSize = stepSize;
+                InverseSqrtBiasCorrection2 = inverseSqrtBiasCorrection2;
             }
         }
 
         /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, L2 weight decay λ = 0.01, folded in as constants.</summary>
         private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<AdamScalars>
         {
-            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float expAvg, ref float expAvgSq, ref float unused, nuint start, nuint end)
+            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+            public static AdamScalars Prepare(double lr, long t)
+            {
+                double stepSize = lr / (1.0 - global::System.Math.Pow(0.9, t));
+                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
+                return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
+            }
+
+            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<float> stepSize = new global::System.Numerics.Vector<float>(scalars.StepSize);
                 global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = new global::System.Numerics.Vector<float>(scalars.InverseSqrtBiasCorrection2);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
-
-                // The update is not idempotent, so no element is visited twice: whole vectors, then single elements.
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i, stepSize, inverseSqrtBiasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + width, stepSize, inverseSqrtBiasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + 2 * width, stepSize, inverseSqrtBiasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i + 3 * width, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize, inverseSqrtBiasCorrection2);
                 }
 
-                for (; end - i >= width; i += width)
+                for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref expAvg, ref expAvgSq, i, stepSize, inverseSqrtBiasCorrection2);
-                }
-
-                for (; i < end; i++)
-                {
-                    UpdateScalar(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameter, i),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, i),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref expAvg, i),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref expAvgSq, i),
-                        scalars.StepSize, scalars.InverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2);
                 }
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float expAvg, ref float expAvgSq, nuint i, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
             {
                 global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i) + new global::System.Numerics.Vector<float>(0.01f) * p;
-                global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref expAvg, i);
-                global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref expAvgSq, i);
-                global::System.Numerics.Vector<float> m = new global::System.Numerics.Vector<float>(0.9f) * m0 + new global::System.Numerics.Vector<float>(0.1f) * g;
-                global::System.Numerics.Vector<float> v = new global::System.Numerics.Vector<float>(0.999f) * v0 + new global::System.Numerics.Vector<float>(0.001f) * g * g;
-                if (global::Rlx.Optim.KernelMath.AnySubnormal(m, v))
+                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
+                g += new global::System.Numerics.Vector<float>(0.01f) * p; // L2 weight decay
+                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
+                global::System.Numerics.Vector<float> expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
+                global::System.Numerics.Vector<float> delta = Step(g, ref expAvg, ref expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
+                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
+            }
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            {
+                global::System.Numerics.Vector<float> m0 = expAvg;
+                global::System.Numerics.Vector<float> v0 = expAvgSq;
+                expAvg = new global::System.Numerics.Vector<float>(0.9f) * m0 + new global::System.Numerics.Vector<float>(0.1f) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = new global::System.Numerics.Vector<float>(0.999f) * v0 + new global::System.Numerics.Vector<float>(0.001f) * g * g;
+                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
                 {
-                    global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(m) | global::Rlx.Optim.KernelMath.IsSubnormal(v);
-                    m = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), m);
-                    v = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), v);
+                    global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                    expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
+                    expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
                 }
-                global::System.Numerics.Vector.StoreUnsafe(m, ref expAvg, i);
-                global::System.Numerics.Vector.StoreUnsafe(v, ref expAvgSq, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - stepSize * m / (global::System.Numerics.Vector.SquareRoot(v) * inverseSqrtBiasCorrection2 + new global::System.Numerics.Vector<float>(1E-08f)), ref parameter, i);
+                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + new global::System.Numerics.Vector<float>(1E-08f));
+                return delta;
             }
 
-            // Below float's normal range the grid is coarse, and the float path's two roundings can differ from the
-            // exact value by a whole step: the rare vectors with such a lane are recomputed in double and rounded once.
+            // The moments of the rare vectors with a subnormal lane, in double and rounded once.
             // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> ExactFirstMoment(global::System.Numerics.Vector<float> m0, global::System.Numerics.Vector<float> g)
+            private static global::System.Numerics.Vector<float> ExactFirstMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
             {
-                global::System.Numerics.Vector.Widen(m0, out global::System.Numerics.Vector<double> mLow, out global::System.Numerics.Vector<double> mHigh);
-                global::System.Numerics.Vector.Widen(g, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector<double> beta1 = new global::System.Numerics.Vector<double>(0.9);
-                global::System.Numerics.Vector<double> oneMinusBeta1 = new global::System.Numerics.Vector<double>(0.09999999999999998);
-                return global::System.Numerics.Vector.Narrow(beta1 * mLow + oneMinusBeta1 * gLow, beta1 * mHigh + oneMinusBeta1 * gHigh);
+                global::System.Numerics.Vector.Widen(previous, out global::System.Numerics.Vector<double> previousLow, out global::System.Numerics.Vector<double> previousHigh);
+                global::System.Numerics.Vector.Widen(gradient, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
+                global::System.Numerics.Vector<double> beta = new global::System.Numerics.Vector<double>(0.9);
+                global::System.Numerics.Vector<double> oneMinusBeta = new global::System.Numerics.Vector<double>(0.09999999999999998);
+                return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> ExactSecondMoment(global::System.Numerics.Vector<float> v0, global::System.Numerics.Vector<float> g)
+            private static global::System.Numerics.Vector<float> ExactSecondMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
             {
-                global::System.Numerics.Vector.Widen(v0, out global::System.Numerics.Vector<double> vLow, out global::System.Numerics.Vector<double> vHigh);
-                global::System.Numerics.Vector.Widen(g, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector<double> beta2 = new global::System.Numerics.Vector<double>(0.999);
-                global::System.Numerics.Vector<double> oneMinusBeta2 = new global::System.Numerics.Vector<double>(0.0010000000000000009);
-                return global::System.Numerics.Vector.Narrow(beta2 * vLow + oneMinusBeta2 * gLow * gLow, beta2 * vHigh + oneMinusBeta2 * gHigh * gHigh);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateScalar(ref float parameter, float gradient, ref float expAvg, ref float expAvgSq, float stepSize, float inverseSqrtBiasCorrection2)
-            {
-                float p = parameter;
-                float g = gradient + 0.01f * p;
-                float m = 0.9f * expAvg + 0.1f * g;
-                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                float v = 0.999f * expAvgSq + 0.001f * g * g;
-                if (global::Rlx.Optim.KernelMath.IsSubnormal(m) || global::Rlx.Optim.KernelMath.IsSubnormal(v))
-                {
-                    // Below float's normal range two roundings can be far apart relatively: round once, from double.
-                    m = (float)(0.9 * expAvg + 0.09999999999999998 * (double)g);
-                    v = (float)(0.999 * expAvgSq + 0.0010000000000000009 * (double)g * g);
-                }
-                expAvg = m;
-                expAvgSq = v;
-                parameter = p - stepSize * m / (global::System.MathF.Sqrt(v) * inverseSqrtBiasCorrection2 + 1E-08f);
+                global::System.Numerics.Vector.Widen(previous, out global::System.Numerics.Vector<double> previousLow, out global::System.Numerics.Vector<double> previousHigh);
+                global::System.Numerics.Vector.Widen(gradient, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
+                global::System.Numerics.Vector<double> beta = new global::System.Numerics.Vector<double>(0.999);
+                global::System.Numerics.Vector<double> oneMinusBeta = new global::System.Numerics.Vector<double>(0.0010000000000000009);
+                return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
             }
         }
-
     }
 }

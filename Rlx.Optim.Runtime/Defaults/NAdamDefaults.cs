@@ -1,28 +1,16 @@
 namespace Rlx.Optim
 {
-    /// <summary>Defaults shared by every generated optimizer.</summary>
+    /// <summary>NAdam's defaults (PyTorch's).</summary>
     /// <remarks>This file is compiled into the generator too, so a property left unset means the same on both sides.</remarks>
 #if RLX_OPTIM_GENERATOR
     internal
 #else
     public
 #endif
-    static class OptimizerDefaults
-    {
-        /// <summary>Sets with at least this many elements are split across cores (the seed's threshold).</summary>
-        public const int ParallelThreshold = 65536;
-    }
-
-    /// <summary>Adam's default hyperparameters (the seed's, which are also PyTorch's).</summary>
-#if RLX_OPTIM_GENERATOR
-    internal
-#else
-    public
-#endif
-    static class AdamDefaults
+    static class NAdamDefaults
     {
         /// <summary>Default learning rate.</summary>
-        public const double LearningRate = 1e-3;
+        public const double LearningRate = 2e-3;
 
         /// <summary>Default first-moment decay β₁.</summary>
         public const double Beta1 = 0.9;
@@ -33,7 +21,10 @@ namespace Rlx.Optim
         /// <summary>Default denominator constant ε.</summary>
         public const double Epsilon = 1e-8;
 
-        /// <summary>Default L2 weight decay λ (folded into the gradient).</summary>
+        /// <summary>Default weight decay λ.</summary>
         public const double WeightDecay = 0.0;
+
+        /// <summary>Default momentum decay ψ of the schedule μₜ = β₁(1 − ½·0.96^(tψ)).</summary>
+        public const double MomentumDecay = 0.004;
     }
 }

@@ -1,0 +1,245 @@
+using System.Collections.Generic;
+using System.Linq;
+using Rlx.Optim.Generators.Emit.Rules;
+using Rlx.Optim.Generators.Helpers;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Emit;
+
+/// <summary>
+/// Writes what every algorithm shares: the per-step scalars struct, and for each kernel the struct that computes
+/// them (<c>Prepare</c>) and runs the update over whole vectors, unrolled. A rule supplies only the element update.
+/// </summary>
+/// <remarks>
+/// Per element: load θ and g; negate g to maximize; add λ·θ (L2) or scale θ by 1 − lr·λ (decoupled), in float;
+/// load the state; run the rule's update (on <c>Vector&lt;float&gt;</c>, or on each widened half in double);
+/// store the state and θ − delta. The runtime gives a kernel whole vectors only and runs the last partial vector
+/// through padded copies, so there is no scalar tail to keep in step with the vector code.
+/// </remarks>
+internal static class KernelEmitter
+{
+    /// <summary>Vectors per iteration of the main loop.</summary>
+    private const int Unroll = 4;
+
+    private const string VectorF = KernelBody.VectorF;
+    private const string VectorD = KernelBody.VectorD;
+    private const string Vector = KernelBody.Vector;
+    public const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
+    /// <summary>The struct holding one call's per-step scalars.</summary>
+    public static void WriteScalars(SourceWriter writer, KernelRule rule, KernelSpec optimizer, OptimizerPrecision precision)
+    {
+        IReadOnlyList<ScalarField> fields = rule.Fields(optimizer, precision);
+        writer.WriteLine("/// <summary>The scalars of one step, computed once per call (in double, then stored at the kernels' precision).</summary>");
+        using (writer.Block($"private readonly struct {rule.ScalarsType}"))
+        {
+            foreach (ScalarField field in fields)
+            {
+                writer.WriteLine($"/// <summary>{field.Documentation}</summary>");
+                writer.WriteLine($"public readonly {ScalarType(field, precision)} {field.Name};");
+                writer.WriteLine();
+            }
+
+            string parameters = string.Join(", ", fields.Select(f => $"{ScalarType(f, precision)} {SetNames.Escape(f.Local)}"));
+            using (writer.Block($"public {rule.ScalarsType}({parameters})"))
+            {
+                foreach (ScalarField field in fields)
+                {
+                    writer.WriteLine($"{field.Name} = {SetNames.Escape(field.Local)};");
+                }
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>The arguments <c>Prepare</c> takes beyond the learning rate and the step, for an optimizer of <paramref name="rule"/>.</summary>
+    public static string PrepareArguments(KernelRule rule, string kernelName) =>
+        rule.KeepsScheduleProduct ? $", {ScheduleProductField(kernelName)}" : string.Empty;
+
+    /// <summary>The optimizer's field holding a kernel's running product of NAdam's μ.</summary>
+    public static string ScheduleProductField(string kernelName) => $"__{char.ToLowerInvariant(kernelName[0])}{kernelName.Substring(1)}MuProduct";
+
+    public static void WriteKernel(SourceWriter writer, KernelRule rule, KernelSpec optimizer, KernelSpec kernel, OptimizerPrecision precision, string name, string displayName)
+    {
+        IReadOnlyList<ScalarField> fields = rule.Fields(optimizer, precision);
+        IReadOnlyList<string> buffers = rule.BufferNames(optimizer);
+        string arithmetic = precision == OptimizerPrecision.Double ? "double (seed-exact)" : "float";
+        writer.WriteLine($"/// <summary>{displayName} in {arithmetic} arithmetic: {rule.Describe(kernel)}, folded in as constants.</summary>");
+        using (writer.Block($"private readonly struct {name} : global::Rlx.Optim.IUpdateKernel<{rule.ScalarsType}>"))
+        {
+            WritePrepare(writer, rule, kernel, precision, fields);
+            WriteUpdate(writer, rule, precision, fields, buffers);
+            WriteUpdateVector(writer, rule, kernel, precision, fields, buffers);
+            WriteStep(writer, rule, kernel, precision, fields, buffers);
+            rule.WriteHelpers(writer, kernel, precision);
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WritePrepare(SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields)
+    {
+        string extra = rule.KeepsScheduleProduct ? ", double muProduct" : string.Empty;
+        writer.WriteLine("/// <summary>The scalars of step <paramref name=\"t\"/> (from 1) at learning rate <paramref name=\"lr\"/>.</summary>");
+        using (writer.Block($"public static {rule.ScalarsType} Prepare(double lr, long t{extra})"))
+        {
+            rule.WritePrepare(writer, kernel, precision);
+
+            string arguments = string.Join(", ", fields.Select(f => f.Role == ScalarRole.Flag || ScalarType(f, precision) == "double" ? f.Local : $"(float){f.Local}"));
+            writer.WriteLine($"return new {rule.ScalarsType}({arguments});");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteUpdate(SourceWriter writer, KernelRule rule, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+    {
+        using (writer.Block($"public static void Update(in {rule.ScalarsType} scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)"))
+        {
+            foreach (ScalarField field in fields)
+            {
+                string type = LocalType(field, precision);
+                writer.WriteLine(field.Role == ScalarRole.Flag
+                    ? $"bool {field.Local} = scalars.{field.Name};"
+                    : $"{type} {field.Local} = new {type}(scalars.{field.Name});");
+            }
+
+            string call = $"UpdateVector(ref parameter, ref gradient{string.Concat(buffers.Select((_, b) => $", ref state{b}"))}, {{0}}{string.Concat(fields.Select(f => ", " + f.Local))});";
+            writer.WriteLine($"nuint width = (nuint){VectorF}.Count;");
+            writer.WriteLine("nuint i = start;");
+            using (writer.Block($"for (; end - i >= {Unroll} * width; i += {Unroll} * width)"))
+            {
+                for (int k = 0; k < Unroll; k++)
+                {
+                    writer.WriteLine(string.Format(call, k == 0 ? "i" : k == 1 ? "i + width" : $"i + {k} * width"));
+                }
+            }
+
+            writer.WriteLine();
+            using (writer.Block("for (; i < end; i += width)"))
+            {
+                writer.WriteLine(string.Format(call, "i"));
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteUpdateVector(
+        SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+    {
+        bool isDouble = precision == OptimizerPrecision.Double;
+        string parameters = "ref float parameter, ref float gradient" + string.Concat(buffers.Select((_, b) => $", ref float state{b}")) + ", nuint i"
+            + string.Concat(fields.Select(f => $", {LocalType(f, precision)} {f.Local}"));
+        writer.WriteLine(Inline);
+        using (writer.Block($"private static void UpdateVector({parameters})"))
+        {
+            writer.WriteLine($"{VectorF} p = {Vector}.LoadUnsafe(ref parameter, i);");
+            writer.WriteLine($"{VectorF} g = {Vector}.LoadUnsafe(ref gradient, i);");
+            WritePrologue(writer, rule, kernel, isDouble);
+
+            string[] locals = buffers.Select(Camel).ToArray();
+            string stepFields = string.Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => ", " + f.Local));
+            if (!isDouble)
+            {
+                for (int b = 0; b < locals.Length; b++)
+                {
+                    writer.WriteLine($"{VectorF} {locals[b]} = {Vector}.LoadUnsafe(ref state{b}, i);");
+                }
+
+                writer.WriteLine($"{VectorF} delta = Step(g{string.Concat(locals.Select(l => ", ref " + l))}{stepFields});");
+                for (int b = 0; b < locals.Length; b++)
+                {
+                    writer.WriteLine($"{Vector}.StoreUnsafe({locals[b]}, ref state{b}, i);");
+                }
+
+                writer.WriteLine($"{Vector}.StoreUnsafe(p - delta, ref parameter, i);");
+                return;
+            }
+
+            writer.WriteLine($"{Vector}.Widen(g, out {VectorD} gLow, out {VectorD} gHigh);");
+            for (int b = 0; b < locals.Length; b++)
+            {
+                writer.WriteLine($"{Vector}.Widen({Vector}.LoadUnsafe(ref state{b}, i), out {VectorD} {locals[b]}Low, out {VectorD} {locals[b]}High);");
+            }
+
+            writer.WriteLine($"{VectorD} deltaLow = Step(gLow{string.Concat(locals.Select(l => $", ref {l}Low"))}{stepFields});");
+            writer.WriteLine($"{VectorD} deltaHigh = Step(gHigh{string.Concat(locals.Select(l => $", ref {l}High"))}{stepFields});");
+            for (int b = 0; b < locals.Length; b++)
+            {
+                writer.WriteLine($"{Vector}.StoreUnsafe({Vector}.Narrow({locals[b]}Low, {locals[b]}High), ref state{b}, i);");
+            }
+
+            writer.WriteLine("// As the seed: the step in double, rounded, then subtracted from the float parameter.");
+            writer.WriteLine($"{Vector}.StoreUnsafe(p - {Vector}.Narrow(deltaLow, deltaHigh), ref parameter, i);");
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>The gradient's sign and the weight decay, in float before the update (as the seed and PyTorch do).</summary>
+    private static void WritePrologue(SourceWriter writer, KernelRule rule, KernelSpec kernel, bool isDouble)
+    {
+        if (kernel.Maximize)
+        {
+            writer.WriteLine("g = -g; // maximize");
+        }
+
+        if (kernel.DecaysGradient || (rule.AddsZeroDecayTerm && isDouble))
+        {
+            writer.WriteLine(kernel.Decays
+                ? $"g += new {VectorF}({Literal.Float((float)kernel.WeightDecay)}) * p; // L2 weight decay"
+                : $"g += new {VectorF}(0f) * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN");
+        }
+        else if (rule.AddsZeroDecayTerm && !kernel.DecoupledWeightDecay)
+        {
+            writer.WriteLine("g += p - p; // no decay term; but 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes its own moments NaN");
+        }
+
+        if (kernel.DecaysParameter)
+        {
+            writer.WriteLine("p *= decayFactor; // decoupled weight decay");
+        }
+    }
+
+    private static void WriteStep(
+        SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+    {
+        var body = new KernelBody(writer, precision);
+        string parameters = $"{body.T} g" + string.Concat(buffers.Select(b => $", ref {body.T} {Camel(b)}"))
+            + string.Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => $", {LocalType(f, precision)} {f.Local}"));
+        writer.WriteLine("/// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>");
+        writer.WriteLine(Inline);
+        using (writer.Block($"private static {body.T} Step({parameters})"))
+        {
+            rule.WriteStep(body, kernel);
+            writer.WriteLine("return delta;");
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>A field's type in the scalars struct.</summary>
+    private static string ScalarType(ScalarField field, OptimizerPrecision precision) => field.Role switch
+    {
+        ScalarRole.Flag => "bool",
+        ScalarRole.Prologue => "float",
+        _ => precision == OptimizerPrecision.Double ? "double" : "float",
+    };
+
+    /// <summary>A field's type inside the kernel: broadcast into a vector, except a flag.</summary>
+    private static string LocalType(ScalarField field, OptimizerPrecision precision) => field.Role switch
+    {
+        ScalarRole.Flag => "bool",
+        ScalarRole.Prologue => VectorF,
+        _ => precision == OptimizerPrecision.Double ? VectorD : VectorF,
+    };
+
+    /// <summary><c>exp_avg_sq</c> is <c>expAvgSq</c>.</summary>
+    public static string Camel(string bufferName)
+    {
+        string[] parts = bufferName.Split('_');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Linq;
+using Rlx.Optim.Generators.Helpers;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Emit.Rules;
+
+/// <summary>
+/// Adam and AdamW, with AMSGrad: <c>θ ← θ − lr/(1 − β₁ᵗ)·m / (√v / √(1 − β₂ᵗ) + ε)</c>. The float kernel folds
+/// the bias corrections into two factors; the double kernel follows the seed's order exactly, so its bits match.
+/// </summary>
+internal sealed class AdamRule : KernelRule
+{
+    private const string VectorF = KernelBody.VectorF;
+    private const string VectorD = KernelBody.VectorD;
+    private const string Vector = KernelBody.Vector;
+    private const string Inline = KernelEmitter.Inline;
+
+    private readonly bool _classic;
+
+    private AdamRule(bool classic)
+    {
+        _classic = classic;
+    }
+
+    /// <summary>Adam: L2 decay, and the seed's conventions.</summary>
+    public static readonly AdamRule Classic = new(classic: true);
+
+    /// <summary>AdamW: decoupled decay.</summary>
+    public static readonly AdamRule Decoupled = new(classic: false);
+
+    public override string ScalarsType => _classic ? "AdamScalars" : "AdamWScalars";
+
+    public override bool AddsZeroDecayTerm => _classic;
+
+    public override IReadOnlyList<string> BufferNames(KernelSpec optimizer) =>
+        optimizer.AmsGrad ? new[] { "exp_avg", "exp_avg_sq", "max_exp_avg_sq" } : new[] { "exp_avg", "exp_avg_sq" };
+
+    public override IReadOnlyList<ScalarField> Fields(KernelSpec optimizer, OptimizerPrecision precision)
+    {
+        IEnumerable<ScalarField> fields = precision == OptimizerPrecision.Double
+            ? new[]
+            {
+                new ScalarField("LearningRate", ScalarRole.Body, "lr."),
+                new ScalarField("BiasCorrection1", ScalarRole.Body, "1 − β₁ᵗ."),
+                new ScalarField("BiasCorrection2", ScalarRole.Body, "1 − β₂ᵗ."),
+            }
+            : new[]
+            {
+                new ScalarField("StepSize", ScalarRole.Body, "lr / (1 − β₁ᵗ)."),
+                new ScalarField("InverseSqrtBiasCorrection2", ScalarRole.Body, "1 / √(1 − β₂ᵗ): √v̂ is √v times this, which cannot overflow where v̂ itself would."),
+            };
+        return fields.Concat(DecayFields(optimizer)).ToArray();
+    }
+
+    public override void WritePrepare(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
+    {
+        if (precision == OptimizerPrecision.Double)
+        {
+            writer.WriteLine("double learningRate = lr;");
+            writer.WriteLine($"double biasCorrection1 = 1.0 - {Power(kernel.Beta1)};");
+            writer.WriteLine($"double biasCorrection2 = 1.0 - {Power(kernel.Beta2)};");
+        }
+        else
+        {
+            writer.WriteLine($"double stepSize = lr / (1.0 - {Power(kernel.Beta1)});");
+            writer.WriteLine($"double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - {Power(kernel.Beta2)});");
+        }
+
+        WriteDecayFactor(writer, kernel);
+    }
+
+    public override void WriteStep(KernelBody body, KernelSpec kernel)
+    {
+        if (body.IsDouble)
+        {
+            WriteMoments(body, kernel);
+        }
+        else
+        {
+            WriteFloatMoments(body, kernel);
+        }
+
+        string secondMoment = "expAvgSq";
+        if (kernel.AmsGrad)
+        {
+            body.Line($"maxExpAvgSq = {body.Max("maxExpAvgSq", "expAvgSq")};");
+            secondMoment = "maxExpAvgSq";
+        }
+
+        body.Line(body.IsDouble
+            ? $"{body.T} delta = learningRate * (expAvg / biasCorrection1) / ({body.Sqrt(secondMoment + " / biasCorrection2")} + {body.C(kernel.Epsilon)});"
+            : $"{body.T} delta = stepSize * expAvg / ({body.Sqrt(secondMoment)} * inverseSqrtBiasCorrection2 + {body.C(kernel.Epsilon)});");
+    }
+
+    public override string Describe(KernelSpec kernel) =>
+        $"β₁ = {Text(kernel.Beta1)}, β₂ = {Text(kernel.Beta2)}, ε = {Text(kernel.Epsilon)}, {DescribeDecay(kernel)}" +
+        (kernel.AmsGrad ? ", AMSGrad" : string.Empty) + (kernel.Maximize ? ", maximizing" : string.Empty);
+
+    /// <summary>
+    /// Below float's normal range the grid is coarse, and the float path's two roundings can differ from the exact
+    /// value by a whole step: the rare vectors with such a lane are recomputed in double and rounded once.
+    /// </summary>
+    private static void WriteFloatMoments(KernelBody body, KernelSpec kernel)
+    {
+        body.Line($"{VectorF} m0 = expAvg;");
+        body.Line($"{VectorF} v0 = expAvgSq;");
+        body.Line($"expAvg = {body.C(kernel.Beta1)} * m0 + {body.C(1.0 - kernel.Beta1)} * g;");
+        body.Line("// (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
+        body.Line($"expAvgSq = {body.C(kernel.Beta2)} * v0 + {body.C(1.0 - kernel.Beta2)} * g * g;");
+        using (body.Writer.Block($"if ({KernelBody.KernelMath}.AnySubnormal(expAvg, expAvgSq))"))
+        {
+            body.Line($"{VectorF} subnormal = {KernelBody.KernelMath}.IsSubnormal(expAvg) | {KernelBody.KernelMath}.IsSubnormal(expAvgSq);");
+            body.Line($"expAvg = {Vector}.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);");
+            body.Line($"expAvgSq = {Vector}.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);");
+        }
+    }
+
+    public override void WriteHelpers(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
+    {
+        if (precision == OptimizerPrecision.Double)
+        {
+            return;
+        }
+
+        writer.WriteLine("// The moments of the rare vectors with a subnormal lane, in double and rounded once.");
+        writer.WriteLine("// Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).");
+        WriteExactMoment(writer, "ExactFirstMoment", kernel.Beta1, "g");
+        WriteExactMoment(writer, "ExactSecondMoment", kernel.Beta2, "g * g");
+    }
+
+    private static void WriteExactMoment(SourceWriter writer, string name, double beta, string term)
+    {
+        writer.WriteLine(Inline);
+        using (writer.Block($"private static {VectorF} {name}({VectorF} previous, {VectorF} gradient)"))
+        {
+            writer.WriteLine($"{Vector}.Widen(previous, out {VectorD} previousLow, out {VectorD} previousHigh);");
+            writer.WriteLine($"{Vector}.Widen(gradient, out {VectorD} gLow, out {VectorD} gHigh);");
+            writer.WriteLine($"{VectorD} beta = new {VectorD}({Literal.Double(beta)});");
+            writer.WriteLine($"{VectorD} oneMinusBeta = new {VectorD}({Literal.Double(1.0 - beta)});");
+            string low = term.Replace("g", "gLow");
+            string high = term.Replace("g", "gHigh");
+            writer.WriteLine($"return {Vector}.Narrow(beta * previousLow + oneMinusBeta * {low}, beta * previousHigh + oneMinusBeta * {high});");
+        }
+
+        writer.WriteLine();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Rlx.Optim.Generators.Helpers;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Emit.Rules;
+
+/// <summary>
+/// One algorithm's arithmetic: its state buffers, its per-step scalars and how <c>Prepare</c> computes them, and
+/// the element update that turns a gradient <c>g</c> into the step <c>delta</c> (the kernel then writes
+/// <c>θ − delta</c>). Everything around it — loading, the gradient's sign and L2 term, decoupled decay, widening,
+/// the unrolled loop, storing — is <see cref="KernelEmitter"/>'s, the same for every algorithm.
+/// </summary>
+internal abstract class KernelRule
+{
+    /// <summary>The scalars struct's name, e.g. <c>AdamScalars</c>.</summary>
+    public abstract string ScalarsType { get; }
+
+    /// <summary>The state buffers, under PyTorch's names, in kernel order (at most three).</summary>
+    public abstract IReadOnlyList<string> BufferNames(KernelSpec optimizer);
+
+    /// <summary>The per-step scalars. They depend only on switches every kernel of the optimizer shares.</summary>
+    public abstract IReadOnlyList<ScalarField> Fields(KernelSpec optimizer, OptimizerPrecision precision);
+
+    /// <summary>
+    /// Writes <c>Prepare</c>'s statements: from <c>double lr</c> and <c>long t</c> (the step, from 1), a double local
+    /// named after each field's <see cref="ScalarField.Local"/>.
+    /// </summary>
+    public abstract void WritePrepare(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision);
+
+    /// <summary>
+    /// Writes the element update: reads <c>g</c> and the state locals (named after the buffers in camel case),
+    /// assigns the new state, and declares <c>delta</c>.
+    /// </summary>
+    public abstract void WriteStep(KernelBody body, KernelSpec kernel);
+
+    /// <summary>What the kernel folds, for its doc comment.</summary>
+    public abstract string Describe(KernelSpec kernel);
+
+    /// <summary>Extra static members of the kernel struct, after the update.</summary>
+    public virtual void WriteHelpers(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
+    {
+    }
+
+    /// <summary>
+    /// The seed's Adam adds λ·θ even when λ = 0, so a non-finite parameter makes its own moments NaN; only Adam
+    /// keeps that (PyTorch's rules skip the term).
+    /// </summary>
+    public virtual bool AddsZeroDecayTerm => false;
+
+    /// <summary>
+    /// NAdam's momentum schedule needs the product of every μ so far: the optimizer keeps it per kernel, advances
+    /// it at the end of each iteration and passes it to <c>Prepare</c>.
+    /// </summary>
+    public virtual bool KeepsScheduleProduct => false;
+
+    /// <summary>The field holding 1 − lr·λ, for rules whose optimizer may decay the parameter.</summary>
+    protected static readonly ScalarField DecayFactor = new(
+        "DecayFactor", ScalarRole.Prologue, "1 − lr·λ: decoupled weight decay scales θ by this before the step.");
+
+    /// <summary>The decay factor's statement for <see cref="WritePrepare"/>, when the optimizer decouples its decay.</summary>
+    protected static void WriteDecayFactor(SourceWriter writer, KernelSpec kernel)
+    {
+        if (kernel.DecoupledWeightDecay)
+        {
+            writer.WriteLine($"double decayFactor = 1.0 - lr * {Literal.Double(kernel.WeightDecay)};");
+        }
+    }
+
+    /// <summary>The fields every rule may add: the decay factor of decoupled decay.</summary>
+    protected static IEnumerable<ScalarField> DecayFields(KernelSpec optimizer)
+    {
+        if (optimizer.DecoupledWeightDecay)
+        {
+            yield return DecayFactor;
+        }
+    }
+
+    /// <summary><c>β^t</c> as Prepare writes it.</summary>
+    protected static string Power(double beta) => $"global::System.Math.Pow({Literal.Double(beta)}, t)";
+
+    protected static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The weight decay, as a doc comment says it.</summary>
+    protected static string DescribeDecay(KernelSpec kernel) =>
+        !kernel.Decays ? "no weight decay"
+        : kernel.DecoupledWeightDecay ? $"decoupled weight decay λ = {Text(kernel.WeightDecay)}"
+        : $"L2 weight decay λ = {Text(kernel.WeightDecay)}";
+
+    /// <summary>The moment update Adam, NAdam and RAdam share: <c>m ← β₁m + (1 − β₁)g</c>, <c>v ← β₂v + (1 − β₂)g²</c>.</summary>
+    protected static void WriteMoments(KernelBody body, KernelSpec kernel)
+    {
+        body.Line($"expAvg = {body.C(kernel.Beta1)} * expAvg + {body.C(1.0 - kernel.Beta1)} * g;");
+        body.Line("// (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
+        body.Line($"expAvgSq = {body.C(kernel.Beta2)} * expAvgSq + {body.C(1.0 - kernel.Beta2)} * g * g;");
+    }
+
+    /// <summary>The rule for an optimizer kind.</summary>
+    public static KernelRule For(OptimizerKind kind) => kind switch
+    {
+        OptimizerKind.Adam => AdamRule.Classic,
+        OptimizerKind.AdamW => AdamRule.Decoupled,
+        OptimizerKind.NAdam => NAdamRule.Instance,
+        OptimizerKind.RAdam => RAdamRule.Instance,
+        OptimizerKind.Adamax => AdamaxRule.Instance,
+        OptimizerKind.Lion => LionRule.Instance,
+        _ => SgdRule.Instance,
+    };
+}

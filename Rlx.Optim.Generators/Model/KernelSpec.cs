@@ -1,0 +1,39 @@
+namespace Rlx.Optim.Generators.Model;
+
+/// <summary>
+/// Every value folded into one kernel, as declared (doubles). A family uses the fields it has and leaves the others
+/// at 0 or <see langword="false"/>. Immutable and structurally equatable.
+/// </summary>
+/// <param name="Beta1">β₁: first-moment decay (Lion: the interpolation of the update direction).</param>
+/// <param name="Beta2">β₂: second-moment decay (Adamax: of the infinity norm; Lion: of the momentum).</param>
+/// <param name="Epsilon">ε, the denominator constant.</param>
+/// <param name="WeightDecay">λ, L2 or decoupled as <see cref="DecoupledWeightDecay"/> says.</param>
+/// <param name="Momentum">SGD's momentum μ.</param>
+/// <param name="Dampening">SGD's dampening τ.</param>
+/// <param name="MomentumDecay">NAdam's momentum decay ψ.</param>
+/// <param name="AmsGrad">Adam and AdamW: the denominator uses the running maximum of v.</param>
+/// <param name="Maximize">The gradient is negated first.</param>
+/// <param name="Nesterov">SGD: Nesterov momentum.</param>
+/// <param name="DecoupledWeightDecay">θ ← θ·(1 − lr·λ) before the step, instead of g ← g + λθ.</param>
+internal sealed record KernelSpec(
+    double Beta1,
+    double Beta2,
+    double Epsilon,
+    double WeightDecay,
+    double Momentum,
+    double Dampening,
+    double MomentumDecay,
+    bool AmsGrad,
+    bool Maximize,
+    bool Nesterov,
+    bool DecoupledWeightDecay)
+{
+    /// <summary>Whether a weight-decay term is applied at all.</summary>
+    public bool Decays => WeightDecay != 0;
+
+    /// <summary>Whether λ·θ is added to the gradient.</summary>
+    public bool DecaysGradient => Decays && !DecoupledWeightDecay;
+
+    /// <summary>Whether θ is scaled by 1 − lr·λ before the step.</summary>
+    public bool DecaysParameter => Decays && DecoupledWeightDecay;
+}

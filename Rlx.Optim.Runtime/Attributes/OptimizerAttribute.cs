@@ -1,0 +1,41 @@
+using System;
+
+namespace Rlx.Optim;
+
+/// <summary>
+/// What every optimizer attribute declares: the run-time learning rate's default, weight decay, the direction, the
+/// kernels' arithmetic and when a set is split across cores. Each derived attribute generates one algorithm in the
+/// annotated <c>partial</c> class: one specialized kernel per <see cref="ParameterAttribute"/> method, the state it
+/// needs, and the <see cref="IOptimizer"/> calls.
+/// </summary>
+/// <remarks>
+/// Every value is folded into the generated code as a constant, except <see cref="LearningRate"/>, which is the
+/// default of the generated class's run-time <c>LearningRate</c> property.
+/// </remarks>
+public abstract class OptimizerAttribute : Attribute
+{
+    /// <summary>Sets the family's defaults.</summary>
+    private protected OptimizerAttribute(double learningRate, double weightDecay)
+    {
+        LearningRate = learningRate;
+        WeightDecay = weightDecay;
+    }
+
+    /// <summary>Initial learning rate; must be finite and positive.</summary>
+    public double LearningRate { get; set; }
+
+    /// <summary>Weight decay λ ≥ 0 (L2 or decoupled, as each optimizer says); 0 removes the term.</summary>
+    public double WeightDecay { get; set; }
+
+    /// <summary>Ascends the objective instead of descending it (PyTorch's <c>maximize</c>): the gradient is negated first.</summary>
+    public bool Maximize { get; set; }
+
+    /// <summary>The arithmetic of the kernels. Default <see cref="OptimizerPrecision.Single"/>.</summary>
+    public OptimizerPrecision Precision { get; set; } = OptimizerPrecision.Single;
+
+    /// <summary>
+    /// Parameter sets with at least this many elements are split across cores; smaller ones stay on the calling
+    /// thread. Must be positive; <see cref="int.MaxValue"/> keeps every set on one thread. Default 65,536.
+    /// </summary>
+    public int ParallelThreshold { get; set; } = OptimizerDefaults.ParallelThreshold;
+}

@@ -1,0 +1,27 @@
+namespace Rlx.Optim
+{
+    /// <summary>Adamax's defaults (PyTorch's).</summary>
+    /// <remarks>This file is compiled into the generator too, so a property left unset means the same on both sides.</remarks>
+#if RLX_OPTIM_GENERATOR
+    internal
+#else
+    public
+#endif
+    static class AdamaxDefaults
+    {
+        /// <summary>Default learning rate.</summary>
+        public const double LearningRate = 2e-3;
+
+        /// <summary>Default first-moment decay β₁.</summary>
+        public const double Beta1 = 0.9;
+
+        /// <summary>Default second-moment decay β₂.</summary>
+        public const double Beta2 = 0.999;
+
+        /// <summary>Default denominator constant ε.</summary>
+        public const double Epsilon = 1e-8;
+
+        /// <summary>Default L2 weight decay λ.</summary>
+        public const double WeightDecay = 0.0;
+    }
+}
