@@ -50,15 +50,17 @@ internal static class CheckpointValidator
     }
 
     /// <summary>The hyperparameters folded into a kernel must be the very same doubles, or the moments mean something else.</summary>
-    private static void ExpectHyperparameters(IReadOnlyDictionary<string, string> metadata, string? setName, IReadOnlyList<Hyperparameter> expected, CheckpointSource source)
+    private static void ExpectHyperparameters(
+        IReadOnlyDictionary<string, string> metadata, string? setName, IReadOnlyList<Hyperparameter> expected, CheckpointSource source, bool stateless = false)
     {
         foreach (Hyperparameter hyperparameter in expected)
         {
             string key = CheckpointFormat.Key(setName, hyperparameter.Name);
             if (!metadata.TryGetValue(key, out string? text))
             {
-                throw source.Refuse(setName is null
-                    ? $"its metadata has no '{key}' entry."
+                throw source.Refuse(
+                    setName is null ? $"its metadata has no '{key}' entry."
+                    : stateless ? $"it has no '{key}' entry: the optimizer that saved it did not declare set '{setName}', which {source.Target} declares."
                     : $"set '{setName}' was created on first use by the optimizer that saved it (its metadata has no '{key}'), but {source.Target} declares it.");
             }
 
@@ -155,7 +157,7 @@ internal static class CheckpointValidator
             if (description.BufferNames.Count == 0)
             {
                 // A stateless optimizer (plain SGD) saves no tensors: its sets are known by their hyperparameters only.
-                ExpectHyperparameters(metadata, expected.Name, expected.Hyperparameters, source);
+                ExpectHyperparameters(metadata, expected.Name, expected.Hyperparameters, source, stateless: true);
                 continue;
             }
 

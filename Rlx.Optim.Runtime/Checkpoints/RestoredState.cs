@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace Rlx.Optim;
 
@@ -26,7 +27,7 @@ internal sealed class RestoredState
     {
         int buffers = description.BufferNames.Count;
         var declaredValues = new float[description.Sets.Count][][];
-        var created = new ParameterState[plan.Sets.Count - description.Sets.Count];
+        var created = new ParameterState[plan.Sets.Count(set => set.DeclaredIndex < 0)];
         var valuesBySet = new float[]?[plan.Sets.Count][];
         var stateBySet = new ParameterState?[plan.Sets.Count];
         int next = 0;
@@ -56,6 +57,12 @@ internal sealed class RestoredState
                 ? values[tensor.Buffer]
                 : stateBySet[tensor.Set]!.Buffer(tensor.Buffer);
             LittleEndianFloats.Read(bytes, destination);
+        }
+
+        // A stateless optimizer's checkpoint holds no tensors: its declared sets have no buffers to fill.
+        for (int d = 0; d < declaredValues.Length; d++)
+        {
+            declaredValues[d] ??= [];
         }
 
         return new RestoredState(declaredValues, created);

@@ -12,7 +12,8 @@ public sealed class ResumeTests
     private const int Before = 23;
     private const int After = 17;
 
-    public static TheoryData<string> Optimizers => ["single", "double", "large", "name-keyed"];
+    public static TheoryData<string> Optimizers =>
+        ["single", "double", "large", "name-keyed", "adamw-amsgrad", "nadam", "radam", "adamax", "lion", "sgd-nesterov", "sgd-plain"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -99,6 +100,13 @@ public sealed class ResumeTests
         "double" => new CheckpointDoubleAdam(),
         "large" => new CheckpointLargeAdam(),
         "name-keyed" => new CheckpointNameKeyedAdam(),
+        "adamw-amsgrad" => new CheckpointAdamWAmsGrad(),
+        "nadam" => new CheckpointNAdam(),
+        "radam" => new CheckpointRAdam(),
+        "adamax" => new CheckpointAdamax(),
+        "lion" => new CheckpointLion(),
+        "sgd-nesterov" => new CheckpointSgdNesterov(),
+        "sgd-plain" => new CheckpointSgdPlain(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -15,7 +15,8 @@ internal sealed class StateSnapshot
     {
         _stepCount = optimizer.StepCount;
         _learningRateBits = BitConverter.SingleToInt32Bits(optimizer.LearningRate);
-        _sets = [.. optimizer.States.Select(s => (
+        // A set without buffers (plain SGD) holds nothing to save or restore.
+        _sets = [.. optimizer.States.Where(s => s.Buffers.Count > 0).Select(s => (
             s.Name,
             string.Join(",", s.Shape),
             s.Buffers.Select(b => b.Span.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray()).ToArray()))];

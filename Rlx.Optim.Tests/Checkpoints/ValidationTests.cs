@@ -15,6 +15,21 @@ public sealed class ValidationTests
     private static readonly byte[] s_saved = Saved();
 
     [Fact]
+    public void An_adamw_checkpoint_is_refused_by_adam() =>
+        AssertRefused(Trained(new CheckpointAdamAmsGrad()), CheckpointFile.Save(Trained(new CheckpointAdamWAmsGrad())),
+            "its optimizer is 'adamw'", "'adam'");
+
+    [Fact]
+    public void A_stateless_checkpoint_with_a_set_this_optimizer_does_not_declare_is_refused() =>
+        AssertRefused(Trained(new CheckpointSgdPlainWithoutBias()), CheckpointFile.Save(Trained(new CheckpointSgdPlain())),
+            "set 'b' was declared by the optimizer that saved it", "does not declare it");
+
+    [Fact]
+    public void A_stateless_checkpoint_missing_a_declared_set_is_refused() =>
+        AssertRefused(Trained(new CheckpointSgdPlain()), CheckpointFile.Save(Trained(new CheckpointSgdPlainWithoutBias())),
+            "no 'b.momentum' entry", "did not declare set 'b'");
+
+    [Fact]
     public void A_declared_set_missing_from_the_checkpoint_is_refused() =>
         AssertRefused(Trained(new ExtraSetAdam()), s_saved, "no state for set 'gain', which Rlx.Optim.Tests.Checkpoints.ExtraSetAdam declares");
 

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace Rlx.Optim.Tests.Golden;
+
+/// <summary>PyTorch's golden vectors (<c>torch-v1.json</c>; the format is in Golden/README.md).</summary>
+public sealed record TorchGoldenFile(string Format, string Torch, IReadOnlyList<TorchCase> Cases)
+{
+    private static readonly Lazy<TorchGoldenFile> s_instance = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-v1.json"));
+
+    public static TorchGoldenFile Instance => s_instance.Value;
+
+    public TorchCase Case(string name) => Cases.Single(c => c.Name == name);
+}
+
+/// <summary>
+/// One PyTorch case: the optimizer and its constructor's keyword arguments (applied by the declarations in
+/// TorchGoldenOptimizers.cs), how to draw the data, and the results.
+/// </summary>
+public sealed record TorchCase(
+    string Name,
+    string Optimizer,
+    IReadOnlyDictionary<string, JsonElement> Options,
+    int Steps,
+    ulong Seed,
+    float ParamScale,
+    float GradScale,
+    IReadOnlyList<uint[]> SpecialGrads,
+    IReadOnlyList<TorchTensor> Tensors)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>One tensor of a PyTorch case; every array holds float bit patterns, the state under PyTorch's names.</summary>
+public sealed record TorchTensor(
+    string Name,
+    int Length,
+    uint[] Initial,
+    uint[] AfterFirstStep,
+    uint[] Final,
+    IReadOnlyDictionary<string, uint[]> FinalState);
