@@ -141,41 +141,54 @@ internal static class KernelEmitter
 
             string[] locals = buffers.Select(Camel).ToArray();
             string stepFields = string.Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => ", " + f.Local));
-            if (!isDouble)
+            if (isDouble)
             {
-                for (int b = 0; b < locals.Length; b++)
-                {
-                    writer.WriteLine($"{VectorF} {locals[b]} = {Vector}.LoadUnsafe(ref state{b}, i);");
-                }
-
-                writer.WriteLine($"{VectorF} delta = Step(g{string.Concat(locals.Select(l => ", ref " + l))}{stepFields});");
-                for (int b = 0; b < locals.Length; b++)
-                {
-                    writer.WriteLine($"{Vector}.StoreUnsafe({locals[b]}, ref state{b}, i);");
-                }
-
-                writer.WriteLine($"{Vector}.StoreUnsafe(p - delta, ref parameter, i);");
-                return;
+                WriteWidenedUpdate(writer, locals, stepFields);
             }
-
-            writer.WriteLine($"{Vector}.Widen(g, out {VectorD} gLow, out {VectorD} gHigh);");
-            for (int b = 0; b < locals.Length; b++)
+            else
             {
-                writer.WriteLine($"{Vector}.Widen({Vector}.LoadUnsafe(ref state{b}, i), out {VectorD} {locals[b]}Low, out {VectorD} {locals[b]}High);");
+                WriteFloatUpdate(writer, locals, stepFields);
             }
-
-            writer.WriteLine($"{VectorD} deltaLow = Step(gLow{string.Concat(locals.Select(l => $", ref {l}Low"))}{stepFields});");
-            writer.WriteLine($"{VectorD} deltaHigh = Step(gHigh{string.Concat(locals.Select(l => $", ref {l}High"))}{stepFields});");
-            for (int b = 0; b < locals.Length; b++)
-            {
-                writer.WriteLine($"{Vector}.StoreUnsafe({Vector}.Narrow({locals[b]}Low, {locals[b]}High), ref state{b}, i);");
-            }
-
-            writer.WriteLine("// As the seed: the step in double, rounded, then subtracted from the float parameter.");
-            writer.WriteLine($"{Vector}.StoreUnsafe(p - {Vector}.Narrow(deltaLow, deltaHigh), ref parameter, i);");
         }
 
         writer.WriteLine();
+    }
+
+    /// <summary>The float kernel's middle: the update on the loaded vectors.</summary>
+    private static void WriteFloatUpdate(SourceWriter writer, string[] locals, string stepFields)
+    {
+        for (int b = 0; b < locals.Length; b++)
+        {
+            writer.WriteLine($"{VectorF} {locals[b]} = {Vector}.LoadUnsafe(ref state{b}, i);");
+        }
+
+        writer.WriteLine($"{VectorF} delta = Step(g{string.Concat(locals.Select(l => ", ref " + l))}{stepFields});");
+        for (int b = 0; b < locals.Length; b++)
+        {
+            writer.WriteLine($"{Vector}.StoreUnsafe({locals[b]}, ref state{b}, i);");
+        }
+
+        writer.WriteLine($"{Vector}.StoreUnsafe(p - delta, ref parameter, i);");
+    }
+
+    /// <summary>The double kernel's middle: widen, run the update on each half, narrow.</summary>
+    private static void WriteWidenedUpdate(SourceWriter writer, string[] locals, string stepFields)
+    {
+        writer.WriteLine($"{Vector}.Widen(g, out {VectorD} gLow, out {VectorD} gHigh);");
+        for (int b = 0; b < locals.Length; b++)
+        {
+            writer.WriteLine($"{Vector}.Widen({Vector}.LoadUnsafe(ref state{b}, i), out {VectorD} {locals[b]}Low, out {VectorD} {locals[b]}High);");
+        }
+
+        writer.WriteLine($"{VectorD} deltaLow = Step(gLow{string.Concat(locals.Select(l => $", ref {l}Low"))}{stepFields});");
+        writer.WriteLine($"{VectorD} deltaHigh = Step(gHigh{string.Concat(locals.Select(l => $", ref {l}High"))}{stepFields});");
+        for (int b = 0; b < locals.Length; b++)
+        {
+            writer.WriteLine($"{Vector}.StoreUnsafe({Vector}.Narrow({locals[b]}Low, {locals[b]}High), ref state{b}, i);");
+        }
+
+        writer.WriteLine("// As the seed: the step in double, rounded, then subtracted from the float parameter.");
+        writer.WriteLine($"{Vector}.StoreUnsafe(p - {Vector}.Narrow(deltaLow, deltaHigh), ref parameter, i);");
     }
 
     /// <summary>The gradient's sign and the weight decay, in float before the update (as the seed and PyTorch do).</summary>

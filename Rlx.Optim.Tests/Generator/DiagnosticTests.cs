@@ -47,6 +47,19 @@ public sealed class DiagnosticTests
         { "RLXO0015", $"[AdamOptimizer([|ParallelThreshold = 0|])] public partial class A {{ {Set} }}" },
         { "RLXO0016", $"[AdamOptimizer([|Precision = (OptimizerPrecision)7|])] public partial class A {{ {Set} }}" },
         { "RLXO0017", "public partial class NotAnOptimizer { [Parameter(4)] public partial void [|StepW|](Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0002", $"[LionOptimizer([|Beta1 = 1.5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0003", $"[LionOptimizer([|Beta2 = -0.5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0003", $"[AdamWOptimizer([|Beta2 = 1.0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0004", $"[NAdamOptimizer([|Epsilon = -1e-8|])] public partial class A {{ {Set} }}" },
+        { "RLXO0006", $"[SgdOptimizer([|WeightDecay = double.NaN|])] public partial class A {{ {Set} }}" },
+        { "RLXO0018", $"[SgdOptimizer([|Nesterov = true|])] public partial class A {{ {Set} }}" },
+        { "RLXO0019", $"[SgdOptimizer(Momentum = 0.9, Nesterov = true, [|Dampening = 0.1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0020", "[LionOptimizer] public partial class A { [Parameter(4, [|Epsilon = 1e-6|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0020", "[SgdOptimizer] public partial class A { [Parameter(4, [|Beta1 = 0.5|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0021", $"[[|AdamOptimizer|], SgdOptimizer] public partial class A {{ {Set} }}" },
+        { "RLXO0022", $"[SgdOptimizer([|Momentum = 1.0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0023", $"[SgdOptimizer(Momentum = 0.9, [|Dampening = 1.5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0024", $"[NAdamOptimizer([|MomentumDecay = -0.004|])] public partial class A {{ {Set} }}" },
     };
 
     [Theory]
@@ -91,6 +104,29 @@ public sealed class DiagnosticTests
                     [Parameter(3, 5, Name = "layer.weight")] public partial void StepW(Span<float> w, ReadOnlySpan<float> g);
                     [Parameter(5, Beta1 = 0.5, Beta2 = 0.25, Epsilon = 1e-3, WeightDecay = 0)] private partial void StepB(Span<float> b, ReadOnlySpan<float> g);
                 }
+            }
+            """;
+
+        Assert.Empty(await GeneratorHarness.AnalyzeAsync(source));
+        Assert.Single(GeneratorHarness.GenerateAndCompile(source));
+    }
+
+    [Theory]
+    [InlineData("[AdamWOptimizer(AmsGrad = true, Maximize = true, WeightDecay = 0)]")]
+    [InlineData("[NAdamOptimizer(MomentumDecay = 0, DecoupledWeightDecay = true, Precision = OptimizerPrecision.Double)]")]
+    [InlineData("[RAdamOptimizer(Beta2 = 0.5)]")]
+    [InlineData("[AdamaxOptimizer(Beta1 = 0, Epsilon = 1e-3, WeightDecay = 0.5)]")]
+    [InlineData("[LionOptimizer(Beta1 = 1, Beta2 = 0, Maximize = true)]")]
+    [InlineData("[SgdOptimizer(Momentum = 0.5, Dampening = 1)]")]
+    [InlineData("[SgdOptimizer(Momentum = 0.9, Nesterov = true, Precision = OptimizerPrecision.Double)]")]
+    public async Task Every_family_accepts_its_edge_settings(string attribute)
+    {
+        string source = Header + attribute + """
+
+            public partial class Valid
+            {
+                [Parameter(3, 5)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g);
+                [Parameter(5, WeightDecay = 0)] private partial void StepB(Span<float> b, ReadOnlySpan<float> g);
             }
             """;
 

@@ -127,6 +127,120 @@ public sealed class GeneratedSourceTests
         """);
 
     [Fact]
+    public void AdamAmsGradMaximize() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamOptimizer(AmsGrad = true, Maximize = true, WeightDecay = 0.01)]
+        public partial class AscendingAmsGrad
+        {
+            [Parameter(256)] public partial void StepPolicy(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void AdamW() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamWOptimizer(Beta2 = 0.95)]
+        public partial class TransformerAdamW
+        {
+            [Parameter(512, 512)] public partial void StepAttention(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(512, WeightDecay = 0)] public partial void StepNorm(Span<float> gain, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void NAdam() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [NAdamOptimizer(WeightDecay = 0.01, DecoupledWeightDecay = true)]
+        public partial class NesterovAdam
+        {
+            [Parameter(64, 32)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void RAdam() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [RAdamOptimizer(WeightDecay = 0.01, Precision = OptimizerPrecision.Double)]
+        public partial class RectifiedAdam
+        {
+            [Parameter(64, 32)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void Adamax() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamaxOptimizer]
+        public partial class InfinityNormAdam
+        {
+            [Parameter(1000)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void Lion() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [LionOptimizer(LearningRate = 3e-5, WeightDecay = 0.1)]
+        public partial class SignMomentum
+        {
+            [Parameter(768, 768)] public partial void StepProjection(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(768, WeightDecay = 0)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void SgdNesterov() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [SgdOptimizer(LearningRate = 0.1, Momentum = 0.9, Nesterov = true, WeightDecay = 5e-4)]
+        public partial class ResNetSgd
+        {
+            [Parameter(64, 3, 3, 3)] public partial void StepConv(Span<float> kernel, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
+    public void SgdPlain() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [SgdOptimizer(LearningRate = 0.05, Precision = OptimizerPrecision.Double)]
+        public partial class PlainSgd
+        {
+            [Parameter(10)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    [Fact]
     public void Method_names_that_make_no_identifier_when_shortened_still_compile()
     {
         ImmutableArray<GeneratedSourceResult> generated = GeneratorHarness.GenerateAndCompile("""

@@ -60,6 +60,7 @@ internal sealed class NAdamRule : KernelRule
                 writer.WriteLine("product *= Mu(k);");
             }
 
+            writer.WriteLine();
             writer.WriteLine("return product;");
         }
 

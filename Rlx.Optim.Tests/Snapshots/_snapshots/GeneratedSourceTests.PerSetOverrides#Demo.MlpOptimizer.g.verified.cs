@@ -233,6 +233,7 @@ namespace Demo
                 global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
                 global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
+
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
@@ -319,6 +320,7 @@ namespace Demo
                 global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
                 global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
+
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
@@ -405,6 +407,7 @@ namespace Demo
                 global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
                 global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
+
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
