@@ -2,7 +2,7 @@ using System;
 
 namespace Rlx.Optim;
 
-/// <summary>One kernel run split into chunks, handed to <see cref="WorkerPool"/>. Reused: never allocated per step.</summary>
+/// <summary>One kernel run handed to <see cref="WorkerPool"/> in blocks. Reused: never allocated per step.</summary>
 internal sealed unsafe class ParallelUpdate<TKernel, TScalars> : IWorkItem
     where TKernel : struct, IUpdateKernel<TScalars>
     where TScalars : unmanaged
@@ -21,6 +21,8 @@ internal sealed unsafe class ParallelUpdate<TKernel, TScalars> : IWorkItem
     /// <summary>The calling thread's instance: one per thread and kernel, so concurrent optimizers never share one.</summary>
     public static ParallelUpdate<TKernel, TScalars> ForCurrentThread => t_current ??= new ParallelUpdate<TKernel, TScalars>();
 
+    public int Length => _length;
+
     public void Set(in TScalars scalars, float* parameter, float* gradient, float* state0, float* state1, float* state2, int length)
     {
         _scalars = scalars;
@@ -34,9 +36,6 @@ internal sealed unsafe class ParallelUpdate<TKernel, TScalars> : IWorkItem
 
     public void Clear() => Set(default, null, null, null, null, null, 0);
 
-    public void Execute(int index, int parts)
-    {
-        (nuint start, nuint end) = UpdateKernels.ChunkOf(_length, index, parts);
+    public void Execute(nuint start, nuint end) =>
         UpdateKernels.RunRange<TKernel, TScalars>(in _scalars, ref *_parameter, ref *_gradient, ref *_state0, ref *_state1, ref *_state2, start, end);
-    }
 }

@@ -1,30 +1,38 @@
+using System.Diagnostics;
 using System.Threading;
 
 namespace Rlx.Optim;
 
 /// <summary>
-/// A manual-reset flag that spins briefly, then blocks on a monitor. Unlike <see cref="ManualResetEventSlim"/>, it
+/// A manual-reset flag that spins, then blocks on a monitor. Setting it is one interlocked write while the waiter
+/// spins; the monitor is taken only when the waiter has blocked. Unlike <see cref="ManualResetEventSlim"/>, it
 /// allocates nothing after construction (that one creates its lock object on the first blocking wait), so stepping
 /// across cores stays allocation-free from the first step on.
 /// </summary>
 internal sealed class Signal
 {
     private readonly object _gate = new();
-    private readonly int _spins;
+    private readonly long _spinTicks;
     private int _set;
+    private int _blocked;
 
-    /// <param name="spins">Polls before blocking: a parked thread takes microseconds to wake.</param>
-    public Signal(int spins)
+    /// <param name="spinMicroseconds">How long to poll before blocking: a parked thread takes microseconds to wake.</param>
+    public Signal(int spinMicroseconds)
     {
-        _spins = spins;
+        _spinTicks = spinMicroseconds * Stopwatch.Frequency / 1_000_000;
     }
 
     public void Set()
     {
-        lock (_gate)
+        // Both sides use full fences (here the exchange, in Block the increment), so either the waiter sees the
+        // flag before it sleeps or this sees the waiter and wakes it.
+        Interlocked.Exchange(ref _set, 1);
+        if (Volatile.Read(ref _blocked) != 0)
         {
-            Volatile.Write(ref _set, 1);
-            Monitor.PulseAll(_gate);
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 
@@ -33,22 +41,35 @@ internal sealed class Signal
 
     public void Wait()
     {
-        for (int i = 0; i < _spins; i++)
+        long deadline = Stopwatch.GetTimestamp() + _spinTicks;
+        do
         {
-            if (Volatile.Read(ref _set) != 0)
+            for (int i = 0; i < 32; i++)
             {
-                return;
+                if (Volatile.Read(ref _set) != 0)
+                {
+                    return;
+                }
+
+                Thread.SpinWait(1);
             }
-
-            Thread.SpinWait(8);
         }
+        while (Stopwatch.GetTimestamp() < deadline);
 
+        Block();
+    }
+
+    private void Block()
+    {
         lock (_gate)
         {
+            Interlocked.Increment(ref _blocked);
             while (Volatile.Read(ref _set) == 0)
             {
                 Monitor.Wait(_gate);
             }
+
+            Interlocked.Decrement(ref _blocked);
         }
     }
 }
