@@ -61,25 +61,16 @@ public class AdamStepBenchmarks
     public void GeneratedDouble() => StepDeclaredSet(_double);
 
     [Benchmark(Baseline = true, Description = "Scalar seed port")]
-    public void ScalarSeed()
-    {
-        long t = ++_t;
-        Baselines.Split(Elements, Threads, (start, length) =>
-            Baselines.ScalarSeed(_p.AsSpan(start, length), _g.AsSpan(start, length), _m.AsSpan(start, length), _v.AsSpan(start, length), t));
-    }
+    public void ScalarSeed() =>
+        UpdateKernels.RunParallel<ScalarSeedKernel, StepNumber>(new StepNumber(++_t), _p, _g, _m, _v, default, Threads);
 
     [Benchmark(Description = "TensorPrimitives")]
-    public void TensorPrimitivesComposition()
-    {
-        long t = ++_t;
-        Baselines.Split(Elements, Threads, (start, length) =>
-            Baselines.TensorPrimitivesAdam(_p.AsSpan(start, length), _g.AsSpan(start, length), _m.AsSpan(start, length), _v.AsSpan(start, length), _scratch.AsSpan(start, length), t));
-    }
+    public void TensorPrimitivesComposition() =>
+        UpdateKernels.RunParallel<TensorPrimitivesKernel, StepNumber>(new StepNumber(++_t), _p, _g, _m, _v, _scratch, Threads);
 
     [Benchmark(Description = "Bandwidth probe")]
     public void BandwidthProbe() =>
-        Baselines.Split(Elements, Threads, (start, length) =>
-            Baselines.BandwidthProbe(_p.AsSpan(start, length), _g.AsSpan(start, length), _m.AsSpan(start, length), _v.AsSpan(start, length)));
+        UpdateKernels.RunParallel<ProbeKernel, NoScalars>(default, _p, _g, _m, _v, default, Threads);
 
     /// <summary>
     /// Steps the declared set of this size by its name (<c>Step4K</c> declares "4K"): the name-keyed call dispatches

@@ -3,8 +3,6 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Threading.Tasks;
 
 namespace Rlx.Optim.Benchmarks;
 
@@ -47,68 +45,29 @@ public static class Baselines
         TensorPrimitives.Divide(m, scratch, scratch);
         TensorPrimitives.MultiplyAdd(scratch, -stepSize, p, p);
     }
+}
 
-    /// <summary>
-    /// Moves the bytes an Adam step must move (reads p, g, m, v; writes p, m, v) with no arithmetic: the memory
-    /// system's ceiling for tensors far larger than the cache. 512-bit vectors where they are accelerated: 256-bit
-    /// loads leave the memory system idle part of the time (benchmarks/README.md has the figures).
-    /// </summary>
-    public static void BandwidthProbe(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v)
-    {
-        ref float pr = ref MemoryMarshal.GetReference(p);
-        ref float gr = ref MemoryMarshal.GetReference(g);
-        ref float mr = ref MemoryMarshal.GetReference(m);
-        ref float vr = ref MemoryMarshal.GetReference(v);
-        nuint length = (nuint)p.Length;
-        nuint i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; i + (nuint)Vector512<float>.Count <= length; i += (nuint)Vector512<float>.Count)
-            {
-                Vector512<float> pv = Vector512.LoadUnsafe(ref pr, i);
-                Vector512<float> gv = Vector512.LoadUnsafe(ref gr, i);
-                Vector512<float> mv = Vector512.LoadUnsafe(ref mr, i);
-                Vector512<float> vv = Vector512.LoadUnsafe(ref vr, i);
-                vv.StoreUnsafe(ref pr, i);
-                gv.StoreUnsafe(ref mr, i);
-                (pv | mv).StoreUnsafe(ref vr, i);
-            }
-        }
+/// <summary>The step number, for the baselines' bias corrections.</summary>
+public readonly record struct StepNumber(long T);
 
-        for (; i + (nuint)Vector<float>.Count <= length; i += (nuint)Vector<float>.Count)
-        {
-            Vector<float> pv = Vector.LoadUnsafe(ref pr, i);
-            Vector<float> gv = Vector.LoadUnsafe(ref gr, i);
-            Vector<float> mv = Vector.LoadUnsafe(ref mr, i);
-            Vector<float> vv = Vector.LoadUnsafe(ref vr, i);
-            Vector.StoreUnsafe(vv, ref pr, i);
-            Vector.StoreUnsafe(gv, ref mr, i);
-            Vector.StoreUnsafe(pv | mv, ref vr, i);
-        }
+/// <summary>
+/// The baselines as kernels, so that on all cores they run exactly as the generated kernels do: through
+/// <see cref="UpdateKernels.RunParallel{TKernel, TScalars}"/>, on the same persistent workers, in the same blocks.
+/// </summary>
+public readonly struct ScalarSeedKernel : IUpdateKernel<StepNumber>
+{
+    public static void Update(in StepNumber scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end) =>
+        Baselines.ScalarSeed(Range(ref parameter, start, end), Range(ref gradient, start, end), Range(ref state0, start, end), Range(ref state1, start, end), scalars.T);
 
-        for (; i < length; i++)
-        {
-            float t = Unsafe.Add(ref pr, i);
-            Unsafe.Add(ref pr, i) = Unsafe.Add(ref vr, i);
-            Unsafe.Add(ref mr, i) = Unsafe.Add(ref gr, i);
-            Unsafe.Add(ref vr, i) = t;
-        }
-    }
+    internal static Span<float> Range(ref float stream, nuint start, nuint end) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref stream, start), (int)(end - start));
+}
 
-    /// <summary>Runs <paramref name="body"/> over contiguous chunks on <paramref name="threads"/> threads.</summary>
-    public static void Split(int length, int threads, Action<int, int> body)
-    {
-        if (threads <= 1)
-        {
-            body(0, length);
-            return;
-        }
-
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
-        {
-            int start = (int)((long)length * k / threads) & ~15;
-            int end = k == threads - 1 ? length : (int)((long)length * (k + 1) / threads) & ~15;
-            body(start, end - start);
-        });
-    }
+/// <summary><see cref="Baselines.TensorPrimitivesAdam"/> as a kernel; the third state buffer is its scratch.</summary>
+public readonly struct TensorPrimitivesKernel : IUpdateKernel<StepNumber>
+{
+    public static void Update(in StepNumber scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end) =>
+        Baselines.TensorPrimitivesAdam(
+            ScalarSeedKernel.Range(ref parameter, start, end), ScalarSeedKernel.Range(ref gradient, start, end), ScalarSeedKernel.Range(ref state0, start, end),
+            ScalarSeedKernel.Range(ref state1, start, end), ScalarSeedKernel.Range(ref state2, start, end), scalars.T);
 }
