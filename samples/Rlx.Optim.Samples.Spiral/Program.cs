@@ -1,25 +1,30 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
+using Rlx.Optim;
 using Rlx.Optim.Samples.Spiral;
 
-// Trains a two-layer network on a synthetic three-arm spiral with a generated Adam, full batch, with a cosine
-// learning-rate schedule. Exits with 1 if the held-out accuracy is below 90%, so it doubles as an end-to-end check.
+// Trains a two-layer network on a synthetic three-arm spiral with a generated optimizer (Adam unless
+// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd), full batch, with a cosine learning-rate schedule. Exits with 1 if the held-out accuracy is below 90%, so it doubles as an end-to-end check.
 // Halfway through, the optimizer is saved to a checkpoint; at the end a fresh optimizer loads it and finishes the run
 // from there, and the result must equal the uninterrupted run bit for bit (exit code 1 otherwise).
 // With --check-gradients it instead compares the backward pass with finite differences, and exits with 1 if they differ.
 const int Epochs = 600;
-const float PeakLearningRate = 0.02f;
-const float FinalLearningRate = 0.001f;
 const double MaxGradientError = 1e-2;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // the same output on every machine
 bool checkGradients = args is ["--check-gradients"];
-if (args.Length > 0 && !checkGradients)
+string optimizerName = args is ["--optimizer", string name] ? name : "adam";
+int choice = Array.FindIndex(SpiralOptimizers.All, o => o.Name == optimizerName);
+if ((args.Length > 0 && !checkGradients && args is not ["--optimizer", _]) || choice < 0)
 {
-    Console.Error.WriteLine("usage: Rlx.Optim.Samples.Spiral [--check-gradients]");
+    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] | [--check-gradients]");
     return 2;
 }
+
+(string _, float peakLearningRate, Func<ICheckpointable> createOptimizer) = SpiralOptimizers.All[choice];
+float finalLearningRate = peakLearningRate / 20;
 
 (SpiralData train, SpiralData test) = SpiralData.Generate(perClass: 300, testFraction: 0.2, seed: 7);
 var model = new Mlp(seed: 11);
@@ -31,8 +36,8 @@ if (checkGradients)
     return error <= MaxGradientError ? 0 : 1;
 }
 
-var optimizer = new SpiralOptimizer();
-Console.WriteLine($"Rlx.Optim sample: generated Adam (Single precision) on a 3-arm spiral, {train.Count} training and {test.Count} test points.");
+ICheckpointable optimizer = createOptimizer();
+Console.WriteLine($"Rlx.Optim sample: generated {optimizer.Description.Kind} (Single precision) on a 3-arm spiral, {train.Count} training and {test.Count} test points.");
 
 var clock = Stopwatch.StartNew();
 using var resumeCheck = new ResumeCheck();
@@ -53,15 +58,22 @@ for (int epoch = 1; epoch <= Epochs; epoch++)
 (double testLoss, double testAccuracy) = model.Evaluate(test, backward: false);
 Console.WriteLine($"test loss {testLoss:F4}  test accuracy {testAccuracy:P1}  ({optimizer.StepCount} steps, {clock.Elapsed.TotalSeconds:F1} s)");
 
-(bool identical, long checkpointBytes) = resumeCheck.Resume(model, Epochs, (m, o, epoch) => TrainEpoch(m, o, epoch));
+(bool identical, long checkpointBytes) = resumeCheck.Resume(model, Epochs, createOptimizer, (m, o, epoch) => TrainEpoch(m, o, epoch));
 Console.WriteLine($"resume check: stopped after epoch {resumeCheck.StoppedAfter}, a fresh optimizer loaded the {checkpointBytes}-byte checkpoint and finished: {(identical ? "identical to the uninterrupted run, bit for bit" : "DIFFERENT from the uninterrupted run")}");
 return testAccuracy >= 0.9 && identical ? 0 : 1;
 
-(double Loss, double Accuracy) TrainEpoch(Mlp network, SpiralOptimizer adam, int epoch)
+(double Loss, double Accuracy) TrainEpoch(Mlp network, IOptimizer optimizer, int epoch)
 {
     double progress = (double)(epoch - 1) / Epochs;
-    adam.LearningRate = FinalLearningRate + ((PeakLearningRate - FinalLearningRate) * 0.5f * (1f + MathF.Cos(MathF.PI * (float)progress)));
+    optimizer.LearningRate = finalLearningRate + ((peakLearningRate - finalLearningRate) * 0.5f * (1f + MathF.Cos(MathF.PI * (float)progress)));
     (double loss, double accuracy) = network.Evaluate(train, backward: true);
-    adam.StepAll(network.W1, network.GradW1, network.B1, network.GradB1, network.W2, network.GradW2, network.B2, network.GradB2);
+
+    // The seed's calling convention: each declared name runs its specialized kernel; then the iteration ends.
+    // (A concrete class also has StepAll, which does the same with compile-time-checked arguments.)
+    optimizer.Step("w1", network.W1, network.GradW1);
+    optimizer.Step("b1", network.B1, network.GradB1);
+    optimizer.Step("w2", network.W2, network.GradW2);
+    optimizer.Step("b2", network.B2, network.GradB2);
+    optimizer.EndIteration();
     return (loss, accuracy);
 }

@@ -18,7 +18,7 @@ public sealed class ResumeCheck : IDisposable
     public int StoppedAfter { get; private set; }
 
     /// <summary>Saves <paramref name="optimizer"/> to the checkpoint file and keeps a copy of <paramref name="model"/>'s parameters.</summary>
-    public void Stop(Mlp model, SpiralOptimizer optimizer, int epoch)
+    public void Stop(Mlp model, ICheckpointable optimizer, int epoch)
     {
         optimizer.SaveCheckpoint(_path);
         _stopped = new Mlp(seed: 0);
@@ -31,10 +31,11 @@ public sealed class ResumeCheck : IDisposable
     /// with <paramref name="trainEpoch"/>, and compares them with <paramref name="uninterrupted"/>.
     /// </summary>
     /// <returns>Whether every parameter has the same bits, and the checkpoint's size.</returns>
-    public (bool Identical, long CheckpointBytes) Resume(Mlp uninterrupted, int lastEpoch, Action<Mlp, SpiralOptimizer, int> trainEpoch)
+    public (bool Identical, long CheckpointBytes) Resume(
+        Mlp uninterrupted, int lastEpoch, Func<ICheckpointable> createOptimizer, Action<Mlp, ICheckpointable, int> trainEpoch)
     {
         Mlp model = _stopped ?? throw new InvalidOperationException("The run was never stopped.");
-        var optimizer = new SpiralOptimizer();
+        ICheckpointable optimizer = createOptimizer();
         optimizer.LoadCheckpoint(_path);
         for (int epoch = StoppedAfter + 1; epoch <= lastEpoch; epoch++)
         {
