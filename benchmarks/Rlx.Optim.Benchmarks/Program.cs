@@ -7,7 +7,21 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rlx.Optim.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost]
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study]
+if (args.Contains("--scaling"))
+{
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(Scaling.Measure());
+    return;
+}
+
+if (args.Contains("--kernel-study"))
+{
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(KernelStudy.Measure());
+    return;
+}
+
 if (args.Contains("--generator-cost"))
 {
     Console.WriteLine(MachineFacts.Describe());
