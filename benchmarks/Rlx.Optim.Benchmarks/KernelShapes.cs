@@ -44,6 +44,29 @@ public readonly struct BareArithmetic : IKernelParts
 }
 
 /// <summary>
+/// <see cref="KernelShapes.Adam512{TParts}"/> as a kernel for <see cref="UpdateKernels.RunParallel{TKernel, TScalars}"/>,
+/// at a fixed step size of 1e-3 and no bias correction: what a 512-bit generated kernel would do across cores. The
+/// last 8 elements of a range that is not a whole number of 512-bit vectors go through the 256-bit copy.
+/// </summary>
+public readonly struct Adam512Kernel : IUpdateKernel<NoScalars>
+{
+    public static void Update(in NoScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+    {
+        nuint length = end - start;
+        nuint whole = length / (nuint)Vector512<float>.Count * (nuint)Vector512<float>.Count;
+        ref float p = ref Unsafe.Add(ref parameter, start);
+        ref float g = ref Unsafe.Add(ref gradient, start);
+        ref float m = ref Unsafe.Add(ref state0, start);
+        ref float v = ref Unsafe.Add(ref state1, start);
+        KernelShapes.Adam512<AllParts>(ref p, ref g, ref m, ref v, whole, 1e-3f, 1f);
+        if (whole != length)
+        {
+            KernelShapes.Adam256<AllParts>(ref Unsafe.Add(ref p, whole), ref Unsafe.Add(ref g, whole), ref Unsafe.Add(ref m, whole), ref Unsafe.Add(ref v, whole), length - whole, 1e-3f, 1f);
+        }
+    }
+}
+
+/// <summary>
 /// Hand-written copies of the generated Adam float kernel (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no decay), at the default
 /// <c>Vector&lt;float&gt;</c> width and over <see cref="Vector512{T}"/>, each unrolled four times: to measure what the
 /// width and each part of the per-vector work cost before the generator is changed.

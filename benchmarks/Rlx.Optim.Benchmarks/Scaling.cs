@@ -8,8 +8,9 @@ namespace Rlx.Optim.Benchmarks;
 
 /// <summary>
 /// How the split across cores pays, in under a minute: the hand-off alone (an empty kernel through
-/// <see cref="UpdateKernels.RunParallel{TKernel, TScalars}"/>), then the generated float Adam and the bandwidth probe
-/// at 1M and 16M elements, one thread against all cores. Batches of back-to-back steps alternate between the two,
+/// <see cref="UpdateKernels.RunParallel{TKernel, TScalars}"/>), then the generated float Adam, the bandwidth probe
+/// and a hand-written 512-bit Adam (<see cref="Adam512Kernel"/>) at 1M and 16M elements, one thread against all
+/// cores. Batches of back-to-back steps alternate between the two,
 /// and the ratio reported is the median over rounds of the ratio within a round, so the machine's drift cancels.
 /// </summary>
 public static class Scaling
@@ -51,6 +52,10 @@ public static class Scaling
             (one, all, ratio) = Compare(
                 threads => UpdateKernels.RunParallel<ProbeKernel, NoScalars>(default, p.AsSpan(0, n), g.AsSpan(0, n), m.AsSpan(0, n), v.AsSpan(0, n), default, threads), steps);
             text.AppendLine(Row("bandwidth probe", n, Bandwidth(n, one), Bandwidth(n, all), $"{ratio:F2}×"));
+
+            (one, all, ratio) = Compare(
+                threads => UpdateKernels.RunParallel<Adam512Kernel, NoScalars>(default, p.AsSpan(0, n), g.AsSpan(0, n), m.AsSpan(0, n), v.AsSpan(0, n), default, threads), steps);
+            text.AppendLine(Row("hand-written `Vector512` Adam", n, Rate(n, one), Rate(n, all), $"{ratio:F2}×"));
         }
 
         return text.ToString();
