@@ -3,6 +3,7 @@ using System;
 namespace Rlx.Optim.Tests.Runtime;
 
 /// <summary>The hot paths allocate nothing per step, counted with the runtime's allocated-bytes counter.</summary>
+[Collection(AllocationCounting.Name)]
 public sealed class AllocationTests
 {
     private const int Steps = 1000;
