@@ -12,18 +12,24 @@ namespace Rlx.Optim.Generators.Emit;
 /// </summary>
 /// <remarks>
 /// Per element: load θ and g; negate g to maximize; add λ·θ (L2) or scale θ by 1 − lr·λ (decoupled), in float;
-/// load the state; run the rule's update (on <c>Vector&lt;float&gt;</c>, or on each widened half in double);
-/// store the state and θ − delta. The runtime gives a kernel whole vectors only and runs the last partial vector
-/// through padded copies, so there is no scalar tail to keep in step with the vector code.
+/// load the state; run the rule's update (on vectors of floats, or on each widened half in double); store the
+/// state and θ − delta. The runtime gives a kernel whole vectors only and runs the last partial vector through
+/// padded copies, so there is no scalar tail to keep in step with the vector code. The loop, the vector update and
+/// the rule's step are written once per <see cref="VectorShape"/>; <c>Update</c> picks one, a choice the JIT folds.
 /// </remarks>
 internal static class KernelEmitter
 {
     /// <summary>Vectors per iteration of the main loop.</summary>
     private const int Unroll = 4;
 
-    private const string VectorF = KernelBody.VectorF;
-    private const string VectorD = KernelBody.VectorD;
-    private const string Vector = KernelBody.Vector;
+    private static readonly VectorShape[] Shapes = { VectorShape.Wide, VectorShape.Preferred };
+
+    private const string UpdateParameters =
+        "ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end";
+
+    private const string UpdateArguments =
+        "ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end";
+
     public const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
     /// <summary>The struct holding one call's per-step scalars.</summary>
@@ -69,10 +75,15 @@ internal static class KernelEmitter
         using (writer.Block($"private readonly struct {name} : global::Rlx.Optim.IUpdateKernel<{rule.ScalarsType}>"))
         {
             WritePrepare(writer, rule, kernel, precision, fields);
-            WriteUpdate(writer, rule, precision, fields, buffers);
-            WriteUpdateVector(writer, rule, kernel, precision, fields, buffers);
-            WriteStep(writer, rule, kernel, precision, fields, buffers);
             rule.WriteHelpers(writer, kernel, precision);
+            WriteDispatch(writer, rule);
+            foreach (VectorShape shape in Shapes)
+            {
+                WriteLoop(writer, rule, precision, shape, fields, buffers);
+                WriteUpdateVector(writer, rule, kernel, precision, shape, fields, buffers);
+                WriteStep(writer, rule, kernel, precision, shape, fields, buffers);
+                rule.WriteVectorHelpers(writer, kernel, precision, shape);
+            }
         }
 
         writer.WriteLine();
@@ -93,20 +104,40 @@ internal static class KernelEmitter
         writer.WriteLine();
     }
 
-    private static void WriteUpdate(SourceWriter writer, KernelRule rule, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+    /// <summary><c>Update</c>: the 512-bit loop where those vectors are accelerated, the preferred width elsewhere.</summary>
+    private static void WriteDispatch(SourceWriter writer, KernelRule rule)
     {
-        using (writer.Block($"public static void Update(in {rule.ScalarsType} scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)"))
+        writer.WriteLine(Inline);
+        using (writer.Block($"public static void Update(in {rule.ScalarsType} scalars, {UpdateParameters})"))
+        {
+            using (writer.Block("if (global::Rlx.Optim.KernelWidth.Uses512Bits)"))
+            {
+                writer.WriteLine($"{VectorShape.Wide.LoopName}(in scalars, {UpdateArguments});");
+            }
+
+            using (writer.Block("else"))
+            {
+                writer.WriteLine($"{VectorShape.Preferred.LoopName}(in scalars, {UpdateArguments});");
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteLoop(
+        SourceWriter writer, KernelRule rule, OptimizerPrecision precision, VectorShape shape, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+    {
+        using (writer.Block($"private static void {shape.LoopName}(in {rule.ScalarsType} scalars, {UpdateParameters})"))
         {
             foreach (ScalarField field in fields)
             {
-                string type = LocalType(field, precision);
                 writer.WriteLine(field.Role == ScalarRole.Flag
                     ? $"bool {field.Local} = scalars.{field.Name};"
-                    : $"{type} {field.Local} = new {type}(scalars.{field.Name});");
+                    : $"{LocalType(field, precision, shape)} {field.Local} = {shape.Broadcast($"scalars.{field.Name}")};");
             }
 
             string call = $"UpdateVector(ref parameter, ref gradient{string.Concat(buffers.Select((_, b) => $", ref state{b}"))}, {{0}}{string.Concat(fields.Select(f => ", " + f.Local))});";
-            writer.WriteLine($"nuint width = (nuint){VectorF}.Count;");
+            writer.WriteLine($"nuint width = (nuint){shape.Floats}.Count;");
             writer.WriteLine("nuint i = start;");
             using (writer.Block($"for (; end - i >= {Unroll} * width; i += {Unroll} * width)"))
             {
@@ -127,27 +158,33 @@ internal static class KernelEmitter
     }
 
     private static void WriteUpdateVector(
-        SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+        SourceWriter writer,
+        KernelRule rule,
+        KernelSpec kernel,
+        OptimizerPrecision precision,
+        VectorShape shape,
+        IReadOnlyList<ScalarField> fields,
+        IReadOnlyList<string> buffers)
     {
         bool isDouble = precision == OptimizerPrecision.Double;
         string parameters = "ref float parameter, ref float gradient" + string.Concat(buffers.Select((_, b) => $", ref float state{b}")) + ", nuint i"
-            + string.Concat(fields.Select(f => $", {LocalType(f, precision)} {f.Local}"));
+            + string.Concat(fields.Select(f => $", {LocalType(f, precision, shape)} {f.Local}"));
         writer.WriteLine(Inline);
         using (writer.Block($"private static void UpdateVector({parameters})"))
         {
-            writer.WriteLine($"{VectorF} p = {Vector}.LoadUnsafe(ref parameter, i);");
-            writer.WriteLine($"{VectorF} g = {Vector}.LoadUnsafe(ref gradient, i);");
-            WritePrologue(writer, rule, kernel, isDouble);
+            writer.WriteLine($"{shape.Floats} p = {shape.Api}.LoadUnsafe(ref parameter, i);");
+            writer.WriteLine($"{shape.Floats} g = {shape.Api}.LoadUnsafe(ref gradient, i);");
+            WritePrologue(writer, rule, kernel, isDouble, shape);
 
             string[] locals = buffers.Select(Camel).ToArray();
             string stepFields = string.Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => ", " + f.Local));
             if (isDouble)
             {
-                WriteWidenedUpdate(writer, locals, stepFields);
+                WriteWidenedUpdate(writer, shape, locals, stepFields);
             }
             else
             {
-                WriteFloatUpdate(writer, locals, stepFields);
+                WriteFloatUpdate(writer, shape, locals, stepFields);
             }
         }
 
@@ -155,44 +192,46 @@ internal static class KernelEmitter
     }
 
     /// <summary>The float kernel's middle: the update on the loaded vectors.</summary>
-    private static void WriteFloatUpdate(SourceWriter writer, string[] locals, string stepFields)
+    private static void WriteFloatUpdate(SourceWriter writer, VectorShape shape, string[] locals, string stepFields)
     {
         for (int b = 0; b < locals.Length; b++)
         {
-            writer.WriteLine($"{VectorF} {locals[b]} = {Vector}.LoadUnsafe(ref state{b}, i);");
+            writer.WriteLine($"{shape.Floats} {locals[b]} = {shape.Api}.LoadUnsafe(ref state{b}, i);");
         }
 
-        writer.WriteLine($"{VectorF} delta = Step(g{string.Concat(locals.Select(l => ", ref " + l))}{stepFields});");
+        writer.WriteLine($"{shape.Floats} delta = Step(g{string.Concat(locals.Select(l => ", ref " + l))}{stepFields});");
         for (int b = 0; b < locals.Length; b++)
         {
-            writer.WriteLine($"{Vector}.StoreUnsafe({locals[b]}, ref state{b}, i);");
+            writer.WriteLine($"{shape.Api}.StoreUnsafe({locals[b]}, ref state{b}, i);");
         }
 
-        writer.WriteLine($"{Vector}.StoreUnsafe(p - delta, ref parameter, i);");
+        writer.WriteLine($"{shape.Api}.StoreUnsafe(p - delta, ref parameter, i);");
     }
 
     /// <summary>The double kernel's middle: widen, run the update on each half, narrow.</summary>
-    private static void WriteWidenedUpdate(SourceWriter writer, string[] locals, string stepFields)
+    private static void WriteWidenedUpdate(SourceWriter writer, VectorShape shape, string[] locals, string stepFields)
     {
-        writer.WriteLine($"{Vector}.Widen(g, out {VectorD} gLow, out {VectorD} gHigh);");
+        string api = shape.Api;
+        writer.WriteLine($"{shape.Doubles} gLow = {api}.WidenLower(g), gHigh = {api}.WidenUpper(g);");
         for (int b = 0; b < locals.Length; b++)
         {
-            writer.WriteLine($"{Vector}.Widen({Vector}.LoadUnsafe(ref state{b}, i), out {VectorD} {locals[b]}Low, out {VectorD} {locals[b]}High);");
+            writer.WriteLine($"{shape.Floats} {locals[b]} = {api}.LoadUnsafe(ref state{b}, i);");
+            writer.WriteLine($"{shape.Doubles} {locals[b]}Low = {api}.WidenLower({locals[b]}), {locals[b]}High = {api}.WidenUpper({locals[b]});");
         }
 
-        writer.WriteLine($"{VectorD} deltaLow = Step(gLow{string.Concat(locals.Select(l => $", ref {l}Low"))}{stepFields});");
-        writer.WriteLine($"{VectorD} deltaHigh = Step(gHigh{string.Concat(locals.Select(l => $", ref {l}High"))}{stepFields});");
+        writer.WriteLine($"{shape.Doubles} deltaLow = Step(gLow{string.Concat(locals.Select(l => $", ref {l}Low"))}{stepFields});");
+        writer.WriteLine($"{shape.Doubles} deltaHigh = Step(gHigh{string.Concat(locals.Select(l => $", ref {l}High"))}{stepFields});");
         for (int b = 0; b < locals.Length; b++)
         {
-            writer.WriteLine($"{Vector}.StoreUnsafe({Vector}.Narrow({locals[b]}Low, {locals[b]}High), ref state{b}, i);");
+            writer.WriteLine($"{api}.StoreUnsafe({api}.Narrow({locals[b]}Low, {locals[b]}High), ref state{b}, i);");
         }
 
         writer.WriteLine("// As the seed: the step in double, rounded, then subtracted from the float parameter.");
-        writer.WriteLine($"{Vector}.StoreUnsafe(p - {Vector}.Narrow(deltaLow, deltaHigh), ref parameter, i);");
+        writer.WriteLine($"{api}.StoreUnsafe(p - {api}.Narrow(deltaLow, deltaHigh), ref parameter, i);");
     }
 
     /// <summary>The gradient's sign and the weight decay, in float before the update (as the seed and PyTorch do).</summary>
-    private static void WritePrologue(SourceWriter writer, KernelRule rule, KernelSpec kernel, bool isDouble)
+    private static void WritePrologue(SourceWriter writer, KernelRule rule, KernelSpec kernel, bool isDouble, VectorShape shape)
     {
         if (kernel.Maximize)
         {
@@ -202,8 +241,8 @@ internal static class KernelEmitter
         if (kernel.DecaysGradient || (rule.AddsZeroDecayTerm && isDouble))
         {
             writer.WriteLine(kernel.Decays
-                ? $"g += new {VectorF}({Literal.Float((float)kernel.WeightDecay)}) * p; // L2 weight decay"
-                : $"g += new {VectorF}(0f) * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN");
+                ? $"g += {shape.Broadcast(Literal.Float((float)kernel.WeightDecay))} * p; // L2 weight decay"
+                : $"g += {shape.Broadcast("0f")} * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN");
         }
         else if (rule.AddsZeroDecayTerm && !kernel.DecoupledWeightDecay)
         {
@@ -217,11 +256,17 @@ internal static class KernelEmitter
     }
 
     private static void WriteStep(
-        SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+        SourceWriter writer,
+        KernelRule rule,
+        KernelSpec kernel,
+        OptimizerPrecision precision,
+        VectorShape shape,
+        IReadOnlyList<ScalarField> fields,
+        IReadOnlyList<string> buffers)
     {
-        var body = new KernelBody(writer, precision);
+        var body = new KernelBody(writer, precision, shape);
         string parameters = $"{body.T} g" + string.Concat(buffers.Select(b => $", ref {body.T} {Camel(b)}"))
-            + string.Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => $", {LocalType(f, precision)} {f.Local}"));
+            + string.Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => $", {LocalType(f, precision, shape)} {f.Local}"));
         writer.WriteLine("/// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>");
         writer.WriteLine(Inline);
         using (writer.Block($"private static {body.T} Step({parameters})"))
@@ -242,11 +287,11 @@ internal static class KernelEmitter
     };
 
     /// <summary>A field's type inside the kernel: broadcast into a vector, except a flag.</summary>
-    private static string LocalType(ScalarField field, OptimizerPrecision precision) => field.Role switch
+    private static string LocalType(ScalarField field, OptimizerPrecision precision, VectorShape shape) => field.Role switch
     {
         ScalarRole.Flag => "bool",
-        ScalarRole.Prologue => VectorF,
-        _ => precision == OptimizerPrecision.Double ? VectorD : VectorF,
+        ScalarRole.Prologue => shape.Floats,
+        _ => precision == OptimizerPrecision.Double ? shape.Doubles : shape.Floats,
     };
 
     /// <summary><c>exp_avg_sq</c> is <c>expAvgSq</c>.</summary>

@@ -9,9 +9,9 @@ public interface IUpdateKernel<TScalars>
     where TScalars : unmanaged
 {
     /// <summary>
-    /// Updates elements <c>[start, end)</c> in place, where <c>end − start</c> is a whole number of
-    /// <c>Vector&lt;float&gt;</c>s (the runtime runs the last partial vector through padded copies). Unused state
-    /// references are null and must not be read.
+    /// Updates elements <c>[start, end)</c> in place, where <c>end − start</c> is a whole multiple of
+    /// <see cref="KernelWidth.FloatLanes"/> (the runtime runs the last partial vector through padded copies). Unused
+    /// state references are null and must not be read.
     /// </summary>
     static abstract void Update(
         in TScalars scalars,

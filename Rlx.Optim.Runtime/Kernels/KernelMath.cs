@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Rlx.Optim;
 
@@ -14,6 +15,11 @@ public static class KernelMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> IsSubnormal(Vector<float> x) =>
         Vector.AsVectorSingle(Vector.LessThan(MagnitudeMinusOne(x), new Vector<uint>(LargestSubnormal)));
+
+    /// <inheritdoc cref="IsSubnormal(Vector{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> IsSubnormal(Vector512<float> x) =>
+        Vector512.LessThan(MagnitudeMinusOne(x), Vector512.Create(LargestSubnormal)).AsSingle();
 
     /// <summary>Whether <paramref name="x"/> is subnormal (nonzero, below float's normal range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -29,6 +35,12 @@ public static class KernelMath
         Vector.LessThanAny(MagnitudeMinusOne(m), new Vector<uint>(LargestSubnormal))
         | Vector.LessThanAny(Vector.AsVectorUInt32(v) - Vector<uint>.One, new Vector<uint>(LargestSubnormal));
 
+    /// <inheritdoc cref="AnySubnormal(Vector{float}, Vector{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnySubnormal(Vector512<float> m, Vector512<float> v) =>
+        Vector512.LessThanAny(MagnitudeMinusOne(m), Vector512.Create(LargestSubnormal))
+        | Vector512.LessThanAny(v.AsUInt32() - Vector512<uint>.One, Vector512.Create(LargestSubnormal));
+
     /// <summary>
     /// The sign of each lane: 1, −1, or the zero itself (±0), and NaN for NaN, so a NaN direction reaches the
     /// parameter instead of freezing it (Lion).
@@ -42,6 +54,16 @@ public static class KernelMath
         return Vector.ConditionalSelect(Vector.Equals(x, x), signed, x);
     }
 
+    /// <inheritdoc cref="Sign{T}(Vector{T})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Sign<T>(Vector512<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        Vector512<T> unit = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<T>.Zero), x, Vector512<T>.One);
+        Vector512<T> signed = Vector512.CopySign(unit, x);
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), signed, x);
+    }
+
     /// <summary>
     /// The magnitude's bits minus one: below 0x7FFFFF exactly for the subnormals 1..0x7FFFFF, since unsigned
     /// wrap-around sends zero to the top.
@@ -49,4 +71,8 @@ public static class KernelMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<uint> MagnitudeMinusOne(Vector<float> x) =>
         (Vector.AsVectorUInt32(x) & new Vector<uint>(MagnitudeMask)) - Vector<uint>.One;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> MagnitudeMinusOne(Vector512<float> x) =>
+        (x.AsUInt32() & Vector512.Create(MagnitudeMask)) - Vector512<uint>.One;
 }

@@ -46,10 +46,10 @@ internal static class KernelTail
         where TKernel : struct, IUpdateKernel<TScalars>
         where TScalars : unmanaged
     {
-        int width = Vector<float>.Count;
+        int width = KernelWidth.FloatLanes;
         if (width > MaxLanes)
         {
-            throw new PlatformNotSupportedException($"Vector<float> holds {width} lanes here; Rlx.Optim's kernels support up to {MaxLanes}.");
+            throw new PlatformNotSupportedException($"A kernel vector holds {width} floats here; Rlx.Optim's kernels support up to {MaxLanes}.");
         }
 
         Block block = default;

@@ -58,7 +58,7 @@ public static class UpdateKernels
         where TKernel : struct, IUpdateKernel<TScalars>
         where TScalars : unmanaged
     {
-        nuint width = (nuint)Vector<float>.Count;
+        nuint width = (nuint)KernelWidth.FloatLanes;
         nuint wholeEnd = start + (end - start) / width * width;
         if (wholeEnd != start)
         {

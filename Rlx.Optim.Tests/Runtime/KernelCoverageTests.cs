@@ -15,7 +15,7 @@ public sealed class KernelCoverageTests
 
     public static TheoryData<int> Lengths()
     {
-        int width = Vector<float>.Count;
+        int width = KernelWidth.FloatLanes;
         var lengths = new TheoryData<int>();
         foreach (int length in Enumerable.Range(0, 3 * width + 2).Concat([4 * width - 1, 4 * width, 8 * width + 3, 1000, 4099]))
         {

@@ -11,9 +11,6 @@ namespace Rlx.Optim.Generators.Emit.Rules;
 /// </summary>
 internal sealed class AdamRule : KernelRule
 {
-    private const string VectorF = KernelBody.VectorF;
-    private const string VectorD = KernelBody.VectorD;
-    private const string Vector = KernelBody.Vector;
     private const string Inline = KernelEmitter.Inline;
 
     private readonly bool _classic;
@@ -103,20 +100,20 @@ internal sealed class AdamRule : KernelRule
     /// </summary>
     private static void WriteFloatMoments(KernelBody body, KernelSpec kernel)
     {
-        body.Line($"{VectorF} m0 = expAvg;");
-        body.Line($"{VectorF} v0 = expAvgSq;");
+        body.Line($"{body.T} m0 = expAvg;");
+        body.Line($"{body.T} v0 = expAvgSq;");
         body.Line($"expAvg = {body.C(kernel.Beta1)} * m0 + {body.C(1.0 - kernel.Beta1)} * g;");
         body.Line("// (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
         body.Line($"expAvgSq = {body.C(kernel.Beta2)} * v0 + {body.C(1.0 - kernel.Beta2)} * g * g;");
         using (body.Writer.Block($"if ({KernelBody.KernelMath}.AnySubnormal(expAvg, expAvgSq))"))
         {
-            body.Line($"{VectorF} subnormal = {KernelBody.KernelMath}.IsSubnormal(expAvg) | {KernelBody.KernelMath}.IsSubnormal(expAvgSq);");
-            body.Line($"expAvg = {Vector}.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);");
-            body.Line($"expAvgSq = {Vector}.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);");
+            body.Line($"{body.T} subnormal = {KernelBody.KernelMath}.IsSubnormal(expAvg) | {KernelBody.KernelMath}.IsSubnormal(expAvgSq);");
+            body.Line($"expAvg = {body.Shape.Api}.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);");
+            body.Line($"expAvgSq = {body.Shape.Api}.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);");
         }
     }
 
-    public override void WriteHelpers(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
+    public override void WriteVectorHelpers(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision, VectorShape shape)
     {
         if (precision == OptimizerPrecision.Double)
         {
@@ -125,22 +122,23 @@ internal sealed class AdamRule : KernelRule
 
         writer.WriteLine("// The moments of the rare vectors with a subnormal lane, in double and rounded once.");
         writer.WriteLine("// Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).");
-        WriteExactMoment(writer, "ExactFirstMoment", kernel.Beta1, "g");
-        WriteExactMoment(writer, "ExactSecondMoment", kernel.Beta2, "g * g");
+        WriteExactMoment(writer, shape, "ExactFirstMoment", kernel.Beta1, "g");
+        WriteExactMoment(writer, shape, "ExactSecondMoment", kernel.Beta2, "g * g");
     }
 
-    private static void WriteExactMoment(SourceWriter writer, string name, double beta, string term)
+    private static void WriteExactMoment(SourceWriter writer, VectorShape shape, string name, double beta, string term)
     {
+        string floats = shape.Floats, doubles = shape.Doubles, api = shape.Api;
         writer.WriteLine(Inline);
-        using (writer.Block($"private static {VectorF} {name}({VectorF} previous, {VectorF} gradient)"))
+        using (writer.Block($"private static {floats} {name}({floats} previous, {floats} gradient)"))
         {
-            writer.WriteLine($"{Vector}.Widen(previous, out {VectorD} previousLow, out {VectorD} previousHigh);");
-            writer.WriteLine($"{Vector}.Widen(gradient, out {VectorD} gLow, out {VectorD} gHigh);");
-            writer.WriteLine($"{VectorD} beta = new {VectorD}({Literal.Double(beta)});");
-            writer.WriteLine($"{VectorD} oneMinusBeta = new {VectorD}({Literal.Double(1.0 - beta)});");
+            writer.WriteLine($"{doubles} previousLow = {api}.WidenLower(previous), previousHigh = {api}.WidenUpper(previous);");
+            writer.WriteLine($"{doubles} gLow = {api}.WidenLower(gradient), gHigh = {api}.WidenUpper(gradient);");
+            writer.WriteLine($"{doubles} beta = {shape.Broadcast(Literal.Double(beta))};");
+            writer.WriteLine($"{doubles} oneMinusBeta = {shape.Broadcast(Literal.Double(1.0 - beta))};");
             string low = term.Replace("g", "gLow");
             string high = term.Replace("g", "gHigh");
-            writer.WriteLine($"return {Vector}.Narrow(beta * previousLow + oneMinusBeta * {low}, beta * previousHigh + oneMinusBeta * {high});");
+            writer.WriteLine($"return {api}.Narrow(beta * previousLow + oneMinusBeta * {low}, beta * previousHigh + oneMinusBeta * {high});");
         }
 
         writer.WriteLine();

@@ -37,8 +37,13 @@ internal abstract class KernelRule
     /// <summary>What the kernel folds, for its doc comment.</summary>
     public abstract string Describe(KernelSpec kernel);
 
-    /// <summary>Extra static members of the kernel struct, after the update.</summary>
+    /// <summary>Extra static members of the kernel struct, written once, after <c>Prepare</c>.</summary>
     public virtual void WriteHelpers(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
+    {
+    }
+
+    /// <summary>Extra vector functions of the kernel struct, written for each shape after its update.</summary>
+    public virtual void WriteVectorHelpers(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision, VectorShape shape)
     {
     }
 

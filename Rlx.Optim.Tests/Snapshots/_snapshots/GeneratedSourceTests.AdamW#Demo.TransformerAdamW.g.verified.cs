@@ -151,11 +151,100 @@ namespace Demo
                 return new AdamWScalars((float)stepSize, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> stepSize = new global::System.Numerics.Vector<float>(scalars.StepSize);
-                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = new global::System.Numerics.Vector<float>(scalars.InverseSqrtBiasCorrection2);
-                global::System.Numerics.Vector<float> decayFactor = new global::System.Numerics.Vector<float>(scalars.DecayFactor);
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
+                global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.InverseSqrtBiasCorrection2);
+                global::System.Runtime.Intrinsics.Vector512<float> decayFactor = global::System.Runtime.Intrinsics.Vector512.Create(scalars.DecayFactor);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                p *= decayFactor; // decoupled weight decay
+                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, ref expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> m0 = expAvg;
+                global::System.Runtime.Intrinsics.Vector512<float> v0 = expAvgSq;
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * m0 + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.95f) * v0 + global::System.Runtime.Intrinsics.Vector512.Create(0.05f) * g * g;
+                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                    expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
+                    expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                }
+                global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                return delta;
+            }
+
+            // The moments of the rare vectors with a subnormal lane, in double and rounded once.
+            // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> ExactFirstMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
+                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
+                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.9);
+                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998);
+                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> ExactSecondMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
+                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
+                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.95);
+                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.050000000000000044);
+                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+            }
+
+            private static void UpdatePreferred(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
+                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = global::System.Numerics.Vector.Create(scalars.InverseSqrtBiasCorrection2);
+                global::System.Numerics.Vector<float> decayFactor = global::System.Numerics.Vector.Create(scalars.DecayFactor);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -192,16 +281,16 @@ namespace Demo
             {
                 global::System.Numerics.Vector<float> m0 = expAvg;
                 global::System.Numerics.Vector<float> v0 = expAvgSq;
-                expAvg = new global::System.Numerics.Vector<float>(0.9f) * m0 + new global::System.Numerics.Vector<float>(0.1f) * g;
+                expAvg = global::System.Numerics.Vector.Create(0.9f) * m0 + global::System.Numerics.Vector.Create(0.1f) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = new global::System.Numerics.Vector<float>(0.95f) * v0 + new global::System.Numerics.Vector<float>(0.05f) * g * g;
+                expAvgSq = global::System.Numerics.Vector.Create(0.95f) * v0 + global::System.Numerics.Vector.Create(0.05f) * g * g;
                 if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
                 {
                     global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
                     expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
                     expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
                 }
-                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + new global::System.Numerics.Vector<float>(1E-08f));
+                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f));
                 return delta;
             }
 
@@ -210,20 +299,20 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> ExactFirstMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
             {
-                global::System.Numerics.Vector.Widen(previous, out global::System.Numerics.Vector<double> previousLow, out global::System.Numerics.Vector<double> previousHigh);
-                global::System.Numerics.Vector.Widen(gradient, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector<double> beta = new global::System.Numerics.Vector<double>(0.9);
-                global::System.Numerics.Vector<double> oneMinusBeta = new global::System.Numerics.Vector<double>(0.09999999999999998);
+                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
+                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
+                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.9);
+                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.09999999999999998);
                 return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> ExactSecondMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
             {
-                global::System.Numerics.Vector.Widen(previous, out global::System.Numerics.Vector<double> previousLow, out global::System.Numerics.Vector<double> previousHigh);
-                global::System.Numerics.Vector.Widen(gradient, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector<double> beta = new global::System.Numerics.Vector<double>(0.95);
-                global::System.Numerics.Vector<double> oneMinusBeta = new global::System.Numerics.Vector<double>(0.050000000000000044);
+                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
+                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
+                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.95);
+                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.050000000000000044);
                 return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
             }
         }
@@ -240,11 +329,99 @@ namespace Demo
                 return new AdamWScalars((float)stepSize, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> stepSize = new global::System.Numerics.Vector<float>(scalars.StepSize);
-                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = new global::System.Numerics.Vector<float>(scalars.InverseSqrtBiasCorrection2);
-                global::System.Numerics.Vector<float> decayFactor = new global::System.Numerics.Vector<float>(scalars.DecayFactor);
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
+                global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.InverseSqrtBiasCorrection2);
+                global::System.Runtime.Intrinsics.Vector512<float> decayFactor = global::System.Runtime.Intrinsics.Vector512.Create(scalars.DecayFactor);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, ref expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> m0 = expAvg;
+                global::System.Runtime.Intrinsics.Vector512<float> v0 = expAvgSq;
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * m0 + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.95f) * v0 + global::System.Runtime.Intrinsics.Vector512.Create(0.05f) * g * g;
+                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                    expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
+                    expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                }
+                global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                return delta;
+            }
+
+            // The moments of the rare vectors with a subnormal lane, in double and rounded once.
+            // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> ExactFirstMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
+                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
+                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.9);
+                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998);
+                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> ExactSecondMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
+                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
+                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.95);
+                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.050000000000000044);
+                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+            }
+
+            private static void UpdatePreferred(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
+                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = global::System.Numerics.Vector.Create(scalars.InverseSqrtBiasCorrection2);
+                global::System.Numerics.Vector<float> decayFactor = global::System.Numerics.Vector.Create(scalars.DecayFactor);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -280,16 +457,16 @@ namespace Demo
             {
                 global::System.Numerics.Vector<float> m0 = expAvg;
                 global::System.Numerics.Vector<float> v0 = expAvgSq;
-                expAvg = new global::System.Numerics.Vector<float>(0.9f) * m0 + new global::System.Numerics.Vector<float>(0.1f) * g;
+                expAvg = global::System.Numerics.Vector.Create(0.9f) * m0 + global::System.Numerics.Vector.Create(0.1f) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = new global::System.Numerics.Vector<float>(0.95f) * v0 + new global::System.Numerics.Vector<float>(0.05f) * g * g;
+                expAvgSq = global::System.Numerics.Vector.Create(0.95f) * v0 + global::System.Numerics.Vector.Create(0.05f) * g * g;
                 if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
                 {
                     global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
                     expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
                     expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
                 }
-                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + new global::System.Numerics.Vector<float>(1E-08f));
+                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f));
                 return delta;
             }
 
@@ -298,20 +475,20 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> ExactFirstMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
             {
-                global::System.Numerics.Vector.Widen(previous, out global::System.Numerics.Vector<double> previousLow, out global::System.Numerics.Vector<double> previousHigh);
-                global::System.Numerics.Vector.Widen(gradient, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector<double> beta = new global::System.Numerics.Vector<double>(0.9);
-                global::System.Numerics.Vector<double> oneMinusBeta = new global::System.Numerics.Vector<double>(0.09999999999999998);
+                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
+                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
+                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.9);
+                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.09999999999999998);
                 return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> ExactSecondMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
             {
-                global::System.Numerics.Vector.Widen(previous, out global::System.Numerics.Vector<double> previousLow, out global::System.Numerics.Vector<double> previousHigh);
-                global::System.Numerics.Vector.Widen(gradient, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector<double> beta = new global::System.Numerics.Vector<double>(0.95);
-                global::System.Numerics.Vector<double> oneMinusBeta = new global::System.Numerics.Vector<double>(0.050000000000000044);
+                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
+                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
+                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.95);
+                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.050000000000000044);
                 return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
             }
         }

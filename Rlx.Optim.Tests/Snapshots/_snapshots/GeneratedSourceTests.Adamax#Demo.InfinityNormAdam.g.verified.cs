@@ -123,9 +123,64 @@ namespace Demo
                 return new AdamaxScalars((float)stepSize);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> stepSize = new global::System.Numerics.Vector<float>(scalars.StepSize);
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> expInf = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, ref expInf, stepSize);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expInf, ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expInf, global::System.Runtime.Intrinsics.Vector512<float> stepSize)
+            {
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                expInf = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expInf, global::System.Runtime.Intrinsics.Vector512.Abs(g) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / expInf;
+                return delta;
+            }
+
+            private static void UpdatePreferred(in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -159,8 +214,8 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expInf, global::System.Numerics.Vector<float> stepSize)
             {
-                expAvg = new global::System.Numerics.Vector<float>(0.9f) * expAvg + new global::System.Numerics.Vector<float>(0.1f) * g;
-                expInf = global::System.Numerics.Vector.Max(new global::System.Numerics.Vector<float>(0.999f) * expInf, global::System.Numerics.Vector.Abs(g) + new global::System.Numerics.Vector<float>(1E-08f));
+                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
+                expInf = global::System.Numerics.Vector.Max(global::System.Numerics.Vector.Create(0.999f) * expInf, global::System.Numerics.Vector.Abs(g) + global::System.Numerics.Vector.Create(1E-08f));
                 global::System.Numerics.Vector<float> delta = stepSize * expAvg / expInf;
                 return delta;
             }

@@ -146,10 +146,66 @@ namespace Demo
                 return new LionScalars((float)learningRate, (float)decayFactor);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> learningRate = new global::System.Numerics.Vector<float>(scalars.LearningRate);
-                global::System.Numerics.Vector<float> decayFactor = new global::System.Numerics.Vector<float>(scalars.DecayFactor);
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
+                global::System.Runtime.Intrinsics.Vector512<float> decayFactor = global::System.Runtime.Intrinsics.Vector512.Create(scalars.DecayFactor);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, decayFactor);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Runtime.Intrinsics.Vector512<float> learningRate, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                p *= decayFactor; // decoupled weight decay
+                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, learningRate);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> learningRate)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> direction = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.99f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * g;
+                // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
+                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * global::Rlx.Optim.KernelMath.Sign(direction);
+                return delta;
+            }
+
+            private static void UpdatePreferred(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Numerics.Vector<float> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
+                global::System.Numerics.Vector<float> decayFactor = global::System.Numerics.Vector.Create(scalars.DecayFactor);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -182,8 +238,8 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> learningRate)
             {
-                global::System.Numerics.Vector<float> direction = new global::System.Numerics.Vector<float>(0.9f) * expAvg + new global::System.Numerics.Vector<float>(0.1f) * g;
-                expAvg = new global::System.Numerics.Vector<float>(0.99f) * expAvg + new global::System.Numerics.Vector<float>(0.01f) * g;
+                global::System.Numerics.Vector<float> direction = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
+                expAvg = global::System.Numerics.Vector.Create(0.99f) * expAvg + global::System.Numerics.Vector.Create(0.01f) * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
                 global::System.Numerics.Vector<float> delta = learningRate * global::Rlx.Optim.KernelMath.Sign(direction);
                 return delta;
@@ -201,10 +257,65 @@ namespace Demo
                 return new LionScalars((float)learningRate, (float)decayFactor);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> learningRate = new global::System.Numerics.Vector<float>(scalars.LearningRate);
-                global::System.Numerics.Vector<float> decayFactor = new global::System.Numerics.Vector<float>(scalars.DecayFactor);
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
+                global::System.Runtime.Intrinsics.Vector512<float> decayFactor = global::System.Runtime.Intrinsics.Vector512.Create(scalars.DecayFactor);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, decayFactor);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Runtime.Intrinsics.Vector512<float> learningRate, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, learningRate);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> learningRate)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> direction = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.99f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * g;
+                // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
+                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * global::Rlx.Optim.KernelMath.Sign(direction);
+                return delta;
+            }
+
+            private static void UpdatePreferred(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Numerics.Vector<float> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
+                global::System.Numerics.Vector<float> decayFactor = global::System.Numerics.Vector.Create(scalars.DecayFactor);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -236,8 +347,8 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> learningRate)
             {
-                global::System.Numerics.Vector<float> direction = new global::System.Numerics.Vector<float>(0.9f) * expAvg + new global::System.Numerics.Vector<float>(0.1f) * g;
-                expAvg = new global::System.Numerics.Vector<float>(0.99f) * expAvg + new global::System.Numerics.Vector<float>(0.01f) * g;
+                global::System.Numerics.Vector<float> direction = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
+                expAvg = global::System.Numerics.Vector.Create(0.99f) * expAvg + global::System.Numerics.Vector.Create(0.01f) * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
                 global::System.Numerics.Vector<float> delta = learningRate * global::Rlx.Optim.KernelMath.Sign(direction);
                 return delta;

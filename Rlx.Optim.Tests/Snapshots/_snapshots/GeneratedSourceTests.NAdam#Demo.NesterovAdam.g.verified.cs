@@ -151,12 +151,88 @@ namespace Demo
                 return new NAdamScalars((float)gradientStep, (float)momentumStep, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
             }
 
+            /// <summary>The momentum coefficient μₜ of step t.</summary>
+            public static double Mu(long t) => 0.9 * (1.0 - 0.5 * global::System.Math.Pow(0.96, t * 0.004));
+
+            /// <summary>μ₁·μ₂·…·μₜ, recomputed (after a checkpoint is loaded); a product that reaches 0 stays there.</summary>
+            public static double MuProduct(long t)
+            {
+                double product = 1.0;
+                for (long k = 1; k <= t && product != 0.0; k++)
+                {
+                    product *= Mu(k);
+                }
+
+                return product;
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> gradientStep = new global::System.Numerics.Vector<float>(scalars.GradientStep);
-                global::System.Numerics.Vector<float> momentumStep = new global::System.Numerics.Vector<float>(scalars.MomentumStep);
-                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = new global::System.Numerics.Vector<float>(scalars.InverseSqrtBiasCorrection2);
-                global::System.Numerics.Vector<float> decayFactor = new global::System.Numerics.Vector<float>(scalars.DecayFactor);
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> gradientStep = global::System.Runtime.Intrinsics.Vector512.Create(scalars.GradientStep);
+                global::System.Runtime.Intrinsics.Vector512<float> momentumStep = global::System.Runtime.Intrinsics.Vector512.Create(scalars.MomentumStep);
+                global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.InverseSqrtBiasCorrection2);
+                global::System.Runtime.Intrinsics.Vector512<float> decayFactor = global::System.Runtime.Intrinsics.Vector512.Create(scalars.DecayFactor);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> gradientStep, global::System.Runtime.Intrinsics.Vector512<float> momentumStep, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                p *= decayFactor; // decoupled weight decay
+                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, ref expAvgSq, gradientStep, momentumStep, inverseSqrtBiasCorrection2);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> gradientStep, global::System.Runtime.Intrinsics.Vector512<float> momentumStep, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.001f) * g * g;
+                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
+                return delta;
+            }
+
+            private static void UpdatePreferred(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Numerics.Vector<float> gradientStep = global::System.Numerics.Vector.Create(scalars.GradientStep);
+                global::System.Numerics.Vector<float> momentumStep = global::System.Numerics.Vector.Create(scalars.MomentumStep);
+                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = global::System.Numerics.Vector.Create(scalars.InverseSqrtBiasCorrection2);
+                global::System.Numerics.Vector<float> decayFactor = global::System.Numerics.Vector.Create(scalars.DecayFactor);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -191,27 +267,12 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> gradientStep, global::System.Numerics.Vector<float> momentumStep, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
             {
-                expAvg = new global::System.Numerics.Vector<float>(0.9f) * expAvg + new global::System.Numerics.Vector<float>(0.1f) * g;
+                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = new global::System.Numerics.Vector<float>(0.999f) * expAvgSq + new global::System.Numerics.Vector<float>(0.001f) * g * g;
-                global::System.Numerics.Vector<float> denominator = global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + new global::System.Numerics.Vector<float>(1E-08f);
+                expAvgSq = global::System.Numerics.Vector.Create(0.999f) * expAvgSq + global::System.Numerics.Vector.Create(0.001f) * g * g;
+                global::System.Numerics.Vector<float> denominator = global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f);
                 global::System.Numerics.Vector<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
                 return delta;
-            }
-
-            /// <summary>The momentum coefficient μₜ of step t.</summary>
-            public static double Mu(long t) => 0.9 * (1.0 - 0.5 * global::System.Math.Pow(0.96, t * 0.004));
-
-            /// <summary>μ₁·μ₂·…·μₜ, recomputed (after a checkpoint is loaded); a product that reaches 0 stays there.</summary>
-            public static double MuProduct(long t)
-            {
-                double product = 1.0;
-                for (long k = 1; k <= t && product != 0.0; k++)
-                {
-                    product *= Mu(k);
-                }
-
-                return product;
             }
         }
     }

@@ -136,10 +136,73 @@ namespace Demo
                 return new RAdamScalars(rectified, stepSize);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
                 bool rectified = scalars.Rectified;
-                global::System.Numerics.Vector<double> stepSize = new global::System.Numerics.Vector<double>(scalars.StepSize);
+                global::System.Runtime.Intrinsics.Vector512<double> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, rectified, stepSize);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, rectified, stepSize);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, bool rectified, global::System.Runtime.Intrinsics.Vector512<double> stepSize)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                g += global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * p; // L2 weight decay
+                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(g), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(g);
+                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<double> expAvgLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(expAvg), expAvgHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(expAvg);
+                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512<double> expAvgSqLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(expAvgSq), expAvgSqHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(expAvgSq);
+                global::System.Runtime.Intrinsics.Vector512<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, rectified, stepSize);
+                global::System.Runtime.Intrinsics.Vector512<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, rectified, stepSize);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                // As the seed: the step in double, rounded, then subtracted from the float parameter.
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - global::System.Runtime.Intrinsics.Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<double> Step(global::System.Runtime.Intrinsics.Vector512<double> g, ref global::System.Runtime.Intrinsics.Vector512<double> expAvg, ref global::System.Runtime.Intrinsics.Vector512<double> expAvgSq, bool rectified, global::System.Runtime.Intrinsics.Vector512<double> stepSize)
+            {
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
+                global::System.Runtime.Intrinsics.Vector512<double> delta = rectified ? stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08)) : stepSize * expAvg;
+                return delta;
+            }
+
+            private static void UpdatePreferred(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                bool rectified = scalars.Rectified;
+                global::System.Numerics.Vector<double> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -161,10 +224,12 @@ namespace Demo
             {
                 global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
                 global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += new global::System.Numerics.Vector<float>(0.01f) * p; // L2 weight decay
-                global::System.Numerics.Vector.Widen(g, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
-                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref state0, i), out global::System.Numerics.Vector<double> expAvgLow, out global::System.Numerics.Vector<double> expAvgHigh);
-                global::System.Numerics.Vector.Widen(global::System.Numerics.Vector.LoadUnsafe(ref state1, i), out global::System.Numerics.Vector<double> expAvgSqLow, out global::System.Numerics.Vector<double> expAvgSqHigh);
+                g += global::System.Numerics.Vector.Create(0.01f) * p; // L2 weight decay
+                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(g), gHigh = global::System.Numerics.Vector.WidenUpper(g);
+                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
+                global::System.Numerics.Vector<double> expAvgLow = global::System.Numerics.Vector.WidenLower(expAvg), expAvgHigh = global::System.Numerics.Vector.WidenUpper(expAvg);
+                global::System.Numerics.Vector<float> expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
+                global::System.Numerics.Vector<double> expAvgSqLow = global::System.Numerics.Vector.WidenLower(expAvgSq), expAvgSqHigh = global::System.Numerics.Vector.WidenUpper(expAvgSq);
                 global::System.Numerics.Vector<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, rectified, stepSize);
                 global::System.Numerics.Vector<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, rectified, stepSize);
                 global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
@@ -177,10 +242,10 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Numerics.Vector<double> Step(global::System.Numerics.Vector<double> g, ref global::System.Numerics.Vector<double> expAvg, ref global::System.Numerics.Vector<double> expAvgSq, bool rectified, global::System.Numerics.Vector<double> stepSize)
             {
-                expAvg = new global::System.Numerics.Vector<double>(0.9) * expAvg + new global::System.Numerics.Vector<double>(0.09999999999999998) * g;
+                expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = new global::System.Numerics.Vector<double>(0.999) * expAvgSq + new global::System.Numerics.Vector<double>(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = rectified ? stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) + new global::System.Numerics.Vector<double>(1E-08)) : stepSize * expAvg;
+                expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
+                global::System.Numerics.Vector<double> delta = rectified ? stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) + global::System.Numerics.Vector.Create(1E-08)) : stepSize * expAvg;
                 return delta;
             }
         }

@@ -133,11 +133,66 @@ namespace Demo
                 return new SgdScalars((float)learningRate, (float)bufferDecay, (float)gradientShare);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> learningRate = new global::System.Numerics.Vector<float>(scalars.LearningRate);
-                global::System.Numerics.Vector<float> bufferDecay = new global::System.Numerics.Vector<float>(scalars.BufferDecay);
-                global::System.Numerics.Vector<float> gradientShare = new global::System.Numerics.Vector<float>(scalars.GradientShare);
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
+                global::System.Runtime.Intrinsics.Vector512<float> bufferDecay = global::System.Runtime.Intrinsics.Vector512.Create(scalars.BufferDecay);
+                global::System.Runtime.Intrinsics.Vector512<float> gradientShare = global::System.Runtime.Intrinsics.Vector512.Create(scalars.GradientShare);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, bufferDecay, gradientShare);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, bufferDecay, gradientShare);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Runtime.Intrinsics.Vector512<float> learningRate, global::System.Runtime.Intrinsics.Vector512<float> bufferDecay, global::System.Runtime.Intrinsics.Vector512<float> gradientShare)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                g += global::System.Runtime.Intrinsics.Vector512.Create(0.0005f) * p; // L2 weight decay
+                global::System.Runtime.Intrinsics.Vector512<float> momentumBuffer = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref momentumBuffer, learningRate, bufferDecay, gradientShare);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(momentumBuffer, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> momentumBuffer, global::System.Runtime.Intrinsics.Vector512<float> learningRate, global::System.Runtime.Intrinsics.Vector512<float> bufferDecay, global::System.Runtime.Intrinsics.Vector512<float> gradientShare)
+            {
+                momentumBuffer = bufferDecay * momentumBuffer + gradientShare * g;
+                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * (g + global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * momentumBuffer);
+                return delta;
+            }
+
+            private static void UpdatePreferred(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Numerics.Vector<float> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
+                global::System.Numerics.Vector<float> bufferDecay = global::System.Numerics.Vector.Create(scalars.BufferDecay);
+                global::System.Numerics.Vector<float> gradientShare = global::System.Numerics.Vector.Create(scalars.GradientShare);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -159,7 +214,7 @@ namespace Demo
             {
                 global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
                 global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += new global::System.Numerics.Vector<float>(0.0005f) * p; // L2 weight decay
+                g += global::System.Numerics.Vector.Create(0.0005f) * p; // L2 weight decay
                 global::System.Numerics.Vector<float> momentumBuffer = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
                 global::System.Numerics.Vector<float> delta = Step(g, ref momentumBuffer, learningRate, bufferDecay, gradientShare);
                 global::System.Numerics.Vector.StoreUnsafe(momentumBuffer, ref state0, i);
@@ -171,7 +226,7 @@ namespace Demo
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> momentumBuffer, global::System.Numerics.Vector<float> learningRate, global::System.Numerics.Vector<float> bufferDecay, global::System.Numerics.Vector<float> gradientShare)
             {
                 momentumBuffer = bufferDecay * momentumBuffer + gradientShare * g;
-                global::System.Numerics.Vector<float> delta = learningRate * (g + new global::System.Numerics.Vector<float>(0.9f) * momentumBuffer);
+                global::System.Numerics.Vector<float> delta = learningRate * (g + global::System.Numerics.Vector.Create(0.9f) * momentumBuffer);
                 return delta;
             }
         }

@@ -123,9 +123,61 @@ namespace Demo
                 return new SgdScalars(learningRate);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<double> learningRate = new global::System.Numerics.Vector<double>(scalars.LearningRate);
+                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                {
+                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+                else
+                {
+                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+                }
+            }
+
+            private static void Update512(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
+                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, i, learningRate);
+                    UpdateVector(ref parameter, ref gradient, i + width, learningRate);
+                    UpdateVector(ref parameter, ref gradient, i + 2 * width, learningRate);
+                    UpdateVector(ref parameter, ref gradient, i + 3 * width, learningRate);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, i, learningRate);
+                }
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(ref float parameter, ref float gradient, nuint i, global::System.Runtime.Intrinsics.Vector512<double> learningRate)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(g), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(g);
+                global::System.Runtime.Intrinsics.Vector512<double> deltaLow = Step(gLow, learningRate);
+                global::System.Runtime.Intrinsics.Vector512<double> deltaHigh = Step(gHigh, learningRate);
+                // As the seed: the step in double, rounded, then subtracted from the float parameter.
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - global::System.Runtime.Intrinsics.Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static global::System.Runtime.Intrinsics.Vector512<double> Step(global::System.Runtime.Intrinsics.Vector512<double> g, global::System.Runtime.Intrinsics.Vector512<double> learningRate)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * g;
+                return delta;
+            }
+
+            private static void UpdatePreferred(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            {
+                global::System.Numerics.Vector<double> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
                 nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
@@ -147,7 +199,7 @@ namespace Demo
             {
                 global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
                 global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                global::System.Numerics.Vector.Widen(g, out global::System.Numerics.Vector<double> gLow, out global::System.Numerics.Vector<double> gHigh);
+                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(g), gHigh = global::System.Numerics.Vector.WidenUpper(g);
                 global::System.Numerics.Vector<double> deltaLow = Step(gLow, learningRate);
                 global::System.Numerics.Vector<double> deltaHigh = Step(gHigh, learningRate);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
