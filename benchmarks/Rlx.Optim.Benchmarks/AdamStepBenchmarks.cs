@@ -33,21 +33,15 @@ public class AdamStepBenchmarks
     public void Setup()
     {
         var random = new Random(42);
-        _p = Filled(random);
-        _g = Filled(random);
+        _p = Filled(random, Elements);
+        _g = Filled(random, Elements);
         _m = new float[Elements];
         _v = new float[Elements];
         _scratch = new float[Elements];
         _single = new SingleAdam { MaxDegreeOfParallelism = Threads };
         _double = new DoubleAdam { MaxDegreeOfParallelism = Threads };
         _t = 0;
-        _setName = Elements switch
-        {
-            4096 => "4K",
-            65536 => "64K",
-            1 << 20 => "1M",
-            _ => "16M",
-        };
+        _setName = SetName(Elements);
         if (!_single.TryGetState(_setName, out _) || !_double.TryGetState(_setName, out _))
         {
             throw new InvalidOperationException($"No declared set is named '{_setName}': the benchmark would measure lazily created state.");
@@ -82,9 +76,18 @@ public class AdamStepBenchmarks
         optimizer.EndIteration();
     }
 
-    private float[] Filled(Random random)
+    /// <summary>The declared set of a benchmarked size: <c>Step4K</c> declares "4K".</summary>
+    internal static string SetName(int elements) => elements switch
     {
-        float[] values = new float[Elements];
+        4096 => "4K",
+        65536 => "64K",
+        1 << 20 => "1M",
+        _ => "16M",
+    };
+
+    internal static float[] Filled(Random random, int length)
+    {
+        float[] values = new float[length];
         for (int i = 0; i < values.Length; i++)
         {
             values[i] = (float)(random.NextDouble() * 2 - 1);

@@ -22,3 +22,77 @@ public partial class DoubleAdam
     [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
     [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
 }
+
+// The rest of the family at their defaults (PyTorch's), float arithmetic, the same four sizes.
+
+[AdamOptimizer(AmsGrad = true)]
+public partial class AmsGradAdam
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+[AdamWOptimizer]
+public partial class BenchAdamW
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+[NAdamOptimizer]
+public partial class BenchNAdam
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+[RAdamOptimizer]
+public partial class BenchRAdam
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+[AdamaxOptimizer]
+public partial class BenchAdamax
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+[LionOptimizer]
+public partial class BenchLion
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+[SgdOptimizer(LearningRate = 0.01, Momentum = 0.9)]
+public partial class MomentumSgd
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+[SgdOptimizer(LearningRate = 0.01)]
+public partial class PlainSgd
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}

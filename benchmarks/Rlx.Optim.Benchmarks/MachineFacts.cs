@@ -12,7 +12,8 @@ public static class MachineFacts
 {
     public static string Describe() =>
         $"CPU: {CpuModel()}; cores: {Environment.ProcessorCount}; Vector<float>.Count = {Vector<float>.Count} " +
-        $"({Vector<float>.Count * 32}-bit); Vector512 accelerated: {Vector512.IsHardwareAccelerated}; " +
+        $"({Vector<float>.Count * 32}-bit); Vector512 accelerated: {Vector512.IsHardwareAccelerated} " +
+        $"(generated kernels on {KernelWidth.FloatLanes * 32}-bit vectors); " +
         $"AVX-512F: {Avx512F.IsSupported}; AVX2: {Avx2.IsSupported}; FMA: {Fma.IsSupported}; .NET {Environment.Version}";
 
     private static string CpuModel()

@@ -41,9 +41,16 @@ IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.Di
 Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(AdamStepBenchmarks).Assembly).Run(
     benchmarkArgs.Length == 0 ? ["--filter", "*"] : benchmarkArgs, config).ToArray();
 
-foreach (Summary summary in summaries.Where(s => s.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(AdamStepBenchmarks))))
+foreach (Summary summary in summaries)
 {
-    Console.WriteLine();
-    Console.WriteLine(MachineFacts.Describe());
-    Console.WriteLine(RatioReport.Build(summary));
+    Type type = summary.BenchmarksCases.First().Descriptor.Type;
+    string? table = type == typeof(AdamStepBenchmarks) ? RatioReport.Build(summary)
+        : type == typeof(FamilyStepBenchmarks) ? FamilyReport.Build(summary)
+        : null;
+    if (table is not null)
+    {
+        Console.WriteLine();
+        Console.WriteLine(MachineFacts.Describe());
+        Console.WriteLine(table);
+    }
 }

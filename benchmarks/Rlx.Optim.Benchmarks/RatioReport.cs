@@ -45,7 +45,7 @@ public static class RatioReport
 
     private static int Parameter(BenchmarkCase benchmark, string name) => (int)benchmark.Parameters[name]!;
 
-    private static string Time(double nanoseconds) => nanoseconds switch
+    internal static string Time(double nanoseconds) => nanoseconds switch
     {
         < 1e3 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:F0} ns"),
         < 1e6 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e3:F1} µs"),
