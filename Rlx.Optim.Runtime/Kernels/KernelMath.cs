@@ -27,19 +27,22 @@ public static class KernelMath
 
     /// <summary>Whether any lane of <paramref name="m"/> (any sign) or of <paramref name="v"/> (never negative) is subnormal.</summary>
     /// <remarks>
-    /// The hot-loop test: two compares that feed the branch directly, no mask kept. A second moment is never
-    /// negative, so its sign bit needs no masking (a NaN with the sign bit set still compares as not subnormal).
+    /// The hot-loop test: one unsigned minimum and one compare that feeds the branch directly, no mask kept (the
+    /// minimum of the two keys is below the limit exactly when either is). A second moment is never negative, so its
+    /// sign bit needs no masking (a NaN with the sign bit set still compares as not subnormal).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnySubnormal(Vector<float> m, Vector<float> v) =>
-        Vector.LessThanAny(MagnitudeMinusOne(m), new Vector<uint>(LargestSubnormal))
-        | Vector.LessThanAny(Vector.AsVectorUInt32(v) - Vector<uint>.One, new Vector<uint>(LargestSubnormal));
+        Vector.LessThanAny(
+            Vector.Min(MagnitudeMinusOne(m), Vector.AsVectorUInt32(v) - Vector<uint>.One),
+            new Vector<uint>(LargestSubnormal));
 
     /// <inheritdoc cref="AnySubnormal(Vector{float}, Vector{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnySubnormal(Vector512<float> m, Vector512<float> v) =>
-        Vector512.LessThanAny(MagnitudeMinusOne(m), Vector512.Create(LargestSubnormal))
-        | Vector512.LessThanAny(v.AsUInt32() - Vector512<uint>.One, Vector512.Create(LargestSubnormal));
+        Vector512.LessThanAny(
+            Vector512.Min(MagnitudeMinusOne(m), v.AsUInt32() - Vector512<uint>.One),
+            Vector512.Create(LargestSubnormal));
 
     /// <summary>
     /// The sign of each lane: 1, −1, or the zero itself (±0), and NaN for NaN, so a NaN direction reaches the

@@ -1,0 +1,98 @@
+using System;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace Rlx.Optim.Tests.Runtime;
+
+/// <summary>The kernels' vector helpers, at both widths, against the scalar definition lane by lane.</summary>
+public sealed class KernelMathTests
+{
+    private static readonly float[] Interesting =
+    [
+        0f, -0f, float.Epsilon, -float.Epsilon, 1e-40f, -1e-40f, BitConverter.UInt32BitsToSingle(0x007F_FFFF),
+        float.MinValue, float.MaxValue, 1.17549435e-38f /* smallest normal */, -1.17549435e-38f, 1f, -3f,
+        float.PositiveInfinity, float.NegativeInfinity, float.NaN, -float.NaN,
+    ];
+
+    public static TheoryData<int, int> Pairs()
+    {
+        var pairs = new TheoryData<int, int>();
+        for (int m = 0; m < Interesting.Length; m++)
+        {
+            for (int v = 0; v < Interesting.Length; v++)
+            {
+                // A second moment is never negative; the test only promises the answer for v ≥ 0 (and NaN).
+                if (!(Interesting[v] < 0) && !float.IsNegative(Interesting[v]) || float.IsNaN(Interesting[v]))
+                {
+                    pairs.Add(m, v);
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void AnySubnormal_finds_a_subnormal_lane_in_either_moment_at_any_position(int mIndex, int vIndex)
+    {
+        float m = Interesting[mIndex], v = Interesting[vIndex];
+        bool expected = KernelMath.IsSubnormal(m) || KernelMath.IsSubnormal(v);
+
+        for (int lane = 0; lane < Vector512<float>.Count; lane++)
+        {
+            float[] ms = new float[Vector512<float>.Count], vs = new float[Vector512<float>.Count];
+            Array.Fill(ms, 0.5f);
+            Array.Fill(vs, 0.25f);
+            ms[lane] = m;
+            vs[lane] = v;
+
+            Assert.Equal(expected, KernelMath.AnySubnormal(Vector512.Create(ms), Vector512.Create(vs)));
+            if (lane < Vector<float>.Count)
+            {
+                Assert.Equal(expected, KernelMath.AnySubnormal(new Vector<float>(ms), new Vector<float>(vs)));
+            }
+        }
+    }
+
+    [Fact]
+    public void IsSubnormal_sets_exactly_the_subnormal_lanes_at_both_widths()
+    {
+        float[] values = new float[Vector512<float>.Count];
+        Interesting.AsSpan(0, values.Length).CopyTo(values);
+
+        Vector512<float> wide = KernelMath.IsSubnormal(Vector512.Create(values));
+        Vector<float> preferred = KernelMath.IsSubnormal(new Vector<float>(values));
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            uint expected = KernelMath.IsSubnormal(values[i]) ? uint.MaxValue : 0u;
+            Assert.Equal(expected, wide.AsUInt32()[i]);
+            if (i < Vector<float>.Count)
+            {
+                Assert.Equal(expected, Vector.AsVectorUInt32(preferred)[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Sign_is_one_minus_one_the_zero_itself_or_nan_at_both_widths()
+    {
+        float[] values = new float[Vector512<float>.Count];
+        Interesting.AsSpan(0, values.Length).CopyTo(values);
+
+        Vector512<float> wide = KernelMath.Sign(Vector512.Create(values));
+        Vector<float> preferred = KernelMath.Sign(new Vector<float>(values));
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            float x = values[i];
+            float expected = float.IsNaN(x) ? x : x == 0 ? x : MathF.CopySign(1f, x);
+            Assert.Equal(BitConverter.SingleToUInt32Bits(expected), BitConverter.SingleToUInt32Bits(wide[i]));
+            if (i < Vector<float>.Count)
+            {
+                Assert.Equal(BitConverter.SingleToUInt32Bits(expected), BitConverter.SingleToUInt32Bits(preferred[i]));
+            }
+        }
+    }
+}
