@@ -11,6 +11,12 @@ public static class KernelMath
     private const uint MagnitudeMask = 0x7FFF_FFFF;
     private const uint LargestSubnormal = 0x007F_FFFF;
 
+    /// <summary>Added to a lane's magnitude bits: 1 (the smallest subnormal) becomes <see cref="int.MinValue"/>.</summary>
+    private const int SubnormalKeyOffset = int.MaxValue;
+
+    /// <summary>The key of the smallest normal float's bits, 0x800000: subnormal keys are below it.</summary>
+    private const int SubnormalKeyLimit = unchecked((int)0x807F_FFFF);
+
     /// <summary>All bits set in the lanes of <paramref name="x"/> that are subnormal (nonzero, below float's normal range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> IsSubnormal(Vector<float> x) =>
@@ -27,22 +33,28 @@ public static class KernelMath
 
     /// <summary>Whether any lane of <paramref name="m"/> (any sign) or of <paramref name="v"/> (never negative) is subnormal.</summary>
     /// <remarks>
-    /// The hot-loop test: one unsigned minimum and one compare that feeds the branch directly, no mask kept (the
-    /// minimum of the two keys is below the limit exactly when either is). A second moment is never negative, so its
-    /// sign bit needs no masking (a NaN with the sign bit set still compares as not subnormal).
+    /// The hot-loop test, a handful of integer operations that feed the branch directly, no mask kept. Each lane's
+    /// magnitude bits plus 0x7FFFFFFF, as a signed integer, is below <see cref="SubnormalKeyLimit"/> exactly for the
+    /// subnormals 1..0x7FFFFF (wrap-around sends them to the bottom, zero to the top); the minimum of the two keys
+    /// is below it exactly when either is. A second moment is never negative, so its sign bit needs no masking (a
+    /// NaN or zero with the sign bit set still compares as not subnormal).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnySubnormal(Vector<float> m, Vector<float> v) =>
         Vector.LessThanAny(
-            Vector.Min(MagnitudeMinusOne(m), Vector.AsVectorUInt32(v) - Vector<uint>.One),
-            new Vector<uint>(LargestSubnormal));
+            Vector.Min(
+                Vector.AsVectorInt32(Vector.AsVectorUInt32(m) & new Vector<uint>(MagnitudeMask)) + new Vector<int>(SubnormalKeyOffset),
+                Vector.AsVectorInt32(v) + new Vector<int>(SubnormalKeyOffset)),
+            new Vector<int>(SubnormalKeyLimit));
 
     /// <inheritdoc cref="AnySubnormal(Vector{float}, Vector{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnySubnormal(Vector512<float> m, Vector512<float> v) =>
         Vector512.LessThanAny(
-            Vector512.Min(MagnitudeMinusOne(m), v.AsUInt32() - Vector512<uint>.One),
-            Vector512.Create(LargestSubnormal));
+            Vector512.Min(
+                (m.AsInt32() & Vector512.Create(SubnormalKeyOffset)) + Vector512.Create(SubnormalKeyOffset),
+                v.AsInt32() + Vector512.Create(SubnormalKeyOffset)),
+            Vector512.Create(SubnormalKeyLimit));
 
     /// <summary>
     /// The sign of each lane: 1, −1, or the zero itself (±0), and NaN for NaN, so a NaN direction reaches the
