@@ -16,13 +16,11 @@ public static class FamilyReport
         var text = new StringBuilder();
         text.AppendLine("| elements | threads | optimizer | time/step | Gelem/s | bytes/elem | GB/s | × Adam | alloc/step |");
         text.AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var group in summary.Reports
-            .Where(r => r.ResultStatistics is not null)
-            .GroupBy(r => (Elements: (int)r.BenchmarkCase.Parameters["Elements"]!, Threads: (int)r.BenchmarkCase.Parameters["Threads"]!))
-            .OrderBy(g => g.Key.Elements).ThenBy(g => g.Key.Threads))
+        var order = FamilyStepBenchmarks.Optimizers.Keys.ToList();
+        foreach (var group in RatioReport.BySize(summary))
         {
             double adam = group.Where(r => Optimizer(r) == "Adam").Select(r => group.Key.Elements / r.ResultStatistics!.Mean).DefaultIfEmpty(double.NaN).First();
-            foreach (BenchmarkReport report in group.OrderBy(r => FamilyStepBenchmarks.Optimizers.Keys.ToList().IndexOf(Optimizer(r))))
+            foreach (BenchmarkReport report in group.OrderBy(r => order.IndexOf(Optimizer(r))))
             {
                 string optimizer = Optimizer(report);
                 int bytes = FamilyStepBenchmarks.Optimizers[optimizer].BytesPerElement;

@@ -21,10 +21,7 @@ public static class RatioReport
         var text = new StringBuilder();
         text.AppendLine("| elements | threads | method | time/step | Gelem/s | GB/s | × scalar | × TensorPrimitives | % of probe | alloc/step |");
         text.AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var group in summary.Reports
-            .Where(r => r.ResultStatistics is not null)
-            .GroupBy(r => (Elements: Parameter(r.BenchmarkCase, "Elements"), Threads: Parameter(r.BenchmarkCase, "Threads")))
-            .OrderBy(g => g.Key.Elements).ThenBy(g => g.Key.Threads))
+        foreach (var group in BySize(summary))
         {
             Dictionary<string, double> nanoseconds = group.ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name, r => r.ResultStatistics!.Mean);
             double Rate(string method) => nanoseconds.TryGetValue(method, out double ns) ? group.Key.Elements / ns : double.NaN;
@@ -42,6 +39,13 @@ public static class RatioReport
 
         return text.ToString();
     }
+
+    /// <summary>The measured reports of a run, grouped by size and thread count, smallest first.</summary>
+    internal static IEnumerable<IGrouping<(int Elements, int Threads), BenchmarkReport>> BySize(Summary summary) =>
+        summary.Reports
+            .Where(r => r.ResultStatistics is not null)
+            .GroupBy(r => (Elements: Parameter(r.BenchmarkCase, "Elements"), Threads: Parameter(r.BenchmarkCase, "Threads")))
+            .OrderBy(g => g.Key.Elements).ThenBy(g => g.Key.Threads);
 
     private static int Parameter(BenchmarkCase benchmark, string name) => (int)benchmark.Parameters[name]!;
 
