@@ -19,6 +19,9 @@ internal static class OptimizerEmitter
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Runtime = "global::Rlx.Optim";
 
+    /// <summary>The runtime's <c>StateBuffer.MovableLength</c>: shorter sets' state is never moved, so they skip the call.</summary>
+    private const int MovableStateLength = 1024;
+
     public static SourceText Emit(OptimizerSpec spec)
     {
         var writer = new SourceWriter();
@@ -139,6 +142,11 @@ internal static class OptimizerEmitter
             writer.WriteLine($"{Runtime}.StepArguments.Validate({Literal.String(set.Name)}, {names.LengthConstant}, {parameter}, {gradient});");
             writer.WriteLine($"{rule.ScalarsType} scalars = {Prepare(rule, names.Kernel)};");
             writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
+            if (set.Length >= MovableStateLength)
+            {
+                WritePlacement(writer, spec, rule, parameter, gradient);
+            }
+
             WriteRun(writer, spec, rule, names.Kernel, parallel, parameter, gradient);
         }
 
@@ -147,6 +155,15 @@ internal static class OptimizerEmitter
 
     private static string Prepare(KernelRule rule, string kernel) =>
         $"{kernel}.Prepare(__learningRate, __stepCount + 1{KernelEmitter.PrepareArguments(rule, kernel)})";
+
+    /// <summary>The state's page offset is kept clear of θ's and g's (the runtime's <c>StatePlacement</c>).</summary>
+    private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
+    {
+        if (rule.BufferNames(spec.DefaultKernel).Count > 0)
+        {
+            writer.WriteLine($"state.PlaceBeside({parameter}, {gradient});");
+        }
+    }
 
     private static void WriteRun(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string kernel, bool parallel, string parameter, string gradient)
     {
@@ -208,6 +225,7 @@ internal static class OptimizerEmitter
 
             writer.WriteLine("// Any other name: state allocated on first use, and the optimizer's own hyperparameters.");
             writer.WriteLine($"{Runtime}.ParameterState state = __states.GetOrAdd(name, parameter, gradient);");
+            WritePlacement(writer, spec, rule, "parameter", "gradient");
             writer.WriteLine($"{rule.ScalarsType} scalars = {Prepare(rule, KernelTable.DefaultKernelName)};");
             using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
             {

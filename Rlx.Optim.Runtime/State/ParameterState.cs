@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rlx.Optim;
 
@@ -9,6 +10,9 @@ namespace Rlx.Optim;
 public sealed class ParameterState
 {
     private readonly StateBuffer[] _buffers;
+    private readonly bool _movable;
+    private int _lastParameterOffset = -1;
+    private int _lastGradientOffset = -1;
 
     /// <summary>Creates the state of a set, with one zeroed buffer per name.</summary>
     /// <param name="name">The set's name.</param>
@@ -29,6 +33,7 @@ public sealed class ParameterState
         }
 
         Buffers = new ReadOnlyCollection<StateBuffer>(_buffers);
+        _movable = _buffers.Length > 0 && _buffers[0].IsMovable;
     }
 
     /// <summary>The set's name.</summary>
@@ -65,6 +70,34 @@ public sealed class ParameterState
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<float> Buffer(int index) => _buffers[index].Span;
 
+    /// <summary>
+    /// Called by generated code before each update: keeps the buffers where the kernel's stores do not slow its
+    /// loads (<see cref="StatePlacement"/>). When <paramref name="parameter"/> and <paramref name="gradient"/> sit
+    /// at the same page offsets as on the last call and the buffers' offset conflicts with them, every buffer is
+    /// moved, values unchanged, to a better offset. A layout seen once (a gradient allocated afresh each step) moves
+    /// nothing, so the copy is paid only for a layout that lasts.
+    /// </summary>
+    public void PlaceBeside(ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
+    {
+        if (!_movable)
+        {
+            return;
+        }
+
+        int parameterOffset = PageOffsetOf(parameter), gradientOffset = PageOffsetOf(gradient);
+        bool lasting = parameterOffset == _lastParameterOffset && gradientOffset == _lastGradientOffset;
+        _lastParameterOffset = parameterOffset;
+        _lastGradientOffset = gradientOffset;
+        if (lasting && StatePlacement.Conflicts(_buffers[0].PageOffset, parameterOffset, gradientOffset))
+        {
+            int target = StatePlacement.Choose(parameterOffset, gradientOffset);
+            foreach (StateBuffer buffer in _buffers)
+            {
+                buffer.MoveTo(target);
+            }
+        }
+    }
+
     /// <summary>Zeroes every buffer.</summary>
     public void Clear()
     {
@@ -73,6 +106,9 @@ public sealed class ParameterState
             buffer.Clear();
         }
     }
+
+    private static unsafe int PageOffsetOf(ReadOnlySpan<float> span) =>
+        (int)((nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span)) % StatePlacement.PageBytes);
 
     private static int LengthOf(int[] shape)
     {

@@ -6,18 +6,24 @@ namespace Rlx.Optim;
 
 /// <summary>One per-element state tensor of a parameter set (for Adam: <c>exp_avg</c> or <c>exp_avg_sq</c>), zeroed at creation.</summary>
 /// <remarks>
-/// The storage is pinned and its first element is 64-byte aligned, so full-width vector loads never split a cache
-/// line and the address handed to worker threads never moves.
+/// The storage is pinned and the first element is 64-byte aligned, so full-width vector loads never split a cache
+/// line and the address handed to worker threads never moves. A buffer of at least 1,024 elements also keeps a page
+/// of slack, so its owner can start it at any line of a page (<see cref="ParameterState.PlaceBeside"/>): take
+/// <see cref="Span"/> afresh after a step rather than keeping it.
 /// </remarks>
 public sealed class StateBuffer
 {
+    /// <summary>Buffers this long or longer can be moved within their page (shorter ones finish before aliasing costs anything).</summary>
+    internal const int MovableLength = 1024;
+
     private const int AlignmentBytes = 64;
-    private const int AlignmentFloats = AlignmentBytes / sizeof(float);
+    private const int PageFloats = StatePlacement.PageBytes / sizeof(float);
 
     private readonly float[] _storage;
-    private readonly int _offset;
+    private readonly nuint _address;
+    private int _offset;
 
-    /// <summary>Allocates a zeroed, aligned buffer.</summary>
+    /// <summary>Allocates a zeroed, aligned buffer (a movable one at the start of a page).</summary>
     /// <param name="name">The state's name, PyTorch's where it has one.</param>
     /// <param name="length">Elements, ≥ 0.</param>
     public StateBuffer(string name, int length)
@@ -26,8 +32,11 @@ public sealed class StateBuffer
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         Name = name;
         Length = length;
-        _storage = GC.AllocateArray<float>(checked(length + AlignmentFloats - 1), pinned: true);
-        _offset = OffsetToAlignment(_storage);
+        IsMovable = length >= MovableLength;
+        int slack = IsMovable ? PageFloats : AlignmentBytes / sizeof(float);
+        _storage = GC.AllocateArray<float>(checked(length + slack - 1), pinned: true);
+        _address = AddressOf(_storage);
+        _offset = ElementsUntil(0, IsMovable ? StatePlacement.PageBytes : AlignmentBytes);
     }
 
     /// <summary>The state's name, for example <c>exp_avg</c>.</summary>
@@ -43,13 +52,35 @@ public sealed class StateBuffer
         get => MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_storage), _offset), Length);
     }
 
+    /// <summary>Whether the buffer keeps the slack to start at any line of a page.</summary>
+    internal bool IsMovable { get; }
+
+    /// <summary>Where in its 4 KB page the first element is.</summary>
+    internal int PageOffset => (int)((_address + (nuint)_offset * sizeof(float)) % StatePlacement.PageBytes);
+
     /// <summary>Sets every element to zero.</summary>
     public void Clear() => Span.Clear();
 
-    private static unsafe int OffsetToAlignment(float[] pinned)
+    /// <summary>Moves the elements, unchanged, to start at <paramref name="pageOffset"/> in a page (a multiple of 64).</summary>
+    internal void MoveTo(int pageOffset)
     {
-        nuint address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
-        nuint misalignment = address % AlignmentBytes;
-        return misalignment == 0 ? 0 : (int)((AlignmentBytes - misalignment) / sizeof(float));
+        if (!IsMovable)
+        {
+            throw new InvalidOperationException($"State buffer '{Name}' of {Length} elements keeps no slack to move in.");
+        }
+
+        int target = ElementsUntil(pageOffset, StatePlacement.PageBytes);
+        Span.CopyTo(_storage.AsSpan(target, Length)); // overlap-safe
+        _offset = target;
     }
+
+    /// <summary>Elements from the storage's start to the first address at <paramref name="offset"/> modulo <paramref name="modulus"/>.</summary>
+    private int ElementsUntil(int offset, int modulus)
+    {
+        nuint bytes = ((nuint)offset + (nuint)modulus - _address % (nuint)modulus) % (nuint)modulus;
+        return (int)(bytes / sizeof(float));
+    }
+
+    private static unsafe nuint AddressOf(float[] pinned) =>
+        (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 }

@@ -14,7 +14,7 @@ public sealed class AllocationTests
         var optimizer = new SmallAdam();
         float[] weights = new float[SmallAdam.WLength], weightGradient = new float[SmallAdam.WLength];
         float[] bias = new float[SmallAdam.BLength], biasGradient = new float[SmallAdam.BLength];
-        float[] extra = new float[100], extraGradient = new float[100];
+        float[] extra = new float[4096], extraGradient = new float[4096]; // long enough for its state to be placed (StatePlacement)
         weightGradient.AsSpan().Fill(0.1f);
         extraGradient.AsSpan().Fill(0.1f);
         Run(); // JIT, tiering and the first use of "extra" allocate; steps after that must not.

@@ -38,3 +38,10 @@ public partial class LargeSingleAdam
 {
     [Parameter(3, 66_667)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
 }
+
+/// <summary>One set long enough for its state to be moved within its page (<see cref="StatePlacement"/>).</summary>
+[AdamOptimizer(LearningRate = 0.01, Beta1 = 0.875, Beta2 = 0.998046875, WeightDecay = 0.01)]
+public partial class PlacedAdam
+{
+    [Parameter(4096)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+}

@@ -68,6 +68,7 @@ namespace Demo
 
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
+            state.PlaceBeside(parameter, gradient);
             AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             if (parameter.Length >= 65536)
             {

@@ -50,6 +50,7 @@ namespace Demo
             global::Rlx.Optim.StepArguments.Validate("attention", AttentionLength, weights, gradient);
             AdamWScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             global::Rlx.Optim.ParameterState state = __states[0];
+            state.PlaceBeside(weights, gradient);
             global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamWScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
         }
 
@@ -86,6 +87,7 @@ namespace Demo
 
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
+            state.PlaceBeside(parameter, gradient);
             AdamWScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             if (parameter.Length >= 65536)
             {

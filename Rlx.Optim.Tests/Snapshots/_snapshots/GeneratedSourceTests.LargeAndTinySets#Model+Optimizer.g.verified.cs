@@ -50,6 +50,7 @@ partial class Model
             global::Rlx.Optim.StepArguments.Validate("embedding", EmbeddingLength, table, gradient);
             AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             global::Rlx.Optim.ParameterState state = __states[0];
+            state.PlaceBeside(table, gradient);
             global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, table, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
         }
 
@@ -86,6 +87,7 @@ partial class Model
 
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
+            state.PlaceBeside(parameter, gradient);
             AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             if (parameter.Length >= 1048576)
             {

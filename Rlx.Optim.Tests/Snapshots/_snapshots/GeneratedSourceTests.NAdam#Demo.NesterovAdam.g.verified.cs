@@ -47,6 +47,7 @@ namespace Demo
             global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
             NAdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1, __defaultKernelMuProduct);
             global::Rlx.Optim.ParameterState state = __states[0];
+            state.PlaceBeside(weights, gradient);
             global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, NAdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
         }
 
@@ -69,6 +70,7 @@ namespace Demo
 
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
+            state.PlaceBeside(parameter, gradient);
             NAdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1, __defaultKernelMuProduct);
             if (parameter.Length >= 65536)
             {

@@ -46,6 +46,7 @@ namespace Demo
             global::Rlx.Optim.StepArguments.Validate("conv", ConvLength, kernel, gradient);
             SgdScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             global::Rlx.Optim.ParameterState state = __states[0];
+            state.PlaceBeside(kernel, gradient);
             global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, kernel, gradient, state.Buffer(0), default, default);
         }
 
@@ -68,6 +69,7 @@ namespace Demo
 
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
+            state.PlaceBeside(parameter, gradient);
             SgdScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
             if (parameter.Length >= 65536)
             {
