@@ -11,11 +11,11 @@ namespace Rlx.Optim.Benchmarks;
 [MemoryDiagnoser]
 public class AdamStepBenchmarks
 {
-    private float[] _p = [];
-    private float[] _g = [];
-    private float[] _m = [];
-    private float[] _v = [];
-    private float[] _scratch = [];
+    private ArraySegment<float> _p;
+    private ArraySegment<float> _g;
+    private ArraySegment<float> _m;
+    private ArraySegment<float> _v;
+    private ArraySegment<float> _scratch;
     private SingleAdam _single = null!;
     private DoubleAdam _double = null!;
     private long _t;
@@ -33,11 +33,11 @@ public class AdamStepBenchmarks
     public void Setup()
     {
         var random = new Random(42);
-        _p = Filled(random, Elements);
-        _g = Filled(random, Elements);
-        _m = new float[Elements];
-        _v = new float[Elements];
-        _scratch = new float[Elements];
+        _p = PlacedStreams.Filled(PlacedStreams.Parameter, random, Elements);
+        _g = PlacedStreams.Filled(PlacedStreams.Gradient, random, Elements);
+        _m = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, Elements);
+        _v = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, Elements);
+        _scratch = PlacedStreams.Zeroed(PlacedStreams.Scratch, Elements);
         _single = new SingleAdam { MaxDegreeOfParallelism = Threads };
         _double = new DoubleAdam { MaxDegreeOfParallelism = Threads };
         _t = 0;
@@ -84,15 +84,4 @@ public class AdamStepBenchmarks
         1 << 20 => "1M",
         _ => "16M",
     };
-
-    internal static float[] Filled(Random random, int length)
-    {
-        float[] values = new float[length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)(random.NextDouble() * 2 - 1);
-        }
-
-        return values;
-    }
 }

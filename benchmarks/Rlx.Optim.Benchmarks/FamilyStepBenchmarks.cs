@@ -26,8 +26,8 @@ public class FamilyStepBenchmarks
             ["SGD"] = (() => new PlainSgd(), 12),
         };
 
-    private float[] _p = [];
-    private float[] _g = [];
+    private ArraySegment<float> _p;
+    private ArraySegment<float> _g;
     private IOptimizer _optimizer = null!;
     private string _setName = "";
 
@@ -48,8 +48,8 @@ public class FamilyStepBenchmarks
     public void Setup()
     {
         var random = new Random(42);
-        _p = AdamStepBenchmarks.Filled(random, Elements);
-        _g = AdamStepBenchmarks.Filled(random, Elements);
+        _p = PlacedStreams.Filled(PlacedStreams.Parameter, random, Elements);
+        _g = PlacedStreams.Filled(PlacedStreams.Gradient, random, Elements);
         _optimizer = Optimizers[Optimizer].Create();
         _optimizer.MaxDegreeOfParallelism = Threads;
         _setName = AdamStepBenchmarks.SetName(Elements);

@@ -21,13 +21,9 @@ public static class Scaling
     {
         int cores = Environment.ProcessorCount;
         int length = 1 << 24;
-        float[] p = new float[length], g = new float[length], m = new float[length], v = new float[length];
         var random = new Random(42);
-        for (int i = 0; i < length; i++)
-        {
-            p[i] = (float)(random.NextDouble() * 2 - 1);
-            g[i] = (float)(random.NextDouble() * 2 - 1);
-        }
+        ArraySegment<float> p = PlacedStreams.Filled(PlacedStreams.Parameter, random, length), g = PlacedStreams.Filled(PlacedStreams.Gradient, random, length);
+        ArraySegment<float> m = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, length), v = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, length);
 
         var text = new StringBuilder();
         text.AppendLine($"| what | elements | one thread | {cores} threads | ratio (median of rounds) |");
