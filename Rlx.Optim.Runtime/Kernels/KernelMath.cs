@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Rlx.Optim;
 
@@ -17,6 +18,9 @@ public static class KernelMath
     /// <summary>The key of the smallest normal float's bits, 0x800000: subnormal keys are below it.</summary>
     private const int SubnormalKeyLimit = unchecked((int)0x807F_FFFF);
 
+    /// <summary><c>vfpclassps</c>'s class bit for denormals (subnormals of either sign).</summary>
+    private const byte DenormalClass = 0x20;
+
     /// <summary>All bits set in the lanes of <paramref name="x"/> that are subnormal (nonzero, below float's normal range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> IsSubnormal(Vector<float> x) =>
@@ -25,7 +29,9 @@ public static class KernelMath
     /// <inheritdoc cref="IsSubnormal(Vector{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> IsSubnormal(Vector512<float> x) =>
-        Vector512.LessThan(SubnormalKey(x), Vector512.Create(SubnormalKeyLimit)).AsSingle();
+        Avx512DQ.IsSupported
+            ? Avx512DQ.Classify(x, DenormalClass)
+            : Vector512.LessThan(SubnormalKey(x), Vector512.Create(SubnormalKeyLimit)).AsSingle();
 
     /// <summary>Whether any lane of <paramref name="m"/> (any sign) or of <paramref name="v"/> (never negative) is subnormal.</summary>
     /// <remarks>
@@ -41,9 +47,15 @@ public static class KernelMath
             new Vector<int>(SubnormalKeyLimit));
 
     /// <inheritdoc cref="AnySubnormal(Vector{float}, Vector{float})"/>
+    /// <remarks>
+    /// With AVX-512DQ, one <c>vfpclassps</c> per moment straight into a mask register, then one mask or and test:
+    /// four instructions instead of seven.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnySubnormal(Vector512<float> m, Vector512<float> v) =>
-        Vector512.LessThanAny(
+        Avx512DQ.IsSupported
+            ? (Avx512DQ.Classify(m, DenormalClass) | Avx512DQ.Classify(v, DenormalClass)) != Vector512<float>.Zero
+            : Vector512.LessThanAny(
             Vector512.Min(SubnormalKey(m), v.AsInt32() + Vector512.Create(SubnormalKeyOffset)),
             Vector512.Create(SubnormalKeyLimit));
 

@@ -13,7 +13,7 @@ namespace Rlx.Optim.Benchmarks;
 
 /// <summary>
 /// One thread, hand-written Adam kernels of several shapes (<see cref="KernelShapes"/>) beside the generated one and
-/// the bandwidth probe, at 4K, 64K and 16M elements. The cases run in turn, a short batch each, round after round,
+/// the bandwidth probe, at 4K, 64K, 1M and 16M elements. The cases run in turn, a short batch each, round after round,
 /// and each is reported as the median over rounds of its time relative to the generated shape's in the same round:
 /// on a shared machine that drifts, a ratio measured seconds apart would mean little.
 /// </summary>
@@ -26,11 +26,11 @@ public static class KernelStudy
         var text = new StringBuilder();
         text.AppendLine("| elements | kernel | median time | Gelem/s | GB/s | × `Vector<float>` ×4 (same round, median) |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|");
-        foreach (int n in new[] { 4096, 65536, 1 << 24 })
+        foreach (int n in new[] { 4096, 65536, 1 << 20, 1 << 24 })
         {
             using var data = new Buffers(n);
             var optimizer = new SingleAdam { MaxDegreeOfParallelism = 1 };
-            string set = n switch { 4096 => "4K", 65536 => "64K", _ => "16M" };
+            string set = AdamStepBenchmarks.SetName(n);
             var cases = new List<(string Name, Action Run)>
             {
                 ("`Vector<float>` ×4 (the generated shape)", () => KernelShapes.Adam256<AllParts>(ref data.P, ref data.G, ref data.M, ref data.V, data.Length, 1e-3f, 1f)),
