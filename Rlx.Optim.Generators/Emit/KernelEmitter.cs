@@ -19,8 +19,8 @@ namespace Rlx.Optim.Generators.Emit;
 /// </remarks>
 internal static class KernelEmitter
 {
-    /// <summary>Vectors per iteration of the main loop.</summary>
-    private const int Unroll = 4;
+    /// <summary>Vectors per iteration of the main loop (<c>KernelMath.AnySubnormal</c> tests a group of this many).</summary>
+    internal const int Unroll = 4;
 
     private static readonly VectorShape[] Shapes = { VectorShape.Wide, VectorShape.Preferred };
 
@@ -29,6 +29,8 @@ internal static class KernelEmitter
 
     private const string UpdateArguments =
         "ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end";
+
+    public const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
 
     public const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
@@ -80,8 +82,16 @@ internal static class KernelEmitter
             foreach (VectorShape shape in Shapes)
             {
                 WriteLoop(writer, rule, precision, shape, fields, buffers);
-                WriteUpdateVector(writer, rule, kernel, precision, shape, fields, buffers);
-                WriteStep(writer, rule, kernel, precision, shape, fields, buffers);
+                if (rule.HasRareExactPath(precision))
+                {
+                    GroupedUpdate.Write(writer, rule, kernel, precision, shape, fields, buffers);
+                }
+                else
+                {
+                    WriteUpdateVector(writer, rule, kernel, precision, shape, fields, buffers);
+                    WriteStep(writer, rule, kernel, precision, shape, fields, buffers);
+                }
+
                 rule.WriteVectorHelpers(writer, kernel, precision, shape);
             }
         }
@@ -127,6 +137,8 @@ internal static class KernelEmitter
     private static void WriteLoop(
         SourceWriter writer, KernelRule rule, OptimizerPrecision precision, VectorShape shape, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
     {
+        writer.WriteLine("// Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.");
+        writer.WriteLine(NoInline);
         using (writer.Block($"private static void {shape.LoopName}(in {rule.ScalarsType} scalars, {UpdateParameters})"))
         {
             foreach (ScalarField field in fields)
@@ -141,9 +153,16 @@ internal static class KernelEmitter
             writer.WriteLine("nuint i = start;");
             using (writer.Block($"for (; end - i >= {Unroll} * width; i += {Unroll} * width)"))
             {
-                for (int k = 0; k < Unroll; k++)
+                if (rule.HasRareExactPath(precision))
                 {
-                    writer.WriteLine(string.Format(call, k == 0 ? "i" : k == 1 ? "i + width" : $"i + {k} * width"));
+                    writer.WriteLine(GroupedUpdate.GroupCall(buffers, fields));
+                }
+                else
+                {
+                    for (int k = 0; k < Unroll; k++)
+                    {
+                        writer.WriteLine(string.Format(call, Offset(k)));
+                    }
                 }
             }
 
@@ -231,7 +250,7 @@ internal static class KernelEmitter
     }
 
     /// <summary>The gradient's sign and the weight decay, in float before the update (as the seed and PyTorch do).</summary>
-    private static void WritePrologue(SourceWriter writer, KernelRule rule, KernelSpec kernel, bool isDouble, VectorShape shape)
+    internal static void WritePrologue(SourceWriter writer, KernelRule rule, KernelSpec kernel, bool isDouble, VectorShape shape)
     {
         if (kernel.Maximize)
         {
@@ -278,6 +297,9 @@ internal static class KernelEmitter
         writer.WriteLine();
     }
 
+    /// <summary>The index of vector <paramref name="k"/> of an unrolled iteration.</summary>
+    internal static string Offset(int k) => k == 0 ? "i" : k == 1 ? "i + width" : $"i + {k} * width";
+
     /// <summary>A field's type in the scalars struct.</summary>
     private static string ScalarType(ScalarField field, OptimizerPrecision precision) => field.Role switch
     {
@@ -287,7 +309,7 @@ internal static class KernelEmitter
     };
 
     /// <summary>A field's type inside the kernel: broadcast into a vector, except a flag.</summary>
-    private static string LocalType(ScalarField field, OptimizerPrecision precision, VectorShape shape) => field.Role switch
+    internal static string LocalType(ScalarField field, OptimizerPrecision precision, VectorShape shape) => field.Role switch
     {
         ScalarRole.Flag => "bool",
         ScalarRole.Prologue => shape.Floats,

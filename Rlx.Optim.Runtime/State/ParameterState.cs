@@ -9,6 +9,9 @@ namespace Rlx.Optim;
 /// <summary>The optimizer state of one parameter set: its name, shape and per-element state buffers.</summary>
 public sealed class ParameterState
 {
+    /// <summary>Page offsets of up to this many buffers are worked out on the stack (generated optimizers keep at most three).</summary>
+    private const int MaxStackBuffers = 8;
+
     private readonly StateBuffer[] _buffers;
     private readonly bool _movable;
     private int _lastParameterOffset = -1;
@@ -27,9 +30,11 @@ public sealed class ParameterState
         Shape = new ReadOnlyCollection<int>((int[])shape.Clone());
         Length = LengthOf(shape);
         _buffers = new StateBuffer[bufferNames.Length];
+        Span<int> offsets = bufferNames.Length <= MaxStackBuffers ? stackalloc int[bufferNames.Length] : new int[bufferNames.Length];
+        StatePlacement.Choose(0, 0, offsets); // apart from each other; PlaceBeside moves them once θ and g are known
         for (int i = 0; i < bufferNames.Length; i++)
         {
-            _buffers[i] = new StateBuffer(bufferNames[i], Length);
+            _buffers[i] = new StateBuffer(bufferNames[i], Length, offsets[i]);
         }
 
         Buffers = new ReadOnlyCollection<StateBuffer>(_buffers);
@@ -71,11 +76,11 @@ public sealed class ParameterState
     public Span<float> Buffer(int index) => _buffers[index].Span;
 
     /// <summary>
-    /// Called by generated code before each update: keeps the buffers where the kernel's stores do not slow its
-    /// loads (<see cref="StatePlacement"/>). When <paramref name="parameter"/> and <paramref name="gradient"/> sit
-    /// at the same page offsets as on the last call and the buffers' offset conflicts with them, every buffer is
-    /// moved, values unchanged, to a better offset. A layout seen once (a gradient allocated afresh each step) moves
-    /// nothing, so the copy is paid only for a layout that lasts.
+    /// Called by generated code before each update: keeps the buffers where the kernel's streams do not slow each
+    /// other (<see cref="StatePlacement"/>). When <paramref name="parameter"/> and <paramref name="gradient"/> sit at
+    /// the same page offsets as on the last call and a buffer comes too close to them or to another buffer, every
+    /// buffer is moved, values unchanged, to offsets clear of θ, g and each other. A layout seen once (a gradient
+    /// allocated afresh each step) moves nothing, so the copy is paid only for a layout that lasts.
     /// </summary>
     public void PlaceBeside(ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
     {
@@ -88,12 +93,23 @@ public sealed class ParameterState
         bool lasting = parameterOffset == _lastParameterOffset && gradientOffset == _lastGradientOffset;
         _lastParameterOffset = parameterOffset;
         _lastGradientOffset = gradientOffset;
-        if (lasting && StatePlacement.Conflicts(_buffers[0].PageOffset, parameterOffset, gradientOffset))
+        if (!lasting)
         {
-            int target = StatePlacement.Choose(parameterOffset, gradientOffset);
-            foreach (StateBuffer buffer in _buffers)
+            return;
+        }
+
+        Span<int> offsets = _buffers.Length <= MaxStackBuffers ? stackalloc int[_buffers.Length] : new int[_buffers.Length];
+        for (int b = 0; b < _buffers.Length; b++)
+        {
+            offsets[b] = _buffers[b].PageOffset;
+        }
+
+        if (StatePlacement.Conflicts(offsets, parameterOffset, gradientOffset))
+        {
+            StatePlacement.Choose(parameterOffset, gradientOffset, offsets);
+            for (int b = 0; b < _buffers.Length; b++)
             {
-                buffer.MoveTo(target);
+                _buffers[b].MoveTo(offsets[b]);
             }
         }
     }

@@ -27,6 +27,12 @@ public sealed class StateBuffer
     /// <param name="name">The state's name, PyTorch's where it has one.</param>
     /// <param name="length">Elements, ≥ 0.</param>
     public StateBuffer(string name, int length)
+        : this(name, length, pageOffset: 0)
+    {
+    }
+
+    /// <summary>Allocates a zeroed buffer; a movable one starts at <paramref name="pageOffset"/> (a multiple of 64) in its page.</summary>
+    internal StateBuffer(string name, int length, int pageOffset)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
@@ -36,7 +42,7 @@ public sealed class StateBuffer
         int slack = IsMovable ? PageFloats : AlignmentBytes / sizeof(float);
         _storage = GC.AllocateArray<float>(checked(length + slack - 1), pinned: true);
         _address = AddressOf(_storage);
-        _offset = ElementsUntil(0, IsMovable ? StatePlacement.PageBytes : AlignmentBytes);
+        _offset = IsMovable ? ElementsUntil(pageOffset, StatePlacement.PageBytes) : ElementsUntil(0, AlignmentBytes);
     }
 
     /// <summary>The state's name, for example <c>exp_avg</c>.</summary>

@@ -55,6 +55,43 @@ public sealed class KernelMathTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void AnySubnormal_of_a_group_finds_a_subnormal_lane_in_any_vector_of_it(int mIndex, int vIndex)
+    {
+        float m = Interesting[mIndex], v = Interesting[vIndex];
+        bool expected = float.IsSubnormal(m) || float.IsSubnormal(v);
+
+        for (int vector = 0; vector < 4; vector++)
+        {
+            foreach (int lane in new[] { 0, 5, Vector<float>.Count - 1, Vector512<float>.Count - 1 })
+            {
+                var ms = new float[4][];
+                var vs = new float[4][];
+                for (int k = 0; k < 4; k++)
+                {
+                    ms[k] = new float[Vector512<float>.Count];
+                    vs[k] = new float[Vector512<float>.Count];
+                    Array.Fill(ms[k], -0.5f);
+                    Array.Fill(vs[k], 0.25f);
+                }
+
+                ms[vector][lane] = m;
+                vs[vector][lane] = v;
+
+                Assert.Equal(expected, KernelMath.AnySubnormal(
+                    Vector512.Create(ms[0]), Vector512.Create(vs[0]), Vector512.Create(ms[1]), Vector512.Create(vs[1]),
+                    Vector512.Create(ms[2]), Vector512.Create(vs[2]), Vector512.Create(ms[3]), Vector512.Create(vs[3])));
+                if (lane < Vector<float>.Count)
+                {
+                    Assert.Equal(expected, KernelMath.AnySubnormal(
+                        new Vector<float>(ms[0]), new Vector<float>(vs[0]), new Vector<float>(ms[1]), new Vector<float>(vs[1]),
+                        new Vector<float>(ms[2]), new Vector<float>(vs[2]), new Vector<float>(ms[3]), new Vector<float>(vs[3])));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void IsSubnormal_sets_exactly_the_subnormal_lanes_at_both_widths()
     {

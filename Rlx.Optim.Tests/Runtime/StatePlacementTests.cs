@@ -7,46 +7,58 @@ using Rlx.Optim.Tests.Generator;
 namespace Rlx.Optim.Tests.Runtime;
 
 /// <summary>
-/// The state buffers' page offset is kept out of the window where the kernel's stores would slow its loads
-/// (4K aliasing), by moving the state, values unchanged, when a conflicting layout of θ and g lasts.
+/// The state buffers' page offsets are kept out of the window round θ, g and each other where the kernel's streams
+/// slow each other (4K aliasing), by moving the state, values unchanged, when a conflicting layout of θ and g lasts.
 /// </summary>
 public sealed class StatePlacementTests
 {
     private const int Page = StatePlacement.PageBytes;
 
     [Theory]
-    [InlineData(0, 0, 2048, false)] // level with θ
-    [InlineData(64, 0, 2048, true)] // stored 64 bytes ahead of θ's loads
-    [InlineData(384, 0, 2048, true)] // the window's far edge
-    [InlineData(448, 0, 2048, false)]
-    [InlineData(4032, 0, 2048, true)] // θ is stored 64 bytes ahead of the state's loads
-    [InlineData(2112, 0, 2048, true)] // stored 64 bytes ahead of g's loads
-    [InlineData(1984, 0, 2048, false)] // behind g: g is never stored
-    [InlineData(16, 4080, 2048, true)] // ahead across the page boundary
-    public void Conflicts_is_the_measured_window(int state, int parameter, int gradient, bool expected) =>
+    [InlineData(new[] { 1024 }, 0, 2048, false)]
+    [InlineData(new[] { 0 }, 0, 2048, true)] // level with θ
+    [InlineData(new[] { 64 }, 0, 2048, true)] // stored 64 bytes ahead of θ's loads
+    [InlineData(new[] { 384 }, 0, 2048, true)] // the window's far edge
+    [InlineData(new[] { 448 }, 0, 2048, false)]
+    [InlineData(new[] { 4032 }, 0, 2048, true)] // θ is stored 64 bytes ahead of the state's loads
+    [InlineData(new[] { 2112 }, 0, 2048, true)] // stored 64 bytes ahead of g's loads
+    [InlineData(new[] { 1984 }, 0, 2048, true)] // 64 bytes behind g
+    [InlineData(new[] { 16 }, 4080, 2048, true)] // across the page boundary
+    [InlineData(new[] { 1024, 3072 }, 0, 2048, false)]
+    [InlineData(new[] { 1024, 1024 }, 0, 2048, true)] // two buffers level with each other
+    [InlineData(new[] { 1024, 1344 }, 0, 2048, true)]
+    [InlineData(new[] { 1024, 3072, 3392 }, 0, 2048, true)]
+    public void Conflicts_is_the_window_round_every_stream(int[] state, int parameter, int gradient, bool expected) =>
         Assert.Equal(expected, StatePlacement.Conflicts(state, parameter, gradient));
 
-    [Fact]
-    public void The_chosen_offset_is_a_line_start_that_never_conflicts()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_chosen_offsets_are_line_starts_that_never_conflict(int buffers)
     {
+        int[] chosen = new int[buffers];
         for (int parameter = 0; parameter < Page; parameter += sizeof(float))
         {
             for (int gradient = 0; gradient < Page; gradient += 4 * sizeof(float))
             {
-                int chosen = StatePlacement.Choose(parameter, gradient);
-                Assert.True(chosen % StatePlacement.LineBytes == 0 && chosen < Page, $"θ at {parameter}, g at {gradient}: chose {chosen}");
-                Assert.False(StatePlacement.Conflicts(chosen, parameter, gradient), $"θ at {parameter}, g at {gradient}: chose {chosen}");
+                StatePlacement.Choose(parameter, gradient, chosen);
+                Assert.True(chosen.All(c => c % StatePlacement.LineBytes == 0 && c >= 0 && c < Page), $"θ at {parameter}, g at {gradient}: chose {string.Join(", ", chosen)}");
+                Assert.False(StatePlacement.Conflicts(chosen, parameter, gradient), $"θ at {parameter}, g at {gradient}: chose {string.Join(", ", chosen)}");
             }
         }
     }
 
     [Fact]
-    public void A_movable_state_starts_at_a_page_and_a_short_one_on_a_line()
+    public void A_movable_state_starts_with_its_buffers_apart_and_a_short_one_on_a_line()
     {
-        var movable = new ParameterState("w", [StateBuffer.MovableLength], "exp_avg", "exp_avg_sq");
+        var movable = new ParameterState("w", [StateBuffer.MovableLength], "exp_avg", "exp_avg_sq", "max_exp_avg_sq");
         var fixedInPlace = new ParameterState("b", [StateBuffer.MovableLength - 1], "exp_avg", "exp_avg_sq");
 
-        Assert.All(movable.Buffers, b => Assert.Equal(0, PageOffsetOf(b.Span)));
+        int[] expected = new int[3];
+        StatePlacement.Choose(0, 0, expected);
+        Assert.Equal(expected, movable.Buffers.Select(b => PageOffsetOf(b.Span)).ToArray());
+        Assert.Equal(3, expected.Distinct().Count());
         Assert.All(movable.Buffers, b => Assert.True(b.IsMovable));
         Assert.All(fixedInPlace.Buffers, b => Assert.Equal(0, PageOffsetOf(b.Span) % StatePlacement.LineBytes));
         Assert.All(fixedInPlace.Buffers, b => Assert.False(b.IsMovable));
@@ -59,27 +71,29 @@ public sealed class StatePlacementTests
         var state = new ParameterState("w", [length], "exp_avg", "exp_avg_sq", "max_exp_avg_sq");
         for (int b = 0; b < state.Buffers.Count; b++)
         {
-            state.Buffer(b).Fill(0); // then distinct values, to see each one arrive
             for (int i = 0; i < length; i++)
             {
                 state.Buffer(b)[i] = b * length + i;
             }
         }
 
+        int[] before = Offsets(state);
+        int parameterOffset = (before[0] - 64 + Page) % Page; // the first buffer is stored 64 bytes ahead of θ
+        int gradientOffset = (parameterOffset + 512) % Page;
         var memory = new PageMemory(2 * length);
-        Span<float> parameter = memory.At(Page - 64, length); // the state (at 0) is stored 64 bytes ahead of θ
-        ReadOnlySpan<float> gradient = memory.At(2048, length, after: parameter);
+        Span<float> parameter = memory.At(parameterOffset, length);
+        ReadOnlySpan<float> gradient = memory.At(gradientOffset, length, after: parameter);
 
         state.PlaceBeside(parameter, gradient);
-        Assert.Equal(0, PageOffsetOf(state.Buffer(0))); // seen once: nothing moves yet
+        Assert.Equal(before, Offsets(state)); // seen once: nothing moves yet
         state.PlaceBeside(parameter, gradient);
 
-        int moved = PageOffsetOf(state.Buffer(0));
-        Assert.Equal(StatePlacement.Choose(Page - 64, 2048), moved);
-        Assert.False(StatePlacement.Conflicts(moved, Page - 64, 2048));
+        int[] expected = new int[3];
+        StatePlacement.Choose(parameterOffset, gradientOffset, expected);
+        Assert.Equal(expected, Offsets(state));
+        Assert.False(StatePlacement.Conflicts(Offsets(state), parameterOffset, gradientOffset));
         for (int b = 0; b < state.Buffers.Count; b++)
         {
-            Assert.Equal(moved, PageOffsetOf(state.Buffer(b)));
             Assert.Equal(Enumerable.Range(b * length, length).Select(i => (float)i), state.Buffer(b).ToArray());
         }
     }
@@ -89,8 +103,9 @@ public sealed class StatePlacementTests
     {
         const int length = 4096;
         var state = new ParameterState("w", [length], "exp_avg");
+        int[] before = Offsets(state);
         var memory = new PageMemory(3 * length);
-        Span<float> parameter = memory.At(Page - 64, length);
+        Span<float> parameter = memory.At((before[0] - 64 + Page) % Page, length);
         Span<float> gradientA = memory.At(0, length, after: parameter);
         Span<float> gradientB = memory.At(1024, length, after: gradientA);
 
@@ -99,40 +114,46 @@ public sealed class StatePlacementTests
             state.PlaceBeside(parameter, step % 2 == 0 ? gradientA : gradientB); // a gradient at a new place each step
         }
 
-        Assert.Equal(0, PageOffsetOf(state.Buffer(0)));
+        Assert.Equal(before, Offsets(state));
     }
 
     [Fact]
     public void A_layout_without_conflict_moves_nothing()
     {
         const int length = 4096;
-        var state = new ParameterState("w", [length], "exp_avg");
+        var state = new ParameterState("w", [length], "exp_avg", "exp_avg_sq");
+        int[] before = Offsets(state);
         var memory = new PageMemory(2 * length);
-        Span<float> parameter = memory.At(0, length);
-        Span<float> gradient = memory.At(2048, length, after: parameter);
+        int parameterOffset = Enumerable.Range(0, Page / 64).Select(k => k * 64).First(o => !StatePlacement.Conflicts(before, o, (o + 2048) % Page));
+        Span<float> parameter = memory.At(parameterOffset, length);
+        Span<float> gradient = memory.At((parameterOffset + 2048) % Page, length, after: parameter);
 
         state.PlaceBeside(parameter, gradient);
         state.PlaceBeside(parameter, gradient);
 
-        Assert.Equal(0, PageOffsetOf(state.Buffer(0)));
+        Assert.Equal(before, Offsets(state));
     }
 
     [Fact]
     public void Stepping_gives_the_same_bits_whether_or_not_the_state_moved()
     {
         const int steps = 5;
+        var moving = new PlacedAdam();
+        var staying = new PlacedAdam();
+        int[] before = Offsets(State(moving));
+        int conflictingOffset = (before[0] - 64 + Page) % Page;
+        int clearOffset = Enumerable.Range(0, Page / 64).Select(k => k * 64).First(o => !StatePlacement.Conflicts(before, o, (o + 2048) % Page));
+
         var memory = new PageMemory(4 * PlacedAdam.WLength);
-        Span<float> conflicting = memory.At(Page - 64, PlacedAdam.WLength);
-        Span<float> clear = memory.At(1024, PlacedAdam.WLength, after: conflicting);
-        Span<float> gradient = memory.At(2048, PlacedAdam.WLength, after: clear);
+        Span<float> conflicting = memory.At(conflictingOffset, PlacedAdam.WLength);
+        Span<float> clear = memory.At(clearOffset, PlacedAdam.WLength, after: conflicting);
+        Span<float> gradient = memory.At((clearOffset + 2048) % Page, PlacedAdam.WLength, after: clear);
         for (int i = 0; i < gradient.Length; i++)
         {
             gradient[i] = MathF.Sin(i * 0.37f);
             conflicting[i] = clear[i] = MathF.Cos(i * 0.11f);
         }
 
-        var moving = new PlacedAdam();
-        var staying = new PlacedAdam();
         for (int t = 0; t < steps; t++)
         {
             moving.StepW(conflicting, gradient);
@@ -141,9 +162,10 @@ public sealed class StatePlacementTests
             staying.EndIteration();
         }
 
-        Assert.NotEqual(0, PageOffsetOf(State(moving).Buffer(0)));
-        Assert.Equal(0, PageOffsetOf(State(staying).Buffer(0)));
+        Assert.NotEqual(before, Offsets(State(moving)));
+        Assert.Equal(before, Offsets(State(staying)));
         Assert.Equal(clear.ToArray(), conflicting.ToArray());
+        Assert.Equal(State(staying).Buffer(0).ToArray(), State(moving).Buffer(0).ToArray());
         Assert.Equal(State(staying).Buffer(1).ToArray(), State(moving).Buffer(1).ToArray());
     }
 
@@ -173,6 +195,8 @@ public sealed class StatePlacementTests
         Assert.True(optimizer.TryGetState("w", out ParameterState? state));
         return state;
     }
+
+    private static int[] Offsets(ParameterState state) => state.Buffers.Select(b => PageOffsetOf(b.Span)).ToArray();
 
     private static int PageOffsetOf(ReadOnlySpan<float> span) => (int)(AddressOf(span) % Page);
 

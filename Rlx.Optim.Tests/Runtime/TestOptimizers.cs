@@ -45,3 +45,13 @@ public partial class PlacedAdam
 {
     [Parameter(4096)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
 }
+
+/// <summary>
+/// PyTorch's betas (not exact floats, so the float path and the exact one differ below the normal range), over a set
+/// of several groups of four vectors at either width, then whole single vectors, then a partial one.
+/// </summary>
+[AdamOptimizer(LearningRate = 0.001, Beta1 = 0.9, Beta2 = 0.999, WeightDecay = 0)]
+public partial class ExactMomentsAdam
+{
+    [Parameter(8 * 64 + 2 * 16 + 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+}

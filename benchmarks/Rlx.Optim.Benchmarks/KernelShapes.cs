@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Rlx.Optim.Benchmarks;
 
@@ -111,6 +112,67 @@ public static class KernelShapes
         {
             Step512<TParts>(ref p, ref g, ref m, ref v, i, s, c);
         }
+    }
+
+    /// <summary>
+    /// 512-bit vectors, four per iteration, with one subnormal test for the group of four (the shape the generator now
+    /// writes): the moments of four vectors, one branch, then the four steps.
+    /// </summary>
+    public static void Adam512Grouped(ref float p, ref float g, ref float m, ref float v, nuint length, float stepSize, float inverseSqrtBc2)
+    {
+        Vector512<float> s = Vector512.Create(stepSize), c = Vector512.Create(inverseSqrtBc2);
+        nuint w = (nuint)Vector512<float>.Count, i = 0;
+        for (; length - i >= 4 * w; i += 4 * w)
+        {
+            Moments(ref p, ref g, ref m, ref v, i, out Vector512<float> p0, out Vector512<float> g0, out Vector512<float> m0, out Vector512<float> v0);
+            Moments(ref p, ref g, ref m, ref v, i + w, out Vector512<float> p1, out Vector512<float> g1, out Vector512<float> m1, out Vector512<float> v1);
+            Moments(ref p, ref g, ref m, ref v, i + 2 * w, out Vector512<float> p2, out Vector512<float> g2, out Vector512<float> m2, out Vector512<float> v2);
+            Moments(ref p, ref g, ref m, ref v, i + 3 * w, out Vector512<float> p3, out Vector512<float> g3, out Vector512<float> m3, out Vector512<float> v3);
+            Vector512<float> any = Avx512DQ.Classify(m0, 0x20) | Avx512DQ.Classify(v0, 0x20) | Avx512DQ.Classify(m1, 0x20) | Avx512DQ.Classify(v1, 0x20)
+                | Avx512DQ.Classify(m2, 0x20) | Avx512DQ.Classify(v2, 0x20) | Avx512DQ.Classify(m3, 0x20) | Avx512DQ.Classify(v3, 0x20);
+            if (any != Vector512<float>.Zero)
+            {
+                Fix(ref m, ref v, i, g0, ref m0, ref v0);
+                Fix(ref m, ref v, i + w, g1, ref m1, ref v1);
+                Fix(ref m, ref v, i + 2 * w, g2, ref m2, ref v2);
+                Fix(ref m, ref v, i + 3 * w, g3, ref m3, ref v3);
+            }
+
+            Finish(ref p, ref m, ref v, i, p0, m0, v0, s, c);
+            Finish(ref p, ref m, ref v, i + w, p1, m1, v1, s, c);
+            Finish(ref p, ref m, ref v, i + 2 * w, p2, m2, v2, s, c);
+            Finish(ref p, ref m, ref v, i + 3 * w, p3, m3, v3, s, c);
+        }
+
+        for (; length - i >= w; i += w)
+        {
+            Step512<AllParts>(ref p, ref g, ref m, ref v, i, s, c);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Moments(ref float p, ref float g, ref float m, ref float v, nuint i, out Vector512<float> pv, out Vector512<float> gv, out Vector512<float> mv, out Vector512<float> vv)
+    {
+        pv = Vector512.LoadUnsafe(ref p, i);
+        gv = Vector512.LoadUnsafe(ref g, i) + (pv - pv);
+        mv = Vector512.Create(0.9f) * Vector512.LoadUnsafe(ref m, i) + Vector512.Create(0.1f) * gv;
+        vv = Vector512.Create(0.999f) * Vector512.LoadUnsafe(ref v, i) + Vector512.Create(0.001f) * gv * gv;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Fix(ref float m, ref float v, nuint i, Vector512<float> gv, ref Vector512<float> mv, ref Vector512<float> vv)
+    {
+        Vector512<float> subnormal = IsSubnormal512(mv) | IsSubnormal512(vv);
+        mv = Vector512.ConditionalSelect(subnormal, ExactMoment512(Vector512.LoadUnsafe(ref m, i), gv, 0.9, 0.09999999999999998, square: false), mv);
+        vv = Vector512.ConditionalSelect(subnormal, ExactMoment512(Vector512.LoadUnsafe(ref v, i), gv, 0.999, 0.0010000000000000009, square: true), vv);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(ref float p, ref float m, ref float v, nuint i, Vector512<float> pv, Vector512<float> mv, Vector512<float> vv, Vector512<float> s, Vector512<float> c)
+    {
+        mv.StoreUnsafe(ref m, i);
+        vv.StoreUnsafe(ref v, i);
+        (pv - s * mv / (Vector512.Sqrt(vv) * c + Vector512.Create(1e-8f))).StoreUnsafe(ref p, i);
     }
 
     /// <summary>512-bit vectors, two per iteration.</summary>

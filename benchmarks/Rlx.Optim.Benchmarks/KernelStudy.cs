@@ -42,6 +42,7 @@ public static class KernelStudy
                 ("`Vector512` ×4, no subnormal check", () => KernelShapes.Adam512<NoSubnormalCheck>(ref data.P, ref data.G, ref data.M, ref data.V, data.Length, 1e-3f, 1f)),
                 ("`Vector512` ×4, no NaN term", () => KernelShapes.Adam512<NoNaNTerm>(ref data.P, ref data.G, ref data.M, ref data.V, data.Length, 1e-3f, 1f)),
                 ("`Vector512` ×4, neither", () => KernelShapes.Adam512<BareArithmetic>(ref data.P, ref data.G, ref data.M, ref data.V, data.Length, 1e-3f, 1f)),
+                ("`Vector512` ×4, one subnormal test per group of four", () => KernelShapes.Adam512Grouped(ref data.P, ref data.G, ref data.M, ref data.V, data.Length, 1e-3f, 1f)),
                 ("`Vector512` ×2", () => KernelShapes.Adam512x2(ref data.P, ref data.G, ref data.M, ref data.V, data.Length, 1e-3f, 1f)),
                 ("`Vector512` ×1, fused multiply-add", () => KernelShapes.Adam512Fma(ref data.P, ref data.G, ref data.M, ref data.V, data.Length, 1e-3f, 1f)),
                 ("`Vector<float>` ×4, θ and g 16 bytes off a line", () => KernelShapes.Adam256<AllParts>(ref data.POff, ref data.GOff, ref data.M, ref data.V, data.Length, 1e-3f, 1f)),

@@ -67,17 +67,30 @@ internal sealed class AdamRule : KernelRule
         WriteDecayFactor(writer, kernel);
     }
 
+    /// <summary>The double kernel's update. The float kernel has a rare exact path, so it is written in parts (below).</summary>
     public override void WriteStep(KernelBody body, KernelSpec kernel)
     {
-        if (body.IsDouble)
-        {
-            WriteMoments(body, kernel);
-        }
-        else
-        {
-            WriteFloatMoments(body, kernel);
-        }
+        WriteMoments(body, kernel);
+        WriteDelta(body, kernel);
+    }
 
+    public override bool HasRareExactPath(OptimizerPrecision precision) => precision == OptimizerPrecision.Single;
+
+    public override void WriteNewMoments(KernelBody body, KernelSpec kernel) => WriteMoments(body, kernel);
+
+    /// <summary>
+    /// Below float's normal range the grid is coarse, and the float path's two roundings can differ from the exact
+    /// value by a whole step: the rare vectors with such a lane are recomputed in double and rounded once.
+    /// </summary>
+    public override void WriteExactMoments(KernelBody body, KernelSpec kernel)
+    {
+        body.Line($"{body.T} subnormal = {KernelBody.KernelMath}.IsSubnormal(expAvg) | {KernelBody.KernelMath}.IsSubnormal(expAvgSq);");
+        body.Line($"expAvg = {body.Shape.Api}.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);");
+        body.Line($"expAvgSq = {body.Shape.Api}.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);");
+    }
+
+    public override void WriteDelta(KernelBody body, KernelSpec kernel)
+    {
         string secondMoment = "expAvgSq";
         if (kernel.AmsGrad)
         {
@@ -93,25 +106,6 @@ internal sealed class AdamRule : KernelRule
     public override string Describe(KernelSpec kernel) =>
         $"β₁ = {Text(kernel.Beta1)}, β₂ = {Text(kernel.Beta2)}, ε = {Text(kernel.Epsilon)}, {DescribeDecay(kernel)}" +
         (kernel.AmsGrad ? ", AMSGrad" : string.Empty) + (kernel.Maximize ? ", maximizing" : string.Empty);
-
-    /// <summary>
-    /// Below float's normal range the grid is coarse, and the float path's two roundings can differ from the exact
-    /// value by a whole step: the rare vectors with such a lane are recomputed in double and rounded once.
-    /// </summary>
-    private static void WriteFloatMoments(KernelBody body, KernelSpec kernel)
-    {
-        body.Line($"{body.T} m0 = expAvg;");
-        body.Line($"{body.T} v0 = expAvgSq;");
-        body.Line($"expAvg = {body.C(kernel.Beta1)} * m0 + {body.C(1.0 - kernel.Beta1)} * g;");
-        body.Line("// (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
-        body.Line($"expAvgSq = {body.C(kernel.Beta2)} * v0 + {body.C(1.0 - kernel.Beta2)} * g * g;");
-        using (body.Writer.Block($"if ({KernelBody.KernelMath}.AnySubnormal(expAvg, expAvgSq))"))
-        {
-            body.Line($"{body.T} subnormal = {KernelBody.KernelMath}.IsSubnormal(expAvg) | {KernelBody.KernelMath}.IsSubnormal(expAvgSq);");
-            body.Line($"expAvg = {body.Shape.Api}.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);");
-            body.Line($"expAvgSq = {body.Shape.Api}.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);");
-        }
-    }
 
     public override void WriteVectorHelpers(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision, VectorShape shape)
     {

@@ -48,6 +48,31 @@ internal abstract class KernelRule
     }
 
     /// <summary>
+    /// Whether the update has a rare exact path (float Adam: moments with a lane below float's normal range are
+    /// recomputed in double). Such a rule is written in three parts instead of <see cref="WriteStep"/>, so that
+    /// <see cref="GroupedUpdate"/> can test four vectors at once and branch once for all of them.
+    /// </summary>
+    public virtual bool HasRareExactPath(OptimizerPrecision precision) => false;
+
+    /// <summary>With a rare exact path: assigns the new <c>expAvg</c> and <c>expAvgSq</c> from <c>g</c> and their loaded values.</summary>
+    public virtual void WriteNewMoments(KernelBody body, KernelSpec kernel)
+    {
+    }
+
+    /// <summary>
+    /// With a rare exact path: the rare vector's moments, from <c>g</c>, the new moments and the stored ones
+    /// (<c>m0</c>, <c>v0</c>), recomputed exactly where a lane needs it.
+    /// </summary>
+    public virtual void WriteExactMoments(KernelBody body, KernelSpec kernel)
+    {
+    }
+
+    /// <summary>With a rare exact path: the rest of the update, from the new moments (and any further state) to <c>delta</c>.</summary>
+    public virtual void WriteDelta(KernelBody body, KernelSpec kernel)
+    {
+    }
+
+    /// <summary>
     /// The seed's Adam adds λ·θ even when λ = 0, so a non-finite parameter makes its own moments NaN; only Adam
     /// keeps that (PyTorch's rules skip the term).
     /// </summary>

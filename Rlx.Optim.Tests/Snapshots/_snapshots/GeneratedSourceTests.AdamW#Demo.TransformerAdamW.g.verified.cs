@@ -166,6 +166,8 @@ namespace Demo
                 }
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Update512(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
@@ -175,10 +177,7 @@ namespace Demo
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
                 }
 
                 for (; i < end; i += width)
@@ -187,37 +186,77 @@ namespace Demo
                 }
             }
 
+            /// <summary>
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
+            /// then their steps.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            {
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p0, out global::System.Runtime.Intrinsics.Vector512<float> g0, out global::System.Runtime.Intrinsics.Vector512<float> expAvg0, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p1, out global::System.Runtime.Intrinsics.Vector512<float> g1, out global::System.Runtime.Intrinsics.Vector512<float> expAvg1, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p2, out global::System.Runtime.Intrinsics.Vector512<float> g2, out global::System.Runtime.Intrinsics.Vector512<float> expAvg2, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p3, out global::System.Runtime.Intrinsics.Vector512<float> g3, out global::System.Runtime.Intrinsics.Vector512<float> expAvg3, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq3);
+                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                {
+                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
+                }
+
+                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                p *= decayFactor; // decoupled weight decay
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, ref expAvgSq, stepSize, inverseSqrtBiasCorrection2);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
-            }
-
-            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> m0 = expAvg;
-                global::System.Runtime.Intrinsics.Vector512<float> v0 = expAvgSq;
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * m0 + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
-                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.95f) * v0 + global::System.Runtime.Intrinsics.Vector512.Create(0.05f) * g * g;
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq);
                 if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
-                    expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
-                    expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
                 }
+
+                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
+            {
+                p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                p *= decayFactor; // decoupled weight decay
+                expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.95f) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.05f) * g * g;
+            }
+
+            /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> m0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+            }
+
+            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
                 global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
-                return delta;
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
@@ -242,6 +281,8 @@ namespace Demo
                 return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void UpdatePreferred(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
@@ -251,10 +292,7 @@ namespace Demo
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
                 }
 
                 for (; i < end; i += width)
@@ -263,37 +301,77 @@ namespace Demo
                 }
             }
 
+            /// <summary>
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
+            /// then their steps.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2, global::System.Numerics.Vector<float> decayFactor)
+            {
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i, decayFactor, out global::System.Numerics.Vector<float> p0, out global::System.Numerics.Vector<float> g0, out global::System.Numerics.Vector<float> expAvg0, out global::System.Numerics.Vector<float> expAvgSq0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, decayFactor, out global::System.Numerics.Vector<float> p1, out global::System.Numerics.Vector<float> g1, out global::System.Numerics.Vector<float> expAvg1, out global::System.Numerics.Vector<float> expAvgSq1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, decayFactor, out global::System.Numerics.Vector<float> p2, out global::System.Numerics.Vector<float> g2, out global::System.Numerics.Vector<float> expAvg2, out global::System.Numerics.Vector<float> expAvgSq2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, decayFactor, out global::System.Numerics.Vector<float> p3, out global::System.Numerics.Vector<float> g3, out global::System.Numerics.Vector<float> expAvg3, out global::System.Numerics.Vector<float> expAvgSq3);
+                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                {
+                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
+                }
+
+                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2, global::System.Numerics.Vector<float> decayFactor)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                p *= decayFactor; // decoupled weight decay
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> delta = Step(g, ref expAvg, ref expAvgSq, stepSize, inverseSqrtBiasCorrection2);
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
-            }
-
-            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
-            {
-                global::System.Numerics.Vector<float> m0 = expAvg;
-                global::System.Numerics.Vector<float> v0 = expAvgSq;
-                expAvg = global::System.Numerics.Vector.Create(0.9f) * m0 + global::System.Numerics.Vector.Create(0.1f) * g;
-                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.95f) * v0 + global::System.Numerics.Vector.Create(0.05f) * g * g;
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i, decayFactor, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq);
                 if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
                 {
-                    global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
-                    expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
-                    expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
                 }
+
+                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> decayFactor, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq)
+            {
+                p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
+                g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
+                p *= decayFactor; // decoupled weight decay
+                expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
+                expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
+                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = global::System.Numerics.Vector.Create(0.95f) * expAvgSq + global::System.Numerics.Vector.Create(0.05f) * g * g;
+            }
+
+            /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq)
+            {
+                global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
+                global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
+                global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+            }
+
+            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> p, global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            {
+                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
                 global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f));
-                return delta;
+                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
@@ -344,6 +422,8 @@ namespace Demo
                 }
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Update512(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
@@ -353,10 +433,7 @@ namespace Demo
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
                 }
 
                 for (; i < end; i += width)
@@ -365,36 +442,76 @@ namespace Demo
                 }
             }
 
+            /// <summary>
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
+            /// then their steps.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            {
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p0, out global::System.Runtime.Intrinsics.Vector512<float> g0, out global::System.Runtime.Intrinsics.Vector512<float> expAvg0, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p1, out global::System.Runtime.Intrinsics.Vector512<float> g1, out global::System.Runtime.Intrinsics.Vector512<float> expAvg1, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p2, out global::System.Runtime.Intrinsics.Vector512<float> g2, out global::System.Runtime.Intrinsics.Vector512<float> expAvg2, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p3, out global::System.Runtime.Intrinsics.Vector512<float> g3, out global::System.Runtime.Intrinsics.Vector512<float> expAvg3, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq3);
+                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                {
+                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
+                }
+
+                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, ref expAvgSq, stepSize, inverseSqrtBiasCorrection2);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
-            }
-
-            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> m0 = expAvg;
-                global::System.Runtime.Intrinsics.Vector512<float> v0 = expAvgSq;
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * m0 + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
-                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.95f) * v0 + global::System.Runtime.Intrinsics.Vector512.Create(0.05f) * g * g;
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i, decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq);
                 if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
-                    expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
-                    expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
                 }
+
+                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> decayFactor, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
+            {
+                p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
+                g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.95f) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.05f) * g * g;
+            }
+
+            /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> m0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+            }
+
+            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
                 global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
-                return delta;
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
@@ -419,6 +536,8 @@ namespace Demo
                 return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void UpdatePreferred(in AdamWScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
@@ -428,10 +547,7 @@ namespace Demo
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2, decayFactor);
                 }
 
                 for (; i < end; i += width)
@@ -440,36 +556,76 @@ namespace Demo
                 }
             }
 
+            /// <summary>
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
+            /// then their steps.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2, global::System.Numerics.Vector<float> decayFactor)
+            {
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i, decayFactor, out global::System.Numerics.Vector<float> p0, out global::System.Numerics.Vector<float> g0, out global::System.Numerics.Vector<float> expAvg0, out global::System.Numerics.Vector<float> expAvgSq0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, decayFactor, out global::System.Numerics.Vector<float> p1, out global::System.Numerics.Vector<float> g1, out global::System.Numerics.Vector<float> expAvg1, out global::System.Numerics.Vector<float> expAvgSq1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, decayFactor, out global::System.Numerics.Vector<float> p2, out global::System.Numerics.Vector<float> g2, out global::System.Numerics.Vector<float> expAvg2, out global::System.Numerics.Vector<float> expAvgSq2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, decayFactor, out global::System.Numerics.Vector<float> p3, out global::System.Numerics.Vector<float> g3, out global::System.Numerics.Vector<float> expAvg3, out global::System.Numerics.Vector<float> expAvgSq3);
+                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                {
+                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
+                }
+
+                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2, global::System.Numerics.Vector<float> decayFactor)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> delta = Step(g, ref expAvg, ref expAvgSq, stepSize, inverseSqrtBiasCorrection2);
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
-            }
-
-            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
-            {
-                global::System.Numerics.Vector<float> m0 = expAvg;
-                global::System.Numerics.Vector<float> v0 = expAvgSq;
-                expAvg = global::System.Numerics.Vector.Create(0.9f) * m0 + global::System.Numerics.Vector.Create(0.1f) * g;
-                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.95f) * v0 + global::System.Numerics.Vector.Create(0.05f) * g * g;
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i, decayFactor, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq);
                 if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
                 {
-                    global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
-                    expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
-                    expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
                 }
+
+                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> decayFactor, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq)
+            {
+                p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
+                g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
+                expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
+                expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
+                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = global::System.Numerics.Vector.Create(0.95f) * expAvgSq + global::System.Numerics.Vector.Create(0.05f) * g * g;
+            }
+
+            /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq)
+            {
+                global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
+                global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
+                global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+            }
+
+            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> p, global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            {
+                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
                 global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f));
-                return delta;
+                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.

@@ -165,6 +165,8 @@ namespace Demo
                 }
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Update512(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Runtime.Intrinsics.Vector512<double> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
@@ -216,6 +218,8 @@ namespace Demo
                 return delta;
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void UpdatePreferred(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<double> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
@@ -293,6 +297,8 @@ namespace Demo
                 }
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Update512(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Runtime.Intrinsics.Vector512<double> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
@@ -344,6 +350,8 @@ namespace Demo
                 return delta;
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void UpdatePreferred(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<double> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);

@@ -181,6 +181,8 @@ namespace Demo
                 }
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Update512(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> gradientStep = global::System.Runtime.Intrinsics.Vector512.Create(scalars.GradientStep);
@@ -229,6 +231,8 @@ namespace Demo
                 return delta;
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void UpdatePreferred(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<float> gradientStep = global::System.Numerics.Vector.Create(scalars.GradientStep);

@@ -151,6 +151,8 @@ namespace Demo
                 }
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Update512(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 bool rectified = scalars.Rectified;
@@ -201,6 +203,8 @@ namespace Demo
                 return delta;
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void UpdatePreferred(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 bool rectified = scalars.Rectified;

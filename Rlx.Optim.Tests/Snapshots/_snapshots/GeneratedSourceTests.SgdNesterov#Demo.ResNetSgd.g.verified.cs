@@ -148,6 +148,8 @@ namespace Demo
                 }
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Update512(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
@@ -190,6 +192,8 @@ namespace Demo
                 return delta;
             }
 
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void UpdatePreferred(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
                 global::System.Numerics.Vector<float> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
