@@ -16,6 +16,8 @@ namespace Rlx.Optim.Generators.Emit;
 /// state and θ − delta. The runtime gives a kernel whole vectors only and runs the last partial vector through
 /// padded copies, so there is no scalar tail to keep in step with the vector code. The loop, the vector update and
 /// the rule's step are written once per <see cref="VectorShape"/>; <c>Update</c> picks one, a choice the JIT folds.
+/// A rule with a rare exact path (float Adam) gets <see cref="GroupedUpdate"/>'s parts instead of <c>UpdateVector</c>
+/// and <c>Step</c>, so its main loop tests a group of four vectors with one branch.
 /// </remarks>
 internal static class KernelEmitter
 {
