@@ -63,10 +63,6 @@ internal static class KernelEmitter
         writer.WriteLine();
     }
 
-    /// <summary>The arguments <c>Prepare</c> takes beyond the learning rate and the step, for an optimizer of <paramref name="rule"/>.</summary>
-    public static string PrepareArguments(KernelRule rule, string kernelName) =>
-        rule.KeepsScheduleProduct ? $", {ScheduleProductField(kernelName)}" : string.Empty;
-
     /// <summary>The optimizer's field holding a kernel's running product of NAdam's μ.</summary>
     public static string ScheduleProductField(string kernelName) => $"__{char.ToLowerInvariant(kernelName[0])}{kernelName.Substring(1)}MuProduct";
 

@@ -60,6 +60,7 @@ internal static class OptimizerEmitter
             WriteStepAll(writer, spec, names);
             WriteNameKeyedStep(writer, spec, rule);
             WriteLifecycle(writer, rule, kernels);
+            ScalarsCache.WriteMethods(writer, rule, kernels);
             CheckpointEmitter.WriteMembers(writer, rule, kernels);
             KernelEmitter.WriteScalars(writer, rule, spec.DefaultKernel, spec.Precision);
             foreach ((KernelSpec kernel, string kernelName) in kernels.Kernels)
@@ -102,6 +103,7 @@ internal static class OptimizerEmitter
             }
         }
 
+        ScalarsCache.WriteFields(writer, rule, kernels);
         writer.WriteLine();
     }
 
@@ -140,7 +142,7 @@ internal static class OptimizerEmitter
         using (writer.Block($"{modifiers}partial void {set.MethodName}({Span} {parameter}, {ReadOnlySpan} {gradient})"))
         {
             writer.WriteLine($"{Runtime}.StepArguments.Validate({Literal.String(set.Name)}, {names.LengthConstant}, {parameter}, {gradient});");
-            writer.WriteLine($"{rule.ScalarsType} scalars = {Prepare(rule, names.Kernel)};");
+            writer.WriteLine($"{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
             writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
             if (set.Length >= MovableStateLength)
             {
@@ -152,9 +154,6 @@ internal static class OptimizerEmitter
 
         writer.WriteLine();
     }
-
-    private static string Prepare(KernelRule rule, string kernel) =>
-        $"{kernel}.Prepare(__learningRate, __stepCount + 1{KernelEmitter.PrepareArguments(rule, kernel)})";
 
     /// <summary>The state's page offset is kept clear of θ's and g's (the runtime's <c>StatePlacement</c>).</summary>
     private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
@@ -226,7 +225,7 @@ internal static class OptimizerEmitter
             writer.WriteLine("// Any other name: state allocated on first use, and the optimizer's own hyperparameters.");
             writer.WriteLine($"{Runtime}.ParameterState state = __states.GetOrAdd(name, parameter, gradient);");
             WritePlacement(writer, spec, rule, "parameter", "gradient");
-            writer.WriteLine($"{rule.ScalarsType} scalars = {Prepare(rule, KernelTable.DefaultKernelName)};");
+            writer.WriteLine($"{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
             using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
             {
                 WriteRun(writer, spec, rule, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient");

@@ -24,6 +24,12 @@ namespace Demo
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private AdamWScalars __defaultKernelScalars;
+        private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __defaultKernelScalarsRate;
+        private AdamWScalars __normKernelScalars;
+        private long __normKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __normKernelScalarsRate;
 
         public float LearningRate
         {
@@ -48,7 +54,7 @@ namespace Demo
         public partial void StepAttention(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("attention", AttentionLength, weights, gradient);
-            AdamWScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamWScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
             global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamWScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -58,7 +64,7 @@ namespace Demo
         public partial void StepNorm(global::System.Span<float> gain, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("norm", NormLength, gain, gradient);
-            AdamWScalars scalars = NormKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamWScalars scalars = ScalarsOfNormKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
             global::Rlx.Optim.UpdateKernels.Run<NormKernel, AdamWScalars>(in scalars, gain, gradient, state.Buffer(0), state.Buffer(1), default);
         }
@@ -88,7 +94,7 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            AdamWScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamWScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamWScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -105,6 +111,34 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+        }
+
+        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private AdamWScalars ScalarsOfDefaultKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            {
+                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalarsStep = t;
+                __defaultKernelScalarsRate = __learningRate;
+            }
+
+            return __defaultKernelScalars;
+        }
+
+        /// <summary>NormKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private AdamWScalars ScalarsOfNormKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __normKernelScalarsStep || __learningRate != __normKernelScalarsRate)
+            {
+                __normKernelScalars = NormKernel.Prepare(__learningRate, t);
+                __normKernelScalarsStep = t;
+                __normKernelScalarsRate = __learningRate;
+            }
+
+            return __normKernelScalars;
         }
 
         public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);

@@ -20,6 +20,9 @@ namespace Demo
         private float __learningRate = 0.0003f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private AdamScalars __defaultKernelScalars;
+        private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __defaultKernelScalarsRate;
 
         public float LearningRate
         {
@@ -44,7 +47,7 @@ namespace Demo
         public partial void StepAttention(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("attention", AttentionLength, weights, gradient);
-            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
             global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -70,7 +73,7 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -87,6 +90,20 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+        }
+
+        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private AdamScalars ScalarsOfDefaultKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            {
+                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalarsStep = t;
+                __defaultKernelScalarsRate = __learningRate;
+            }
+
+            return __defaultKernelScalars;
         }
 
         public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);

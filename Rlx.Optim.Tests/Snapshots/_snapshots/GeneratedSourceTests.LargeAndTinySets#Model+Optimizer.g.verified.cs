@@ -24,6 +24,9 @@ partial class Model
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private AdamScalars __defaultKernelScalars;
+        private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __defaultKernelScalarsRate;
 
         public float LearningRate
         {
@@ -48,7 +51,7 @@ partial class Model
         public partial void StepEmbedding(global::System.Span<float> table, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("embedding", EmbeddingLength, table, gradient);
-            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(table, gradient);
             global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, table, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -58,7 +61,7 @@ partial class Model
         public partial void StepTemperature(global::System.Span<float> temperature, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("temperature", TemperatureLength, temperature, gradient);
-            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
             global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, temperature, gradient, state.Buffer(0), state.Buffer(1), default);
         }
@@ -88,7 +91,7 @@ partial class Model
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 1048576)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -105,6 +108,20 @@ partial class Model
         {
             __states.Clear();
             __stepCount = 0;
+        }
+
+        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private AdamScalars ScalarsOfDefaultKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            {
+                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalarsStep = t;
+                __defaultKernelScalarsRate = __learningRate;
+            }
+
+            return __defaultKernelScalars;
         }
 
         public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);

@@ -24,6 +24,12 @@ namespace Demo
         private float __learningRate = 3E-05f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private LionScalars __defaultKernelScalars;
+        private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __defaultKernelScalarsRate;
+        private LionScalars __biasKernelScalars;
+        private long __biasKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __biasKernelScalarsRate;
 
         public float LearningRate
         {
@@ -48,7 +54,7 @@ namespace Demo
         public partial void StepProjection(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("projection", ProjectionLength, weights, gradient);
-            LionScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            LionScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
             global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, LionScalars>(in scalars, weights, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
@@ -58,7 +64,7 @@ namespace Demo
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("bias", BiasLength, bias, gradient);
-            LionScalars scalars = BiasKernel.Prepare(__learningRate, __stepCount + 1);
+            LionScalars scalars = ScalarsOfBiasKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
             global::Rlx.Optim.UpdateKernels.Run<BiasKernel, LionScalars>(in scalars, bias, gradient, state.Buffer(0), default, default);
         }
@@ -88,7 +94,7 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            LionScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            LionScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, LionScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
@@ -105,6 +111,34 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+        }
+
+        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private LionScalars ScalarsOfDefaultKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            {
+                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalarsStep = t;
+                __defaultKernelScalarsRate = __learningRate;
+            }
+
+            return __defaultKernelScalars;
+        }
+
+        /// <summary>BiasKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private LionScalars ScalarsOfBiasKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __biasKernelScalarsStep || __learningRate != __biasKernelScalarsRate)
+            {
+                __biasKernelScalars = BiasKernel.Prepare(__learningRate, t);
+                __biasKernelScalarsStep = t;
+                __biasKernelScalarsRate = __learningRate;
+            }
+
+            return __biasKernelScalars;
         }
 
         public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);

@@ -21,6 +21,10 @@ namespace Demo
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
         private double __defaultKernelMuProduct = 1.0; // μ₁·…·μₜ of DefaultKernel's momentum schedule, t = StepCount
+        private NAdamScalars __defaultKernelScalars;
+        private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __defaultKernelScalarsRate;
+        private double __defaultKernelScalarsMuProduct;
 
         public float LearningRate
         {
@@ -45,7 +49,7 @@ namespace Demo
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
-            NAdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1, __defaultKernelMuProduct);
+            NAdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
             global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, NAdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
@@ -71,7 +75,7 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            NAdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1, __defaultKernelMuProduct);
+            NAdamScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, NAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -93,6 +97,21 @@ namespace Demo
             __states.Clear();
             __stepCount = 0;
             __defaultKernelMuProduct = 1.0;
+        }
+
+        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private NAdamScalars ScalarsOfDefaultKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate || __defaultKernelMuProduct != __defaultKernelScalarsMuProduct)
+            {
+                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t, __defaultKernelMuProduct);
+                __defaultKernelScalarsStep = t;
+                __defaultKernelScalarsRate = __learningRate;
+                __defaultKernelScalarsMuProduct = __defaultKernelMuProduct;
+            }
+
+            return __defaultKernelScalars;
         }
 
         public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);

@@ -36,6 +36,15 @@ namespace Demo
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private AdamScalars __defaultKernelScalars;
+        private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __defaultKernelScalarsRate;
+        private AdamScalars __b1KernelScalars;
+        private long __b1KernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __b1KernelScalarsRate;
+        private AdamScalars __normKernelScalars;
+        private long __normKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __normKernelScalarsRate;
 
         public float LearningRate
         {
@@ -60,7 +69,7 @@ namespace Demo
         public partial void StepW1(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("w1", W1Length, weights, gradient);
-            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
             global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -70,7 +79,7 @@ namespace Demo
         public partial void StepB1(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("b1", B1Length, bias, gradient);
-            AdamScalars scalars = B1Kernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[1];
             global::Rlx.Optim.UpdateKernels.Run<B1Kernel, AdamScalars>(in scalars, bias, gradient, state.Buffer(0), state.Buffer(1), default);
         }
@@ -79,7 +88,7 @@ namespace Demo
         public partial void StepW2(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("w2", W2Length, weights, gradient);
-            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[2];
             state.PlaceBeside(weights, gradient);
             global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
@@ -89,7 +98,7 @@ namespace Demo
         public partial void StepB2(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("b2", B2Length, bias, gradient);
-            AdamScalars scalars = B1Kernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[3];
             global::Rlx.Optim.UpdateKernels.Run<B1Kernel, AdamScalars>(in scalars, bias, gradient, state.Buffer(0), state.Buffer(1), default);
         }
@@ -98,7 +107,7 @@ namespace Demo
         internal partial void StepNorm(global::System.Span<float> gain, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("norm.gain", NormLength, gain, gradient);
-            AdamScalars scalars = NormKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfNormKernel();
             global::Rlx.Optim.ParameterState state = __states[4];
             global::Rlx.Optim.UpdateKernels.Run<NormKernel, AdamScalars>(in scalars, gain, gradient, state.Buffer(0), state.Buffer(1), default);
         }
@@ -143,7 +152,7 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            AdamScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            AdamScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
@@ -160,6 +169,48 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+        }
+
+        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private AdamScalars ScalarsOfDefaultKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            {
+                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalarsStep = t;
+                __defaultKernelScalarsRate = __learningRate;
+            }
+
+            return __defaultKernelScalars;
+        }
+
+        /// <summary>B1Kernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private AdamScalars ScalarsOfB1Kernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __b1KernelScalarsStep || __learningRate != __b1KernelScalarsRate)
+            {
+                __b1KernelScalars = B1Kernel.Prepare(__learningRate, t);
+                __b1KernelScalarsStep = t;
+                __b1KernelScalarsRate = __learningRate;
+            }
+
+            return __b1KernelScalars;
+        }
+
+        /// <summary>NormKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private AdamScalars ScalarsOfNormKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __normKernelScalarsStep || __learningRate != __normKernelScalarsRate)
+            {
+                __normKernelScalars = NormKernel.Prepare(__learningRate, t);
+                __normKernelScalarsStep = t;
+                __normKernelScalarsRate = __learningRate;
+            }
+
+            return __normKernelScalars;
         }
 
         public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);

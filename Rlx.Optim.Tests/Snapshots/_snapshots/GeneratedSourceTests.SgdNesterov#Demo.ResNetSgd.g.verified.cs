@@ -20,6 +20,9 @@ namespace Demo
         private float __learningRate = 0.1f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private SgdScalars __defaultKernelScalars;
+        private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
+        private float __defaultKernelScalarsRate;
 
         public float LearningRate
         {
@@ -44,7 +47,7 @@ namespace Demo
         public partial void StepConv(global::System.Span<float> kernel, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.StepArguments.Validate("conv", ConvLength, kernel, gradient);
-            SgdScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            SgdScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(kernel, gradient);
             global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, kernel, gradient, state.Buffer(0), default, default);
@@ -70,7 +73,7 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            SgdScalars scalars = DefaultKernel.Prepare(__learningRate, __stepCount + 1);
+            SgdScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
                 global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
@@ -87,6 +90,20 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+        }
+
+        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
+        private SgdScalars ScalarsOfDefaultKernel()
+        {
+            long t = __stepCount + 1;
+            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            {
+                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalarsStep = t;
+                __defaultKernelScalarsRate = __learningRate;
+            }
+
+            return __defaultKernelScalars;
         }
 
         public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
