@@ -19,7 +19,7 @@ internal static class GroupedUpdate
 
     /// <summary>The main loop's statement for a group of four vectors from <c>i</c>.</summary>
     public static string GroupCall(IReadOnlyList<string> buffers, IReadOnlyList<ScalarField> fields) =>
-        $"UpdateGroup(ref parameter, ref gradient{StateArguments(buffers.Count)}, i, width{string.Concat(fields.Select(f => ", " + f.Local))});";
+        $"UpdateGroup(ref parameter, ref gradient{KernelEmitter.StateArguments(buffers.Count)}, i, width{string.Concat(fields.Select(f => ", " + f.Local))});";
 
     public static void Write(
         SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, VectorShape shape, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
@@ -34,7 +34,7 @@ internal static class GroupedUpdate
         WriteUpdateVector(writer, shape, moments, prologue, step, buffers.Count, fieldParameters);
         WriteMoments(writer, rule, kernel, body, moments, prologue);
         WriteExactMoments(writer, rule, kernel, body, moments);
-        WriteFinish(writer, rule, kernel, body, buffers, step);
+        WriteFinish(writer, rule, kernel, body, buffers, moments, step);
     }
 
     private static void WriteUpdateGroup(
@@ -45,7 +45,7 @@ internal static class GroupedUpdate
         writer.WriteLine("/// then their steps.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void UpdateGroup(ref float parameter, ref float gradient{StateParameters(buffers)}, nuint i, nuint width{fieldParameters})"))
+        using (writer.Block($"private static void UpdateGroup(ref float parameter, ref float gradient{KernelEmitter.StateParameters(buffers)}, nuint i, nuint width{fieldParameters})"))
         {
             string[] offsets = Enumerable.Range(0, KernelEmitter.Unroll).Select(KernelEmitter.Offset).ToArray();
             for (int k = 0; k < offsets.Length; k++)
@@ -77,7 +77,7 @@ internal static class GroupedUpdate
     {
         writer.WriteLine("/// <summary>One vector at <paramref name=\"i\"/>, for the loop's last vectors.</summary>");
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void UpdateVector(ref float parameter, ref float gradient{StateParameters(buffers)}, nuint i{fieldParameters})"))
+        using (writer.Block($"private static void UpdateVector(ref float parameter, ref float gradient{KernelEmitter.StateParameters(buffers)}, nuint i{fieldParameters})"))
         {
             writer.WriteLine(MomentsCall(shape, "i", string.Empty, moments, prologue));
             using (writer.Block($"if ({KernelBody.KernelMath}.AnySubnormal({string.Join(", ", moments)}))"))
@@ -130,12 +130,13 @@ internal static class GroupedUpdate
         writer.WriteLine();
     }
 
-    private static void WriteFinish(SourceWriter writer, KernelRule rule, KernelSpec kernel, KernelBody body, IReadOnlyList<string> buffers, ScalarField[] step)
+    private static void WriteFinish(
+        SourceWriter writer, KernelRule rule, KernelSpec kernel, KernelBody body, IReadOnlyList<string> buffers, string[] moments, ScalarField[] step)
     {
         VectorShape shape = body.Shape;
         string[] locals = buffers.Select(KernelEmitter.Camel).ToArray();
-        string parameters = $"ref float parameter{StateParameters(buffers.Count)}, nuint i, {shape.Floats} p"
-            + string.Concat(locals.Take(2).Select(l => $", {shape.Floats} {l}"))
+        string parameters = $"ref float parameter{KernelEmitter.StateParameters(buffers.Count)}, nuint i, {shape.Floats} p"
+            + string.Concat(moments.Select(m => $", {shape.Floats} {m}"))
             + string.Concat(step.Select(f => $", {shape.Floats} {f.Local}"));
         writer.WriteLine("/// <summary>Stores the vector at <paramref name=\"i\"/>: its new state, and θ − delta.</summary>");
         writer.WriteLine(Inline);
@@ -170,9 +171,5 @@ internal static class GroupedUpdate
         $"ExactMoments(ref state0, ref state1, {offset}, g{suffix}{string.Concat(moments.Select(m => $", ref {m}{suffix}"))});";
 
     private static string FinishCall(string offset, string suffix, string[] moments, ScalarField[] step, int buffers) =>
-        $"Finish(ref parameter{StateArguments(buffers)}, {offset}, p{suffix}{string.Concat(moments.Select(m => $", {m}{suffix}"))}{string.Concat(step.Select(f => ", " + f.Local))});";
-
-    private static string StateParameters(int buffers) => string.Concat(Enumerable.Range(0, buffers).Select(b => $", ref float state{b}"));
-
-    private static string StateArguments(int buffers) => string.Concat(Enumerable.Range(0, buffers).Select(b => $", ref state{b}"));
+        $"Finish(ref parameter{KernelEmitter.StateArguments(buffers)}, {offset}, p{suffix}{string.Concat(moments.Select(m => $", {m}{suffix}"))}{string.Concat(step.Select(f => ", " + f.Local))});";
 }

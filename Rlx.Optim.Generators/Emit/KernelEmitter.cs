@@ -40,7 +40,7 @@ internal static class KernelEmitter
     public static void WriteScalars(SourceWriter writer, KernelRule rule, KernelSpec optimizer, OptimizerPrecision precision)
     {
         IReadOnlyList<ScalarField> fields = rule.Fields(optimizer, precision);
-        writer.WriteLine("/// <summary>The scalars of one step, computed once per call (in double, then stored at the kernels' precision).</summary>");
+        writer.WriteLine("/// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>");
         using (writer.Block($"private readonly struct {rule.ScalarsType}"))
         {
             foreach (ScalarField field in fields)
@@ -64,7 +64,16 @@ internal static class KernelEmitter
     }
 
     /// <summary>The optimizer's field holding a kernel's running product of NAdam's μ.</summary>
-    public static string ScheduleProductField(string kernelName) => $"__{char.ToLowerInvariant(kernelName[0])}{kernelName.Substring(1)}MuProduct";
+    public static string ScheduleProductField(string kernelName) => KernelField(kernelName, "MuProduct");
+
+    /// <summary>An optimizer field that belongs to one kernel: <c>DefaultKernel</c>, <c>MuProduct</c> → <c>__defaultKernelMuProduct</c>.</summary>
+    public static string KernelField(string kernelName, string suffix) => $"__{char.ToLowerInvariant(kernelName[0])}{kernelName.Substring(1)}{suffix}";
+
+    /// <summary>The state buffers as a kernel method's parameters (<c>, ref float state0, …</c>).</summary>
+    public static string StateParameters(int buffers) => string.Concat(Enumerable.Range(0, buffers).Select(b => $", ref float state{b}"));
+
+    /// <summary>The state buffers as arguments to such a method (<c>, ref state0, …</c>).</summary>
+    public static string StateArguments(int buffers) => string.Concat(Enumerable.Range(0, buffers).Select(b => $", ref state{b}"));
 
     public static void WriteKernel(SourceWriter writer, KernelRule rule, KernelSpec optimizer, KernelSpec kernel, OptimizerPrecision precision, string name, string displayName)
     {
@@ -146,7 +155,7 @@ internal static class KernelEmitter
                     : $"{LocalType(field, precision, shape)} {field.Local} = {shape.Broadcast($"scalars.{field.Name}")};");
             }
 
-            string call = $"UpdateVector(ref parameter, ref gradient{string.Concat(buffers.Select((_, b) => $", ref state{b}"))}, {{0}}{string.Concat(fields.Select(f => ", " + f.Local))});";
+            string call = $"UpdateVector(ref parameter, ref gradient{StateArguments(buffers.Count)}, {{0}}{string.Concat(fields.Select(f => ", " + f.Local))});";
             writer.WriteLine($"nuint width = (nuint){shape.Floats}.Count;");
             writer.WriteLine("nuint i = start;");
             using (writer.Block($"for (; end - i >= {Unroll} * width; i += {Unroll} * width)"))
@@ -184,7 +193,7 @@ internal static class KernelEmitter
         IReadOnlyList<string> buffers)
     {
         bool isDouble = precision == OptimizerPrecision.Double;
-        string parameters = "ref float parameter, ref float gradient" + string.Concat(buffers.Select((_, b) => $", ref float state{b}")) + ", nuint i"
+        string parameters = $"ref float parameter, ref float gradient{StateParameters(buffers.Count)}, nuint i"
             + string.Concat(fields.Select(f => $", {LocalType(f, precision, shape)} {f.Local}"));
         writer.WriteLine(Inline);
         using (writer.Block($"private static void UpdateVector({parameters})"))

@@ -17,12 +17,12 @@ internal static class ScalarsCache
     {
         foreach ((_, string kernel) in kernels.Kernels)
         {
-            writer.WriteLine($"private {rule.ScalarsType} {Field(kernel, "Scalars")};");
-            writer.WriteLine($"private long {Field(kernel, "ScalarsStep")}; // the step they were prepared for (from 1); 0: none yet");
-            writer.WriteLine($"private float {Field(kernel, "ScalarsRate")};");
+            writer.WriteLine($"private {rule.ScalarsType} {KernelEmitter.KernelField(kernel, "Scalars")};");
+            writer.WriteLine($"private long {KernelEmitter.KernelField(kernel, "ScalarsStep")}; // the step they were prepared for (from 1); 0: none yet");
+            writer.WriteLine($"private float {KernelEmitter.KernelField(kernel, "ScalarsRate")};");
             if (rule.KeepsScheduleProduct)
             {
-                writer.WriteLine($"private double {Field(kernel, "ScalarsMuProduct")};");
+                writer.WriteLine($"private double {KernelEmitter.KernelField(kernel, "ScalarsMuProduct")};");
             }
         }
     }
@@ -32,30 +32,28 @@ internal static class ScalarsCache
         foreach ((_, string kernel) in kernels.Kernels)
         {
             string? mu = rule.KeepsScheduleProduct ? KernelEmitter.ScheduleProductField(kernel) : null;
-            string condition = $"t != {Field(kernel, "ScalarsStep")} || __learningRate != {Field(kernel, "ScalarsRate")}"
-                + (mu is null ? string.Empty : $" || {mu} != {Field(kernel, "ScalarsMuProduct")}");
+            string condition = $"t != {KernelEmitter.KernelField(kernel, "ScalarsStep")} || __learningRate != {KernelEmitter.KernelField(kernel, "ScalarsRate")}"
+                + (mu is null ? string.Empty : $" || {mu} != {KernelEmitter.KernelField(kernel, "ScalarsMuProduct")}");
             writer.WriteLine($"/// <summary>{kernel}'s scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>");
             using (writer.Block($"private {rule.ScalarsType} {Call(kernel)}"))
             {
                 writer.WriteLine("long t = __stepCount + 1;");
                 using (writer.Block($"if ({condition})"))
                 {
-                    writer.WriteLine($"{Field(kernel, "Scalars")} = {kernel}.Prepare(__learningRate, t{(mu is null ? string.Empty : ", " + mu)});");
-                    writer.WriteLine($"{Field(kernel, "ScalarsStep")} = t;");
-                    writer.WriteLine($"{Field(kernel, "ScalarsRate")} = __learningRate;");
+                    writer.WriteLine($"{KernelEmitter.KernelField(kernel, "Scalars")} = {kernel}.Prepare(__learningRate, t{(mu is null ? string.Empty : ", " + mu)});");
+                    writer.WriteLine($"{KernelEmitter.KernelField(kernel, "ScalarsStep")} = t;");
+                    writer.WriteLine($"{KernelEmitter.KernelField(kernel, "ScalarsRate")} = __learningRate;");
                     if (mu is not null)
                     {
-                        writer.WriteLine($"{Field(kernel, "ScalarsMuProduct")} = {mu};");
+                        writer.WriteLine($"{KernelEmitter.KernelField(kernel, "ScalarsMuProduct")} = {mu};");
                     }
                 }
 
                 writer.WriteLine();
-                writer.WriteLine($"return {Field(kernel, "Scalars")};");
+                writer.WriteLine($"return {KernelEmitter.KernelField(kernel, "Scalars")};");
             }
 
             writer.WriteLine();
         }
     }
-
-    private static string Field(string kernel, string suffix) => $"__{char.ToLowerInvariant(kernel[0])}{kernel.Substring(1)}{suffix}";
 }

@@ -132,7 +132,7 @@ namespace Demo
             __defaultKernelMuProduct = DefaultKernel.MuProduct(stepCount);
         }
 
-        /// <summary>The scalars of one step, computed once per call (in double, then stored at the kernels' precision).</summary>
+        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
         private readonly struct NAdamScalars
         {
             /// <summary>lr(1 − μₜ) / (1 − Πμ₁..ₜ): the weight of the gradient.</summary>

@@ -89,7 +89,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
 
     void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
-    /// <summary>The scalars of one step, computed once per call (in double, then stored at the kernels' precision).</summary>
+    /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
     private readonly struct AdamScalars
     {
         /// <summary>lr / (1 − β₁ᵗ).</summary>

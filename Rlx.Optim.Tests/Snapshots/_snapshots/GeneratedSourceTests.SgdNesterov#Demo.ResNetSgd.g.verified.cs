@@ -120,7 +120,7 @@ namespace Demo
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
-        /// <summary>The scalars of one step, computed once per call (in double, then stored at the kernels' precision).</summary>
+        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
         private readonly struct SgdScalars
         {
             /// <summary>lr.</summary>
