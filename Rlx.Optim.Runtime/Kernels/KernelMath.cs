@@ -55,9 +55,7 @@ public static class KernelMath
     public static bool AnySubnormal(Vector512<float> m, Vector512<float> v) =>
         Avx512DQ.IsSupported
             ? (Avx512DQ.Classify(m, DenormalClass) | Avx512DQ.Classify(v, DenormalClass)) != Vector512<float>.Zero
-            : Vector512.LessThanAny(
-            Vector512.Min(SubnormalKey(m), v.AsInt32() + Vector512.Create(SubnormalKeyOffset)),
-            Vector512.Create(SubnormalKeyLimit));
+            : Vector512.LessThanAny(Vector512.Min(SubnormalKey(m), SecondMomentKey(v)), Vector512.Create(SubnormalKeyLimit));
 
     /// <summary>Whether any lane of four vectors' first moments (any sign) or second moments (never negative) is subnormal.</summary>
     /// <remarks>One test and one branch for a group of four vectors, where four <see cref="AnySubnormal(Vector{float}, Vector{float})"/> would take four.</remarks>
@@ -123,4 +121,8 @@ public static class KernelMath
         Vector512<int> offset = Vector512.Create(SubnormalKeyOffset);
         return (x.AsInt32() & offset) + offset;
     }
+
+    /// <inheritdoc cref="SecondMomentKey(Vector{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<int> SecondMomentKey(Vector512<float> v) => v.AsInt32() + Vector512.Create(SubnormalKeyOffset);
 }

@@ -16,6 +16,7 @@ public sealed class ParameterState
     private readonly bool _movable;
     private int _lastParameterOffset = -1;
     private int _lastGradientOffset = -1;
+    private bool _placedForLast;
 
     /// <summary>Creates the state of a set, with one zeroed buffer per name.</summary>
     /// <param name="name">The set's name.</param>
@@ -90,13 +91,20 @@ public sealed class ParameterState
         }
 
         int parameterOffset = PageOffsetOf(parameter), gradientOffset = PageOffsetOf(gradient);
-        bool lasting = parameterOffset == _lastParameterOffset && gradientOffset == _lastGradientOffset;
-        _lastParameterOffset = parameterOffset;
-        _lastGradientOffset = gradientOffset;
-        if (!lasting)
+        if (parameterOffset != _lastParameterOffset || gradientOffset != _lastGradientOffset)
         {
+            _lastParameterOffset = parameterOffset;
+            _lastGradientOffset = gradientOffset;
+            _placedForLast = false;
             return;
         }
+
+        if (_placedForLast)
+        {
+            return; // checked (and moved if need be) for this layout already: the buffers move only here
+        }
+
+        _placedForLast = true;
 
         Span<int> offsets = _buffers.Length <= MaxStackBuffers ? stackalloc int[_buffers.Length] : new int[_buffers.Length];
         for (int b = 0; b < _buffers.Length; b++)

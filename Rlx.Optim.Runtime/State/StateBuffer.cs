@@ -13,7 +13,7 @@ namespace Rlx.Optim;
 /// </remarks>
 public sealed class StateBuffer
 {
-    /// <summary>Buffers this long or longer can be moved within their page (shorter ones finish before aliasing costs anything).</summary>
+    /// <summary>Buffers this long or longer can be moved within their page (for shorter ones the page of slack would outweigh the buffer).</summary>
     internal const int MovableLength = 1024;
 
     private const int AlignmentBytes = 64;

@@ -10,9 +10,9 @@ namespace Rlx.Optim;
 /// load whose bits equal a recent store's ("4K aliasing") waits or replays. An update kernel loads θ, g and the
 /// state and stores θ and the state, all at the same index, advancing 64 bytes per vector. If a stored stream starts
 /// a little after a loaded one (modulo 4 KB), the loads of the next vectors match the stores of the last ones:
-/// measured on Zen 4 with the 512-bit Adam kernel in cache (benchmarks, <c>--layout-study</c>), up to 2× slower at 64
-/// bytes, 1.3× at 128, 1.05× at 256, nothing from 320 on; how much depends on the stream and on the addresses
-/// beyond the page offset, so no finer model is kept. Every buffer stays more than <see cref="ConflictWindowBytes"/>
+/// measured on Zen 4 with the 512-bit Adam kernel in cache (benchmarks, <c>--layout-study</c>, worst of eight
+/// allocations), up to 2.8× slower at 64 bytes, 1.6× at 128, 1.1× at 256, at most 3% from 320 on; how much depends on
+/// the stream and on the addresses beyond the page offset, so no finer model is kept. Every buffer stays more than <see cref="ConflictWindowBytes"/>
 /// from θ and from g, both ways round the page, and from every other buffer (a precaution: two buffers level with
 /// each other measured no slower in cache, but the window costs nothing to keep, since there is always room). θ and g
 /// are the caller's; the state is ours to place.
