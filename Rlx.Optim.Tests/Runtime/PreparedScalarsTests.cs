@@ -1,5 +1,3 @@
-using System;
-
 namespace Rlx.Optim.Tests.Runtime;
 
 /// <summary>
@@ -13,8 +11,8 @@ public sealed class PreparedScalarsTests
     {
         var changed = new SmallAdam();
         var fromTheStart = new SmallAdam { LearningRate = 0.02f };
-        float[] weights = Filled(SmallAdam.WLength, 0.5f), weightGradient = Filled(SmallAdam.WLength, 0.1f);
-        float[] bias = Filled(SmallAdam.BLength, -0.25f), biasGradient = Filled(SmallAdam.BLength, 0.3f);
+        float[] weights = FamilyKernelTests.Filled(SmallAdam.WLength, 0.5f), weightGradient = FamilyKernelTests.Filled(SmallAdam.WLength, 0.1f);
+        float[] bias = FamilyKernelTests.Filled(SmallAdam.BLength, -0.25f), biasGradient = FamilyKernelTests.Filled(SmallAdam.BLength, 0.3f);
         float[] expectedBias = (float[])bias.Clone();
 
         changed.StepW(weights, weightGradient); // prepares the shared kernel's scalars at the first learning rate
@@ -29,14 +27,14 @@ public sealed class PreparedScalarsTests
     public void The_next_iteration_prepares_its_own_step()
     {
         var stepped = new SmallAdam();
-        float[] weights = Filled(SmallAdam.WLength, 0.5f), gradient = Filled(SmallAdam.WLength, 0.1f);
-        float[] bias = Filled(SmallAdam.BLength, -0.25f), biasGradient = Filled(SmallAdam.BLength, 0.3f);
+        float[] weights = FamilyKernelTests.Filled(SmallAdam.WLength, 0.5f), gradient = FamilyKernelTests.Filled(SmallAdam.WLength, 0.1f);
+        float[] bias = FamilyKernelTests.Filled(SmallAdam.BLength, -0.25f), biasGradient = FamilyKernelTests.Filled(SmallAdam.BLength, 0.3f);
         stepped.StepW(weights, gradient); // prepares the scalars of step 1
         stepped.EndIteration();
         stepped.StepB(bias, biasGradient); // a set first stepped at step 2
 
         var fresh = new SmallAdam();
-        float[] expectedBias = Filled(SmallAdam.BLength, -0.25f);
+        float[] expectedBias = FamilyKernelTests.Filled(SmallAdam.BLength, -0.25f);
         fresh.EndIteration();
         fresh.StepB(expectedBias, biasGradient);
 
@@ -47,8 +45,8 @@ public sealed class PreparedScalarsTests
     public void A_reset_prepares_step_one_again()
     {
         var stepped = new SmallAdam();
-        float[] weights = Filled(SmallAdam.WLength, 0.5f), gradient = Filled(SmallAdam.WLength, 0.1f);
-        float[] bias = Filled(SmallAdam.BLength, -0.25f), biasGradient = Filled(SmallAdam.BLength, 0.3f);
+        float[] weights = FamilyKernelTests.Filled(SmallAdam.WLength, 0.5f), gradient = FamilyKernelTests.Filled(SmallAdam.WLength, 0.1f);
+        float[] bias = FamilyKernelTests.Filled(SmallAdam.BLength, -0.25f), biasGradient = FamilyKernelTests.Filled(SmallAdam.BLength, 0.3f);
         stepped.StepW(weights, gradient);
         stepped.EndIteration();
         stepped.StepW(weights, gradient); // prepares the scalars of step 2
@@ -56,16 +54,9 @@ public sealed class PreparedScalarsTests
         stepped.StepB(bias, biasGradient);
 
         var fresh = new SmallAdam();
-        float[] expectedBias = Filled(SmallAdam.BLength, -0.25f);
+        float[] expectedBias = FamilyKernelTests.Filled(SmallAdam.BLength, -0.25f);
         fresh.StepB(expectedBias, biasGradient);
 
         Assert.Equal(expectedBias, bias);
-    }
-
-    private static float[] Filled(int length, float value)
-    {
-        float[] values = new float[length];
-        Array.Fill(values, value);
-        return values;
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Rlx.Optim.Benchmarks;
 
@@ -128,9 +127,7 @@ public static class KernelShapes
             Moments(ref p, ref g, ref m, ref v, i + w, out Vector512<float> p1, out Vector512<float> g1, out Vector512<float> m1, out Vector512<float> v1);
             Moments(ref p, ref g, ref m, ref v, i + 2 * w, out Vector512<float> p2, out Vector512<float> g2, out Vector512<float> m2, out Vector512<float> v2);
             Moments(ref p, ref g, ref m, ref v, i + 3 * w, out Vector512<float> p3, out Vector512<float> g3, out Vector512<float> m3, out Vector512<float> v3);
-            Vector512<float> any = Avx512DQ.Classify(m0, 0x20) | Avx512DQ.Classify(v0, 0x20) | Avx512DQ.Classify(m1, 0x20) | Avx512DQ.Classify(v1, 0x20)
-                | Avx512DQ.Classify(m2, 0x20) | Avx512DQ.Classify(v2, 0x20) | Avx512DQ.Classify(m3, 0x20) | Avx512DQ.Classify(v3, 0x20);
-            if (any != Vector512<float>.Zero)
+            if (KernelMath.AnySubnormal(m0, v0, m1, v1, m2, v2, m3, v3))
             {
                 Fix(ref m, ref v, i, g0, ref m0, ref v0);
                 Fix(ref m, ref v, i + w, g1, ref m1, ref v1);
