@@ -92,6 +92,61 @@ public sealed class KernelMathTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void IsRare_and_AnyRare_find_a_subnormal_infinite_or_nan_first_moment_or_a_subnormal_or_infinite_second_one(int mIndex, int vIndex)
+    {
+        float m = Interesting[mIndex], v = Interesting[vIndex];
+        bool expected = float.IsSubnormal(m) || !float.IsFinite(m) || float.IsSubnormal(v) || float.IsPositiveInfinity(v);
+        int count = Vector512<float>.Count;
+
+        for (int lane = 0; lane < count; lane++)
+        {
+            float[] ms = new float[count], vs = new float[count];
+            Array.Fill(ms, -0.5f);
+            Array.Fill(vs, 0.25f);
+            ms[lane] = m;
+            vs[lane] = v;
+            Vector512<float> mv = Vector512.Create(ms), vv = Vector512.Create(vs), normal = Vector512.Create(0.5f);
+
+            Vector512<float> mask = KernelMath.IsRare(mv, vv);
+            for (int i = 0; i < count; i++)
+            {
+                Assert.Equal(i == lane && expected ? uint.MaxValue : 0u, mask.AsUInt32()[i]);
+            }
+
+            Assert.Equal(expected, KernelMath.AnyRare(mv, vv));
+            Assert.Equal(expected, KernelMath.AnyRare(normal, normal, normal, normal, mv, vv, normal, normal));
+        }
+    }
+
+    [Fact]
+    public void Divide_is_within_one_unit_in_the_last_place_of_the_exact_quotient()
+    {
+        var random = new Random(7);
+        int count = Vector512<float>.Count;
+        float[] n = new float[count], d = new float[count];
+        for (int round = 0; round < 4_000; round++)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                // Numerators of either sign from 2⁻¹⁰⁰ to 2⁶⁰, denominators from ε-sized to 2⁶⁰, as a step meets them.
+                n[i] = (random.Next(2) == 0 ? -1 : 1) * MathF.ScaleB(1f + random.NextSingle(), random.Next(-100, 60));
+                d[i] = MathF.ScaleB(1f + random.NextSingle(), random.Next(-27, 60));
+            }
+
+            n[0] = 0f;
+            Vector512<float> quotient = KernelMath.Divide(Vector512.Create(n), Vector512.Create(d));
+            for (int i = 0; i < count; i++)
+            {
+                float exact = n[i] / d[i];
+                float actual = quotient[i];
+                float oneUlp = MathF.BitIncrement(MathF.Abs(exact)) - MathF.Abs(exact);
+                Assert.True(MathF.Abs(actual - exact) <= oneUlp, $"{n[i]:R} / {d[i]:R}: expected {exact:R} within one ulp, got {actual:R}");
+            }
+        }
+    }
+
     [Fact]
     public void IsSubnormal_sets_exactly_the_subnormal_lanes_at_both_widths()
     {
