@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Rlx.Optim.Generators.Emit.Rules;
@@ -11,7 +12,9 @@ namespace Rlx.Optim.Generators.Emit;
 /// <c>Moments</c> (load, the gradient's prologue, the new moments), <c>ExactMoments</c> (the rare recomputation,
 /// reading the stored moments again, which are not yet overwritten) and <c>Finish</c> (the step and the stores).
 /// The unrolled loop runs the moments of four vectors, tests all eight moment vectors for the rare path with one
-/// branch, then finishes the four: a branch per vector cost about a tenth of the step in cache.
+/// branch, then finishes the four: a branch per vector cost about a tenth of the step in cache. A rule that divides
+/// by a refined reciprocal (<see cref="KernelRule.DividesByReciprocal"/>) finishes a rare group with <c>FinishRare</c>
+/// instead, which divides exactly in the rare lanes.
 /// </summary>
 internal static class GroupedUpdate
 {
@@ -30,15 +33,24 @@ internal static class GroupedUpdate
         ScalarField[] step = fields.Where(f => f.Role != ScalarRole.Prologue).ToArray();
         string fieldParameters = string.Concat(fields.Select(f => $", {KernelEmitter.LocalType(f, precision, shape)} {f.Local}"));
 
-        WriteUpdateGroup(writer, shape, moments, prologue, step, buffers.Count, fieldParameters);
-        WriteUpdateVector(writer, shape, moments, prologue, step, buffers.Count, fieldParameters);
+        bool reciprocal = rule.DividesByReciprocal(kernel, precision, shape);
+        WriteUpdateGroup(writer, shape, moments, prologue, step, buffers.Count, fieldParameters, reciprocal);
+        WriteUpdateVector(writer, shape, moments, prologue, step, buffers.Count, fieldParameters, reciprocal);
         WriteMoments(writer, rule, kernel, body, moments, prologue);
         WriteExactMoments(writer, rule, kernel, body, moments);
-        WriteFinish(writer, rule, kernel, body, buffers, moments, step);
+        WriteFinish(writer, body, buffers, moments, step, "Finish", "Stores the vector at <paramref name=\"i\"/>: its new state, and θ − delta.", () => rule.WriteDelta(body, kernel));
+        if (reciprocal)
+        {
+            WriteFinish(writer, body, buffers, moments, step, "FinishRare", "<c>Finish</c> on the rare path: the rare lanes divide exactly.", () => rule.WriteRareDelta(body, kernel));
+        }
     }
 
+    /// <summary>The test that sends a group (or a vector) to the rare path.</summary>
+    private static string RareTest(bool reciprocal, string moments) =>
+        $"{KernelBody.KernelMath}.{(reciprocal ? "AnyRare" : "AnySubnormal")}({moments})";
+
     private static void WriteUpdateGroup(
-        SourceWriter writer, VectorShape shape, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, string fieldParameters)
+        SourceWriter writer, VectorShape shape, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, string fieldParameters, bool reciprocal)
     {
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Four vectors from <paramref name=\"i\"/>: their new moments, one test of all of them for the rare exact path,");
@@ -54,18 +66,28 @@ internal static class GroupedUpdate
             }
 
             string tested = string.Join(", ", Enumerable.Range(0, offsets.Length).SelectMany(k => moments.Select(m => m + k)));
-            using (writer.Block($"if ({KernelBody.KernelMath}.AnySubnormal({tested}))"))
+            using (writer.Block($"if ({RareTest(reciprocal, tested)})"))
             {
                 for (int k = 0; k < offsets.Length; k++)
                 {
                     writer.WriteLine(ExactCall(offsets[k], k.ToString(), moments));
+                }
+
+                if (reciprocal)
+                {
+                    for (int k = 0; k < offsets.Length; k++)
+                    {
+                        writer.WriteLine(FinishCall("FinishRare", offsets[k], k.ToString(), moments, step, buffers));
+                    }
+
+                    writer.WriteLine("return;");
                 }
             }
 
             writer.WriteLine();
             for (int k = 0; k < offsets.Length; k++)
             {
-                writer.WriteLine(FinishCall(offsets[k], k.ToString(), moments, step, buffers));
+                writer.WriteLine(FinishCall("Finish", offsets[k], k.ToString(), moments, step, buffers));
             }
         }
 
@@ -73,20 +95,25 @@ internal static class GroupedUpdate
     }
 
     private static void WriteUpdateVector(
-        SourceWriter writer, VectorShape shape, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, string fieldParameters)
+        SourceWriter writer, VectorShape shape, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, string fieldParameters, bool reciprocal)
     {
         writer.WriteLine("/// <summary>One vector at <paramref name=\"i\"/>, for the loop's last vectors.</summary>");
         writer.WriteLine(Inline);
         using (writer.Block($"private static void UpdateVector(ref float parameter, ref float gradient{KernelEmitter.StateParameters(buffers)}, nuint i{fieldParameters})"))
         {
             writer.WriteLine(MomentsCall(shape, "i", string.Empty, moments, prologue));
-            using (writer.Block($"if ({KernelBody.KernelMath}.AnySubnormal({string.Join(", ", moments)}))"))
+            using (writer.Block($"if ({RareTest(reciprocal, string.Join(", ", moments))})"))
             {
                 writer.WriteLine(ExactCall("i", string.Empty, moments));
+                if (reciprocal)
+                {
+                    writer.WriteLine(FinishCall("FinishRare", "i", string.Empty, moments, step, buffers));
+                    writer.WriteLine("return;");
+                }
             }
 
             writer.WriteLine();
-            writer.WriteLine(FinishCall("i", string.Empty, moments, step, buffers));
+            writer.WriteLine(FinishCall("Finish", "i", string.Empty, moments, step, buffers));
         }
 
         writer.WriteLine();
@@ -131,16 +158,16 @@ internal static class GroupedUpdate
     }
 
     private static void WriteFinish(
-        SourceWriter writer, KernelRule rule, KernelSpec kernel, KernelBody body, IReadOnlyList<string> buffers, string[] moments, ScalarField[] step)
+        SourceWriter writer, KernelBody body, IReadOnlyList<string> buffers, string[] moments, ScalarField[] step, string name, string summary, Action writeDelta)
     {
         VectorShape shape = body.Shape;
         string[] locals = buffers.Select(KernelEmitter.Camel).ToArray();
         string parameters = $"ref float parameter{KernelEmitter.StateParameters(buffers.Count)}, nuint i, {shape.Floats} p"
             + string.Concat(moments.Select(m => $", {shape.Floats} {m}"))
             + string.Concat(step.Select(f => $", {shape.Floats} {f.Local}"));
-        writer.WriteLine("/// <summary>Stores the vector at <paramref name=\"i\"/>: its new state, and θ − delta.</summary>");
+        writer.WriteLine($"/// <summary>{summary}</summary>");
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void Finish({parameters})"))
+        using (writer.Block($"private static void {name}({parameters})"))
         {
             for (int b = 2; b < locals.Length; b++)
             {
@@ -149,7 +176,7 @@ internal static class GroupedUpdate
 
             writer.WriteLine($"{shape.Api}.StoreUnsafe({locals[0]}, ref state0, i);");
             writer.WriteLine($"{shape.Api}.StoreUnsafe({locals[1]}, ref state1, i);");
-            rule.WriteDelta(body, kernel);
+            writeDelta();
             for (int b = 2; b < locals.Length; b++)
             {
                 writer.WriteLine($"{shape.Api}.StoreUnsafe({locals[b]}, ref state{b}, i);");
@@ -170,6 +197,6 @@ internal static class GroupedUpdate
     private static string ExactCall(string offset, string suffix, string[] moments) =>
         $"ExactMoments(ref state0, ref state1, {offset}, g{suffix}{string.Concat(moments.Select(m => $", ref {m}{suffix}"))});";
 
-    private static string FinishCall(string offset, string suffix, string[] moments, ScalarField[] step, int buffers) =>
-        $"Finish(ref parameter{KernelEmitter.StateArguments(buffers)}, {offset}, p{suffix}{string.Concat(moments.Select(m => $", {m}{suffix}"))}{string.Concat(step.Select(f => ", " + f.Local))});";
+    private static string FinishCall(string name, string offset, string suffix, string[] moments, ScalarField[] step, int buffers) =>
+        $"{name}(ref parameter{KernelEmitter.StateArguments(buffers)}, {offset}, p{suffix}{string.Concat(moments.Select(m => $", {m}{suffix}"))}{string.Concat(step.Select(f => ", " + f.Local))});";
 }

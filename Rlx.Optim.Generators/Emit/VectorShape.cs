@@ -4,7 +4,8 @@ namespace Rlx.Optim.Generators.Emit;
 /// The vector types a kernel body is written in. Every kernel is emitted twice, once per shape, and the runtime
 /// picks one when the JIT compiles it: 512-bit vectors where the hardware runs them at full speed, and
 /// <c>Vector&lt;T&gt;</c> (the platform's preferred width) everywhere else. Lane by lane the arithmetic is the same,
-/// so both give the same bits.
+/// so both give the same bits, except where a rule says otherwise for 512 bits
+/// (<see cref="Rules.KernelRule.DividesByReciprocal"/>: float Adam's fused moments and reciprocal division).
 /// </summary>
 internal sealed class VectorShape
 {

@@ -13,6 +13,9 @@ internal sealed class AdamRule : KernelRule
 {
     private const string Inline = KernelEmitter.Inline;
 
+    /// <summary>The smallest positive normal float, 2⁻¹²⁶.</summary>
+    private const float SmallestNormalFloat = 1.17549435E-38f;
+
     private readonly bool _classic;
 
     private AdamRule(bool classic)
@@ -76,17 +79,48 @@ internal sealed class AdamRule : KernelRule
 
     public override bool HasRareExactPath(OptimizerPrecision precision) => precision == OptimizerPrecision.Single;
 
-    public override void WriteNewMoments(KernelBody body, KernelSpec kernel) => WriteMoments(body, kernel);
+    public override void WriteNewMoments(KernelBody body, KernelSpec kernel)
+    {
+        if (!DividesByReciprocal(kernel, body.Precision, body.Shape))
+        {
+            WriteMoments(body, kernel);
+            return;
+        }
+
+        // Fused forms: m as a step towards g (one multiply, so the multiply units keep up with the square root).
+        string api = body.Shape.Api;
+        body.Line($"expAvg = {api}.FusedMultiplyAdd(g - expAvg, {body.C(1.0 - kernel.Beta1)}, expAvg);");
+        body.Line("// (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
+        body.Line($"expAvgSq = {api}.FusedMultiplyAdd({body.C(1.0 - kernel.Beta2)} * g, g, {body.C(kernel.Beta2)} * expAvgSq);");
+    }
+
+    /// <summary>
+    /// Float Adam and AdamW without AMSGrad over 512-bit vectors, when ε is a normal float (so every denominator
+    /// that is not infinite is normal): the reciprocal's refinement is exact there, and AMSGrad's running maximum
+    /// could keep an infinite second moment that the new moments do not show.
+    /// </summary>
+    public override bool DividesByReciprocal(KernelSpec kernel, OptimizerPrecision precision, VectorShape shape) =>
+        precision == OptimizerPrecision.Single && shape == VectorShape.Wide && !kernel.AmsGrad && (float)kernel.Epsilon >= SmallestNormalFloat;
 
     /// <summary>
     /// Below float's normal range the grid is coarse, and the float path's two roundings can differ from the exact
     /// value by a whole step: the rare vectors with such a lane are recomputed in double and rounded once.
     /// </summary>
+    /// <remarks>With <see cref="DividesByReciprocal"/>, infinite and NaN moments are recomputed too: the fused first moment
+    /// of an infinite m and a finite g is NaN where the rule gives ∞.</remarks>
     public override void WriteExactMoments(KernelBody body, KernelSpec kernel)
     {
-        body.Line($"{body.T} subnormal = {KernelBody.KernelMath}.IsSubnormal(expAvg) | {KernelBody.KernelMath}.IsSubnormal(expAvgSq);");
-        body.Line($"expAvg = {body.Shape.Api}.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);");
-        body.Line($"expAvgSq = {body.Shape.Api}.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);");
+        if (DividesByReciprocal(kernel, body.Precision, body.Shape))
+        {
+            body.Line($"{body.T} exact = {KernelBody.KernelMath}.IsRare(expAvg, expAvgSq);");
+        }
+        else
+        {
+            body.Line($"{body.T} exact = {KernelBody.KernelMath}.IsSubnormal(expAvg) | {KernelBody.KernelMath}.IsSubnormal(expAvgSq);");
+        }
+
+        body.Line($"expAvg = {body.Shape.Api}.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);");
+        body.Line($"expAvgSq = {body.Shape.Api}.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);");
     }
 
     public override void WriteDelta(KernelBody body, KernelSpec kernel)
@@ -98,10 +132,28 @@ internal sealed class AdamRule : KernelRule
             secondMoment = "maxExpAvgSq";
         }
 
+        if (DividesByReciprocal(kernel, body.Precision, body.Shape))
+        {
+            WriteDenominator(body, kernel);
+            body.Line($"{body.T} delta = {KernelBody.KernelMath}.Divide(stepSize * expAvg, denominator);");
+            return;
+        }
+
         body.Line(body.IsDouble
             ? $"{body.T} delta = learningRate * (expAvg / biasCorrection1) / ({body.Sqrt(secondMoment + " / biasCorrection2")} + {body.C(kernel.Epsilon)});"
             : $"{body.T} delta = stepSize * expAvg / ({body.Sqrt(secondMoment)} * inverseSqrtBiasCorrection2 + {body.C(kernel.Epsilon)});");
     }
+
+    public override void WriteRareDelta(KernelBody body, KernelSpec kernel)
+    {
+        WriteDenominator(body, kernel);
+        body.Line($"{body.T} numerator = stepSize * expAvg;");
+        body.Line("// An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.");
+        body.Line($"{body.T} delta = {body.Shape.Api}.ConditionalSelect({KernelBody.KernelMath}.IsRare(expAvg, expAvgSq), numerator / denominator, {KernelBody.KernelMath}.Divide(numerator, denominator));");
+    }
+
+    private static void WriteDenominator(KernelBody body, KernelSpec kernel) =>
+        body.Line($"{body.T} denominator = {body.Shape.Api}.FusedMultiplyAdd({body.Sqrt("expAvgSq")}, inverseSqrtBiasCorrection2, {body.C(kernel.Epsilon)});");
 
     public override string Describe(KernelSpec kernel) =>
         $"β₁ = {Text(kernel.Beta1)}, β₂ = {Text(kernel.Beta2)}, ε = {Text(kernel.Epsilon)}, {DescribeDecay(kernel)}" +

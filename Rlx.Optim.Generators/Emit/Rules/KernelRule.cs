@@ -73,6 +73,19 @@ internal abstract class KernelRule
     }
 
     /// <summary>
+    /// Whether the rule's fast path at <paramref name="shape"/> divides by a refined reciprocal
+    /// (<c>KernelMath.Divide</c>) instead of the hardware divider. Its rare path then also takes the lanes whose
+    /// moments are infinite or NaN (<c>KernelMath.IsRare</c>), and divides exactly in those lanes
+    /// (<see cref="WriteRareDelta"/>), so each lane's arithmetic depends on that lane alone.
+    /// </summary>
+    public virtual bool DividesByReciprocal(KernelSpec kernel, OptimizerPrecision precision, VectorShape shape) => false;
+
+    /// <summary>With <see cref="DividesByReciprocal"/>: <c>delta</c> on the rare path, exact in the rare lanes.</summary>
+    public virtual void WriteRareDelta(KernelBody body, KernelSpec kernel)
+    {
+    }
+
+    /// <summary>
     /// The seed's Adam adds λ·θ even when λ = 0, so a non-finite parameter makes its own moments NaN; only Adam
     /// keeps that (PyTorch's rules skip the term).
     /// </summary>

@@ -237,9 +237,9 @@ namespace Demo
             {
                 global::System.Runtime.Intrinsics.Vector512<float> m0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
                 global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                global::System.Runtime.Intrinsics.Vector512<float> exact = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
             }
 
             /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
@@ -355,9 +355,9 @@ namespace Demo
             {
                 global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
                 global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
-                expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                global::System.Numerics.Vector<float> exact = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                expAvg = global::System.Numerics.Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
             }
 
             /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>

@@ -208,12 +208,17 @@ partial class Model
                 Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Runtime.Intrinsics.Vector512<float> p1, out global::System.Runtime.Intrinsics.Vector512<float> g1, out global::System.Runtime.Intrinsics.Vector512<float> expAvg1, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq1);
                 Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Runtime.Intrinsics.Vector512<float> p2, out global::System.Runtime.Intrinsics.Vector512<float> g2, out global::System.Runtime.Intrinsics.Vector512<float> expAvg2, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq2);
                 Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Runtime.Intrinsics.Vector512<float> p3, out global::System.Runtime.Intrinsics.Vector512<float> g3, out global::System.Runtime.Intrinsics.Vector512<float> expAvg3, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq3);
-                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                if (global::Rlx.Optim.KernelMath.AnyRare(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
                 {
                     ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
                     ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
                     ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
                     ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
+                    FinishRare(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+                    return;
                 }
 
                 Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
@@ -227,9 +232,11 @@ partial class Model
             private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
             {
                 Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq);
-                if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
+                if (global::Rlx.Optim.KernelMath.AnyRare(expAvg, expAvgSq))
                 {
                     ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
+                    FinishRare(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                    return;
                 }
 
                 Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
@@ -244,9 +251,9 @@ partial class Model
                 g += p - p; // no decay term; but 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes its own moments NaN
                 expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                expAvg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g - expAvg, global::System.Runtime.Intrinsics.Vector512.Create(0.1f), expAvg);
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.001f) * g * g;
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001f) * g, g, global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expAvgSq);
             }
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
@@ -255,9 +262,9 @@ partial class Model
             {
                 global::System.Runtime.Intrinsics.Vector512<float> m0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
                 global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                global::System.Runtime.Intrinsics.Vector512<float> exact = global::Rlx.Optim.KernelMath.IsRare(expAvg, expAvgSq);
+                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
             }
 
             /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
@@ -266,7 +273,21 @@ partial class Model
             {
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                global::System.Runtime.Intrinsics.Vector512<float> delta = global::Rlx.Optim.KernelMath.Divide(stepSize * expAvg, denominator);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary><c>Finish</c> on the rare path: the rare lanes divide exactly.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void FinishRare(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                global::System.Runtime.Intrinsics.Vector512<float> numerator = stepSize * expAvg;
+                // An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.
+                global::System.Runtime.Intrinsics.Vector512<float> delta = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::Rlx.Optim.KernelMath.IsRare(expAvg, expAvgSq), numerator / denominator, global::Rlx.Optim.KernelMath.Divide(numerator, denominator));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
@@ -369,9 +390,9 @@ partial class Model
             {
                 global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
                 global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> subnormal = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
-                expAvg = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(subnormal, ExactSecondMoment(v0, g), expAvgSq);
+                global::System.Numerics.Vector<float> exact = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+                expAvg = global::System.Numerics.Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
             }
 
             /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
