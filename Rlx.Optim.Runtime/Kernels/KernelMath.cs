@@ -21,17 +21,11 @@ public static class KernelMath
     /// <summary><c>vfpclassps</c>'s class bit for denormals (subnormals of either sign).</summary>
     private const byte DenormalClass = 0x20;
 
-    /// <summary>
-    /// <c>vfpclassps</c>'s classes of a rare first moment: quiet NaN (0x01), +∞ (0x08), −∞ (0x10), denormal (0x20)
-    /// and signalling NaN (0x80).
-    /// </summary>
-    private const byte RareFirstMomentClasses = 0xB9;
+    /// <summary><c>vfpclassps</c>'s classes of a rare first moment: +∞ (0x08), −∞ (0x10) and denormal (0x20).</summary>
+    private const byte RareFirstMomentClasses = 0x38;
 
-    /// <summary>The classes of a rare second moment (never negative, and NaN only where the first moment is too): +∞ and denormal.</summary>
+    /// <summary>The classes of a rare second moment (never negative): +∞ and denormal.</summary>
     private const byte RareSecondMomentClasses = 0x28;
-
-    /// <summary>A float's exponent bits: all set for ±∞ and NaN.</summary>
-    private const uint ExponentMask = 0x7F80_0000;
 
     /// <summary>All bits set in the lanes of <paramref name="x"/> that are subnormal (nonzero, below float's normal range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -93,14 +87,18 @@ public static class KernelMath
 
     /// <summary>
     /// All bits set in the lanes whose moments leave the fast path of a kernel that divides by
-    /// <see cref="Divide(Vector512{float}, Vector512{float})"/>: a subnormal, infinite or NaN first moment, or a
-    /// subnormal or infinite second moment.
+    /// <see cref="Divide(Vector512{float}, Vector512{float})"/>: a subnormal or infinite moment.
     /// </summary>
+    /// <remarks>
+    /// NaN stays on the fast path, where it propagates as it should: a NaN parameter keeps its moments NaN for good,
+    /// and sending them down the rare path would make every later step over that group several times slower.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> IsRare(Vector512<float> m, Vector512<float> v) =>
         Avx512DQ.IsSupported
             ? Avx512DQ.Classify(m, RareFirstMomentClasses) | Avx512DQ.Classify(v, RareSecondMomentClasses)
-            : IsSubnormal(m) | IsNonFinite(m) | IsSubnormal(v) | Vector512.Equals(v, Vector512.Create(float.PositiveInfinity)).AsSingle();
+            : IsSubnormal(m) | IsSubnormal(v) | Vector512.Equals(Vector512.Abs(m), Vector512.Create(float.PositiveInfinity))
+                | Vector512.Equals(v, Vector512.Create(float.PositiveInfinity));
 
     /// <summary>Whether any lane of <paramref name="m"/> or <paramref name="v"/> is rare (<see cref="IsRare"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -180,11 +178,6 @@ public static class KernelMath
         Vector512<int> offset = Vector512.Create(SubnormalKeyOffset);
         return (x.AsInt32() & offset) + offset;
     }
-
-    /// <summary>All bits set in the lanes of <paramref name="x"/> that are ±∞ or NaN.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> IsNonFinite(Vector512<float> x) =>
-        Vector512.Equals(x.AsUInt32() & Vector512.Create(ExponentMask), Vector512.Create(ExponentMask)).AsSingle();
 
     /// <inheritdoc cref="SecondMomentKey(Vector{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

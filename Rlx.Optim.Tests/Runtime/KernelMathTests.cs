@@ -94,10 +94,10 @@ public sealed class KernelMathTests
 
     [Theory]
     [MemberData(nameof(Pairs))]
-    public void IsRare_and_AnyRare_find_a_subnormal_infinite_or_nan_first_moment_or_a_subnormal_or_infinite_second_one(int mIndex, int vIndex)
+    public void IsRare_and_AnyRare_find_a_subnormal_or_infinite_moment_and_leave_nan_alone(int mIndex, int vIndex)
     {
         float m = Interesting[mIndex], v = Interesting[vIndex];
-        bool expected = float.IsSubnormal(m) || !float.IsFinite(m) || float.IsSubnormal(v) || float.IsPositiveInfinity(v);
+        bool expected = float.IsSubnormal(m) || float.IsInfinity(m) || float.IsSubnormal(v) || float.IsPositiveInfinity(v);
         int count = Vector512<float>.Count;
 
         for (int lane = 0; lane < count; lane++)

@@ -106,8 +106,8 @@ internal sealed class AdamRule : KernelRule
     /// Below float's normal range the grid is coarse, and the float path's two roundings can differ from the exact
     /// value by a whole step: the rare vectors with such a lane are recomputed in double and rounded once.
     /// </summary>
-    /// <remarks>With <see cref="DividesByReciprocal"/>, infinite and NaN moments are recomputed too: the fused first moment
-    /// of an infinite m and a finite g is NaN where the rule gives ∞.</remarks>
+    /// <remarks>With <see cref="DividesByReciprocal"/>, lanes with an infinite moment are recomputed too: the fused first
+    /// moment of an infinite m and a finite g is NaN where the rule gives ∞ (and such an m comes with an infinite v).</remarks>
     public override void WriteExactMoments(KernelBody body, KernelSpec kernel)
     {
         if (DividesByReciprocal(kernel, body.Precision, body.Shape))

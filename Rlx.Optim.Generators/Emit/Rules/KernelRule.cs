@@ -75,7 +75,7 @@ internal abstract class KernelRule
     /// <summary>
     /// Whether the rule's fast path at <paramref name="shape"/> divides by a refined reciprocal
     /// (<c>KernelMath.Divide</c>) instead of the hardware divider. Its rare path then also takes the lanes whose
-    /// moments are infinite or NaN (<c>KernelMath.IsRare</c>), and divides exactly in those lanes
+    /// moments are infinite (<c>KernelMath.IsRare</c>), and divides exactly in those lanes
     /// (<see cref="WriteRareDelta"/>), so each lane's arithmetic depends on that lane alone.
     /// </summary>
     public virtual bool DividesByReciprocal(KernelSpec kernel, OptimizerPrecision precision, VectorShape shape) => false;
