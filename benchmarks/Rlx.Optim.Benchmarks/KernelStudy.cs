@@ -29,6 +29,9 @@ public static class KernelStudy
         foreach (int n in new[] { 4096, 65536, 1 << 20, 1 << 24 })
         {
             using var data = new Buffers(n);
+            // The probe stores bit patterns, not Adam's values (θ gets v, v gets p | m: often NaN or ∞): its own buffers
+            // keep them away from the kernels', which would otherwise step NaN parameters.
+            using var probeData = new Buffers(n);
             var optimizer = new SingleAdam { MaxDegreeOfParallelism = 1 };
             string set = AdamStepBenchmarks.SetName(n);
             var cases = new List<(string Name, Action Run)>
@@ -50,8 +53,8 @@ public static class KernelStudy
                 ("`Vector<float>` ×4, all four streams at one page offset", () => KernelShapes.Adam256<AllParts>(ref data.Aliased(0), ref data.Aliased(1), ref data.Aliased(2), ref data.Aliased(3), data.Length, 1e-3f, 1f)),
                 ("`Vector512` ×4, all four streams at one page offset", () => KernelShapes.Adam512<AllParts>(ref data.Aliased(0), ref data.Aliased(1), ref data.Aliased(2), ref data.Aliased(3), data.Length, 1e-3f, 1f)),
                 ("`Vector<float>` ×4 over the optimizer's own m and v", () => KernelShapes.Adam256<AllParts>(ref data.P, ref data.G, ref State(optimizer, set, 0), ref State(optimizer, set, 1), data.Length, 1e-3f, 1f)),
-                ("bandwidth probe (`Vector512`)", () => ProbeKernel.Update(default, ref data.P, ref data.G, ref data.M, ref data.V, ref Unsafe.NullRef<float>(), 0, data.Length)),
-                ("bandwidth probe, all four streams at one page offset", () => ProbeKernel.Update(default, ref data.Aliased(0), ref data.Aliased(1), ref data.Aliased(2), ref data.Aliased(3), ref Unsafe.NullRef<float>(), 0, data.Length)),
+                ("bandwidth probe (`Vector512`)", () => ProbeKernel.Update(default, ref probeData.P, ref probeData.G, ref probeData.M, ref probeData.V, ref Unsafe.NullRef<float>(), 0, data.Length)),
+                ("bandwidth probe, all four streams at one page offset", () => ProbeKernel.Update(default, ref probeData.Aliased(0), ref probeData.Aliased(1), ref probeData.Aliased(2), ref probeData.Aliased(3), ref Unsafe.NullRef<float>(), 0, data.Length)),
             };
 
             int calls = Math.Max(1, 8_000_000 / n);

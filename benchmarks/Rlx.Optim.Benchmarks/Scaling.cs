@@ -24,6 +24,9 @@ public static class Scaling
         var random = new Random(42);
         ArraySegment<float> p = PlacedStreams.Filled(PlacedStreams.Parameter, random, length), g = PlacedStreams.Filled(PlacedStreams.Gradient, random, length);
         ArraySegment<float> m = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, length), v = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, length);
+        // The probe stores bit patterns, not Adam's values (θ gets v, v gets p | m: often NaN or ∞), so it has streams of its own.
+        ArraySegment<float> probeP = PlacedStreams.Filled(PlacedStreams.Parameter, random, length), probeG = PlacedStreams.Filled(PlacedStreams.Gradient, random, length);
+        ArraySegment<float> probeM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, length), probeV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, length);
 
         var text = new StringBuilder();
         text.AppendLine($"| what | elements | one thread | {cores} threads | ratio (median of rounds) |");
@@ -46,7 +49,7 @@ public static class Scaling
             text.AppendLine(Row("generated Single", n, Rate(n, one), Rate(n, all), $"{ratio:F2}×"));
 
             (one, all, ratio) = Compare(
-                threads => UpdateKernels.RunParallel<ProbeKernel, NoScalars>(default, p.AsSpan(0, n), g.AsSpan(0, n), m.AsSpan(0, n), v.AsSpan(0, n), default, threads), steps);
+                threads => UpdateKernels.RunParallel<ProbeKernel, NoScalars>(default, probeP.AsSpan(0, n), probeG.AsSpan(0, n), probeM.AsSpan(0, n), probeV.AsSpan(0, n), default, threads), steps);
             text.AppendLine(Row("bandwidth probe", n, Bandwidth(n, one), Bandwidth(n, all), $"{ratio:F2}×"));
 
             (one, all, ratio) = Compare(
