@@ -45,10 +45,6 @@ internal static class GroupedUpdate
         }
     }
 
-    /// <summary>The test that sends a group (or a vector) to the rare path.</summary>
-    private static string RareTest(bool reciprocal, string moments) =>
-        $"{KernelBody.KernelMath}.{(reciprocal ? "AnyRare" : "AnySubnormal")}({moments})";
-
     private static void WriteUpdateGroup(
         SourceWriter writer, VectorShape shape, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, string fieldParameters, bool reciprocal)
     {
@@ -59,36 +55,8 @@ internal static class GroupedUpdate
         writer.WriteLine(Inline);
         using (writer.Block($"private static void UpdateGroup(ref float parameter, ref float gradient{KernelEmitter.StateParameters(buffers)}, nuint i, nuint width{fieldParameters})"))
         {
-            string[] offsets = Enumerable.Range(0, KernelEmitter.Unroll).Select(KernelEmitter.Offset).ToArray();
-            for (int k = 0; k < offsets.Length; k++)
-            {
-                writer.WriteLine(MomentsCall(shape, offsets[k], k.ToString(), moments, prologue));
-            }
-
-            string tested = string.Join(", ", Enumerable.Range(0, offsets.Length).SelectMany(k => moments.Select(m => m + k)));
-            using (writer.Block($"if ({RareTest(reciprocal, tested)})"))
-            {
-                for (int k = 0; k < offsets.Length; k++)
-                {
-                    writer.WriteLine(ExactCall(offsets[k], k.ToString(), moments));
-                }
-
-                if (reciprocal)
-                {
-                    for (int k = 0; k < offsets.Length; k++)
-                    {
-                        writer.WriteLine(FinishCall("FinishRare", offsets[k], k.ToString(), moments, step, buffers));
-                    }
-
-                    writer.WriteLine("return;");
-                }
-            }
-
-            writer.WriteLine();
-            for (int k = 0; k < offsets.Length; k++)
-            {
-                writer.WriteLine(FinishCall("Finish", offsets[k], k.ToString(), moments, step, buffers));
-            }
+            var vectors = Enumerable.Range(0, KernelEmitter.Unroll).Select(k => (KernelEmitter.Offset(k), k.ToString())).ToArray();
+            WriteVectorsBody(writer, shape, vectors, moments, prologue, step, buffers, reciprocal);
         }
 
         writer.WriteLine();
@@ -101,22 +69,48 @@ internal static class GroupedUpdate
         writer.WriteLine(Inline);
         using (writer.Block($"private static void UpdateVector(ref float parameter, ref float gradient{KernelEmitter.StateParameters(buffers)}, nuint i{fieldParameters})"))
         {
-            writer.WriteLine(MomentsCall(shape, "i", string.Empty, moments, prologue));
-            using (writer.Block($"if ({RareTest(reciprocal, string.Join(", ", moments))})"))
-            {
-                writer.WriteLine(ExactCall("i", string.Empty, moments));
-                if (reciprocal)
-                {
-                    writer.WriteLine(FinishCall("FinishRare", "i", string.Empty, moments, step, buffers));
-                    writer.WriteLine("return;");
-                }
-            }
-
-            writer.WriteLine();
-            writer.WriteLine(FinishCall("Finish", "i", string.Empty, moments, step, buffers));
+            WriteVectorsBody(writer, shape, new[] { ("i", string.Empty) }, moments, prologue, step, buffers, reciprocal);
         }
 
         writer.WriteLine();
+    }
+
+    /// <summary>
+    /// The moments of each vector (at its offset, its locals named with its suffix), one test of all of them for the
+    /// rare path, then each vector's finish.
+    /// </summary>
+    private static void WriteVectorsBody(
+        SourceWriter writer, VectorShape shape, (string Offset, string Suffix)[] vectors, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, bool reciprocal)
+    {
+        foreach ((string offset, string suffix) in vectors)
+        {
+            writer.WriteLine(MomentsCall(shape, offset, suffix, moments, prologue));
+        }
+
+        string tested = string.Join(", ", vectors.SelectMany(vector => moments.Select(m => m + vector.Suffix)));
+        using (writer.Block($"if ({KernelBody.KernelMath}.{(reciprocal ? "AnyRare" : "AnySubnormal")}({tested}))"))
+        {
+            foreach ((string offset, string suffix) in vectors)
+            {
+                writer.WriteLine(ExactCall(offset, suffix, moments));
+            }
+
+            if (reciprocal)
+            {
+                foreach ((string offset, string suffix) in vectors)
+                {
+                    writer.WriteLine(FinishCall("FinishRare", offset, suffix, moments, step, buffers));
+                }
+
+                writer.WriteLine("return;");
+            }
+        }
+
+        writer.WriteLine();
+        foreach ((string offset, string suffix) in vectors)
+        {
+            writer.WriteLine(FinishCall("Finish", offset, suffix, moments, step, buffers));
+        }
     }
 
     private static void WriteMoments(SourceWriter writer, KernelRule rule, KernelSpec kernel, KernelBody body, string[] moments, ScalarField[] prologue)
