@@ -5,7 +5,7 @@ using Xunit.Sdk;
 
 namespace Rlx.Optim.Tests.Golden;
 
-/// <summary>Comparisons of float tensors against golden bit patterns, with messages that show the first differences.</summary>
+/// <summary>Comparisons of float tensors against golden bit patterns, with messages that show the first differences, and of single values bit for bit.</summary>
 public static class FloatAssert
 {
     /// <summary>Every bit equal, NaN payloads and signed zeros included.</summary>
@@ -24,6 +24,12 @@ public static class FloatAssert
 
         Fail(failures, what, "bit for bit");
     }
+
+    /// <summary>One value, every bit equal.</summary>
+    public static void SameBits(float expected, float actual, string what) =>
+        Assert.True(
+            BitConverter.SingleToUInt32Bits(expected) == BitConverter.SingleToUInt32Bits(actual),
+            $"{what}: expected {expected:R}, got {actual:R}");
 
     /// <summary>
     /// The same NaN and ±infinity positions, and for finite values |actual − expected| ≤ 1e-5·max(|expected|, s),

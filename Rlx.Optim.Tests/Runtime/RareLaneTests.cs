@@ -1,4 +1,5 @@
 using System;
+using Rlx.Optim.Tests.Golden;
 
 namespace Rlx.Optim.Tests.Runtime;
 
@@ -55,15 +56,15 @@ public sealed class RareLaneTests
                     continue;
                 }
 
-                AssertSameBits(plainWeights[i], specialWeights[i], $"step {step + 1}, θ[{i}]");
-                AssertSameBits(plainState.Buffer(0)[i], specialState.Buffer(0)[i], $"step {step + 1}, exp_avg[{i}]");
-                AssertSameBits(plainState.Buffer(1)[i], specialState.Buffer(1)[i], $"step {step + 1}, exp_avg_sq[{i}]");
+                FloatAssert.SameBits(plainWeights[i], specialWeights[i], $"step {step + 1}, θ[{i}]");
+                FloatAssert.SameBits(plainState.Buffer(0)[i], specialState.Buffer(0)[i], $"step {step + 1}, exp_avg[{i}]");
+                FloatAssert.SameBits(plainState.Buffer(1)[i], specialState.Buffer(1)[i], $"step {step + 1}, exp_avg_sq[{i}]");
             }
 
             // |g| = 1e30: m = ±1e29·(decaying), v = +∞, so m/(√v̂ + ε) = 0 and θ never moves (the seed's float storage too).
             foreach (int lane in new[] { SpecialLanes[0], SpecialLanes[2] })
             {
-                AssertSameBits(InitialWeight, specialWeights[lane], $"step {step + 1}, θ[{lane}] under an infinite second moment");
+                FloatAssert.SameBits(InitialWeight, specialWeights[lane], $"step {step + 1}, θ[{lane}] under an infinite second moment");
                 Assert.True(float.IsFinite(specialState.Buffer(0)[lane]), $"step {step + 1}, exp_avg[{lane}] = {specialState.Buffer(0)[lane]:R}");
                 Assert.True(float.IsPositiveInfinity(specialState.Buffer(1)[lane]), $"step {step + 1}, exp_avg_sq[{lane}] = {specialState.Buffer(1)[lane]:R}");
             }
@@ -80,7 +81,4 @@ public sealed class RareLaneTests
         Array.Fill(weights, InitialWeight);
         return weights;
     }
-
-    private static void AssertSameBits(float expected, float actual, string what) =>
-        Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(actual), $"{what}: expected {expected:R}, got {actual:R}");
 }

@@ -1,4 +1,5 @@
 using System;
+using Rlx.Optim.Tests.Golden;
 
 namespace Rlx.Optim.Tests.Runtime;
 
@@ -39,8 +40,8 @@ public sealed class SubnormalMomentTests
             Assert.True(optimizer.TryGetState("w", out ParameterState? state));
             for (int i = 0; i < length; i++)
             {
-                Assert.True(BitConverter.SingleToInt32Bits(m[i]) == BitConverter.SingleToInt32Bits(state.Buffer(0)[i]), $"step {step + 1}, exp_avg[{i}]: expected {m[i]:R}, got {state.Buffer(0)[i]:R}");
-                Assert.True(BitConverter.SingleToInt32Bits(v[i]) == BitConverter.SingleToInt32Bits(state.Buffer(1)[i]), $"step {step + 1}, exp_avg_sq[{i}]: expected {v[i]:R}, got {state.Buffer(1)[i]:R}");
+                FloatAssert.SameBits(m[i], state.Buffer(0)[i], $"step {step + 1}, exp_avg[{i}]");
+                FloatAssert.SameBits(v[i], state.Buffer(1)[i], $"step {step + 1}, exp_avg_sq[{i}]");
             }
         }
 
