@@ -58,13 +58,15 @@ internal sealed class AdamRule : KernelRule
         if (precision == OptimizerPrecision.Double)
         {
             writer.WriteLine("double learningRate = lr;");
-            writer.WriteLine($"double biasCorrection1 = 1.0 - {Power(kernel.Beta1)};");
-            writer.WriteLine($"double biasCorrection2 = 1.0 - {Power(kernel.Beta2)};");
+            BiasCorrection.Write(writer, "biasCorrection1", kernel.Beta1);
+            BiasCorrection.Write(writer, "biasCorrection2", kernel.Beta2);
         }
         else
         {
-            writer.WriteLine($"double stepSize = lr / (1.0 - {Power(kernel.Beta1)});");
-            writer.WriteLine($"double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - {Power(kernel.Beta2)});");
+            BiasCorrection.Write(writer, "biasCorrection1", kernel.Beta1);
+            BiasCorrection.Write(writer, "biasCorrection2", kernel.Beta2);
+            writer.WriteLine("double stepSize = lr / biasCorrection1;");
+            writer.WriteLine("double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);");
         }
 
         WriteDecayFactor(writer, kernel);

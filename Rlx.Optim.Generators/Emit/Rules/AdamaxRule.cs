@@ -16,8 +16,11 @@ internal sealed class AdamaxRule : KernelRule
     public override IReadOnlyList<ScalarField> Fields(KernelSpec optimizer, OptimizerPrecision precision) =>
         new[] { new ScalarField("StepSize", ScalarRole.Body, "lr / (1 − β₁ᵗ).") };
 
-    public override void WritePrepare(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision) =>
-        writer.WriteLine($"double stepSize = lr / (1.0 - {Power(kernel.Beta1)});");
+    public override void WritePrepare(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
+    {
+        BiasCorrection.Write(writer, "biasCorrection1", kernel.Beta1);
+        writer.WriteLine("double stepSize = lr / biasCorrection1;");
+    }
 
     public override void WriteStep(KernelBody body, KernelSpec kernel)
     {

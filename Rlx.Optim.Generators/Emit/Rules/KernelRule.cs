@@ -120,7 +120,7 @@ internal abstract class KernelRule
     }
 
     /// <summary><c>β^t</c> as Prepare writes it.</summary>
-    protected static string Power(double beta) => $"global::System.Math.Pow({Literal.Double(beta)}, t)";
+    internal static string Power(double beta) => $"global::System.Math.Pow({Literal.Double(beta)}, t)";
 
     protected static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

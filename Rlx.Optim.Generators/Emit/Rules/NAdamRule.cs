@@ -34,7 +34,8 @@ internal sealed class NAdamRule : KernelRule
         writer.WriteLine("double product = muProduct * mu;");
         writer.WriteLine("double gradientStep = lr * (1.0 - mu) / (1.0 - product);");
         writer.WriteLine("double momentumStep = lr * muNext / (1.0 - product * muNext);");
-        writer.WriteLine($"double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - {Power(kernel.Beta2)});");
+        BiasCorrection.Write(writer, "biasCorrection2", kernel.Beta2);
+        writer.WriteLine("double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);");
         WriteDecayFactor(writer, kernel);
     }
 

@@ -28,7 +28,7 @@ internal sealed class RAdamRule : KernelRule
     public override void WritePrepare(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
     {
         double rhoInfinity = 2.0 / (1.0 - kernel.Beta2) - 1.0;
-        writer.WriteLine($"double biasCorrection1 = 1.0 - {Power(kernel.Beta1)};");
+        BiasCorrection.Write(writer, "biasCorrection1", kernel.Beta1);
         writer.WriteLine($"double beta2Power = {Power(kernel.Beta2)};");
         writer.WriteLine("double biasCorrection2 = 1.0 - beta2Power;");
         writer.WriteLine($"const double RhoInfinity = {Literal.Double(rhoInfinity)};");

@@ -181,8 +181,12 @@ namespace Demo
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static AdamWScalars Prepare(double lr, long t)
             {
-                double stepSize = lr / (1.0 - global::System.Math.Pow(0.9, t));
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.95, t));
+                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
+                // From step 745 on, 0.95ᵗ ≤ 2⁻⁵⁵ and 1 − 0.95ᵗ is exactly 1.0 in double.
+                double biasCorrection2 = t < 745 ? 1.0 - global::System.Math.Pow(0.95, t) : 1.0;
+                double stepSize = lr / biasCorrection1;
+                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
                 double decayFactor = 1.0 - lr * 0.01;
                 return new AdamWScalars((float)stepSize, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
             }
@@ -458,8 +462,12 @@ namespace Demo
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static AdamWScalars Prepare(double lr, long t)
             {
-                double stepSize = lr / (1.0 - global::System.Math.Pow(0.9, t));
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.95, t));
+                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
+                // From step 745 on, 0.95ᵗ ≤ 2⁻⁵⁵ and 1 − 0.95ᵗ is exactly 1.0 in double.
+                double biasCorrection2 = t < 745 ? 1.0 - global::System.Math.Pow(0.95, t) : 1.0;
+                double stepSize = lr / biasCorrection1;
+                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
                 double decayFactor = 1.0 - lr * 0.0;
                 return new AdamWScalars((float)stepSize, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
             }

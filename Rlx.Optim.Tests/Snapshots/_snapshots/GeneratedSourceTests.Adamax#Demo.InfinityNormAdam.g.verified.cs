@@ -137,7 +137,9 @@ namespace Demo
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static AdamaxScalars Prepare(double lr, long t)
             {
-                double stepSize = lr / (1.0 - global::System.Math.Pow(0.9, t));
+                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
+                double stepSize = lr / biasCorrection1;
                 return new AdamaxScalars((float)stepSize);
             }
 

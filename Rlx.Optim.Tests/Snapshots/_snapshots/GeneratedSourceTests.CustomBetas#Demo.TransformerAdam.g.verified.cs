@@ -142,8 +142,12 @@ namespace Demo
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static AdamScalars Prepare(double lr, long t)
             {
-                double stepSize = lr / (1.0 - global::System.Math.Pow(0.8, t));
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.95, t));
+                // From step 172 on, 0.8ᵗ ≤ 2⁻⁵⁵ and 1 − 0.8ᵗ is exactly 1.0 in double.
+                double biasCorrection1 = t < 172 ? 1.0 - global::System.Math.Pow(0.8, t) : 1.0;
+                // From step 745 on, 0.95ᵗ ≤ 2⁻⁵⁵ and 1 − 0.95ᵗ is exactly 1.0 in double.
+                double biasCorrection2 = t < 745 ? 1.0 - global::System.Math.Pow(0.95, t) : 1.0;
+                double stepSize = lr / biasCorrection1;
+                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
                 return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
             }
 

@@ -181,8 +181,10 @@ namespace Demo
             public static AdamScalars Prepare(double lr, long t)
             {
                 double learningRate = lr;
-                double biasCorrection1 = 1.0 - global::System.Math.Pow(0.9, t);
-                double biasCorrection2 = 1.0 - global::System.Math.Pow(0.999, t);
+                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
+                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
                 return new AdamScalars(learningRate, biasCorrection1, biasCorrection2);
             }
 
@@ -313,8 +315,10 @@ namespace Demo
             public static AdamScalars Prepare(double lr, long t)
             {
                 double learningRate = lr;
-                double biasCorrection1 = 1.0 - global::System.Math.Pow(0.9, t);
-                double biasCorrection2 = 1.0 - global::System.Math.Pow(0.999, t);
+                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
+                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
                 return new AdamScalars(learningRate, biasCorrection1, biasCorrection2);
             }
 

@@ -160,8 +160,12 @@ partial class Model
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static AdamScalars Prepare(double lr, long t)
             {
-                double stepSize = lr / (1.0 - global::System.Math.Pow(0.9, t));
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
+                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
+                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
+                double stepSize = lr / biasCorrection1;
+                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
                 return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
             }
 

@@ -167,7 +167,9 @@ namespace Demo
                 double product = muProduct * mu;
                 double gradientStep = lr * (1.0 - mu) / (1.0 - product);
                 double momentumStep = lr * muNext / (1.0 - product * muNext);
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
+                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
+                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
                 double decayFactor = 1.0 - lr * 0.01;
                 return new NAdamScalars((float)gradientStep, (float)momentumStep, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
             }

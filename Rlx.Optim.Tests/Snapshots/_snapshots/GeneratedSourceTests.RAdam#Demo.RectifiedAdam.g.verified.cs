@@ -142,7 +142,8 @@ namespace Demo
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static RAdamScalars Prepare(double lr, long t)
             {
-                double biasCorrection1 = 1.0 - global::System.Math.Pow(0.9, t);
+                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
                 double beta2Power = global::System.Math.Pow(0.999, t);
                 double biasCorrection2 = 1.0 - beta2Power;
                 const double RhoInfinity = 1998.9999999999982;
