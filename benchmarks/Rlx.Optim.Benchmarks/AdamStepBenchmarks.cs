@@ -62,6 +62,10 @@ public class AdamStepBenchmarks
     public void TensorPrimitivesComposition() =>
         UpdateKernels.RunParallel<TensorPrimitivesKernel, StepNumber>(new StepNumber(++_t), _p, _g, _m, _v, _scratch, Threads);
 
+    [Benchmark(Description = "Plain 256-bit loop")]
+    public void PlainLoop() =>
+        UpdateKernels.RunParallel<PlainLoopKernel, StepNumber>(new StepNumber(++_t), _p, _g, _m, _v, default, Threads);
+
     [Benchmark(Description = "Bandwidth probe")]
     public void BandwidthProbe() =>
         UpdateKernels.RunParallel<ProbeKernel, NoScalars>(default, _p, _g, _m, _v, default, Threads);

@@ -71,3 +71,22 @@ public readonly struct TensorPrimitivesKernel : IUpdateKernel<StepNumber>
             ScalarSeedKernel.Range(ref parameter, start, end), ScalarSeedKernel.Range(ref gradient, start, end), ScalarSeedKernel.Range(ref state0, start, end),
             ScalarSeedKernel.Range(ref state1, start, end), ScalarSeedKernel.Range(ref state2, start, end), scalars.T);
 }
+
+/// <summary>
+/// A plain unrolled loop a user could write by hand: four <c>Vector&lt;float&gt;</c> per iteration (256 bits here,
+/// even on AVX-512 machines), the same bias corrections per step, and no care for subnormal moments or non-finite
+/// parameters (<see cref="KernelShapes.Adam256{TParts}"/> with <see cref="BareArithmetic"/>). The benchmark issue
+/// puts such a loop at about 3 billion elements per second on one core; this measures it in the same run.
+/// </summary>
+public readonly struct PlainLoopKernel : IUpdateKernel<StepNumber>
+{
+    public static void Update(in StepNumber scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+    {
+        float stepSize = (float)(1e-3 / (1.0 - Math.Pow(0.9, scalars.T)));
+        float inverseSqrtBc2 = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(0.999, scalars.T)));
+        // The runtime hands kernels whole KernelWidth.FloatLanes vectors, a multiple of Vector<float>.Count.
+        KernelShapes.Adam256<BareArithmetic>(
+            ref Unsafe.Add(ref parameter, start), ref Unsafe.Add(ref gradient, start), ref Unsafe.Add(ref state0, start), ref Unsafe.Add(ref state1, start),
+            end - start, stepSize, inverseSqrtBc2);
+    }
+}

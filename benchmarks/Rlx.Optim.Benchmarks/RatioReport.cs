@@ -19,8 +19,8 @@ public static class RatioReport
     public static string Build(Summary summary)
     {
         var text = new StringBuilder();
-        text.AppendLine("| elements | threads | method | time/step | Gelem/s | GB/s | × scalar | × TensorPrimitives | % of probe | alloc/step |");
-        text.AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| elements | threads | method | time/step | Gelem/s | GB/s | × scalar | × TensorPrimitives | × plain loop | % of probe | alloc/step |");
+        text.AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in BySize(summary))
         {
             Dictionary<string, double> nanoseconds = group.ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name, r => r.ResultStatistics!.Mean);
@@ -33,6 +33,7 @@ public static class RatioReport
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {group.Key.Elements:N0} | {group.Key.Threads} | {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | {Time(report.ResultStatistics!.Mean)} | {rate:F2} | {rate * BytesPerElement:F1} | " +
                     $"{rate / Rate(nameof(AdamStepBenchmarks.ScalarSeed)):F1}× | {rate / Rate(nameof(AdamStepBenchmarks.TensorPrimitivesComposition)):F2}× | " +
+                    $"{rate / Rate(nameof(AdamStepBenchmarks.PlainLoop)):F2}× | " +
                     $"{100 * rate / Rate(nameof(AdamStepBenchmarks.BandwidthProbe)):F0}% | {allocated?.ToString(CultureInfo.InvariantCulture) ?? "?"} B |"));
             }
         }
