@@ -164,7 +164,7 @@ public static class KernelMath
     /// <remarks>
     /// A group's masks are combined as these bits: the JIT moves each classification's mask register straight into
     /// them, where or-ing the masks as vectors made it turn each back into a vector and compare that with zero
-    /// (about a tenth of a 4K step; benchmarks README, "The group's test in integer registers").
+    /// (up to a tenth of a step in cache; benchmarks README, "The group's test in integer registers").
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Lanes(Vector512<float> mask) => Vector512.ExtractMostSignificantBits(mask);
