@@ -50,14 +50,15 @@ public sealed class SubnormalMomentTests
 
     /// <summary>
     /// One lane's new moments as the kernel defines them; true when the lane took the exact path. Over 512-bit vectors
-    /// the kernel forms them with fused multiply-adds (m as a step towards g) and also sends infinite moments
+    /// the kernel forms them with fused multiply-adds (m as a step towards g, v towards g²) and also sends infinite moments
     /// down the exact path.
     /// </summary>
     private static bool Expected(ref float m, ref float v, float g)
     {
         bool fused = KernelWidth.Uses512Bits;
         float floatM = fused ? MathF.FusedMultiplyAdd(g - m, (float)(1.0 - Beta1), m) : (float)Beta1 * m + (float)(1.0 - Beta1) * g;
-        float floatV = fused ? MathF.FusedMultiplyAdd((float)(1.0 - Beta2) * g, g, (float)Beta2 * v) : (float)Beta2 * v + (float)(1.0 - Beta2) * g * g;
+        float cappedV = v < float.MaxValue ? v : float.MaxValue; // vminps: the second operand when either is NaN
+        float floatV = fused ? MathF.FusedMultiplyAdd(g * g - cappedV, (float)(1.0 - Beta2), v) : (float)Beta2 * v + (float)(1.0 - Beta2) * g * g;
         bool rare = fused ? float.IsSubnormal(floatM) || float.IsInfinity(floatM) || float.IsSubnormal(floatV) || float.IsPositiveInfinity(floatV)
             : float.IsSubnormal(floatM) || float.IsSubnormal(floatV);
         if (rare)

@@ -89,11 +89,13 @@ internal sealed class AdamRule : KernelRule
             return;
         }
 
-        // Fused forms: m as a step towards g (one multiply, so the multiply units keep up with the square root).
+        // Fused forms, each moment a step towards its target (one multiply each, so the multiply units keep up with the
+        // square root).
         string api = body.Shape.Api;
         body.Line($"expAvg = {api}.FusedMultiplyAdd(g - expAvg, {body.C(1.0 - kernel.Beta1)}, expAvg);");
-        body.Line("// (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
-        body.Line($"expAvgSq = {api}.FusedMultiplyAdd({body.C(1.0 - kernel.Beta2)} * g, g, {body.C(kernel.Beta2)} * expAvgSq);");
+        body.Line("// g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double;");
+        body.Line("// an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.");
+        body.Line($"expAvgSq = {api}.FusedMultiplyAdd(g * g - {api}.MinNative(expAvgSq, {body.C(float.MaxValue)}), {body.C(1.0 - kernel.Beta2)}, expAvgSq);");
     }
 
     /// <summary>

@@ -237,8 +237,9 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
                 expAvg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g - expAvg, global::System.Runtime.Intrinsics.Vector512.Create(0.1f), expAvg);
-                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001f) * g, g, global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expAvgSq);
+                // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double;
+                // an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g * g - global::System.Runtime.Intrinsics.Vector512.MinNative(expAvgSq, global::System.Runtime.Intrinsics.Vector512.Create(3.4028235E+38f)), global::System.Runtime.Intrinsics.Vector512.Create(0.001f), expAvgSq);
             }
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
