@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace Rlx.Optim.Benchmarks;
+
+/// <summary>
+/// 16M elements, out of every cache, on one thread and on all cores: the generated optimizer, the hand-written
+/// 512-bit Adam over placed streams and over the optimizer's own state buffers, and the bandwidth probe. The four run
+/// in turn, a few steps each, round after round at one thread count, and each is reported as the median over rounds
+/// of the probe's time over its own in the same round: the memory's ceiling, measured beside the kernels.
+/// </summary>
+public static class CeilingStudy
+{
+    private const int Length = 1 << 24;
+    private const int Rounds = 15;
+    private const int StepsPerBatch = 5;
+
+    public static string Measure()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| threads | kernel | median Gelem/s | GB/s | % of the probe (same round, median) |");
+        text.AppendLine("|---:|---|---:|---:|---:|");
+        foreach (int threads in new[] { 1, -1 })
+        {
+            var random = new Random(42);
+            ArraySegment<float> p = PlacedStreams.Filled(PlacedStreams.Parameter, random, Length), g = PlacedStreams.Filled(PlacedStreams.Gradient, random, Length);
+            ArraySegment<float> handP = PlacedStreams.Filled(PlacedStreams.Parameter, random, Length), handG = PlacedStreams.Filled(PlacedStreams.Gradient, random, Length);
+            ArraySegment<float> handM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, Length), handV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, Length);
+            // The probe stores bit patterns (often NaN or ∞), so it has streams of its own.
+            ArraySegment<float> probeP = PlacedStreams.Filled(PlacedStreams.Parameter, random, Length), probeG = PlacedStreams.Filled(PlacedStreams.Gradient, random, Length);
+            ArraySegment<float> probeM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, Length), probeV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, Length);
+            var optimizer = new SingleAdam { MaxDegreeOfParallelism = threads };
+            ParameterState state = optimizer.TryGetState("16M", out ParameterState? declared) ? declared : throw new InvalidOperationException("No set '16M'.");
+            ArraySegment<float> besideP = PlacedStreams.Filled(PlacedStreams.Parameter, random, Length), besideG = PlacedStreams.Filled(PlacedStreams.Gradient, random, Length);
+
+            var cases = new (string Name, Action Run)[]
+            {
+                ("generated optimizer (own state buffers)", () => { optimizer.Step("16M", p, g); optimizer.EndIteration(); }),
+                ("hand-written `Vector512` Adam, placed streams", () =>
+                    UpdateKernels.RunParallel<Adam512Kernel, NoScalars>(default, handP, handG, handM, handV, default, threads)),
+                ("hand-written `Vector512` Adam over the optimizer's m and v", () =>
+                    UpdateKernels.RunParallel<Adam512Kernel, NoScalars>(default, besideP, besideG, state.Buffer(0), state.Buffer(1), default, threads)),
+                ("bandwidth probe", () =>
+                    UpdateKernels.RunParallel<ProbeKernel, NoScalars>(default, probeP, probeG, probeM, probeV, default, threads)),
+            };
+            int probe = cases.Length - 1;
+
+            double[][] times = cases.Select(_ => new double[Rounds]).ToArray();
+            foreach ((_, Action run) in cases)
+            {
+                run(); // first touch and placement, outside the rounds
+                run();
+            }
+
+            for (int round = 0; round < Rounds; round++)
+            {
+                for (int k = 0; k < cases.Length; k++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    for (int i = 0; i < StepsPerBatch; i++)
+                    {
+                        cases[k].Run();
+                    }
+
+                    times[k][round] = Stopwatch.GetElapsedTime(start).TotalNanoseconds / StepsPerBatch;
+                }
+            }
+
+            string threadCount = threads == 1 ? "1" : Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+            for (int k = 0; k < cases.Length; k++)
+            {
+                double rate = Length / Median(times[k]);
+                double ofProbe = Median(Enumerable.Range(0, Rounds).Select(r => times[probe][r] / times[k][r]));
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {threadCount} | {cases[k].Name} | {rate:F2} | {rate * 28:F1} | {100 * ofProbe:F0}% |"));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}
