@@ -42,6 +42,8 @@ public static class CeilingStudy
                 ("generated optimizer (own state buffers)", () => { optimizer.Step("16M", p, g); optimizer.EndIteration(); }),
                 ("hand-written `Vector512` Adam, placed streams", () =>
                     UpdateKernels.RunParallel<Adam512Kernel, NoScalars>(default, handP, handG, handM, handV, default, threads)),
+                // It writes the optimizer's moments too: both are Adam steps over uniform gradients, so they stay ordinary
+                // values; Buffer(i) is read on every call, since the optimizer may move its state once it sees its layout.
                 ("hand-written `Vector512` Adam over the optimizer's m and v", () =>
                     UpdateKernels.RunParallel<Adam512Kernel, NoScalars>(default, besideP, besideG, state.Buffer(0), state.Buffer(1), default, threads)),
                 ("bandwidth probe", () =>
