@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -9,9 +7,9 @@ namespace Rlx.Optim.Benchmarks;
 
 /// <summary>
 /// 16M elements, out of every cache, on one thread and on all cores: the generated optimizer, the hand-written
-/// 512-bit Adam over placed streams and over the optimizer's own state buffers, and the bandwidth probe. The four run
-/// in turn, a few steps each, round after round at one thread count, and each is reported as the median over rounds
-/// of the probe's time over its own in the same round: the memory's ceiling, measured beside the kernels.
+/// 512-bit Adam over placed streams and over the optimizer's own state buffers, and the bandwidth probe, in
+/// <see cref="InterleavedRounds"/> at one thread count at a time; each is reported as the median over rounds of the
+/// probe's time over its own in the same round: the memory's ceiling, measured beside the kernels.
 /// </summary>
 public static class CeilingStudy
 {
@@ -50,44 +48,19 @@ public static class CeilingStudy
                     UpdateKernels.RunParallel<ProbeKernel, NoScalars>(default, probeP, probeG, probeM, probeV, default, threads)),
             };
             int probe = cases.Length - 1;
-
-            double[][] times = cases.Select(_ => new double[Rounds]).ToArray();
-            foreach ((_, Action run) in cases)
-            {
-                run(); // first touch and placement, outside the rounds
-                run();
-            }
-
-            for (int round = 0; round < Rounds; round++)
-            {
-                for (int k = 0; k < cases.Length; k++)
-                {
-                    long start = Stopwatch.GetTimestamp();
-                    for (int i = 0; i < StepsPerBatch; i++)
-                    {
-                        cases[k].Run();
-                    }
-
-                    times[k][round] = Stopwatch.GetElapsedTime(start).TotalNanoseconds / StepsPerBatch;
-                }
-            }
+            // Twice before the rounds: first touch, and the placement the optimizer makes once it has seen its layout.
+            double[,] times = InterleavedRounds.Time(cases.Select(c => c.Run).ToArray(), Rounds, StepsPerBatch, warmUpCalls: 2);
 
             string threadCount = threads == 1 ? "1" : Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
             for (int k = 0; k < cases.Length; k++)
             {
-                double rate = Length / Median(times[k]);
-                double ofProbe = Median(Enumerable.Range(0, Rounds).Select(r => times[probe][r] / times[k][r]));
+                double rate = Length / InterleavedRounds.MedianOverRounds(Rounds, r => times[k, r]);
+                double ofProbe = InterleavedRounds.MedianOverRounds(Rounds, r => times[probe, r] / times[k, r]);
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {threadCount} | {cases[k].Name} | {rate:F2} | {rate * 28:F1} | {100 * ofProbe:F0}% |"));
             }
         }
 
         return text.ToString();
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 }

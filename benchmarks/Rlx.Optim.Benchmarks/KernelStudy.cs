@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
@@ -58,34 +57,12 @@ public static class KernelStudy
             };
 
             int calls = Math.Max(1, 8_000_000 / n);
-            double[,] times = new double[cases.Count, Rounds];
-            foreach ((_, Action run) in cases)
-            {
-                for (int i = 0; i < calls; i++)
-                {
-                    run();
-                }
-            }
-
-            for (int round = 0; round < Rounds; round++)
-            {
-                for (int k = 0; k < cases.Count; k++)
-                {
-                    int c = (k + round) % cases.Count; // rotate the order, so no case always follows the same one
-                    long start = Stopwatch.GetTimestamp();
-                    for (int i = 0; i < calls; i++)
-                    {
-                        cases[c].Run();
-                    }
-
-                    times[c, round] = Stopwatch.GetElapsedTime(start).TotalNanoseconds / calls;
-                }
-            }
+            double[,] times = InterleavedRounds.Time(cases.Select(c => c.Run).ToArray(), Rounds, calls, warmUpCalls: calls);
 
             for (int c = 0; c < cases.Count; c++)
             {
-                double time = Median(Enumerable.Range(0, Rounds).Select(r => times[c, r]));
-                double relative = Median(Enumerable.Range(0, Rounds).Select(r => times[0, r] / times[c, r]));
+                double time = InterleavedRounds.MedianOverRounds(Rounds, r => times[c, r]);
+                double relative = InterleavedRounds.MedianOverRounds(Rounds, r => times[0, r] / times[c, r]);
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {n:N0} | {cases[c].Name} | {time / 1e3:F2} µs | {n / time:F2} | {28.0 * n / time:F1} | {relative:F2}× |"));
             }
@@ -98,12 +75,6 @@ public static class KernelStudy
     {
         ((SingleAdam)optimizer).TryGetState(set, out ParameterState? state);
         return ref MemoryMarshal.GetReference(state!.Buffer(buffer));
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 
     /// <summary>

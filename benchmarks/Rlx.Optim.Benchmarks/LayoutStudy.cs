@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -51,7 +50,7 @@ public static class LayoutStudy
         text.AppendLine("|---|---:|---:|---:|");
         foreach (((string layout, int distance), List<double> ratios) in results)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {layout} | {distance:N0} | {Median(ratios):F2}× | {ratios.Max():F2}× |"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {layout} | {distance:N0} | {InterleavedRounds.Median(ratios):F2}× | {ratios.Max():F2}× |"));
         }
 
         return text.ToString();
@@ -61,34 +60,16 @@ public static class LayoutStudy
     private static void Collect(
         Dictionary<(string, int), List<double>> results, string layout, int[] distances, Func<int, int[]> offsets, ArraySegment<float>[] streams)
     {
-        double[,] times = new double[distances.Length, Rounds];
-        for (int warm = 0; warm < 2; warm++)
+        Action[] cases = distances.Select(d =>
         {
-            foreach (int d in distances)
-            {
-                Step(streams, offsets(d));
-            }
-        }
-
-        for (int round = 0; round < Rounds; round++)
-        {
-            for (int k = 0; k < distances.Length; k++)
-            {
-                int c = (k + round) % distances.Length; // rotate the order, so no case always follows the same one
-                int[] at = offsets(distances[c]);
-                long start = Stopwatch.GetTimestamp();
-                for (int i = 0; i < CallsPerBatch; i++)
-                {
-                    Step(streams, at);
-                }
-
-                times[c, round] = Stopwatch.GetElapsedTime(start).TotalNanoseconds;
-            }
-        }
+            int[] at = offsets(d);
+            return (Action)(() => Step(streams, at));
+        }).ToArray();
+        double[,] times = InterleavedRounds.Time(cases, Rounds, CallsPerBatch, warmUpCalls: 2);
 
         for (int c = 0; c < distances.Length; c++)
         {
-            double relative = Median(Enumerable.Range(0, Rounds).Select(r => times[c, r] / times[0, r]));
+            double relative = InterleavedRounds.MedianOverRounds(Rounds, r => times[c, r] / times[0, r]);
             if (!results.TryGetValue((layout, distances[c]), out List<double>? list))
             {
                 results[(layout, distances[c])] = list = [];
@@ -103,10 +84,4 @@ public static class LayoutStudy
             ref At(streams[0], bytes[0]), ref At(streams[1], bytes[1]), ref At(streams[2], bytes[2]), ref At(streams[3], bytes[3]), Elements, 1e-3f, 1f);
 
     private static ref float At(ArraySegment<float> stream, int bytes) => ref stream.AsSpan()[bytes / sizeof(float)];
-
-    private static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
-    }
 }

@@ -73,7 +73,7 @@ public static class Scaling
             ratio[round] = one[round] / all[round];
         }
 
-        return (Median(one), Median(all), Median(ratio));
+        return (InterleavedRounds.Median(one), InterleavedRounds.Median(all), InterleavedRounds.Median(ratio));
     }
 
     private static double Batch(Action<int> run, int threads, int calls)
@@ -85,12 +85,6 @@ public static class Scaling
         }
 
         return Stopwatch.GetElapsedTime(start).TotalNanoseconds / calls;
-    }
-
-    private static double Median(double[] values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 
     private static string Nanoseconds(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:F0} ns");
