@@ -5,8 +5,8 @@ namespace Rlx.Optim.Generators.Emit;
 
 /// <summary>
 /// Each kernel's per-step scalars, prepared once per step: every set of a kernel steps with the same t and learning
-/// rate (and NAdam's μ product), and <c>Prepare</c> (powers, a square root, divisions: about 60 ns) is a pure
-/// function of them, so the second and later sets of a step reuse the first one's.
+/// rate (and NAdam's μ product), and <c>Prepare</c> (until the powers saturate, two <c>Math.Pow</c>, a square root and
+/// divisions) is a pure function of them, so the second and later sets of a step reuse the first one's.
 /// </summary>
 internal static class ScalarsCache
 {
@@ -17,12 +17,13 @@ internal static class ScalarsCache
     {
         foreach ((_, string kernel) in kernels.Kernels)
         {
-            writer.WriteLine($"private {rule.ScalarsType} {KernelEmitter.KernelField(kernel, "Scalars")};");
-            writer.WriteLine($"private long {KernelEmitter.KernelField(kernel, "ScalarsStep")}; // the step they were prepared for (from 1); 0: none yet");
-            writer.WriteLine($"private float {KernelEmitter.KernelField(kernel, "ScalarsRate")};");
+            var fields = new Fields(kernel);
+            writer.WriteLine($"private {rule.ScalarsType} {fields.Scalars};");
+            writer.WriteLine($"private long {fields.Step}; // the step they were prepared for (from 1); 0: none yet");
+            writer.WriteLine($"private float {fields.Rate};");
             if (rule.KeepsScheduleProduct)
             {
-                writer.WriteLine($"private double {KernelEmitter.KernelField(kernel, "ScalarsMuProduct")};");
+                writer.WriteLine($"private double {fields.MuProduct};");
             }
         }
     }
@@ -31,29 +32,50 @@ internal static class ScalarsCache
     {
         foreach ((_, string kernel) in kernels.Kernels)
         {
+            var fields = new Fields(kernel);
             string? mu = rule.KeepsScheduleProduct ? KernelEmitter.ScheduleProductField(kernel) : null;
-            string condition = $"t != {KernelEmitter.KernelField(kernel, "ScalarsStep")} || __learningRate != {KernelEmitter.KernelField(kernel, "ScalarsRate")}"
-                + (mu is null ? string.Empty : $" || {mu} != {KernelEmitter.KernelField(kernel, "ScalarsMuProduct")}");
+            string condition = $"t != {fields.Step} || __learningRate != {fields.Rate}"
+                + (mu is null ? string.Empty : $" || {mu} != {fields.MuProduct}");
             writer.WriteLine($"/// <summary>{kernel}'s scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>");
             using (writer.Block($"private {rule.ScalarsType} {Call(kernel)}"))
             {
                 writer.WriteLine("long t = __stepCount + 1;");
                 using (writer.Block($"if ({condition})"))
                 {
-                    writer.WriteLine($"{KernelEmitter.KernelField(kernel, "Scalars")} = {kernel}.Prepare(__learningRate, t{(mu is null ? string.Empty : ", " + mu)});");
-                    writer.WriteLine($"{KernelEmitter.KernelField(kernel, "ScalarsStep")} = t;");
-                    writer.WriteLine($"{KernelEmitter.KernelField(kernel, "ScalarsRate")} = __learningRate;");
+                    writer.WriteLine($"{fields.Scalars} = {kernel}.Prepare(__learningRate, t{(mu is null ? string.Empty : ", " + mu)});");
+                    writer.WriteLine($"{fields.Step} = t;");
+                    writer.WriteLine($"{fields.Rate} = __learningRate;");
                     if (mu is not null)
                     {
-                        writer.WriteLine($"{KernelEmitter.KernelField(kernel, "ScalarsMuProduct")} = {mu};");
+                        writer.WriteLine($"{fields.MuProduct} = {mu};");
                     }
                 }
 
                 writer.WriteLine();
-                writer.WriteLine($"return {KernelEmitter.KernelField(kernel, "Scalars")};");
+                writer.WriteLine($"return {fields.Scalars};");
             }
 
             writer.WriteLine();
         }
+    }
+
+    /// <summary>The optimizer's fields that cache one kernel's scalars, and what they were prepared for.</summary>
+    private readonly struct Fields
+    {
+        public Fields(string kernel)
+        {
+            Scalars = KernelEmitter.KernelField(kernel, "Scalars");
+            Step = KernelEmitter.KernelField(kernel, "ScalarsStep");
+            Rate = KernelEmitter.KernelField(kernel, "ScalarsRate");
+            MuProduct = KernelEmitter.KernelField(kernel, "ScalarsMuProduct");
+        }
+
+        public string Scalars { get; }
+
+        public string Step { get; }
+
+        public string Rate { get; }
+
+        public string MuProduct { get; }
     }
 }
