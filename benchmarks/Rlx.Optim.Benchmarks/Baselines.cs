@@ -32,8 +32,7 @@ public static class Baselines
     /// </summary>
     public static void TensorPrimitivesAdam(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v, Span<float> scratch, long t)
     {
-        float stepSize = (float)(1e-3 / (1.0 - Math.Pow(0.9, t)));
-        float inverseSqrtBc2 = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(0.999, t)));
+        (float stepSize, float inverseSqrtBc2) = FloatScalars(t);
         TensorPrimitives.Multiply(g, 0.1f, scratch);
         TensorPrimitives.MultiplyAdd(m, 0.9f, scratch, m);
         TensorPrimitives.Multiply(g, g, scratch);
@@ -45,6 +44,10 @@ public static class Baselines
         TensorPrimitives.Divide(m, scratch, scratch);
         TensorPrimitives.MultiplyAdd(scratch, -stepSize, p, p);
     }
+
+    /// <summary>The float update's per-step scalars, lr/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ), as a user would compute them each step.</summary>
+    public static (float StepSize, float InverseSqrtBiasCorrection2) FloatScalars(long t) =>
+        ((float)(1e-3 / (1.0 - Math.Pow(0.9, t))), (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(0.999, t))));
 }
 
 /// <summary>The step number, for the baselines' bias corrections.</summary>
@@ -82,8 +85,7 @@ public readonly struct PlainLoopKernel : IUpdateKernel<StepNumber>
 {
     public static void Update(in StepNumber scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
     {
-        float stepSize = (float)(1e-3 / (1.0 - Math.Pow(0.9, scalars.T)));
-        float inverseSqrtBc2 = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(0.999, scalars.T)));
+        (float stepSize, float inverseSqrtBc2) = Baselines.FloatScalars(scalars.T);
         // The runtime hands kernels whole KernelWidth.FloatLanes vectors, a multiple of Vector<float>.Count.
         KernelShapes.Adam256<BareArithmetic>(
             ref Unsafe.Add(ref parameter, start), ref Unsafe.Add(ref gradient, start), ref Unsafe.Add(ref state0, start), ref Unsafe.Add(ref state1, start),
