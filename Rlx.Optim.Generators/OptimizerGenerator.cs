@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,10 +12,15 @@ using Rlx.Optim.Generators.Parsing;
 namespace Rlx.Optim.Generators;
 
 /// <summary>
-/// Implements the <c>[Parameter]</c> partial methods of every class with an optimizer attribute (<c>[AdamOptimizer]</c>, <c>[SgdOptimizer]</c>...), with specialized kernels,
-/// state and the <c>IOptimizer</c> members. Invalid declarations produce no source: <see cref="OptimizerAnalyzer"/>
-/// reports why, with the real locations.
+/// Implements the <c>[Parameter]</c> partial methods of every class with an optimizer attribute (<c>[AdamOptimizer]</c>,
+/// <c>[SgdOptimizer]</c>...), with specialized kernels, state and the <c>IOptimizer</c> members.
 /// </summary>
+/// <remarks>
+/// An invalid declaration gets a fallback instead: its declared partial methods, each throwing. Without it every one
+/// would be a compiler error (CS8795), and the compiler runs no analyzer once declarations have errors, so the
+/// <see cref="OptimizerAnalyzer"/>'s explanation would never reach a command-line build. Where no generated file can
+/// extend the class (it is not partial, or file-local), the generator reports the declaration's diagnostics itself.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class OptimizerGenerator : IIncrementalGenerator
 {
@@ -23,39 +29,81 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     {
         foreach (OptimizerFamily family in OptimizerFamily.All)
         {
-            IncrementalValuesProvider<OptimizerSpec?> extracted = context.SyntaxProvider
+            IncrementalValuesProvider<OptimizerDeclaration?> extracted = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     family.AttributeMetadataName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                     (syntaxContext, token) => Extract(syntaxContext, family, token))
                 .WithTrackingName(TrackingNames.Extract);
 
             IncrementalValuesProvider<OptimizerSpec> valid = extracted
+                .Select(static (declaration, _) => declaration?.Optimizer)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!)
                 .WithTrackingName(TrackingNames.Valid);
-
             context.RegisterSourceOutput(valid, static (output, spec) => Emit(output, spec));
+
+            IncrementalValuesProvider<FallbackSpec> fallbacks = extracted
+                .Select(static (declaration, _) => declaration?.Fallback)
+                .Where(static fallback => fallback is not null)
+                .Select(static (fallback, _) => fallback!)
+                .WithTrackingName(TrackingNames.Fallback);
+            context.RegisterSourceOutput(fallbacks, static (output, fallback) => EmitFallback(output, fallback));
         }
+
+        IncrementalValuesProvider<FallbackSpec> strays = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.ParameterAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (syntaxContext, token) => ExtractStray(syntaxContext, token))
+            .Where(static fallback => fallback is not null)
+            .Select(static (fallback, _) => fallback!)
+            .WithTrackingName(TrackingNames.Stray);
+        context.RegisterSourceOutput(strays, static (output, fallback) => EmitFallback(output, fallback));
     }
 
-    private static OptimizerSpec? Extract(GeneratorAttributeSyntaxContext context, OptimizerFamily family, CancellationToken token)
+    private static OptimizerDeclaration? Extract(GeneratorAttributeSyntaxContext context, OptimizerFamily family, CancellationToken token)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type)
+        if (context.TargetSymbol is not INamedTypeSymbol type || !IsFirstOptimizerAttribute(type, family))
         {
+            // A class with two optimizer attributes (RLXO0021) gets one fallback, from its first.
             return null;
         }
 
+        var sink = new DiagnosticSink();
         try
         {
-            return OptimizerParser.Parse(type, context.Attributes[0], family, DiagnosticSink.Counting(), token);
+            OptimizerSpec? spec = OptimizerParser.Parse(type, context.Attributes[0], family, sink, token);
+            if (spec is not null)
+            {
+                return new OptimizerDeclaration(spec, null);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A generator must never throw. The analyzer runs the same parser and reports the failure.
+            sink.Report(DiagnosticDescriptors.InternalError, TypeShape.IdentifierLocation(type, token), type.Name, exception.Message);
+        }
+
+        return new OptimizerDeclaration(null, FallbackParser.ForOptimizer(type, sink, token));
+    }
+
+    private static FallbackSpec? ExtractStray(GeneratorAttributeSyntaxContext context, CancellationToken token)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method
+            || method.ContainingType is not { } type
+            || type.GetAttributes().Any(a => a.AttributeClass is { } c && OptimizerFamily.ForAttribute(c.ToDisplayString()) is not null))
+        {
             return null;
         }
+
+        return FallbackParser.ForStrayParameter(method, token);
     }
+
+    private static bool IsFirstOptimizerAttribute(INamedTypeSymbol type, OptimizerFamily family) =>
+        type.GetAttributes()
+            .Select(a => a.AttributeClass is { } c ? OptimizerFamily.ForAttribute(c.ToDisplayString()) : null)
+            .FirstOrDefault(f => f is not null) == family;
 
     private static void Emit(SourceProductionContext output, OptimizerSpec spec)
     {
@@ -66,6 +114,19 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, spec.TypeName, exception.Message));
+        }
+    }
+
+    private static void EmitFallback(SourceProductionContext output, FallbackSpec fallback)
+    {
+        foreach (DiagnosticInfo info in fallback.Reported)
+        {
+            output.ReportDiagnostic(info.ToDiagnostic(OptimizerAnalyzer.Descriptor(info.Id)));
+        }
+
+        if (fallback.Members.Count > 0)
+        {
+            output.AddSource(fallback.HintName, FallbackEmitter.Emit(fallback));
         }
     }
 }

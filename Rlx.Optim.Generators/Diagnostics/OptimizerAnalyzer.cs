@@ -18,7 +18,9 @@ namespace Rlx.Optim.Generators.Diagnostics;
 public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_descriptors;
+
+    private static readonly ImmutableArray<DiagnosticDescriptor> s_descriptors = ImmutableArray.Create(
         DiagnosticDescriptors.OptimizerTypeNotPartial,
         DiagnosticDescriptors.Beta1OutOfRange,
         DiagnosticDescriptors.Beta2OutOfRange,
@@ -44,6 +46,9 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DampeningOutOfRange,
         DiagnosticDescriptors.MomentumDecayInvalid,
         DiagnosticDescriptors.InternalError);
+
+    /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>
+    internal static DiagnosticDescriptor Descriptor(string id) => s_descriptors.First(d => d.Id == id);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -77,6 +82,12 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         SymbolAnalysisContext context, Dictionary<INamedTypeSymbol, OptimizerFamily> families, INamedTypeSymbol parameterAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        if (FallbackParser.GeneratorReports(type, context.CancellationToken))
+        {
+            // The compiler's own errors for this type would keep this analyzer from running in a command-line build.
+            return;
+        }
+
         AttributeData? attribute = null;
         OptimizerFamily? family = null;
         foreach (AttributeData candidate in type.GetAttributes())
@@ -95,7 +106,7 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        DiagnosticSink sink = DiagnosticSink.Collecting();
+        var sink = new DiagnosticSink();
         try
         {
             OptimizerParser.Parse(type, attribute, family, sink, context.CancellationToken);
@@ -105,7 +116,7 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, type.Locations.FirstOrDefault(), type.Name, exception.Message));
         }
 
-        foreach (Diagnostic diagnostic in sink.Diagnostics)
+        foreach (Diagnostic diagnostic in sink.Diagnostics())
         {
             context.ReportDiagnostic(diagnostic);
         }

@@ -52,25 +52,49 @@ internal static class TypeShape
         }
     }
 
+    /// <summary>
+    /// Whether a generated file can add members to the type: every declaration of it and of each enclosing type is
+    /// <c>partial</c>, and none is file-local.
+    /// </summary>
+    public static bool CanExtend(INamedTypeSymbol type, CancellationToken token)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal || !IsPartialEverywhere(current, token))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The enclosing types, outermost first.</summary>
     public static IEnumerable<ContainingTypeSpec> ContainingTypes(INamedTypeSymbol type)
     {
         var chain = new List<ContainingTypeSpec>();
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            string keyword = (outer.IsRecord, outer.TypeKind) switch
-            {
-                (true, TypeKind.Struct) => "record struct",
-                (true, _) => "record",
-                (false, TypeKind.Struct) => "struct",
-                _ => "class",
-            };
-            chain.Add(new ContainingTypeSpec(keyword, outer.Name));
+            chain.Add(new ContainingTypeSpec(Keyword(outer), NameWithTypeParameters(outer)));
         }
 
         chain.Reverse();
         return chain;
     }
+
+    /// <summary>The keyword a partial declaration of <paramref name="type"/> repeats.</summary>
+    public static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (false, TypeKind.Struct) => "struct",
+        (false, TypeKind.Interface) => "interface",
+        _ => "class",
+    };
+
+    /// <summary>The name with its type parameters (<c>Outer&lt;T&gt;</c>), as a partial declaration repeats it.</summary>
+    public static string NameWithTypeParameters(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
 
     /// <summary><c>Namespace.Outer+Inner.g.cs</c>: unique per type, unlike the short name.</summary>
     public static string HintName(INamedTypeSymbol type)

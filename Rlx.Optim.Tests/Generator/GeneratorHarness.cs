@@ -52,13 +52,17 @@ internal static class GeneratorHarness
         return result.GeneratedSources;
     }
 
-    /// <summary>The analyzer's diagnostics, run as a build runs it: on the compilation that includes the generated code.</summary>
+    /// <summary>
+    /// Rlx.Optim's diagnostics as a build reports them: the generator's own (for a class it cannot extend), then the
+    /// analyzer's, run on the compilation that includes the generated code.
+    /// </summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source)
     {
         (_, GeneratorRunResult result, Compilation output) = Run(Compile(source));
         Assert.Null(result.Exception);
-        return await output
+        ImmutableArray<Diagnostic> analyzer = await output
             .WithAnalyzers([new OptimizerAnalyzer()])
             .GetAnalyzerDiagnosticsAsync();
+        return result.Diagnostics.AddRange(analyzer);
     }
 }

@@ -1,0 +1,31 @@
+using Rlx.Optim.Generators.Helpers;
+
+namespace Rlx.Optim.Generators.Model;
+
+/// <summary>
+/// What the generator writes for a declaration it refused: an implementation of every partial member the user left to
+/// it, each throwing, so that the compiler reports nothing but the declaration's RLXO diagnostics. The compiler runs no
+/// analyzer once declarations have errors, and an unimplemented partial method is one (CS8795).
+/// </summary>
+/// <param name="Namespace">The namespace, or <see langword="null"/> for the global namespace.</param>
+/// <param name="ContainingTypes">Enclosing types, outermost first, with their type parameters.</param>
+/// <param name="Keyword">The type's keyword: <c>class</c>, <c>record</c>, <c>struct</c>...</param>
+/// <param name="TypeName">The type's name with its type parameters, as a partial declaration repeats it.</param>
+/// <param name="DisplayName">The type's full name, for the exception message.</param>
+/// <param name="HintName">The generated file's name.</param>
+/// <param name="DiagnosticIds">The IDs of the declaration's diagnostics, distinct and sorted.</param>
+/// <param name="Members">The declarations to implement, as C# headers (modifiers, return type, name, parameters, constraints).</param>
+/// <param name="Reported">
+/// Diagnostics the generator reports itself: those of a type with partial methods to implement that no generated file
+/// can extend (see <c>FallbackParser.GeneratorReports</c>). The compiler's own errors there would keep the analyzer silent.
+/// </param>
+internal sealed record FallbackSpec(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string Keyword,
+    string TypeName,
+    string DisplayName,
+    string HintName,
+    EquatableArray<string> DiagnosticIds,
+    EquatableArray<string> Members,
+    EquatableArray<DiagnosticInfo> Reported);

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Rlx.Optim.Generators.Diagnostics;
+using Rlx.Optim.Generators.Helpers;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Parsing;
+
+/// <summary>Describes what the generator writes for a declaration it refused (<see cref="FallbackSpec"/>).</summary>
+internal static class FallbackParser
+{
+    /// <summary>The fallback of an optimizer class whose parse reported problems into <paramref name="sink"/>.</summary>
+    public static FallbackSpec ForOptimizer(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken token)
+    {
+        IEnumerable<IMethodSymbol> methods = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => ParameterSetParser.FindParameterAttribute(m) is not null);
+        return Create(type, TypeShape.HintName(type), methods, sink, token);
+    }
+
+    /// <summary>
+    /// The fallback of a <c>[Parameter]</c> method in a class without an optimizer attribute (RLXO0017). Each such
+    /// method gets a file of its own, named after its position among the type's members, since overloads share a name.
+    /// </summary>
+    public static FallbackSpec ForStrayParameter(IMethodSymbol method, CancellationToken token)
+    {
+        INamedTypeSymbol type = method.ContainingType;
+        var sink = new DiagnosticSink();
+        sink.Report(DiagnosticDescriptors.ParameterOutsideOptimizer, method.Locations.FirstOrDefault(), method.Name, type.Name);
+        int position = type.GetMembers().IndexOf(method, SymbolEqualityComparer.Default);
+        string hintName = TypeShape.HintName(type).Replace(".g.cs", $".{method.Name}.{position}.g.cs");
+        return Create(type, hintName, new[] { method }, sink, token);
+    }
+
+    /// <summary>
+    /// Whether the generator reports the type's diagnostics itself, rather than the analyzer: when the type has
+    /// <c>[Parameter]</c> partial methods to implement but no generated file can extend it (it is not partial, is
+    /// nested in a type that is not, or is file-local). The compiler's errors for those methods (CS0751, CS8795)
+    /// would keep every analyzer from running in a command-line build; a generator's error is reported before them.
+    /// </summary>
+    public static bool GeneratorReports(INamedTypeSymbol type, CancellationToken token) =>
+        !TypeShape.CanExtend(type, token)
+        && type.GetMembers().OfType<IMethodSymbol>().Any(m => NeedsImplementation(m) && ParameterSetParser.FindParameterAttribute(m) is not null);
+
+    private static FallbackSpec Create(INamedTypeSymbol type, string hintName, IEnumerable<IMethodSymbol> methods, DiagnosticSink sink, CancellationToken token)
+    {
+        bool canExtend = TypeShape.CanExtend(type, token);
+        ImmutableArray<string> members = canExtend
+            ? methods.Where(NeedsImplementation).Select(m => PartialMemberHeader.Of(m, token)).ToImmutableArray()
+            : ImmutableArray<string>.Empty;
+        bool reports = !canExtend && GeneratorReports(type, token);
+        return new FallbackSpec(
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            TypeShape.ContainingTypes(type).ToEquatableArray(),
+            TypeShape.Keyword(type),
+            TypeShape.NameWithTypeParameters(type),
+            type.ToDisplayString(),
+            hintName,
+            sink.Ids(),
+            members.ToEquatableArray(),
+            reports ? sink.Infos() : default);
+    }
+
+    /// <summary>A partial method declaration with no implementation: the compiler requires one (CS8795).</summary>
+    private static bool NeedsImplementation(IMethodSymbol method) =>
+        method.IsPartialDefinition && method.PartialImplementationPart is null;
+}

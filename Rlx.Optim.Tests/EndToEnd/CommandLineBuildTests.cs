@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Rlx.Optim.Tests.EndToEnd;
+
+/// <summary>
+/// What a user sees from <c>dotnet build</c>: each invalid declaration in <c>Declarations/</c> reports its RLXO
+/// diagnostic at the place its <c>/*RLXO00nn*/</c> marker stands, and nothing else does, no compiler error
+/// included; the valid declaration beside them builds, and alone builds with no warning. The same for the classes
+/// no generated file can extend (<c>Unextendable/</c>), whose diagnostics the generator reports itself.
+/// </summary>
+public sealed partial class CommandLineBuildTests : IClassFixture<CommandLineBuild>
+{
+    private readonly CommandLineBuild _build;
+
+    public CommandLineBuildTests(CommandLineBuild build)
+    {
+        _build = build;
+    }
+
+    [Fact]
+    public void Every_invalid_declaration_reports_its_diagnostic_alone()
+    {
+        BuildDiagnostic[] expected = ExpectedDiagnostics(CommandLineBuild.DeclarationsDirectory).ToArray();
+        Assert.Equal(24, expected.Select(d => d.Id).Distinct().Count());
+        AssertReportedAlone(expected, _build.Invalid);
+    }
+
+    /// <summary>
+    /// A partial method in a class no other file can extend has no possible implementation: the compiler's own
+    /// CS0751 (partial member outside a partial type) or CS8795 (no implementation) is unavoidable there, and it is
+    /// the only thing allowed beside the RLXO diagnostic, which the generator reports so that it is not lost.
+    /// </summary>
+    [Fact]
+    public void A_class_no_generated_file_can_extend_still_reports_its_diagnostic()
+    {
+        BuildDiagnostic[] expected = ExpectedDiagnostics(CommandLineBuild.UnextendableDirectory).ToArray();
+        Assert.Equal(["RLXO0001", "RLXO0013", "RLXO0017"], expected.Select(d => d.Id).Distinct().Order());
+        AssertReportedAlone(expected, _build.Unextendable, allowed: ["CS0751", "CS8795"]);
+    }
+
+    private static void AssertReportedAlone(BuildDiagnostic[] expected, BuildResult build, string[]? allowed = null)
+    {
+        string Describe(IEnumerable<BuildDiagnostic> diagnostics) => string.Join("\n", diagnostics.Select(d => d.ToString()));
+        var reported = build.Diagnostics.Select(d => (d.Id, d.File, d.Line, d.Column)).ToHashSet();
+        BuildDiagnostic[] missing = expected.Where(e => !reported.Contains((e.Id, e.File, e.Line, e.Column))).ToArray();
+        var wanted = expected.Select(e => (e.Id, e.File, e.Line, e.Column)).ToHashSet();
+        BuildDiagnostic[] unexpected = build.Diagnostics
+            .Where(d => !wanted.Contains((d.Id, d.File, d.Line, d.Column)) && !(allowed ?? []).Contains(d.Id))
+            .ToArray();
+
+        Assert.True(missing.Length == 0, "Not reported:\n" + Describe(missing) + "\n\nThe build said:\n" + build.Output);
+        Assert.True(unexpected.Length == 0, "Reported beside them:\n" + Describe(unexpected));
+        Assert.All(build.Diagnostics, d => Assert.Equal("error", d.Level));
+        Assert.NotEqual(0, build.ExitCode);
+    }
+
+    [Fact]
+    public void Each_diagnostic_in_the_log_links_its_help_page()
+    {
+        foreach (BuildResult build in new[] { _build.Invalid, _build.Unextendable })
+        {
+            Assert.NotEmpty(build.Diagnostics);
+            foreach (string id in build.Diagnostics.Select(d => d.Id).Distinct())
+            {
+                Assert.True(build.HelpUris.TryGetValue(id, out string? uri), $"{id} has no helpUri in the SARIF log.");
+                Assert.EndsWith($"/docs/diagnostics/{id}.md", uri, System.StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_valid_declaration_builds_without_a_warning()
+    {
+        Assert.True(_build.Valid.ExitCode == 0, _build.Valid.Output);
+        Assert.Empty(_build.Valid.Diagnostics);
+    }
+
+    /// <summary>Each marker <c>/*RLXO00nn*/</c>: the diagnostic starts just after it.</summary>
+    private static IEnumerable<BuildDiagnostic> ExpectedDiagnostics(string directory)
+    {
+        foreach (string path in Directory.GetFiles(directory, "RLXO*.cs"))
+        {
+            string[] lines = File.ReadAllLines(path);
+            int found = 0;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                foreach (Match marker in Marker().Matches(lines[i]))
+                {
+                    found++;
+                    yield return new BuildDiagnostic(marker.Groups[1].Value, "error", Path.GetFileName(path), i + 1, marker.Index + marker.Length + 1, "");
+                }
+            }
+
+            Assert.True(found > 0, $"{Path.GetFileName(path)} has no /*RLXO00nn*/ marker.");
+        }
+    }
+
+    [GeneratedRegex(@"/\*(RLXO\d{4})\*/")]
+    private static partial Regex Marker();
+}

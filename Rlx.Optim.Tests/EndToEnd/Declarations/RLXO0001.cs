@@ -1,0 +1,9 @@
+using System;
+using Rlx.Optim;
+
+namespace EndToEnd;
+
+[AdamOptimizer]
+public class /*RLXO0001*/NotPartial
+{
+}

@@ -1,0 +1,9 @@
+using System;
+using Rlx.Optim;
+
+namespace EndToEnd;
+
+public class NotPartialHolder
+{
+    [Parameter(4)] public partial void /*RLXO0017*/StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+}
