@@ -2,10 +2,16 @@ using Microsoft.CodeAnalysis;
 
 namespace Rlx.Optim.Generators.Diagnostics;
 
-/// <summary>Every diagnostic Rlx.Optim reports. README.md lists them; each is an error, and the optimizer is not generated.</summary>
+/// <summary>
+/// Every diagnostic Rlx.Optim reports. README.md lists them and <c>docs/diagnostics/{ID}.md</c> explains each; each is
+/// an error, and the optimizer is not generated.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Rlx.Optim";
+
+    /// <summary>Where the help pages are published: it must follow the repository's public address.</summary>
+    private const string HelpBase = "https://github.com/rlx-optim/Rlx.Optim/blob/main/docs/diagnostics/";
 
     /// <summary><c>The optimizer class '{0}' must be declared 'partial'</c></summary>
     public static readonly DiagnosticDescriptor OptimizerTypeNotPartial = Create(
@@ -134,5 +140,6 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            description: "See the Diagnostics table in the Rlx.Optim README.", customTags: WellKnownDiagnosticTags.NotConfigurable);
+            description: "The help page says when this is reported, why it is an error and how to fix it.",
+            helpLinkUri: HelpBase + id + ".md", customTags: WellKnownDiagnosticTags.NotConfigurable);
 }

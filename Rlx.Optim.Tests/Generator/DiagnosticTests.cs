@@ -154,7 +154,7 @@ public sealed class DiagnosticTests
         string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "README.md"));
         foreach (DiagnosticDescriptor descriptor in new Rlx.Optim.Generators.Diagnostics.OptimizerAnalyzer().SupportedDiagnostics)
         {
-            Assert.Contains($"| {descriptor.Id} |", readme, System.StringComparison.Ordinal);
+            Assert.Contains($"| [{descriptor.Id}](docs/diagnostics/{descriptor.Id}.md) |", readme, System.StringComparison.Ordinal);
         }
     }
 
