@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
@@ -22,17 +21,7 @@ internal static class FallbackEmitter
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
 
-        var blocks = new Stack<Block>();
-        if (spec.Namespace is not null)
-        {
-            blocks.Push(writer.Block($"namespace {spec.Namespace}"));
-        }
-
-        foreach (ContainingTypeSpec outer in spec.ContainingTypes)
-        {
-            blocks.Push(writer.Block($"partial {outer.Keyword} {outer.Name}"));
-        }
-
+        using (new EnclosingBlocks(writer, spec.Namespace, spec.ContainingTypes))
         using (writer.Block($"partial {spec.Keyword} {spec.TypeName}"))
         {
             foreach (string member in spec.Members)
@@ -41,11 +30,6 @@ internal static class FallbackEmitter
                 writer.WriteLine($"    throw new global::System.InvalidOperationException({Literal.String(message)});");
                 writer.WriteLine();
             }
-        }
-
-        while (blocks.Count > 0)
-        {
-            blocks.Pop().Dispose();
         }
 
         return writer.ToSourceText();
