@@ -88,6 +88,32 @@ public sealed class IncrementalityTests
         AssertPure(model, new HashSet<object>(ReferenceEqualityComparer.Instance), "model");
     }
 
+    [Fact]
+    public void An_invalid_declarations_fallback_is_cached_across_an_edit_elsewhere()
+    {
+        Compilation first = GeneratorHarness.Compile(Optimizer.Replace("Beta1 = 0.9", "Beta1 = 1.5", StringComparison.Ordinal));
+        (GeneratorDriver driver, _, _) = GeneratorHarness.Run(first);
+
+        Compilation second = Replace(first, "public int Value() => 1;", "public int Value() => 2; // edited");
+        (_, GeneratorRunResult result, _) = GeneratorHarness.Run(second, driver);
+
+        AssertReasons(result, TrackingNames.Extract, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, TrackingNames.Fallback, IncrementalStepRunReason.Cached);
+        AssertOutputReasons(result, IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
+    public void A_fallback_model_holds_no_symbols_syntax_or_locations()
+    {
+        // A class no generated file can extend: its model carries the diagnostics the generator reports itself.
+        string source = Optimizer.Replace("public partial class MlpOptimizer", "public class MlpOptimizer", StringComparison.Ordinal);
+        (_, GeneratorRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        object model = result.TrackedSteps[TrackingNames.Extract].Single().Outputs.Single().Value;
+        Assert.Equal("RLXO0001", Assert.Single(result.Diagnostics).Id);
+        AssertPure(model, new HashSet<object>(ReferenceEqualityComparer.Instance), "model");
+    }
+
     private static void AssertPure(object? node, HashSet<object> seen, string path)
     {
         if (node is null || node is string || node.GetType().IsPrimitive || node.GetType().IsEnum || !seen.Add(node))
