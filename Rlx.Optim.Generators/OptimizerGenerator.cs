@@ -48,7 +48,7 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
                 .Where(static fallback => fallback is not null)
                 .Select(static (fallback, _) => fallback!)
                 .WithTrackingName(TrackingNames.Fallback);
-            context.RegisterSourceOutput(fallbacks, static (output, fallback) => EmitFallback(output, fallback));
+            RegisterFallbackOutputs(context, fallbacks);
         }
 
         IncrementalValuesProvider<FallbackSpec> strays = context.SyntaxProvider
@@ -59,7 +59,22 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
             .Where(static fallback => fallback is not null)
             .Select(static (fallback, _) => fallback!)
             .WithTrackingName(TrackingNames.Stray);
-        context.RegisterSourceOutput(strays, static (output, fallback) => EmitFallback(output, fallback));
+        RegisterFallbackOutputs(context, strays);
+    }
+
+    /// <summary>
+    /// The fallbacks' members, and apart from them the diagnostics the generator reports itself. Those are placed in
+    /// the compilation's own trees, which only the compilation holds: that output runs again on every edit, but only
+    /// for a class no generated file can extend, so the members' output stays cached.
+    /// </summary>
+    private static void RegisterFallbackOutputs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FallbackSpec> fallbacks)
+    {
+        context.RegisterSourceOutput(
+            fallbacks.Where(static fallback => fallback.Members.Count > 0),
+            static (output, fallback) => output.AddSource(fallback.HintName, FallbackEmitter.Emit(fallback)));
+        context.RegisterSourceOutput(
+            fallbacks.Where(static fallback => fallback.Reported.Count > 0).Combine(context.CompilationProvider),
+            static (output, pair) => Report(output, pair.Left, pair.Right));
     }
 
     private static OptimizerDeclaration? Extract(GeneratorAttributeSyntaxContext context, OptimizerFamily family, CancellationToken token)
@@ -117,16 +132,11 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitFallback(SourceProductionContext output, FallbackSpec fallback)
+    private static void Report(SourceProductionContext output, FallbackSpec fallback, Compilation compilation)
     {
         foreach (DiagnosticInfo info in fallback.Reported)
         {
-            output.ReportDiagnostic(info.ToDiagnostic(OptimizerAnalyzer.Descriptor(info.Id)));
-        }
-
-        if (fallback.Members.Count > 0)
-        {
-            output.AddSource(fallback.HintName, FallbackEmitter.Emit(fallback));
+            output.ReportDiagnostic(info.ToDiagnostic(OptimizerAnalyzer.Descriptor(info.Id), compilation));
         }
     }
 }

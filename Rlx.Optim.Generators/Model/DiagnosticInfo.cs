@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Rlx.Optim.Generators.Helpers;
@@ -15,9 +16,17 @@ internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Argument
             ? new DiagnosticInfo(id, arguments, location.SourceTree!.FilePath, location.SourceSpan, location.GetLineSpan().Span)
             : new DiagnosticInfo(id, arguments, null, default, default);
 
-    public Diagnostic ToDiagnostic(DiagnosticDescriptor descriptor)
+    /// <summary>
+    /// The diagnostic, at a location in <paramref name="compilation"/>'s tree where the file is one of its trees (so
+    /// that a code fix can act on it and <c>#pragma</c> sees it), else at the file's path.
+    /// </summary>
+    public Diagnostic ToDiagnostic(DiagnosticDescriptor descriptor, Compilation compilation)
     {
-        Location location = FilePath is null ? Location.None : Location.Create(FilePath, Span, LineSpan);
+        SyntaxTree? tree = FilePath is null ? null : compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == FilePath);
+        Location location =
+            tree is not null ? Location.Create(tree, Span) :
+            FilePath is not null ? Location.Create(FilePath, Span, LineSpan) :
+            Location.None;
         object?[] arguments = new object?[Arguments.Count];
         for (int i = 0; i < arguments.Length; i++)
         {

@@ -35,17 +35,25 @@ internal sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<OptimizerAnalyze
     {
         ReferenceAssemblies = s_noPackages;
         TestState.AdditionalReferences.AddRange(s_references);
+        // What the generator writes is the snapshot tests' concern, not a fix's.
+        TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
     }
 
     /// <summary>
-    /// Every compiler error but CS8795. The source generator does not run in these compilations, so a declared
-    /// [Parameter] method has no implementation part, and CS8795 on every declaration (fixed or not) says only that;
-    /// it is an error, which compilation options cannot silence. Every other compiler error stays checked, so a fix
+    /// Every compiler error but CS8795. The generator runs, so declared [Parameter] methods are implemented (by the
+    /// optimizer, or by the fallback of an invalid declaration), except in a class no generated file can extend:
+    /// there CS8795 says only that, on the source before the fix. Every other compiler error stays checked, so a fix
     /// whose result does not compile fails its test, and a test marks the errors its broken source has (CS0751 for a
     /// partial method in a class that is not partial).
     /// </summary>
     protected override bool IsCompilerDiagnosticIncluded(Diagnostic diagnostic, CompilerDiagnostics compilerDiagnostics) =>
         diagnostic.Id != MissingImplementation && base.IsCompilerDiagnosticIncluded(diagnostic, compilerDiagnostics);
+
+    /// <summary>
+    /// The generator runs too: for a class no generated file can extend, it reports the diagnostic itself (the
+    /// analyzer stays silent there), and a fix must act on that report as it does on the analyzer's.
+    /// </summary>
+    protected override System.Collections.Generic.IEnumerable<Type> GetSourceGenerators() => [typeof(Rlx.Optim.Generators.OptimizerGenerator)];
 
     /// <summary>A partial method with accessibility modifiers has no implementation part.</summary>
     private const string MissingImplementation = "CS8795";
