@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -72,7 +73,8 @@ public sealed class ParameterState
         }
     }
 
-    /// <summary>The elements of buffer <paramref name="index"/> (kernel order), for generated code.</summary>
+    /// <summary>The elements of buffer <paramref name="index"/> (kernel order). Generated code calls it; read <see cref="Buffers"/> instead.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<float> Buffer(int index) => _buffers[index].Span;
 
@@ -83,6 +85,7 @@ public sealed class ParameterState
     /// buffer is moved, values unchanged, to offsets clear of θ, g and each other. A layout seen once (a gradient
     /// allocated afresh each step) moves nothing, so the copy is paid only for a layout that lasts.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void PlaceBeside(ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
     {
         if (!_movable)
