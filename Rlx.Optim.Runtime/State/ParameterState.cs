@@ -19,11 +19,11 @@ public sealed class ParameterState
     private int _lastGradientOffset = -1;
     private bool _placedForLast;
 
-    /// <summary>Creates the state of a set, with one zeroed buffer per name.</summary>
+    /// <summary>Creates the state of a set, with one zeroed buffer per name (its optimizer's state table creates it).</summary>
     /// <param name="name">The set's name.</param>
     /// <param name="shape">Its dimensions; the length is their product.</param>
     /// <param name="bufferNames">The state tensors it keeps, in kernel order (Adam: <c>exp_avg</c>, <c>exp_avg_sq</c>).</param>
-    public ParameterState(string name, int[] shape, params string[] bufferNames)
+    internal ParameterState(string name, int[] shape, params string[] bufferNames)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
