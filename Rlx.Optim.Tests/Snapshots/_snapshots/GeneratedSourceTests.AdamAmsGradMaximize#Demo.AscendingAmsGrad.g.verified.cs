@@ -14,8 +14,8 @@ namespace Demo
             "adam",
             global::Rlx.Optim.OptimizerPrecision.Single,
             new string[] { "exp_avg", "exp_avg_sq", "max_exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("amsgrad", 1.0), new("maximize", 1.0) },
-            new global::Rlx.Optim.ParameterSetDescription("policy", new int[] { 256 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("amsgrad", 1.0), new("maximize", 1.0) }));
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("amsgrad", 1.0), new("maximize", 1.0) },
+            new global::Rlx.Optim.ParameterSetDescription("policy", new int[] { 256 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("amsgrad", 1.0), new("maximize", 1.0) }));
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
@@ -135,7 +135,7 @@ namespace Demo
             }
         }
 
-        /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, L2 weight decay λ = 0.01, AMSGrad, maximizing, folded in as constants.</summary>
+        /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.01, AMSGrad, maximizing, folded in as constants.</summary>
         private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
@@ -254,7 +254,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
                 maxExpAvgSq = global::System.Runtime.Intrinsics.Vector512.Max(maxExpAvgSq, expAvgSq);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(maxExpAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(maxExpAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(maxExpAvgSq, ref state2, i);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
@@ -372,7 +372,7 @@ namespace Demo
                 global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
                 global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
                 maxExpAvgSq = global::System.Numerics.Vector.Max(maxExpAvgSq, expAvgSq);
-                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(maxExpAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f));
+                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(maxExpAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f));
                 global::System.Numerics.Vector.StoreUnsafe(maxExpAvgSq, ref state2, i);
                 global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
             }

@@ -14,8 +14,8 @@ namespace Demo
             "adamax",
             global::Rlx.Optim.OptimizerPrecision.Single,
             new string[] { "exp_avg", "exp_inf" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 1000 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("maximize", 0.0) }));
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 1000 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("maximize", 0.0) }));
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.002f;
         private int __maxDegreeOfParallelism = -1;
@@ -131,7 +131,7 @@ namespace Demo
             }
         }
 
-        /// <summary>Adamax in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, no weight decay, folded in as constants.</summary>
+        /// <summary>Adamax in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
         private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamaxScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
@@ -195,7 +195,7 @@ namespace Demo
             private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expInf, global::System.Runtime.Intrinsics.Vector512<float> stepSize)
             {
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
-                expInf = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expInf, global::System.Runtime.Intrinsics.Vector512.Abs(g) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                expInf = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expInf, global::System.Runtime.Intrinsics.Vector512.Abs(g) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
                 global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / expInf;
                 return delta;
             }
@@ -239,7 +239,7 @@ namespace Demo
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expInf, global::System.Numerics.Vector<float> stepSize)
             {
                 expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
-                expInf = global::System.Numerics.Vector.Max(global::System.Numerics.Vector.Create(0.999f) * expInf, global::System.Numerics.Vector.Abs(g) + global::System.Numerics.Vector.Create(1E-08f));
+                expInf = global::System.Numerics.Vector.Max(global::System.Numerics.Vector.Create(0.999f) * expInf, global::System.Numerics.Vector.Abs(g) + global::System.Numerics.Vector.Create(1e-8f));
                 global::System.Numerics.Vector<float> delta = stepSize * expAvg / expInf;
                 return delta;
             }

@@ -17,9 +17,9 @@ namespace Demo
             "adam",
             global::Rlx.Optim.OptimizerPrecision.Double,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) }),
-            new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 8 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) }),
+            new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 8 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
@@ -174,7 +174,7 @@ namespace Demo
             }
         }
 
-        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, L2 weight decay λ = 0.1, folded in as constants.</summary>
+        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.1, folded in as constants.</summary>
         private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
@@ -250,7 +250,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08));
+                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8));
                 return delta;
             }
 
@@ -303,12 +303,12 @@ namespace Demo
                 expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1E-08));
+                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1e-8));
                 return delta;
             }
         }
 
-        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, no weight decay, folded in as constants.</summary>
+        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
         private readonly struct BiasKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
@@ -384,7 +384,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08));
+                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8));
                 return delta;
             }
 
@@ -437,7 +437,7 @@ namespace Demo
                 expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1E-08));
+                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1e-8));
                 return delta;
             }
         }

@@ -21,7 +21,7 @@ namespace Demo
             new global::Rlx.Optim.ParameterSetDescription("projection", new int[] { 768, 768 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("weight_decay", 0.1), new("maximize", 0.0) }),
             new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 768 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("weight_decay", 0.0), new("maximize", 0.0) }));
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
-        private float __learningRate = 3E-05f;
+        private float __learningRate = 3e-5f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
         private LionScalars __defaultKernelScalars;

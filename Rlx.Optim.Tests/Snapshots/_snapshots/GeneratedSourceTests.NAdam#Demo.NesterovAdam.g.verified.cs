@@ -14,8 +14,8 @@ namespace Demo
             "nadam",
             global::Rlx.Optim.OptimizerPrecision.Single,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) }));
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) }));
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.002f;
         private int __maxDegreeOfParallelism = -1;
@@ -156,7 +156,7 @@ namespace Demo
             }
         }
 
-        /// <summary>NAdam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, ψ = 0.004, decoupled weight decay λ = 0.01, folded in as constants.</summary>
+        /// <summary>NAdam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, ψ = 0.004, decoupled weight decay λ = 0.01, folded in as constants.</summary>
         private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<NAdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
@@ -247,7 +247,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.001f) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f);
+                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1e-8f);
                 global::System.Runtime.Intrinsics.Vector512<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
                 return delta;
             }
@@ -297,7 +297,7 @@ namespace Demo
                 expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Numerics.Vector.Create(0.999f) * expAvgSq + global::System.Numerics.Vector.Create(0.001f) * g * g;
-                global::System.Numerics.Vector<float> denominator = global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f);
+                global::System.Numerics.Vector<float> denominator = global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f);
                 global::System.Numerics.Vector<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
                 return delta;
             }

@@ -14,8 +14,8 @@ namespace Demo
             "radam",
             global::Rlx.Optim.OptimizerPrecision.Double,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) }));
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) }));
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
@@ -136,7 +136,7 @@ namespace Demo
             }
         }
 
-        /// <summary>RAdam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, L2 weight decay λ = 0.01, folded in as constants.</summary>
+        /// <summary>RAdam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.01, folded in as constants.</summary>
         private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<RAdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
@@ -217,7 +217,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = rectified ? stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08)) : stepSize * expAvg;
+                global::System.Runtime.Intrinsics.Vector512<double> delta = rectified ? stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8)) : stepSize * expAvg;
                 return delta;
             }
 
@@ -269,7 +269,7 @@ namespace Demo
                 expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = rectified ? stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) + global::System.Numerics.Vector.Create(1E-08)) : stepSize * expAvg;
+                global::System.Numerics.Vector<double> delta = rectified ? stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) + global::System.Numerics.Vector.Create(1e-8)) : stepSize * expAvg;
                 return delta;
             }
         }

@@ -14,8 +14,8 @@ namespace Demo
             "adam",
             global::Rlx.Optim.OptimizerPrecision.Single,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 100 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 100 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
@@ -135,7 +135,7 @@ namespace Demo
             }
         }
 
-        /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, no weight decay, folded in as constants.</summary>
+        /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
         private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
@@ -239,7 +239,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g - expAvg, global::System.Runtime.Intrinsics.Vector512.Create(0.1f), expAvg);
                 // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double;
                 // an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g * g - global::System.Runtime.Intrinsics.Vector512.MinNative(expAvgSq, global::System.Runtime.Intrinsics.Vector512.Create(3.4028235E+38f)), global::System.Runtime.Intrinsics.Vector512.Create(0.001f), expAvgSq);
+                expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g * g - global::System.Runtime.Intrinsics.Vector512.MinNative(expAvgSq, global::System.Runtime.Intrinsics.Vector512.Create(3.4028235e38f)), global::System.Runtime.Intrinsics.Vector512.Create(0.001f), expAvgSq);
             }
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
@@ -259,7 +259,7 @@ namespace Demo
             {
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
                 global::System.Runtime.Intrinsics.Vector512<float> delta = global::Rlx.Optim.CompilerServices.KernelMath.Divide(stepSize * expAvg, denominator);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
@@ -270,7 +270,7 @@ namespace Demo
             {
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
                 global::System.Runtime.Intrinsics.Vector512<float> numerator = stepSize * expAvg;
                 // An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.
                 global::System.Runtime.Intrinsics.Vector512<float> delta = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq), numerator / denominator, global::Rlx.Optim.CompilerServices.KernelMath.Divide(numerator, denominator));
@@ -387,7 +387,7 @@ namespace Demo
             {
                 global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
                 global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f));
+                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f));
                 global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
