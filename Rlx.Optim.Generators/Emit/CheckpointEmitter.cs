@@ -54,7 +54,7 @@ internal static class CheckpointEmitter
         writer.WriteLine();
         writer.WriteLine($"{Runtime}.OptimizerDescription {Interface}.Description => {DescriptionField};");
         writer.WriteLine();
-        writer.WriteLine($"{Runtime}.ParameterStateTable {Interface}.StateTable => __states;");
+        writer.WriteLine($"global::Rlx.Optim.CompilerServices.ParameterStateTable {Interface}.StateTable => __states;");
         writer.WriteLine();
         if (!rule.KeepsScheduleProduct)
         {

@@ -9,7 +9,7 @@ namespace Rlx.Optim.Generators.Emit;
 /// </summary>
 internal sealed class KernelBody
 {
-    public const string KernelMath = "global::Rlx.Optim.KernelMath";
+    public const string KernelMath = "global::Rlx.Optim.CompilerServices.KernelMath";
 
     public KernelBody(SourceWriter writer, OptimizerPrecision precision, VectorShape shape)
     {

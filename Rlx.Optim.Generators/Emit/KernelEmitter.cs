@@ -81,7 +81,7 @@ internal static class KernelEmitter
         IReadOnlyList<string> buffers = rule.BufferNames(optimizer);
         string arithmetic = precision == OptimizerPrecision.Double ? "double (seed-exact)" : "float";
         writer.WriteLine($"/// <summary>{displayName} in {arithmetic} arithmetic: {rule.Describe(kernel)}, folded in as constants.</summary>");
-        using (writer.Block($"private readonly struct {name} : global::Rlx.Optim.IUpdateKernel<{rule.ScalarsType}>"))
+        using (writer.Block($"private readonly struct {name} : global::Rlx.Optim.CompilerServices.IUpdateKernel<{rule.ScalarsType}>"))
         {
             WritePrepare(writer, rule, kernel, precision, fields);
             rule.WriteHelpers(writer, kernel, precision);
@@ -127,7 +127,7 @@ internal static class KernelEmitter
         writer.WriteLine(Inline);
         using (writer.Block($"public static void Update(in {rule.ScalarsType} scalars, {UpdateParameters})"))
         {
-            using (writer.Block("if (global::Rlx.Optim.KernelWidth.Uses512Bits)"))
+            using (writer.Block("if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)"))
             {
                 writer.WriteLine($"{VectorShape.Wide.LoopName}(in scalars, {UpdateArguments});");
             }

@@ -18,6 +18,7 @@ internal static class OptimizerEmitter
     private const string Span = "global::System.Span<float>";
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Runtime = "global::Rlx.Optim";
+    private const string CompilerServices = "global::Rlx.Optim.CompilerServices";
 
     /// <summary>The runtime's <c>StateBuffer.MovableLength</c>: shorter sets' state is never moved, so they skip the call.</summary>
     private const int MovableStateLength = 1024;
@@ -91,7 +92,7 @@ internal static class OptimizerEmitter
     private static void WriteFields(SourceWriter writer, OptimizerSpec spec, KernelRule rule, KernelTable kernels)
     {
         CheckpointEmitter.WriteDescription(writer, spec, rule);
-        writer.WriteLine($"private readonly {Runtime}.ParameterStateTable __states = new {Runtime}.ParameterStateTable({CheckpointEmitter.DescriptionField});");
+        writer.WriteLine($"private readonly {CompilerServices}.ParameterStateTable __states = new {CompilerServices}.ParameterStateTable({CheckpointEmitter.DescriptionField});");
         writer.WriteLine($"private float __learningRate = {Literal.Float((float)spec.LearningRate)};");
         writer.WriteLine("private int __maxDegreeOfParallelism = -1;");
         writer.WriteLine("private long __stepCount;");
@@ -112,7 +113,7 @@ internal static class OptimizerEmitter
         using (writer.Block("public float LearningRate"))
         {
             writer.WriteLine("get => __learningRate;");
-            writer.WriteLine($"set => __learningRate = {Runtime}.StepArguments.LearningRate(value);");
+            writer.WriteLine($"set => __learningRate = {CompilerServices}.StepArguments.LearningRate(value);");
         }
 
         writer.WriteLine();
@@ -121,7 +122,7 @@ internal static class OptimizerEmitter
         using (writer.Block("public int MaxDegreeOfParallelism"))
         {
             writer.WriteLine("get => __maxDegreeOfParallelism;");
-            writer.WriteLine($"set => __maxDegreeOfParallelism = {Runtime}.StepArguments.MaxDegreeOfParallelism(value);");
+            writer.WriteLine($"set => __maxDegreeOfParallelism = {CompilerServices}.StepArguments.MaxDegreeOfParallelism(value);");
         }
 
         writer.WriteLine();
@@ -141,7 +142,7 @@ internal static class OptimizerEmitter
         writer.WriteLine($"// {Xml(set.Name)}: shape [{string.Join(", ", set.Shape)}], {(parallel ? "split across cores" : "on the calling thread")}.");
         using (writer.Block($"{modifiers}partial void {set.MethodName}({Span} {parameter}, {ReadOnlySpan} {gradient})"))
         {
-            writer.WriteLine($"{Runtime}.StepArguments.Validate({Literal.String(set.Name)}, {names.LengthConstant}, {parameter}, {gradient});");
+            writer.WriteLine($"{CompilerServices}.StepArguments.Validate({Literal.String(set.Name)}, {names.LengthConstant}, {parameter}, {gradient});");
             writer.WriteLine($"{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
             writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
             if (set.Length >= MovableStateLength)
@@ -170,8 +171,8 @@ internal static class OptimizerEmitter
         string states = string.Join(", ", Enumerable.Range(0, 3).Select(b => b < buffers ? $"state.Buffer({b})" : "default"));
         string arguments = $"in scalars, {parameter}, {gradient}, {states}";
         writer.WriteLine(parallel
-            ? $"{Runtime}.UpdateKernels.RunParallel<{kernel}, {rule.ScalarsType}>({arguments}, __maxDegreeOfParallelism);"
-            : $"{Runtime}.UpdateKernels.Run<{kernel}, {rule.ScalarsType}>({arguments});");
+            ? $"{CompilerServices}.UpdateKernels.RunParallel<{kernel}, {rule.ScalarsType}>({arguments}, __maxDegreeOfParallelism);"
+            : $"{CompilerServices}.UpdateKernels.Run<{kernel}, {rule.ScalarsType}>({arguments});");
     }
 
     private static void WriteStepAll(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
@@ -187,7 +188,7 @@ internal static class OptimizerEmitter
         {
             for (int i = 0; i < spec.Sets.Count; i++)
             {
-                writer.WriteLine($"{Runtime}.StepArguments.Validate({Literal.String(spec.Sets[i].Name)}, {names[i].LengthConstant}, {names[i].ParameterArgument}, {names[i].GradientArgument});");
+                writer.WriteLine($"{CompilerServices}.StepArguments.Validate({Literal.String(spec.Sets[i].Name)}, {names[i].LengthConstant}, {names[i].ParameterArgument}, {names[i].GradientArgument});");
             }
 
             for (int i = 0; i < spec.Sets.Count; i++)

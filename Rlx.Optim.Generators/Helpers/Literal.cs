@@ -1,34 +1,72 @@
+using System;
 using System.Globalization;
 
 namespace Rlx.Optim.Generators.Helpers;
 
 /// <summary>
 /// Formats folded constants as C# literals: invariant culture (a Finnish or Swedish culture would print U+2212 for
-/// a minus sign), the shortest text that round-trips, and an explicit type suffix.
+/// a minus sign), the shortest text that parses back to the same bits, an exponent written as a person writes it
+/// (<c>1e-8</c>, not <c>1E-08</c>), and an explicit type suffix.
 /// </summary>
+/// <remarks>
+/// The shortest text is searched for here rather than taken from <c>"R"</c>: on .NET Framework, where an IDE may host
+/// the generator, <c>"R"</c> can give more digits than needed (or text that does not round-trip), and the generated
+/// source should not depend on the host. A float is written from its own value, so a declared 0.001 rounded to float
+/// prints <c>0.001f</c>: the same float, in the text the user wrote.
+/// </remarks>
 internal static class Literal
 {
-    public static string Float(float value)
-    {
-        string text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (float.Parse(text, CultureInfo.InvariantCulture) != value)
-        {
-            // "R" does not always round-trip on .NET Framework, where the IDE may host the generator.
-            text = value.ToString("G9", CultureInfo.InvariantCulture);
-        }
-
-        return text + "f";
-    }
+    public static string Float(float value) => Shortest(value) + "f";
 
     public static string Double(double value)
     {
-        string text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (double.Parse(text, CultureInfo.InvariantCulture) != value)
+        string text = Shortest(value);
+        return text.IndexOfAny(new[] { '.', 'e' }) < 0 ? text + ".0" : text;
+    }
+
+    /// <summary>A number as prose shows it (in doc comments): the shortest text, no suffix.</summary>
+    public static string Number(double value) => Shortest(value);
+
+    /// <summary>The fewest significant digits that parse back to <paramref name="value"/>'s bits.</summary>
+    private static string Shortest(float value)
+    {
+        for (int digits = 1; ; digits++)
         {
-            text = value.ToString("G17", CultureInfo.InvariantCulture);
+            string text = value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            if (digits >= 9 || BitConverter.ToInt32(BitConverter.GetBytes(float.Parse(text, CultureInfo.InvariantCulture)), 0)
+                == BitConverter.ToInt32(BitConverter.GetBytes(value), 0))
+            {
+                return Exponent(text); // nine significant digits always round-trip a float
+            }
+        }
+    }
+
+    /// <inheritdoc cref="Shortest(float)"/>
+    private static string Shortest(double value)
+    {
+        for (int digits = 1; ; digits++)
+        {
+            string text = value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            if (digits >= 17 || BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)) == BitConverter.DoubleToInt64Bits(value))
+            {
+                return Exponent(text); // seventeen always round-trip a double
+            }
+        }
+    }
+
+    /// <summary><c>1E-08</c> as <c>1e-8</c>, <c>3.4028235E+38</c> as <c>3.4028235e38</c>: the same value.</summary>
+    private static string Exponent(string text)
+    {
+        int e = text.IndexOf('E');
+        if (e < 0)
+        {
+            return text;
         }
 
-        return text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0 ? text + ".0" : text;
+        string exponent = text.Substring(e + 1);
+        string sign = exponent.StartsWith("-", StringComparison.Ordinal) ? "-" : string.Empty;
+        string digits = exponent.TrimStart('+', '-').TrimStart('0');
+        return text.Substring(0, e) + "e" + sign + (digits.Length == 0 ? "0" : digits);
     }
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

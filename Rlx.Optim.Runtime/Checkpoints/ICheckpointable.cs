@@ -1,3 +1,5 @@
+using Rlx.Optim.CompilerServices;
+using System.ComponentModel;
 using System.IO;
 
 namespace Rlx.Optim;
@@ -11,7 +13,11 @@ public interface ICheckpointable : IOptimizer
     /// <summary>What the optimizer was generated with: checkpoints are checked against it.</summary>
     OptimizerDescription Description { get; }
 
-    /// <summary>The live state: every set's moments, declared or created on first use.</summary>
+    /// <summary>
+    /// The live state: every set's moments, declared or created on first use. Generated code implements it and
+    /// <see cref="OptimizerCheckpoint"/> reads it; users read the state through <see cref="IOptimizer.States"/>.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     ParameterStateTable StateTable { get; }
 
     /// <summary>Saves the whole state to <paramref name="stream"/>, from its current position.</summary>
@@ -30,7 +36,9 @@ public interface ICheckpointable : IOptimizer
 
     /// <summary>
     /// Sets the step counter, as the last act of a load that has validated and applied everything else. Generated
-    /// optimizers implement it explicitly; call <see cref="LoadCheckpoint(Stream)"/> instead.
+    /// optimizers implement it explicitly and <see cref="OptimizerCheckpoint"/> calls it; call
+    /// <see cref="LoadCheckpoint(Stream)"/> instead.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     void RestoreStepCount(long stepCount);
 }

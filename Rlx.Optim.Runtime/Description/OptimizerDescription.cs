@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.ComponentModel;
 
 namespace Rlx.Optim;
 
@@ -11,12 +12,13 @@ namespace Rlx.Optim;
 /// </summary>
 public sealed class OptimizerDescription
 {
-    /// <summary>Describes a generated optimizer.</summary>
+    /// <summary>Describes a generated optimizer. Generated code calls it, once per optimizer class.</summary>
     /// <param name="kind">The algorithm, for example <c>adam</c> or <c>sgd</c>.</param>
     /// <param name="precision">The kernels' arithmetic.</param>
     /// <param name="bufferNames">The state buffers every set keeps, in kernel order (Adam: <c>exp_avg</c>, <c>exp_avg_sq</c>; plain SGD: none).</param>
     /// <param name="hyperparameters">The optimizer's own hyperparameters (copied), used by sets without overrides and by undeclared names.</param>
     /// <param name="sets">The declared sets, in declaration order.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public OptimizerDescription(
         string kind,
         OptimizerPrecision precision,

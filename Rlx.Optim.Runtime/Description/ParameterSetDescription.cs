@@ -1,16 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.ComponentModel;
 
 namespace Rlx.Optim;
 
 /// <summary>One declared parameter set of a generated optimizer: its name, shape and effective hyperparameters.</summary>
 public sealed class ParameterSetDescription
 {
-    /// <summary>Describes a declared set.</summary>
+    /// <summary>Describes a declared set. Generated code calls it, once per declared set.</summary>
     /// <param name="name">The set's name.</param>
     /// <param name="shape">Its dimensions (copied).</param>
     /// <param name="hyperparameters">Its hyperparameters after the set's overrides (copied).</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ParameterSetDescription(string name, int[] shape, Hyperparameter[] hyperparameters)
     {
         ArgumentNullException.ThrowIfNull(name);

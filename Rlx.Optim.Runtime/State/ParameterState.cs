@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -18,11 +19,11 @@ public sealed class ParameterState
     private int _lastGradientOffset = -1;
     private bool _placedForLast;
 
-    /// <summary>Creates the state of a set, with one zeroed buffer per name.</summary>
+    /// <summary>Creates the state of a set, with one zeroed buffer per name (its optimizer's state table creates it).</summary>
     /// <param name="name">The set's name.</param>
     /// <param name="shape">Its dimensions; the length is their product.</param>
     /// <param name="bufferNames">The state tensors it keeps, in kernel order (Adam: <c>exp_avg</c>, <c>exp_avg_sq</c>).</param>
-    public ParameterState(string name, int[] shape, params string[] bufferNames)
+    internal ParameterState(string name, int[] shape, params string[] bufferNames)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
@@ -72,7 +73,8 @@ public sealed class ParameterState
         }
     }
 
-    /// <summary>The elements of buffer <paramref name="index"/> (kernel order), for generated code.</summary>
+    /// <summary>The elements of buffer <paramref name="index"/> (kernel order). Generated code calls it; read <see cref="Buffers"/> instead.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<float> Buffer(int index) => _buffers[index].Span;
 
@@ -83,6 +85,7 @@ public sealed class ParameterState
     /// buffer is moved, values unchanged, to offsets clear of θ, g and each other. A layout seen once (a gradient
     /// allocated afresh each step) moves nothing, so the copy is paid only for a layout that lasts.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void PlaceBeside(ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
     {
         if (!_movable)

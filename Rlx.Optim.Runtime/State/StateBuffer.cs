@@ -23,15 +23,10 @@ public sealed class StateBuffer
     private readonly nuint _address;
     private int _offset;
 
-    /// <summary>Allocates a zeroed, aligned buffer (a movable one at the start of a page).</summary>
+    /// <summary>Allocates a zeroed, 64-byte-aligned buffer (a set's state creates its own).</summary>
     /// <param name="name">The state's name, PyTorch's where it has one.</param>
     /// <param name="length">Elements, ≥ 0.</param>
-    public StateBuffer(string name, int length)
-        : this(name, length, pageOffset: 0)
-    {
-    }
-
-    /// <summary>Allocates a zeroed buffer; a movable one starts at <paramref name="pageOffset"/> (a multiple of 64) in its page.</summary>
+    /// <param name="pageOffset">Where a movable buffer starts in its page, a multiple of 64.</param>
     internal StateBuffer(string name, int length, int pageOffset)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Rlx.Optim.CompilerServices;
 
 namespace Rlx.Optim.Tests.Checkpoints;
 

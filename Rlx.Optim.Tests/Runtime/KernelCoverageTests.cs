@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Numerics;
+using Rlx.Optim.CompilerServices;
 using Rlx.Optim.Tests.Golden;
 
 namespace Rlx.Optim.Tests.Runtime;

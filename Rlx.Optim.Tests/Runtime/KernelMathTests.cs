@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using Rlx.Optim.CompilerServices;
 
 namespace Rlx.Optim.Tests.Runtime;
 

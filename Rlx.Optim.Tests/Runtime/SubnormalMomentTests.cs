@@ -1,4 +1,5 @@
 using System;
+using Rlx.Optim.CompilerServices;
 using Rlx.Optim.Tests.Golden;
 
 namespace Rlx.Optim.Tests.Runtime;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Rlx.Optim.CompilerServices;
 
 namespace Rlx.Optim.Benchmarks;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Rlx.Optim.CompilerServices;
 
 namespace Rlx.Optim.Benchmarks;
 

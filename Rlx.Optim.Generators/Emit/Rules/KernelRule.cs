@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
 
@@ -122,7 +121,7 @@ internal abstract class KernelRule
     /// <summary><c>β^t</c> as Prepare writes it.</summary>
     internal static string Power(double beta) => $"global::System.Math.Pow({Literal.Double(beta)}, t)";
 
-    protected static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    protected static string Text(double value) => Literal.Number(value);
 
     /// <summary>The weight decay, as a doc comment says it.</summary>
     protected static string DescribeDecay(KernelSpec kernel) =>

@@ -14,9 +14,9 @@ namespace Demo
             "adamax",
             global::Rlx.Optim.OptimizerPrecision.Single,
             new string[] { "exp_avg", "exp_inf" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 1000 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 1000 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("maximize", 0.0) }));
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.002f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
@@ -27,7 +27,7 @@ namespace Demo
         public float LearningRate
         {
             get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.StepArguments.LearningRate(value);
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
         }
 
         public long StepCount => __stepCount;
@@ -35,7 +35,7 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
@@ -46,16 +46,16 @@ namespace Demo
         // weights: shape [1000], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
             AdamaxScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
-            global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamaxScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamaxScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
         }
 
         /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
             StepWeights(weights, weightsGradient);
             EndIteration();
         }
@@ -75,11 +75,11 @@ namespace Demo
             AdamaxScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamaxScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, AdamaxScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamaxScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamaxScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
             }
         }
 
@@ -115,7 +115,7 @@ namespace Demo
 
         global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
 
-        global::Rlx.Optim.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
+        global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
@@ -131,8 +131,8 @@ namespace Demo
             }
         }
 
-        /// <summary>Adamax in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, no weight decay, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<AdamaxScalars>
+        /// <summary>Adamax in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
+        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamaxScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static AdamaxScalars Prepare(double lr, long t)
@@ -146,7 +146,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }
@@ -195,7 +195,7 @@ namespace Demo
             private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expInf, global::System.Runtime.Intrinsics.Vector512<float> stepSize)
             {
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
-                expInf = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expInf, global::System.Runtime.Intrinsics.Vector512.Abs(g) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+                expInf = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expInf, global::System.Runtime.Intrinsics.Vector512.Abs(g) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
                 global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / expInf;
                 return delta;
             }
@@ -239,7 +239,7 @@ namespace Demo
             private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expInf, global::System.Numerics.Vector<float> stepSize)
             {
                 expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
-                expInf = global::System.Numerics.Vector.Max(global::System.Numerics.Vector.Create(0.999f) * expInf, global::System.Numerics.Vector.Abs(g) + global::System.Numerics.Vector.Create(1E-08f));
+                expInf = global::System.Numerics.Vector.Max(global::System.Numerics.Vector.Create(0.999f) * expInf, global::System.Numerics.Vector.Abs(g) + global::System.Numerics.Vector.Create(1e-8f));
                 global::System.Numerics.Vector<float> delta = stepSize * expAvg / expInf;
                 return delta;
             }

@@ -17,10 +17,10 @@ namespace Demo
             "adam",
             global::Rlx.Optim.OptimizerPrecision.Double,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) }),
-            new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 8 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) }),
+            new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 8 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
@@ -34,7 +34,7 @@ namespace Demo
         public float LearningRate
         {
             get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.StepArguments.LearningRate(value);
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
         }
 
         public long StepCount => __stepCount;
@@ -42,7 +42,7 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
@@ -53,26 +53,26 @@ namespace Demo
         // weights: shape [64], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
             AdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
-            global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
         }
 
         // bias: shape [8], on the calling thread.
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("bias", BiasLength, bias, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, gradient);
             AdamScalars scalars = ScalarsOfBiasKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            global::Rlx.Optim.UpdateKernels.Run<BiasKernel, AdamScalars>(in scalars, bias, gradient, state.Buffer(0), state.Buffer(1), default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<BiasKernel, AdamScalars>(in scalars, bias, gradient, state.Buffer(0), state.Buffer(1), default);
         }
 
         /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient, global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
-            global::Rlx.Optim.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
             StepWeights(weights, weightsGradient);
             StepBias(bias, biasGradient);
             EndIteration();
@@ -96,11 +96,11 @@ namespace Demo
             AdamScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
             }
         }
 
@@ -150,7 +150,7 @@ namespace Demo
 
         global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
 
-        global::Rlx.Optim.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
+        global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
@@ -174,8 +174,8 @@ namespace Demo
             }
         }
 
-        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, L2 weight decay λ = 0.1, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<AdamScalars>
+        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.1, folded in as constants.</summary>
+        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static AdamScalars Prepare(double lr, long t)
@@ -191,7 +191,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }
@@ -250,7 +250,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08));
+                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8));
                 return delta;
             }
 
@@ -303,13 +303,13 @@ namespace Demo
                 expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1E-08));
+                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1e-8));
                 return delta;
             }
         }
 
-        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, no weight decay, folded in as constants.</summary>
-        private readonly struct BiasKernel : global::Rlx.Optim.IUpdateKernel<AdamScalars>
+        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
+        private readonly struct BiasKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static AdamScalars Prepare(double lr, long t)
@@ -325,7 +325,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }
@@ -384,7 +384,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08));
+                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8));
                 return delta;
             }
 
@@ -437,7 +437,7 @@ namespace Demo
                 expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1E-08));
+                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1e-8));
                 return delta;
             }
         }

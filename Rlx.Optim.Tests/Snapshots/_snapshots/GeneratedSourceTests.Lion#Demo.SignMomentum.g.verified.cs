@@ -20,8 +20,8 @@ namespace Demo
             new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("weight_decay", 0.1), new("maximize", 0.0) },
             new global::Rlx.Optim.ParameterSetDescription("projection", new int[] { 768, 768 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("weight_decay", 0.1), new("maximize", 0.0) }),
             new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 768 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("weight_decay", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
-        private float __learningRate = 3E-05f;
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private float __learningRate = 3e-5f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
         private LionScalars __defaultKernelScalars;
@@ -34,7 +34,7 @@ namespace Demo
         public float LearningRate
         {
             get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.StepArguments.LearningRate(value);
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
         }
 
         public long StepCount => __stepCount;
@@ -42,7 +42,7 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
@@ -53,27 +53,27 @@ namespace Demo
         // projection: shape [768, 768], split across cores.
         public partial void StepProjection(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("projection", ProjectionLength, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("projection", ProjectionLength, weights, gradient);
             LionScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, LionScalars>(in scalars, weights, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, LionScalars>(in scalars, weights, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
         }
 
         // bias: shape [768], on the calling thread.
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("bias", BiasLength, bias, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, gradient);
             LionScalars scalars = ScalarsOfBiasKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            global::Rlx.Optim.UpdateKernels.Run<BiasKernel, LionScalars>(in scalars, bias, gradient, state.Buffer(0), default, default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<BiasKernel, LionScalars>(in scalars, bias, gradient, state.Buffer(0), default, default);
         }
 
         /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
         public void StepAll(global::System.Span<float> projection, global::System.ReadOnlySpan<float> projectionGradient, global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("projection", ProjectionLength, projection, projectionGradient);
-            global::Rlx.Optim.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("projection", ProjectionLength, projection, projectionGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
             StepProjection(projection, projectionGradient);
             StepBias(bias, biasGradient);
             EndIteration();
@@ -97,11 +97,11 @@ namespace Demo
             LionScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, LionScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, LionScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, LionScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, LionScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default);
             }
         }
 
@@ -151,7 +151,7 @@ namespace Demo
 
         global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
 
-        global::Rlx.Optim.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
+        global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
@@ -172,7 +172,7 @@ namespace Demo
         }
 
         /// <summary>Lion in float arithmetic: β₁ = 0.9, β₂ = 0.99, decoupled weight decay λ = 0.1, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<LionScalars>
+        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<LionScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static LionScalars Prepare(double lr, long t)
@@ -185,7 +185,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }
@@ -236,7 +236,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<float> direction = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.99f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
-                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * global::Rlx.Optim.KernelMath.Sign(direction);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * global::Rlx.Optim.CompilerServices.KernelMath.Sign(direction);
                 return delta;
             }
 
@@ -281,13 +281,13 @@ namespace Demo
                 global::System.Numerics.Vector<float> direction = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
                 expAvg = global::System.Numerics.Vector.Create(0.99f) * expAvg + global::System.Numerics.Vector.Create(0.01f) * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
-                global::System.Numerics.Vector<float> delta = learningRate * global::Rlx.Optim.KernelMath.Sign(direction);
+                global::System.Numerics.Vector<float> delta = learningRate * global::Rlx.Optim.CompilerServices.KernelMath.Sign(direction);
                 return delta;
             }
         }
 
         /// <summary>Lion in float arithmetic: β₁ = 0.9, β₂ = 0.99, no weight decay, folded in as constants.</summary>
-        private readonly struct BiasKernel : global::Rlx.Optim.IUpdateKernel<LionScalars>
+        private readonly struct BiasKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<LionScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static LionScalars Prepare(double lr, long t)
@@ -300,7 +300,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }
@@ -350,7 +350,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<float> direction = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.99f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
-                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * global::Rlx.Optim.KernelMath.Sign(direction);
+                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * global::Rlx.Optim.CompilerServices.KernelMath.Sign(direction);
                 return delta;
             }
 
@@ -394,7 +394,7 @@ namespace Demo
                 global::System.Numerics.Vector<float> direction = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
                 expAvg = global::System.Numerics.Vector.Create(0.99f) * expAvg + global::System.Numerics.Vector.Create(0.01f) * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
-                global::System.Numerics.Vector<float> delta = learningRate * global::Rlx.Optim.KernelMath.Sign(direction);
+                global::System.Numerics.Vector<float> delta = learningRate * global::Rlx.Optim.CompilerServices.KernelMath.Sign(direction);
                 return delta;
             }
         }

@@ -14,9 +14,9 @@ namespace Demo
             "nadam",
             global::Rlx.Optim.OptimizerPrecision.Single,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) }));
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.002f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
@@ -29,7 +29,7 @@ namespace Demo
         public float LearningRate
         {
             get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.StepArguments.LearningRate(value);
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
         }
 
         public long StepCount => __stepCount;
@@ -37,7 +37,7 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
@@ -48,17 +48,17 @@ namespace Demo
         // weights: shape [64, 32], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
             NAdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, NAdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, NAdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
         }
 
         /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
             StepWeights(weights, weightsGradient);
             EndIteration();
         }
@@ -78,11 +78,11 @@ namespace Demo
             NAdamScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, NAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, NAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, NAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, NAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
             }
         }
 
@@ -124,7 +124,7 @@ namespace Demo
 
         global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
 
-        global::Rlx.Optim.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
+        global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount)
         {
@@ -156,8 +156,8 @@ namespace Demo
             }
         }
 
-        /// <summary>NAdam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, ψ = 0.004, decoupled weight decay λ = 0.01, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<NAdamScalars>
+        /// <summary>NAdam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, ψ = 0.004, decoupled weight decay λ = 0.01, folded in as constants.</summary>
+        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<NAdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static NAdamScalars Prepare(double lr, long t, double muProduct)
@@ -192,7 +192,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }
@@ -247,7 +247,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.001f) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1E-08f);
+                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1e-8f);
                 global::System.Runtime.Intrinsics.Vector512<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
                 return delta;
             }
@@ -297,7 +297,7 @@ namespace Demo
                 expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Numerics.Vector.Create(0.999f) * expAvgSq + global::System.Numerics.Vector.Create(0.001f) * g * g;
-                global::System.Numerics.Vector<float> denominator = global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f);
+                global::System.Numerics.Vector<float> denominator = global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f);
                 global::System.Numerics.Vector<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
                 return delta;
             }

@@ -9,8 +9,8 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         "adam",
         global::Rlx.Optim.OptimizerPrecision.Single,
         new string[] { "exp_avg", "exp_avg_sq" },
-        new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) });
-    private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
+        new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) });
+    private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
     private float __learningRate = 0.01f;
     private int __maxDegreeOfParallelism = -1;
     private long __stepCount;
@@ -21,7 +21,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
     public float LearningRate
     {
         get => __learningRate;
-        set => __learningRate = global::Rlx.Optim.StepArguments.LearningRate(value);
+        set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
     }
 
     public long StepCount => __stepCount;
@@ -29,7 +29,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
     public int MaxDegreeOfParallelism
     {
         get => __maxDegreeOfParallelism;
-        set => __maxDegreeOfParallelism = global::Rlx.Optim.StepArguments.MaxDegreeOfParallelism(value);
+        set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
     }
 
     public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
@@ -45,11 +45,11 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         AdamScalars scalars = ScalarsOfDefaultKernel();
         if (parameter.Length >= 65536)
         {
-            global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
         }
         else
         {
-            global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
         }
     }
 
@@ -85,7 +85,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
 
     global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
 
-    global::Rlx.Optim.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
+    global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
     void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
@@ -105,8 +105,8 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         }
     }
 
-    /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, no weight decay, folded in as constants.</summary>
-    private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<AdamScalars>
+    /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
+    private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
     {
         /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
         public static AdamScalars Prepare(double lr, long t)
@@ -123,7 +123,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
         {
-            if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+            if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
             {
                 Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
@@ -163,7 +163,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
             Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Runtime.Intrinsics.Vector512<float> p1, out global::System.Runtime.Intrinsics.Vector512<float> g1, out global::System.Runtime.Intrinsics.Vector512<float> expAvg1, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq1);
             Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Runtime.Intrinsics.Vector512<float> p2, out global::System.Runtime.Intrinsics.Vector512<float> g2, out global::System.Runtime.Intrinsics.Vector512<float> expAvg2, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq2);
             Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Runtime.Intrinsics.Vector512<float> p3, out global::System.Runtime.Intrinsics.Vector512<float> g3, out global::System.Runtime.Intrinsics.Vector512<float> expAvg3, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq3);
-            if (global::Rlx.Optim.KernelMath.AnyRare(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+            if (global::Rlx.Optim.CompilerServices.KernelMath.AnyRare(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
             {
                 ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
                 ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
@@ -187,7 +187,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
         {
             Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq);
-            if (global::Rlx.Optim.KernelMath.AnyRare(expAvg, expAvgSq))
+            if (global::Rlx.Optim.CompilerServices.KernelMath.AnyRare(expAvg, expAvgSq))
             {
                 ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
                 FinishRare(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
@@ -209,7 +209,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
             expAvg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g - expAvg, global::System.Runtime.Intrinsics.Vector512.Create(0.1f), expAvg);
             // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double;
             // an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.
-            expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g * g - global::System.Runtime.Intrinsics.Vector512.MinNative(expAvgSq, global::System.Runtime.Intrinsics.Vector512.Create(3.4028235E+38f)), global::System.Runtime.Intrinsics.Vector512.Create(0.001f), expAvgSq);
+            expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g * g - global::System.Runtime.Intrinsics.Vector512.MinNative(expAvgSq, global::System.Runtime.Intrinsics.Vector512.Create(3.4028235e38f)), global::System.Runtime.Intrinsics.Vector512.Create(0.001f), expAvgSq);
         }
 
         /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
@@ -218,7 +218,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         {
             global::System.Runtime.Intrinsics.Vector512<float> m0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
             global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-            global::System.Runtime.Intrinsics.Vector512<float> exact = global::Rlx.Optim.KernelMath.IsRare(expAvg, expAvgSq);
+            global::System.Runtime.Intrinsics.Vector512<float> exact = global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq);
             expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
             expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
         }
@@ -229,8 +229,8 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         {
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-            global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
-            global::System.Runtime.Intrinsics.Vector512<float> delta = global::Rlx.Optim.KernelMath.Divide(stepSize * expAvg, denominator);
+            global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
+            global::System.Runtime.Intrinsics.Vector512<float> delta = global::Rlx.Optim.CompilerServices.KernelMath.Divide(stepSize * expAvg, denominator);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
         }
 
@@ -240,10 +240,10 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         {
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-            global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1E-08f));
+            global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
             global::System.Runtime.Intrinsics.Vector512<float> numerator = stepSize * expAvg;
             // An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.
-            global::System.Runtime.Intrinsics.Vector512<float> delta = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::Rlx.Optim.KernelMath.IsRare(expAvg, expAvgSq), numerator / denominator, global::Rlx.Optim.KernelMath.Divide(numerator, denominator));
+            global::System.Runtime.Intrinsics.Vector512<float> delta = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq), numerator / denominator, global::Rlx.Optim.CompilerServices.KernelMath.Divide(numerator, denominator));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
         }
 
@@ -299,7 +299,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
             Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Numerics.Vector<float> p1, out global::System.Numerics.Vector<float> g1, out global::System.Numerics.Vector<float> expAvg1, out global::System.Numerics.Vector<float> expAvgSq1);
             Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Numerics.Vector<float> p2, out global::System.Numerics.Vector<float> g2, out global::System.Numerics.Vector<float> expAvg2, out global::System.Numerics.Vector<float> expAvgSq2);
             Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Numerics.Vector<float> p3, out global::System.Numerics.Vector<float> g3, out global::System.Numerics.Vector<float> expAvg3, out global::System.Numerics.Vector<float> expAvgSq3);
-            if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+            if (global::Rlx.Optim.CompilerServices.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
             {
                 ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
                 ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
@@ -318,7 +318,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
         {
             Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq);
-            if (global::Rlx.Optim.KernelMath.AnySubnormal(expAvg, expAvgSq))
+            if (global::Rlx.Optim.CompilerServices.KernelMath.AnySubnormal(expAvg, expAvgSq))
             {
                 ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
             }
@@ -346,7 +346,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         {
             global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
             global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-            global::System.Numerics.Vector<float> exact = global::Rlx.Optim.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.KernelMath.IsSubnormal(expAvgSq);
+            global::System.Numerics.Vector<float> exact = global::Rlx.Optim.CompilerServices.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.CompilerServices.KernelMath.IsSubnormal(expAvgSq);
             expAvg = global::System.Numerics.Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
             expAvgSq = global::System.Numerics.Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
         }
@@ -357,7 +357,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
         {
             global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
             global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
-            global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1E-08f));
+            global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f));
             global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
         }
 

@@ -14,9 +14,9 @@ namespace Demo
             "radam",
             global::Rlx.Optim.OptimizerPrecision.Double,
             new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1E-08), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
+            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) },
+            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) }));
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
@@ -27,7 +27,7 @@ namespace Demo
         public float LearningRate
         {
             get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.StepArguments.LearningRate(value);
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
         }
 
         public long StepCount => __stepCount;
@@ -35,7 +35,7 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
@@ -46,17 +46,17 @@ namespace Demo
         // weights: shape [64, 32], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
             RAdamScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, RAdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, RAdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
         }
 
         /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
             StepWeights(weights, weightsGradient);
             EndIteration();
         }
@@ -76,11 +76,11 @@ namespace Demo
             RAdamScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, RAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, RAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, RAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, RAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
             }
         }
 
@@ -116,7 +116,7 @@ namespace Demo
 
         global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
 
-        global::Rlx.Optim.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
+        global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
@@ -136,8 +136,8 @@ namespace Demo
             }
         }
 
-        /// <summary>RAdam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1E-08, L2 weight decay λ = 0.01, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<RAdamScalars>
+        /// <summary>RAdam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.01, folded in as constants.</summary>
+        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<RAdamScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static RAdamScalars Prepare(double lr, long t)
@@ -159,7 +159,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }
@@ -217,7 +217,7 @@ namespace Demo
                 expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = rectified ? stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) + global::System.Runtime.Intrinsics.Vector512.Create(1E-08)) : stepSize * expAvg;
+                global::System.Runtime.Intrinsics.Vector512<double> delta = rectified ? stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8)) : stepSize * expAvg;
                 return delta;
             }
 
@@ -269,7 +269,7 @@ namespace Demo
                 expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = rectified ? stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) + global::System.Numerics.Vector.Create(1E-08)) : stepSize * expAvg;
+                global::System.Numerics.Vector<double> delta = rectified ? stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) + global::System.Numerics.Vector.Create(1e-8)) : stepSize * expAvg;
                 return delta;
             }
         }

@@ -16,7 +16,7 @@ namespace Demo
             new string[] { "momentum_buffer" },
             new global::Rlx.Optim.Hyperparameter[] { new("momentum", 0.9), new("dampening", 0.0), new("weight_decay", 0.0005), new("nesterov", 1.0), new("maximize", 0.0) },
             new global::Rlx.Optim.ParameterSetDescription("conv", new int[] { 64, 3, 3, 3 }, new global::Rlx.Optim.Hyperparameter[] { new("momentum", 0.9), new("dampening", 0.0), new("weight_decay", 0.0005), new("nesterov", 1.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.1f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
@@ -27,7 +27,7 @@ namespace Demo
         public float LearningRate
         {
             get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.StepArguments.LearningRate(value);
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
         }
 
         public long StepCount => __stepCount;
@@ -35,7 +35,7 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
@@ -46,17 +46,17 @@ namespace Demo
         // conv: shape [64, 3, 3, 3], on the calling thread.
         public partial void StepConv(global::System.Span<float> kernel, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("conv", ConvLength, kernel, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("conv", ConvLength, kernel, gradient);
             SgdScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(kernel, gradient);
-            global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, kernel, gradient, state.Buffer(0), default, default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, kernel, gradient, state.Buffer(0), default, default);
         }
 
         /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
         public void StepAll(global::System.Span<float> conv, global::System.ReadOnlySpan<float> convGradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("conv", ConvLength, conv, convGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("conv", ConvLength, conv, convGradient);
             StepConv(conv, convGradient);
             EndIteration();
         }
@@ -76,11 +76,11 @@ namespace Demo
             SgdScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default);
             }
         }
 
@@ -116,7 +116,7 @@ namespace Demo
 
         global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
 
-        global::Rlx.Optim.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
+        global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
@@ -141,7 +141,7 @@ namespace Demo
         }
 
         /// <summary>SGD in float arithmetic: momentum μ = 0.9, dampening τ = 0, Nesterov, L2 weight decay λ = 0.0005, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<SgdScalars>
+        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<SgdScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static SgdScalars Prepare(double lr, long t)
@@ -155,7 +155,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }

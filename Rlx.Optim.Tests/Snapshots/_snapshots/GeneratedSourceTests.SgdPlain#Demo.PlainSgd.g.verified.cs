@@ -16,7 +16,7 @@ namespace Demo
             global::System.Array.Empty<string>(),
             new global::Rlx.Optim.Hyperparameter[] { new("momentum", 0.0), new("dampening", 0.0), new("weight_decay", 0.0), new("nesterov", 0.0), new("maximize", 0.0) },
             new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 10 }, new global::Rlx.Optim.Hyperparameter[] { new("momentum", 0.0), new("dampening", 0.0), new("weight_decay", 0.0), new("nesterov", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.ParameterStateTable __states = new global::Rlx.Optim.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
         private float __learningRate = 0.05f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
@@ -27,7 +27,7 @@ namespace Demo
         public float LearningRate
         {
             get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.StepArguments.LearningRate(value);
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
         }
 
         public long StepCount => __stepCount;
@@ -35,7 +35,7 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
@@ -46,16 +46,16 @@ namespace Demo
         // weights: shape [10], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
             SgdScalars scalars = ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
-            global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, weights, gradient, default, default, default);
+            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, weights, gradient, default, default, default);
         }
 
         /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
-            global::Rlx.Optim.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
             StepWeights(weights, weightsGradient);
             EndIteration();
         }
@@ -74,11 +74,11 @@ namespace Demo
             SgdScalars scalars = ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, default, default, default, __maxDegreeOfParallelism);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, default, default, default, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, default, default, default);
+                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, default, default, default);
             }
         }
 
@@ -114,7 +114,7 @@ namespace Demo
 
         global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
 
-        global::Rlx.Optim.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
+        global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 
@@ -131,7 +131,7 @@ namespace Demo
         }
 
         /// <summary>SGD in double (seed-exact) arithmetic: plain, no weight decay, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.IUpdateKernel<SgdScalars>
+        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<SgdScalars>
         {
             /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
             public static SgdScalars Prepare(double lr, long t)
@@ -143,7 +143,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static void Update(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.KernelWidth.Uses512Bits)
+                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
                 {
                     Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
                 }

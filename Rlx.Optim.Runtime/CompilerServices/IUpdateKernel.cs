@@ -1,10 +1,14 @@
-namespace Rlx.Optim;
+using System.ComponentModel;
+
+namespace Rlx.Optim.CompilerServices;
 
 /// <summary>
 /// A generated, specialized elementwise update over <c>[start, end)</c> of one parameter set and up to three state
-/// buffers. Implemented by structs, so <see cref="UpdateKernels"/> runs it with no virtual call.
+/// buffers. Implemented by structs, so <see cref="UpdateKernels"/> runs it with no virtual call. The generator
+/// implements it for each kernel it writes.
 /// </summary>
 /// <typeparam name="TScalars">The per-step scalars (bias corrections, step size), computed once per call.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IUpdateKernel<TScalars>
     where TScalars : unmanaged
 {

@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Rlx.Optim;
+namespace Rlx.Optim.CompilerServices;
 
 /// <summary>
 /// The states of a generated optimizer: its declared sets, and those created on first use of an undeclared name
-/// in <see cref="IOptimizer.Step"/> (the seed's lazily allocated state).
+/// in <see cref="IOptimizer.Step"/> (the seed's lazily allocated state). Generated optimizers keep one; users read the
+/// state through <see cref="IOptimizer.States"/> and <see cref="IOptimizer.TryGetState"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ParameterStateTable
 {
     private readonly string[] _bufferNames;

@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace Rlx.Optim;
+namespace Rlx.Optim.CompilerServices;
 
-/// <summary>Run-time checks of a step's arguments, made before any state changes.</summary>
+/// <summary>Run-time checks of a step's arguments, made before any state changes. Generated code calls them.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class StepArguments
 {
     /// <summary>Checks that both spans hold <paramref name="expectedLength"/> elements and do not overlap.</summary>

@@ -1,11 +1,13 @@
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
 
-namespace Rlx.Optim;
+namespace Rlx.Optim.CompilerServices;
 
-/// <summary>Small vector helpers the generated kernels share.</summary>
+/// <summary>Small vector helpers the generated kernels share. Generated code calls them; user code has no need to.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class KernelMath
 {
     /// <summary>

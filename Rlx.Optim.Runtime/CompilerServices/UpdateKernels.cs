@@ -1,11 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Rlx.Optim;
+namespace Rlx.Optim.CompilerServices;
 
-/// <summary>Runs a generated kernel over a whole parameter set, on the calling thread or split across cores.</summary>
+/// <summary>
+/// Runs a generated kernel over a whole parameter set, on the calling thread or split across cores. Generated code
+/// calls it; user code has no need to.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class UpdateKernels
 {
     /// <summary>

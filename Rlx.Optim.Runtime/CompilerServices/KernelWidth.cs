@@ -1,11 +1,13 @@
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
-namespace Rlx.Optim;
+namespace Rlx.Optim.CompilerServices;
 
 /// <summary>
 /// The vectors the generated kernels run on here: 512-bit where the runtime reports them accelerated, otherwise
-/// <see cref="Vector{T}"/>. Both are constants to the JIT, so the choice costs nothing at run time.
+/// <see cref="Vector{T}"/>. Both are constants to the JIT, so the choice costs nothing at run time. Generated kernels
+/// read it to pick their loop.
 /// </summary>
 /// <remarks>
 /// <see cref="Vector{T}"/> stays 256 bits on AVX-512 hardware by default, and the kernels measured up to about 1.4×
@@ -13,6 +15,7 @@ namespace Rlx.Optim;
 /// processors whose 512-bit instructions would slow the clock, the runtime does not report
 /// <see cref="Vector512.IsHardwareAccelerated"/>; <c>DOTNET_EnableAVX512=0</c> turns the wide kernels off.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class KernelWidth
 {
     /// <summary>Whether the kernels run on <see cref="Vector512{T}"/>.</summary>

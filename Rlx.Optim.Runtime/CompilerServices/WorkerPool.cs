@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 
-namespace Rlx.Optim;
+namespace Rlx.Optim.CompilerServices;
 
 /// <summary>An elementwise unit of work over <c>[0, Length)</c> that any thread may run any part of.</summary>
 internal interface IWorkItem

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading;
 
-namespace Rlx.Optim;
+namespace Rlx.Optim.CompilerServices;
 
 /// <summary>
 /// A manual-reset flag that spins, then blocks on a monitor. Setting it is one interlocked write while the waiter

@@ -1,6 +1,6 @@
 using System;
 
-namespace Rlx.Optim;
+namespace Rlx.Optim.CompilerServices;
 
 /// <summary>One kernel run handed to <see cref="WorkerPool"/> in blocks. Reused: never allocated per step.</summary>
 internal sealed unsafe class ParallelUpdate<TKernel, TScalars> : IWorkItem
