@@ -18,7 +18,9 @@ namespace Rlx.Optim.Generators.Emit;
 /// the generated types, and the usings are written with <c>global::</c>, so a user type or namespace called
 /// <c>System</c>, <c>Vector512</c>, <c>Math</c> or <c>Rlx</c>, in the optimizer's namespace or the global one, is
 /// never reached. The path is unique per class: C# allows no type and namespace of the same full name, and the
-/// optimizer classes cannot be generic.
+/// optimizer classes cannot be generic. One clash remains possible, and is left alone: an optimizer class nested in
+/// another optimizer class and named like one of the outer one's generated types (<c>Description</c>,
+/// <c>DefaultKernel</c>, <c>AdamScalars</c>, <c>W1Kernel</c>...) would need a namespace where that type is (CS0101).
 /// </para>
 /// <para>
 /// The user's class names the generated types through the alias <see cref="Alias"/>, declared in the generated
