@@ -18,47 +18,81 @@ internal static class CheckpointEmitter
     private const string Stream = "global::System.IO.Stream";
     private const string Interface = Runtime + ".ICheckpointable";
 
-    /// <summary>The field holding the description, which the state table is built from.</summary>
-    public const string DescriptionField = "__description";
+    /// <summary>The description, as the user's class reaches it (the state table is built from it).</summary>
+    public const string Description = GeneratedNamespace.Alias + ".Description.Value";
 
-    public static void WriteDescription(SourceWriter writer, OptimizerSpec spec, KernelRule rule)
+    /// <summary>
+    /// The generated <c>Description</c> class, in the optimizer's generated namespace. Each kernel lists its own folded
+    /// settings (<c>Hyperparameters()</c>, <see cref="KernelEmitter"/>), which are every set's of that kernel.
+    /// </summary>
+    public static void WriteDescription(SourceWriter writer, OptimizerSpec spec, KernelRule rule, KernelTable kernels)
     {
         OptimizerFamily family = OptimizerFamily.For(spec.Kind);
         IReadOnlyList<string> buffers = rule.BufferNames(spec.DefaultKernel);
-        writer.WriteLine($"private static readonly {Runtime}.OptimizerDescription {DescriptionField} = new {Runtime}.OptimizerDescription(");
-        writer.Indent();
-        writer.WriteLine($"{Literal.String(family.CheckpointKind)},");
-        writer.WriteLine($"{Runtime}.OptimizerPrecision.{spec.Precision},");
-        writer.WriteLine(buffers.Count == 0 ? "global::System.Array.Empty<string>()," : $"new string[] {{ {string.Join(", ", buffers.Select(Literal.String))} }},");
-        writer.WriteLine($"{Hyperparameters(family, spec.DefaultKernel)}{(spec.Sets.Count > 0 ? "," : ");")}");
-        for (int i = 0; i < spec.Sets.Count; i++)
+        writer.WriteSummary($"What {OptimizerEmitter.Xml(spec.TypeName)} was generated with, for its state table and its checkpoints.");
+        writer.WriteLine(GeneratedNamespace.GeneratedCode);
+        using (writer.Block("internal static class Description"))
         {
-            ParameterSetSpec set = spec.Sets[i];
-            string end = i == spec.Sets.Count - 1 ? ");" : ",";
-            string shape = set.Shape.Count == 0 ? "global::System.Array.Empty<int>()" : $"new int[] {{ {string.Join(", ", set.Shape.Select(Literal.Int))} }}";
-            writer.WriteLine($"new {Runtime}.ParameterSetDescription({Literal.String(set.Name)}, {shape}, {Hyperparameters(family, set.Kernel)}){end}");
+            var arguments = new List<string>
+            {
+                Literal.String(family.CheckpointKind),
+                $"OptimizerPrecision.{spec.Precision}",
+                buffers.Count == 0 ? "Array.Empty<string>()" : $"new[] {{ {string.Join(", ", buffers.Select(Literal.String))} }}",
+                $"{KernelTable.DefaultKernelName}.Hyperparameters()",
+            };
+            foreach (ParameterSetSpec set in spec.Sets)
+            {
+                string shape = set.Shape.Count == 0 ? "Array.Empty<int>()" : $"new[] {{ {string.Join(", ", set.Shape.Select(Literal.Int))} }}";
+                arguments.Add($"new ParameterSetDescription({Literal.String(set.Name)}, {shape}, {kernels.NameOf(set.Kernel)}.Hyperparameters())");
+            }
+
+            writer.WriteLine("public static readonly OptimizerDescription Value = new(");
+            writer.Indent();
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                writer.WriteLine(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+            }
+
+            writer.Unindent();
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>A kernel's folded settings, under the names checkpoints record them by.</summary>
+    public static void WriteHyperparameters(SourceWriter writer, OptimizerFamily family, KernelSpec kernel)
+    {
+        writer.WriteSummary("The settings folded into this kernel, under the names checkpoints record them by.");
+        writer.WriteLine("public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]");
+        writer.WriteLine("{");
+        writer.Indent();
+        foreach (Setting setting in family.Settings)
+        {
+            writer.WriteLine($"new({Literal.String(setting.Key)}, {Literal.Double(setting.Get(kernel))}),");
         }
 
         writer.Unindent();
+        writer.WriteLine("};");
+        writer.WriteLine();
     }
 
     public static void WriteMembers(SourceWriter writer, KernelRule rule, KernelTable kernels)
     {
-        writer.WriteLine($"public void SaveCheckpoint({Stream} stream) => {Runtime}.OptimizerCheckpoint.Save(this, stream);");
+        writer.WriteArrow($"public void SaveCheckpoint({Stream} stream)", $"{Runtime}.OptimizerCheckpoint.Save(this, stream)");
         writer.WriteLine();
-        writer.WriteLine($"public void SaveCheckpoint(string path) => {Runtime}.OptimizerCheckpoint.Save(this, path);");
+        writer.WriteArrow("public void SaveCheckpoint(string path)", $"{Runtime}.OptimizerCheckpoint.Save(this, path)");
         writer.WriteLine();
-        writer.WriteLine($"public void LoadCheckpoint({Stream} stream) => {Runtime}.OptimizerCheckpoint.Load(this, stream);");
+        writer.WriteArrow($"public void LoadCheckpoint({Stream} stream)", $"{Runtime}.OptimizerCheckpoint.Load(this, stream)");
         writer.WriteLine();
-        writer.WriteLine($"public void LoadCheckpoint(string path) => {Runtime}.OptimizerCheckpoint.Load(this, path);");
+        writer.WriteArrow("public void LoadCheckpoint(string path)", $"{Runtime}.OptimizerCheckpoint.Load(this, path)");
         writer.WriteLine();
-        writer.WriteLine($"{Runtime}.OptimizerDescription {Interface}.Description => {DescriptionField};");
+        writer.WriteArrow($"{Runtime}.OptimizerDescription {Interface}.Description", Description);
         writer.WriteLine();
-        writer.WriteLine($"global::Rlx.Optim.CompilerServices.ParameterStateTable {Interface}.StateTable => __states;");
+        writer.WriteArrow($"global::Rlx.Optim.CompilerServices.ParameterStateTable {Interface}.StateTable", "__states");
         writer.WriteLine();
         if (!rule.KeepsScheduleProduct)
         {
-            writer.WriteLine($"void {Interface}.RestoreStepCount(long stepCount) => __stepCount = stepCount;");
+            writer.WriteArrow($"void {Interface}.RestoreStepCount(long stepCount)", "__stepCount = stepCount");
             writer.WriteLine();
             return;
         }
@@ -68,16 +102,10 @@ internal static class CheckpointEmitter
             writer.WriteLine("__stepCount = stepCount;");
             foreach ((_, string kernelName) in kernels.Kernels)
             {
-                writer.WriteLine($"{KernelEmitter.ScheduleProductField(kernelName)} = {kernelName}.MuProduct(stepCount);");
+                writer.WriteLine($"{KernelEmitter.ScheduleProductField(kernelName)} = {GeneratedNamespace.Alias}.{kernelName}.MuProduct(stepCount);");
             }
         }
 
         writer.WriteLine();
     }
-
-    /// <summary>The folded settings of a kernel, under the names checkpoints record them by.</summary>
-    private static string Hyperparameters(OptimizerFamily family, KernelSpec kernel) =>
-        $"new {Runtime}.Hyperparameter[] {{ " +
-        string.Join(", ", family.Settings.Select(s => $"new({Literal.String(s.Key)}, {Literal.Double(s.Get(kernel))})")) +
-        " }";
 }

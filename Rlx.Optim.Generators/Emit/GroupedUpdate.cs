@@ -16,26 +16,48 @@ namespace Rlx.Optim.Generators.Emit;
 /// by a refined reciprocal (<see cref="KernelRule.DividesByReciprocal"/>) finishes a rare group with <c>FinishRare</c>
 /// instead, which divides exactly in the rare lanes.
 /// </summary>
+/// <remarks>
+/// In the group, each vector's values are named by the usual letters and its place in the group: θ <c>p0</c>,
+/// g <c>g0</c>, the moments <c>m0</c> and <c>v0</c>; inside the parts they carry the buffers' names
+/// (<c>expAvg</c>, <c>expAvgSq</c>), which the rule's text uses.
+/// </remarks>
 internal static class GroupedUpdate
 {
     private const string Inline = KernelEmitter.Inline;
 
+    /// <summary>The group's names for a vector's θ, g and two moments.</summary>
+    private static readonly string[] s_letters = { "p", "g", "m", "v" };
+
     /// <summary>The main loop's statement for a group of four vectors from <c>i</c>.</summary>
-    public static string GroupCall(IReadOnlyList<string> buffers, IReadOnlyList<ScalarField> fields) =>
-        $"UpdateGroup(ref parameter, ref gradient{KernelEmitter.StateArguments(buffers.Count)}, i, width{string.Concat(fields.Select(f => ", " + f.Local))});";
+    public static void WriteGroupCall(SourceWriter writer, IReadOnlyList<string> buffers, IReadOnlyList<ScalarField> fields) =>
+        writer.WriteGroups(
+            "UpdateGroup(",
+            new[]
+            {
+                new[] { "ref parameter", "ref gradient" }.Concat(KernelEmitter.StateArguments(buffers.Count)).Concat(new[] { "i", "width" }).ToArray(),
+                fields.Select(f => f.Local).ToArray(),
+            },
+            ");");
 
     public static void Write(
-        SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, VectorShape shape, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+        SourceWriter writer,
+        KernelRule rule,
+        KernelSpec kernel,
+        OptimizerPrecision precision,
+        VectorShape shape,
+        VectorConstants constants,
+        IReadOnlyList<ScalarField> fields,
+        IReadOnlyList<string> buffers)
     {
-        var body = new KernelBody(writer, precision, shape);
+        var body = new KernelBody(writer, precision, shape, constants);
         string[] moments = buffers.Take(2).Select(KernelEmitter.Camel).ToArray();
         ScalarField[] prologue = fields.Where(f => f.Role == ScalarRole.Prologue).ToArray();
         ScalarField[] step = fields.Where(f => f.Role != ScalarRole.Prologue).ToArray();
-        string fieldParameters = string.Concat(fields.Select(f => $", {KernelEmitter.LocalType(f, precision, shape)} {f.Local}"));
+        string[] fieldParameters = fields.Select(f => $"{KernelEmitter.LocalType(f, precision, shape)} {f.Local}").ToArray();
 
         bool reciprocal = rule.DividesByReciprocal(kernel, precision, shape);
-        WriteUpdateGroup(writer, shape, moments, prologue, step, buffers.Count, fieldParameters, reciprocal);
-        WriteUpdateVector(writer, shape, moments, prologue, step, buffers.Count, fieldParameters, reciprocal);
+        WriteUpdateGroup(writer, shape, prologue, step, buffers.Count, fieldParameters, reciprocal);
+        WriteUpdateVector(writer, shape, prologue, step, buffers.Count, fieldParameters, reciprocal);
         WriteMoments(writer, rule, kernel, body, moments, prologue);
         WriteExactMoments(writer, rule, kernel, body, moments);
         WriteFinish(writer, body, buffers, moments, step, "Finish", "Stores the vector at <paramref name=\"i\"/>: its new state, and θ − delta.", () => rule.WriteDelta(body, kernel));
@@ -46,30 +68,31 @@ internal static class GroupedUpdate
     }
 
     private static void WriteUpdateGroup(
-        SourceWriter writer, VectorShape shape, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, string fieldParameters, bool reciprocal)
+        SourceWriter writer, VectorShape shape, ScalarField[] prologue, ScalarField[] step, int buffers, string[] fieldParameters, bool reciprocal)
     {
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Four vectors from <paramref name=\"i\"/>: their new moments, one test of all of them for the rare exact path,");
-        writer.WriteLine("/// then their steps.");
-        writer.WriteLine("/// </summary>");
+        writer.WriteSummary("Four vectors from <paramref name=\"i\"/>: their new moments, one test of all of them for the rare exact path, then their steps.");
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void UpdateGroup(ref float parameter, ref float gradient{KernelEmitter.StateParameters(buffers)}, nuint i, nuint width{fieldParameters})"))
+        string[] parameters = new[] { "ref float parameter", "ref float gradient" }.Concat(KernelEmitter.StateParameters(buffers))
+            .Concat(new[] { "nuint i", "nuint width" }).Concat(fieldParameters).ToArray();
+        using (writer.Block("private static void UpdateGroup(", parameters, ")"))
         {
             var vectors = Enumerable.Range(0, KernelEmitter.Unroll).Select(k => (KernelEmitter.Offset(k), k.ToString())).ToArray();
-            WriteVectorsBody(writer, shape, vectors, moments, prologue, step, buffers, reciprocal);
+            WriteVectorsBody(writer, shape, vectors, prologue, step, buffers, reciprocal);
         }
 
         writer.WriteLine();
     }
 
     private static void WriteUpdateVector(
-        SourceWriter writer, VectorShape shape, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, string fieldParameters, bool reciprocal)
+        SourceWriter writer, VectorShape shape, ScalarField[] prologue, ScalarField[] step, int buffers, string[] fieldParameters, bool reciprocal)
     {
-        writer.WriteLine("/// <summary>One vector at <paramref name=\"i\"/>, for the loop's last vectors.</summary>");
+        writer.WriteSummary("One vector at <paramref name=\"i\"/>, for the loop's last vectors.");
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void UpdateVector(ref float parameter, ref float gradient{KernelEmitter.StateParameters(buffers)}, nuint i{fieldParameters})"))
+        string[] parameters = new[] { "ref float parameter", "ref float gradient" }.Concat(KernelEmitter.StateParameters(buffers))
+            .Append("nuint i").Concat(fieldParameters).ToArray();
+        using (writer.Block("private static void UpdateVector(", parameters, ")"))
         {
-            WriteVectorsBody(writer, shape, new[] { ("i", string.Empty) }, moments, prologue, step, buffers, reciprocal);
+            WriteVectorsBody(writer, shape, new[] { ("i", string.Empty) }, prologue, step, buffers, reciprocal);
         }
 
         writer.WriteLine();
@@ -80,26 +103,30 @@ internal static class GroupedUpdate
     /// rare path, then each vector's finish.
     /// </summary>
     private static void WriteVectorsBody(
-        SourceWriter writer, VectorShape shape, (string Offset, string Suffix)[] vectors, string[] moments, ScalarField[] prologue, ScalarField[] step, int buffers, bool reciprocal)
+        SourceWriter writer, VectorShape shape, (string Offset, string Suffix)[] vectors, ScalarField[] prologue, ScalarField[] step, int buffers, bool reciprocal)
     {
         foreach ((string offset, string suffix) in vectors)
         {
-            writer.WriteLine(MomentsCall(shape, offset, suffix, moments, prologue));
+            WriteMomentsCall(writer, shape, offset, suffix, prologue);
         }
 
-        string tested = string.Join(", ", vectors.SelectMany(vector => moments.Select(m => m + vector.Suffix)));
-        using (writer.Block($"if ({KernelBody.KernelMath}.{(reciprocal ? "AnyRare" : "AnySubnormal")}({tested}))"))
+        // The finishing calls of a group laid out alike: each split before its scalars if the longest would not fit.
+        writer.Indent();
+        bool split = !writer.Fits(FinishCall("FinishRare", vectors[vectors.Length - 1].Offset, vectors[vectors.Length - 1].Suffix, step, buffers));
+        writer.Unindent();
+        string tested = string.Join(", ", vectors.SelectMany(vector => new[] { "m" + vector.Suffix, "v" + vector.Suffix }));
+        using (writer.Block($"if (KernelMath.{(reciprocal ? "AnyRare" : "AnySubnormal")}({tested}))"))
         {
             foreach ((string offset, string suffix) in vectors)
             {
-                writer.WriteLine(ExactCall(offset, suffix, moments));
+                writer.WriteLine($"ExactMoments(ref state0, ref state1, {offset}, g{suffix}, ref m{suffix}, ref v{suffix});");
             }
 
             if (reciprocal)
             {
                 foreach ((string offset, string suffix) in vectors)
                 {
-                    writer.WriteLine(FinishCall("FinishRare", offset, suffix, moments, step, buffers));
+                    WriteFinishCall(writer, "FinishRare", offset, suffix, step, buffers, split);
                 }
 
                 writer.WriteLine("return;");
@@ -109,22 +136,24 @@ internal static class GroupedUpdate
         writer.WriteLine();
         foreach ((string offset, string suffix) in vectors)
         {
-            writer.WriteLine(FinishCall("Finish", offset, suffix, moments, step, buffers));
+            WriteFinishCall(writer, "Finish", offset, suffix, step, buffers, split);
         }
     }
 
     private static void WriteMoments(SourceWriter writer, KernelRule rule, KernelSpec kernel, KernelBody body, string[] moments, ScalarField[] prologue)
     {
         VectorShape shape = body.Shape;
-        string outs = string.Concat(new[] { "p", "g" }.Concat(moments).Select(name => $", out {shape.Floats} {name}"));
-        string prologueParameters = string.Concat(prologue.Select(f => $", {shape.Floats} {f.Local}"));
-        writer.WriteLine("/// <summary>The new moments of the vector at <paramref name=\"i\"/>, from θ, g and the stored moments.</summary>");
+        string[] parameters = new[] { "ref float parameter", "ref float gradient", "ref float state0", "ref float state1", "nuint i" }
+            .Concat(prologue.Select(f => $"{shape.Floats} {f.Local}"))
+            .Concat(new[] { "p", "g" }.Concat(moments).Select(name => $"out {shape.Floats} {name}"))
+            .ToArray();
+        writer.WriteSummary("The new moments of the vector at <paramref name=\"i\"/>, from θ, g and the stored moments.");
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i{prologueParameters}{outs})"))
+        using (writer.Block("private static void Moments(", parameters, ")"))
         {
             writer.WriteLine($"p = {shape.Api}.LoadUnsafe(ref parameter, i);");
             writer.WriteLine($"g = {shape.Api}.LoadUnsafe(ref gradient, i);");
-            KernelEmitter.WritePrologue(writer, rule, kernel, isDouble: false, shape);
+            KernelEmitter.WritePrologue(writer, rule, kernel, isDouble: false, body.Constants);
             for (int b = 0; b < moments.Length; b++)
             {
                 writer.WriteLine($"{moments[b]} = {shape.Api}.LoadUnsafe(ref state{b}, i);");
@@ -139,9 +168,12 @@ internal static class GroupedUpdate
     private static void WriteExactMoments(SourceWriter writer, KernelRule rule, KernelSpec kernel, KernelBody body, string[] moments)
     {
         VectorShape shape = body.Shape;
-        writer.WriteLine("/// <summary>The rare path, from the stored moments (not yet overwritten).</summary>");
+        string[] parameters = new[] { "ref float state0", "ref float state1", "nuint i", $"{shape.Floats} g" }
+            .Concat(moments.Select(m => $"ref {shape.Floats} {m}"))
+            .ToArray();
+        writer.WriteSummary("The rare path, from the stored moments (not yet overwritten).");
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void ExactMoments(ref float state0, ref float state1, nuint i, {shape.Floats} g{string.Concat(moments.Select(m => $", ref {shape.Floats} {m}"))})"))
+        using (writer.Block("private static void ExactMoments(", parameters, ")"))
         {
             writer.WriteLine($"{shape.Floats} m0 = {shape.Api}.LoadUnsafe(ref state0, i);");
             writer.WriteLine($"{shape.Floats} v0 = {shape.Api}.LoadUnsafe(ref state1, i);");
@@ -156,12 +188,15 @@ internal static class GroupedUpdate
     {
         VectorShape shape = body.Shape;
         string[] locals = buffers.Select(KernelEmitter.Camel).ToArray();
-        string parameters = $"ref float parameter{KernelEmitter.StateParameters(buffers.Count)}, nuint i, {shape.Floats} p"
-            + string.Concat(moments.Select(m => $", {shape.Floats} {m}"))
-            + string.Concat(step.Select(f => $", {shape.Floats} {f.Local}"));
-        writer.WriteLine($"/// <summary>{summary}</summary>");
+        string[] parameters = new[] { "ref float parameter" }
+            .Concat(KernelEmitter.StateParameters(buffers.Count))
+            .Concat(new[] { "nuint i", $"{shape.Floats} p" })
+            .Concat(moments.Select(m => $"{shape.Floats} {m}"))
+            .Concat(step.Select(f => $"{shape.Floats} {f.Local}"))
+            .ToArray();
+        writer.WriteSummary(summary);
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void {name}({parameters})"))
+        using (writer.Block($"private static void {name}(", parameters, ")"))
         {
             for (int b = 2; b < locals.Length; b++)
             {
@@ -182,15 +217,33 @@ internal static class GroupedUpdate
         writer.WriteLine();
     }
 
-    private static string MomentsCall(VectorShape shape, string offset, string suffix, string[] moments, ScalarField[] prologue)
+    /// <summary>A vector's <c>Moments</c> call: its inputs, then (on a line of their own when the whole is long) its outputs.</summary>
+    private static void WriteMomentsCall(SourceWriter writer, VectorShape shape, string offset, string suffix, ScalarField[] prologue)
     {
-        string outs = string.Concat(new[] { "p", "g" }.Concat(moments).Select(name => $", out {shape.Floats} {name}{suffix}"));
-        return $"Moments(ref parameter, ref gradient, ref state0, ref state1, {offset}{string.Concat(prologue.Select(f => ", " + f.Local))}{outs});";
+        string inputs = $"Moments(ref parameter, ref gradient, ref state0, ref state1, {offset}{string.Concat(prologue.Select(f => ", " + f.Local))},";
+        string outputs = string.Join(", ", s_letters.Select(letter => $"out {shape.Floats} {letter}{suffix}")) + ");";
+        if (writer.IndentLevel * 4 + inputs.Length + 1 + outputs.Length <= SourceWriter.LineLimit)
+        {
+            writer.WriteLine(inputs + " " + outputs);
+            return;
+        }
+
+        writer.WriteLine(inputs);
+        writer.Indent();
+        writer.WriteLine(outputs);
+        writer.Unindent();
     }
 
-    private static string ExactCall(string offset, string suffix, string[] moments) =>
-        $"ExactMoments(ref state0, ref state1, {offset}, g{suffix}{string.Concat(moments.Select(m => $", ref {m}{suffix}"))});";
+    /// <summary>A vector's finishing call: its streams, index and values, then the scalars.</summary>
+    private static void WriteFinishCall(SourceWriter writer, string name, string offset, string suffix, ScalarField[] step, int buffers, bool split) =>
+        writer.WriteGroups($"{name}(", FinishArguments(offset, suffix, step, buffers), ");", split);
 
-    private static string FinishCall(string name, string offset, string suffix, string[] moments, ScalarField[] step, int buffers) =>
-        $"{name}(ref parameter{KernelEmitter.StateArguments(buffers)}, {offset}, p{suffix}{string.Concat(moments.Select(m => $", {m}{suffix}"))}{string.Concat(step.Select(f => ", " + f.Local))});";
+    private static string FinishCall(string name, string offset, string suffix, ScalarField[] step, int buffers) =>
+        $"{name}(" + string.Join(", ", FinishArguments(offset, suffix, step, buffers).SelectMany(g => g)) + ");";
+
+    private static string[][] FinishArguments(string offset, string suffix, ScalarField[] step, int buffers) => new[]
+    {
+        new[] { "ref parameter" }.Concat(KernelEmitter.StateArguments(buffers)).Concat(new[] { offset, "p" + suffix, "m" + suffix, "v" + suffix }).ToArray(),
+        step.Select(f => f.Local).ToArray(),
+    };
 }

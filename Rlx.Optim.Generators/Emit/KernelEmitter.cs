@@ -1,57 +1,58 @@
 using System.Collections.Generic;
 using System.Linq;
 using Rlx.Optim.Generators.Emit.Rules;
+using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
 
 namespace Rlx.Optim.Generators.Emit;
 
 /// <summary>
-/// Writes what every algorithm shares: the per-step scalars struct, and for each kernel the struct that computes
-/// them (<c>Prepare</c>) and runs the update over whole vectors, unrolled. A rule supplies only the element update.
+/// Writes what every algorithm shares, in the optimizer's <see cref="GeneratedNamespace"/>: the per-step scalars
+/// struct, and for each kernel the struct that lists its settings, computes its scalars (<c>Prepare</c>) and runs
+/// the update over whole vectors, unrolled. A rule supplies only the element update.
 /// </summary>
 /// <remarks>
 /// Per element: load θ and g; negate g to maximize; add λ·θ (L2) or scale θ by 1 − lr·λ (decoupled), in float;
 /// load the state; run the rule's update (on vectors of floats, or on each widened half in double); store the
 /// state and θ − delta. The runtime gives a kernel whole vectors only and runs the last partial vector through
 /// padded copies, so there is no scalar tail to keep in step with the vector code. The loop, the vector update and
-/// the rule's step are written once per <see cref="VectorShape"/>; <c>Update</c> picks one, a choice the JIT folds.
-/// A rule with a rare exact path (float Adam) gets <see cref="GroupedUpdate"/>'s parts instead of <c>UpdateVector</c>
-/// and <c>Step</c>, so its main loop tests a group of four vectors with one branch.
+/// the rule's step are written once per <see cref="VectorShape"/>, each shape in a nested class with its named
+/// constants (<see cref="VectorConstants"/>); <c>Update</c> picks one, a choice the JIT folds. A rule with a rare
+/// exact path (float Adam) gets <see cref="GroupedUpdate"/>'s parts instead of <c>UpdateVector</c> and <c>Step</c>,
+/// so its main loop tests a group of four vectors with one branch.
 /// </remarks>
 internal static class KernelEmitter
 {
     /// <summary>Vectors per iteration of the main loop (<c>KernelMath.AnySubnormal</c> tests a group of this many).</summary>
     internal const int Unroll = 4;
 
+    public const string NoInline = "[MethodImpl(MethodImplOptions.NoInlining)]";
+
+    public const string Inline = "[MethodImpl(MethodImplOptions.AggressiveInlining)]";
+
     private static readonly VectorShape[] Shapes = { VectorShape.Wide, VectorShape.Preferred };
 
-    private const string UpdateParameters =
-        "ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end";
-
-    private const string UpdateArguments =
-        "ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end";
-
-    public const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
-
-    public const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+    private static readonly string[] UpdateArguments =
+        { "in scalars", "ref parameter", "ref gradient", "ref state0", "ref state1", "ref state2", "start", "end" };
 
     /// <summary>The struct holding one call's per-step scalars.</summary>
     public static void WriteScalars(SourceWriter writer, KernelRule rule, KernelSpec optimizer, OptimizerPrecision precision)
     {
         IReadOnlyList<ScalarField> fields = rule.Fields(optimizer, precision);
-        writer.WriteLine("/// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>");
-        using (writer.Block($"private readonly struct {rule.ScalarsType}"))
+        writer.WriteSummary("One step's scalars, computed once per step in double and stored at the kernels' precision.");
+        writer.WriteLine(GeneratedNamespace.GeneratedCode);
+        using (writer.Block($"internal readonly struct {rule.ScalarsType}"))
         {
             foreach (ScalarField field in fields)
             {
-                writer.WriteLine($"/// <summary>{field.Documentation}</summary>");
+                writer.WriteSummary(field.Documentation);
                 writer.WriteLine($"public readonly {ScalarType(field, precision)} {field.Name};");
                 writer.WriteLine();
             }
 
-            string parameters = string.Join(", ", fields.Select(f => $"{ScalarType(f, precision)} {SetNames.Escape(f.Local)}"));
-            using (writer.Block($"public {rule.ScalarsType}({parameters})"))
+            string[] parameters = fields.Select(f => $"{ScalarType(f, precision)} {SetNames.Escape(f.Local)}").ToArray();
+            using (writer.Block($"public {rule.ScalarsType}(", parameters, ")"))
             {
                 foreach (ScalarField field in fields)
                 {
@@ -69,37 +70,30 @@ internal static class KernelEmitter
     /// <summary>An optimizer field that belongs to one kernel: <c>DefaultKernel</c>, <c>MuProduct</c> → <c>__defaultKernelMuProduct</c>.</summary>
     public static string KernelField(string kernelName, string suffix) => $"__{char.ToLowerInvariant(kernelName[0])}{kernelName.Substring(1)}{suffix}";
 
-    /// <summary>The state buffers as a kernel method's parameters (<c>, ref float state0, …</c>).</summary>
-    public static string StateParameters(int buffers) => string.Concat(Enumerable.Range(0, buffers).Select(b => $", ref float state{b}"));
+    /// <summary>The state buffers as a kernel method's parameters (<c>ref float state0</c>, …).</summary>
+    public static IEnumerable<string> StateParameters(int buffers) => Enumerable.Range(0, buffers).Select(b => $"ref float state{b}");
 
-    /// <summary>The state buffers as arguments to such a method (<c>, ref state0, …</c>).</summary>
-    public static string StateArguments(int buffers) => string.Concat(Enumerable.Range(0, buffers).Select(b => $", ref state{b}"));
+    /// <summary>The state buffers as arguments to such a method (<c>ref state0</c>, …).</summary>
+    public static IEnumerable<string> StateArguments(int buffers) => Enumerable.Range(0, buffers).Select(b => $"ref state{b}");
 
-    public static void WriteKernel(SourceWriter writer, KernelRule rule, KernelSpec optimizer, KernelSpec kernel, OptimizerPrecision precision, string name, string displayName)
+    public static void WriteKernel(
+        SourceWriter writer, KernelRule rule, OptimizerFamily family, KernelSpec optimizer, KernelSpec kernel, OptimizerPrecision precision, string name)
     {
         IReadOnlyList<ScalarField> fields = rule.Fields(optimizer, precision);
         IReadOnlyList<string> buffers = rule.BufferNames(optimizer);
         string arithmetic = precision == OptimizerPrecision.Double ? "double (seed-exact)" : "float";
-        writer.WriteLine($"/// <summary>{displayName} in {arithmetic} arithmetic: {rule.Describe(kernel)}, folded in as constants.</summary>");
-        using (writer.Block($"private readonly struct {name} : global::Rlx.Optim.CompilerServices.IUpdateKernel<{rule.ScalarsType}>"))
+        writer.WriteSummary($"{family.DisplayName} in {arithmetic} arithmetic: {rule.Describe(kernel)}, folded in as constants.");
+        writer.WriteLine(GeneratedNamespace.GeneratedCode);
+        using (writer.Block($"internal readonly struct {name} : IUpdateKernel<{rule.ScalarsType}>"))
         {
+            CheckpointEmitter.WriteHyperparameters(writer, family, kernel);
             WritePrepare(writer, rule, kernel, precision, fields);
             rule.WriteHelpers(writer, kernel, precision);
+            WriteRuns(writer, rule, name, buffers.Count);
             WriteDispatch(writer, rule);
             foreach (VectorShape shape in Shapes)
             {
-                WriteLoop(writer, rule, precision, shape, fields, buffers);
-                if (rule.HasRareExactPath(precision))
-                {
-                    GroupedUpdate.Write(writer, rule, kernel, precision, shape, fields, buffers);
-                }
-                else
-                {
-                    WriteUpdateVector(writer, rule, kernel, precision, shape, fields, buffers);
-                    WriteStep(writer, rule, kernel, precision, shape, fields, buffers);
-                }
-
-                rule.WriteVectorHelpers(writer, kernel, precision, shape);
+                WriteShape(writer, rule, kernel, precision, shape, fields, buffers);
             }
         }
 
@@ -109,15 +103,39 @@ internal static class KernelEmitter
     private static void WritePrepare(SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields)
     {
         string extra = rule.KeepsScheduleProduct ? ", double muProduct" : string.Empty;
-        writer.WriteLine("/// <summary>The scalars of step <paramref name=\"t\"/> (from 1) at learning rate <paramref name=\"lr\"/>.</summary>");
+        writer.WriteSummary("The scalars of step <paramref name=\"t\"/> (from 1) at learning rate <paramref name=\"lr\"/>.");
         using (writer.Block($"public static {rule.ScalarsType} Prepare(double lr, long t{extra})"))
         {
             rule.WritePrepare(writer, kernel, precision);
 
-            string arguments = string.Join(", ", fields.Select(f => f.Role == ScalarRole.Flag || ScalarType(f, precision) == "double" ? f.Local : $"(float){f.Local}"));
-            writer.WriteLine($"return new {rule.ScalarsType}({arguments});");
+            string[] arguments = fields.Select(f => f.Role == ScalarRole.Flag || ScalarType(f, precision) == "double" ? f.Local : $"(float){f.Local}").ToArray();
+            writer.WriteWrapped($"return new {rule.ScalarsType}(", arguments, ");");
         }
 
+        writer.WriteLine();
+    }
+
+    /// <summary><c>Run</c> and <c>RunParallel</c>: the kernel over a whole set and its state, as the optimizer calls it.</summary>
+    private static void WriteRuns(SourceWriter writer, KernelRule rule, string name, int buffers)
+    {
+        string[] states = Enumerable.Range(0, 3).Select(b => b < buffers ? $"state.Buffer({b})" : "default").ToArray();
+        string[] parameters = { $"in {rule.ScalarsType} scalars", "Span<float> parameter", "ReadOnlySpan<float> gradient", "ParameterState state" };
+        string[] arguments = new[] { "in scalars", "parameter", "gradient" }.Concat(states).ToArray();
+
+        writer.WriteSummary("Updates a whole set and its state on the calling thread.");
+        writer.WriteLine(Inline);
+        writer.WriteWrapped("public static void Run(", parameters, ") =>");
+        writer.Indent();
+        writer.WriteWrapped($"UpdateKernels.Run<{name}, {rule.ScalarsType}>(", arguments, ");");
+        writer.Unindent();
+        writer.WriteLine();
+
+        writer.WriteSummary("Updates a whole set and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores.");
+        writer.WriteLine(Inline);
+        writer.WriteWrapped("public static void RunParallel(", parameters.Append("int maxDegreeOfParallelism").ToArray(), ") =>");
+        writer.Indent();
+        writer.WriteWrapped($"UpdateKernels.RunParallel<{name}, {rule.ScalarsType}>(", arguments.Append("maxDegreeOfParallelism").ToArray(), ");");
+        writer.Unindent();
         writer.WriteLine();
     }
 
@@ -125,17 +143,60 @@ internal static class KernelEmitter
     private static void WriteDispatch(SourceWriter writer, KernelRule rule)
     {
         writer.WriteLine(Inline);
-        using (writer.Block($"public static void Update(in {rule.ScalarsType} scalars, {UpdateParameters})"))
+        using (writer.Block("public static void Update(", UpdateParameters(rule), ")"))
         {
-            using (writer.Block("if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)"))
+            // Both calls laid out alike: wrapped if either is too long.
+            string[] heads = Shapes.Select(shape => $"{shape.ClassName}.Update(").ToArray();
+            writer.Indent();
+            bool wrap = heads.Any(head => !writer.Fits(head + string.Join(", ", UpdateArguments) + ");"));
+            writer.Unindent();
+            using (writer.Block("if (KernelWidth.Uses512Bits)"))
             {
-                writer.WriteLine($"{VectorShape.Wide.LoopName}(in scalars, {UpdateArguments});");
+                writer.WriteWrapped(heads[0], UpdateArguments, ");", wrap);
             }
 
             using (writer.Block("else"))
             {
-                writer.WriteLine($"{VectorShape.Preferred.LoopName}(in scalars, {UpdateArguments});");
+                writer.WriteWrapped(heads[1], UpdateArguments, ");", wrap);
             }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static string[] UpdateParameters(KernelRule rule) => new[]
+    {
+        $"in {rule.ScalarsType} scalars", "ref float parameter", "ref float gradient", "ref float state0", "ref float state1", "ref float state2",
+        "nuint start", "nuint end",
+    };
+
+    /// <summary>
+    /// One shape's nested class: its code is written first, into a writer of its own, so that the constants it
+    /// named can be declared at the top of the class.
+    /// </summary>
+    private static void WriteShape(
+        SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, VectorShape shape, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
+    {
+        var constants = new VectorConstants(shape);
+        var code = new SourceWriter(writer.IndentLevel + 1);
+        WriteLoop(code, rule, precision, shape, fields, buffers);
+        if (rule.HasRareExactPath(precision))
+        {
+            GroupedUpdate.Write(code, rule, kernel, precision, shape, constants, fields, buffers);
+        }
+        else
+        {
+            WriteUpdateVector(code, rule, kernel, precision, shape, constants, fields, buffers);
+            WriteStep(code, rule, kernel, precision, shape, constants, fields, buffers);
+        }
+
+        rule.WriteVectorHelpers(code, kernel, precision, shape);
+
+        writer.WriteSummary(shape.Summary);
+        using (writer.Block($"private static class {shape.ClassName}"))
+        {
+            constants.Write(writer);
+            writer.WriteRaw(code.ToString());
         }
 
         writer.WriteLine();
@@ -144,9 +205,9 @@ internal static class KernelEmitter
     private static void WriteLoop(
         SourceWriter writer, KernelRule rule, OptimizerPrecision precision, VectorShape shape, IReadOnlyList<ScalarField> fields, IReadOnlyList<string> buffers)
     {
-        writer.WriteLine("// Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.");
+        writer.WriteComment("Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.");
         writer.WriteLine(NoInline);
-        using (writer.Block($"private static void {shape.LoopName}(in {rule.ScalarsType} scalars, {UpdateParameters})"))
+        using (writer.Block("public static void Update(", UpdateParameters(rule), ")"))
         {
             foreach (ScalarField field in fields)
             {
@@ -155,20 +216,22 @@ internal static class KernelEmitter
                     : $"{LocalType(field, precision, shape)} {field.Local} = {shape.Broadcast($"scalars.{field.Name}")};");
             }
 
-            string call = $"UpdateVector(ref parameter, ref gradient{StateArguments(buffers.Count)}, {{0}}{string.Concat(fields.Select(f => ", " + f.Local))});";
             writer.WriteLine($"nuint width = (nuint){shape.Floats}.Count;");
             writer.WriteLine("nuint i = start;");
             using (writer.Block($"for (; end - i >= {Unroll} * width; i += {Unroll} * width)"))
             {
                 if (rule.HasRareExactPath(precision))
                 {
-                    writer.WriteLine(GroupedUpdate.GroupCall(buffers, fields));
+                    GroupedUpdate.WriteGroupCall(writer, buffers, fields);
                 }
                 else
                 {
+                    writer.Indent();
+                    bool split = !writer.Fits(UpdateVectorCall(buffers, fields, Offset(Unroll - 1)));
+                    writer.Unindent();
                     for (int k = 0; k < Unroll; k++)
                     {
-                        writer.WriteLine(string.Format(call, Offset(k)));
+                        WriteUpdateVectorCall(writer, buffers, fields, Offset(k), split);
                     }
                 }
             }
@@ -176,12 +239,26 @@ internal static class KernelEmitter
             writer.WriteLine();
             using (writer.Block("for (; i < end; i += width)"))
             {
-                writer.WriteLine(string.Format(call, "i"));
+                WriteUpdateVectorCall(writer, buffers, fields, "i", split: false);
             }
         }
 
         writer.WriteLine();
     }
+
+    /// <summary>The loop's call for the vector at <paramref name="offset"/>: its streams and index, then the scalars.</summary>
+    private static void WriteUpdateVectorCall(
+        SourceWriter writer, IReadOnlyList<string> buffers, IReadOnlyList<ScalarField> fields, string offset, bool split) =>
+        writer.WriteGroups("UpdateVector(", UpdateVectorArguments(buffers, fields, offset), ");", split);
+
+    private static string UpdateVectorCall(IReadOnlyList<string> buffers, IReadOnlyList<ScalarField> fields, string offset) =>
+        "UpdateVector(" + string.Join(", ", UpdateVectorArguments(buffers, fields, offset).SelectMany(g => g)) + ");";
+
+    private static string[][] UpdateVectorArguments(IReadOnlyList<string> buffers, IReadOnlyList<ScalarField> fields, string offset) => new[]
+    {
+        new[] { "ref parameter", "ref gradient" }.Concat(StateArguments(buffers.Count)).Append(offset).ToArray(),
+        fields.Select(f => f.Local).ToArray(),
+    };
 
     private static void WriteUpdateVector(
         SourceWriter writer,
@@ -189,21 +266,25 @@ internal static class KernelEmitter
         KernelSpec kernel,
         OptimizerPrecision precision,
         VectorShape shape,
+        VectorConstants constants,
         IReadOnlyList<ScalarField> fields,
         IReadOnlyList<string> buffers)
     {
         bool isDouble = precision == OptimizerPrecision.Double;
-        string parameters = $"ref float parameter, ref float gradient{StateParameters(buffers.Count)}, nuint i"
-            + string.Concat(fields.Select(f => $", {LocalType(f, precision, shape)} {f.Local}"));
+        string[] parameters = new[] { "ref float parameter", "ref float gradient" }
+            .Concat(StateParameters(buffers.Count))
+            .Append("nuint i")
+            .Concat(fields.Select(f => $"{LocalType(f, precision, shape)} {f.Local}"))
+            .ToArray();
         writer.WriteLine(Inline);
-        using (writer.Block($"private static void UpdateVector({parameters})"))
+        using (writer.Block("private static void UpdateVector(", parameters, ")"))
         {
             writer.WriteLine($"{shape.Floats} p = {shape.Api}.LoadUnsafe(ref parameter, i);");
             writer.WriteLine($"{shape.Floats} g = {shape.Api}.LoadUnsafe(ref gradient, i);");
-            WritePrologue(writer, rule, kernel, isDouble, shape);
+            WritePrologue(writer, rule, kernel, isDouble, constants);
 
             string[] locals = buffers.Select(Camel).ToArray();
-            string stepFields = string.Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => ", " + f.Local));
+            string[] stepFields = fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => f.Local).ToArray();
             if (isDouble)
             {
                 WriteWidenedUpdate(writer, shape, locals, stepFields);
@@ -218,14 +299,14 @@ internal static class KernelEmitter
     }
 
     /// <summary>The float kernel's middle: the update on the loaded vectors.</summary>
-    private static void WriteFloatUpdate(SourceWriter writer, VectorShape shape, string[] locals, string stepFields)
+    private static void WriteFloatUpdate(SourceWriter writer, VectorShape shape, string[] locals, string[] stepFields)
     {
         for (int b = 0; b < locals.Length; b++)
         {
             writer.WriteLine($"{shape.Floats} {locals[b]} = {shape.Api}.LoadUnsafe(ref state{b}, i);");
         }
 
-        writer.WriteLine($"{shape.Floats} delta = Step(g{string.Concat(locals.Select(l => ", ref " + l))}{stepFields});");
+        writer.WriteWrapped($"{shape.Floats} delta = Step(", new[] { "g" }.Concat(locals.Select(l => "ref " + l)).Concat(stepFields).ToArray(), ");");
         for (int b = 0; b < locals.Length; b++)
         {
             writer.WriteLine($"{shape.Api}.StoreUnsafe({locals[b]}, ref state{b}, i);");
@@ -235,18 +316,20 @@ internal static class KernelEmitter
     }
 
     /// <summary>The double kernel's middle: widen, run the update on each half, narrow.</summary>
-    private static void WriteWidenedUpdate(SourceWriter writer, VectorShape shape, string[] locals, string stepFields)
+    private static void WriteWidenedUpdate(SourceWriter writer, VectorShape shape, string[] locals, string[] stepFields)
     {
         string api = shape.Api;
-        writer.WriteLine($"{shape.Doubles} gLow = {api}.WidenLower(g), gHigh = {api}.WidenUpper(g);");
+        writer.WriteLine($"{shape.Doubles} gLow = {api}.WidenLower(g);");
+        writer.WriteLine($"{shape.Doubles} gHigh = {api}.WidenUpper(g);");
         for (int b = 0; b < locals.Length; b++)
         {
             writer.WriteLine($"{shape.Floats} {locals[b]} = {api}.LoadUnsafe(ref state{b}, i);");
-            writer.WriteLine($"{shape.Doubles} {locals[b]}Low = {api}.WidenLower({locals[b]}), {locals[b]}High = {api}.WidenUpper({locals[b]});");
+            writer.WriteLine($"{shape.Doubles} {locals[b]}Low = {api}.WidenLower({locals[b]});");
+            writer.WriteLine($"{shape.Doubles} {locals[b]}High = {api}.WidenUpper({locals[b]});");
         }
 
-        writer.WriteLine($"{shape.Doubles} deltaLow = Step(gLow{string.Concat(locals.Select(l => $", ref {l}Low"))}{stepFields});");
-        writer.WriteLine($"{shape.Doubles} deltaHigh = Step(gHigh{string.Concat(locals.Select(l => $", ref {l}High"))}{stepFields});");
+        writer.WriteWrapped($"{shape.Doubles} deltaLow = Step(", new[] { "gLow" }.Concat(locals.Select(l => $"ref {l}Low")).Concat(stepFields).ToArray(), ");");
+        writer.WriteWrapped($"{shape.Doubles} deltaHigh = Step(", new[] { "gHigh" }.Concat(locals.Select(l => $"ref {l}High")).Concat(stepFields).ToArray(), ");");
         for (int b = 0; b < locals.Length; b++)
         {
             writer.WriteLine($"{api}.StoreUnsafe({api}.Narrow({locals[b]}Low, {locals[b]}High), ref state{b}, i);");
@@ -257,7 +340,7 @@ internal static class KernelEmitter
     }
 
     /// <summary>The gradient's sign and the weight decay, in float before the update (as the seed and PyTorch do).</summary>
-    internal static void WritePrologue(SourceWriter writer, KernelRule rule, KernelSpec kernel, bool isDouble, VectorShape shape)
+    internal static void WritePrologue(SourceWriter writer, KernelRule rule, KernelSpec kernel, bool isDouble, VectorConstants constants)
     {
         if (kernel.Maximize)
         {
@@ -266,13 +349,15 @@ internal static class KernelEmitter
 
         if (kernel.DecaysGradient || (rule.AddsZeroDecayTerm && isDouble))
         {
+            string decay = constants.Float("WeightDecay", kernel.WeightDecay);
             writer.WriteLine(kernel.Decays
-                ? $"g += {shape.Broadcast(Literal.Float((float)kernel.WeightDecay))} * p; // L2 weight decay"
-                : $"g += {shape.Broadcast("0f")} * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN");
+                ? $"g += {decay} * p; // L2 weight decay"
+                : $"g += {decay} * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN");
         }
         else if (rule.AddsZeroDecayTerm && !kernel.DecoupledWeightDecay)
         {
-            writer.WriteLine("g += p - p; // no decay term; but 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes its own moments NaN");
+            writer.WriteComment("No decay term; but p − p is 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes its own moments NaN.");
+            writer.WriteLine("g += p - p;");
         }
 
         if (kernel.DecaysParameter)
@@ -287,15 +372,18 @@ internal static class KernelEmitter
         KernelSpec kernel,
         OptimizerPrecision precision,
         VectorShape shape,
+        VectorConstants constants,
         IReadOnlyList<ScalarField> fields,
         IReadOnlyList<string> buffers)
     {
-        var body = new KernelBody(writer, precision, shape);
-        string parameters = $"{body.T} g" + string.Concat(buffers.Select(b => $", ref {body.T} {Camel(b)}"))
-            + string.Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => $", {LocalType(f, precision, shape)} {f.Local}"));
-        writer.WriteLine("/// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>");
+        var body = new KernelBody(writer, precision, shape, constants);
+        string[] parameters = new[] { $"{body.T} g" }
+            .Concat(buffers.Select(b => $"ref {body.T} {Camel(b)}"))
+            .Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => $"{LocalType(f, precision, shape)} {f.Local}"))
+            .ToArray();
+        writer.WriteSummary("One vector's update: the new state, and the step to subtract from θ.");
         writer.WriteLine(Inline);
-        using (writer.Block($"private static {body.T} Step({parameters})"))
+        using (writer.Block($"private static {body.T} Step(", parameters, ")"))
         {
             rule.WriteStep(body, kernel);
             writer.WriteLine("return delta;");

@@ -9,9 +9,11 @@ using Rlx.Optim.Generators.Model;
 namespace Rlx.Optim.Generators.Emit;
 
 /// <summary>
-/// Writes one optimizer: the enclosing declarations, its state, the <c>IOptimizer</c> members and one method per
-/// declared set. The kernels come from <see cref="KernelEmitter"/> and the algorithm's <see cref="KernelRule"/>, the
-/// description and checkpoint members from <see cref="CheckpointEmitter"/>.
+/// Writes one optimizer's file in two parts. The user's class gets its state, the <c>IOptimizer</c> members and one
+/// method per declared set; every name it uses from outside is qualified with <c>global::</c> or reached through the
+/// <see cref="GeneratedNamespace.Alias"/>, so the user's own declarations cannot capture it. The kernels, their
+/// per-step scalars and the description live in the optimizer's <see cref="GeneratedNamespace"/> (from
+/// <see cref="KernelEmitter"/>, the algorithm's <see cref="KernelRule"/> and <see cref="CheckpointEmitter"/>).
 /// </summary>
 internal static class OptimizerEmitter
 {
@@ -19,6 +21,7 @@ internal static class OptimizerEmitter
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Runtime = "global::Rlx.Optim";
     private const string CompilerServices = "global::Rlx.Optim.CompilerServices";
+    private const string Generated = GeneratedNamespace.Alias;
 
     /// <summary>The runtime's <c>StateBuffer.MovableLength</c>: shorter sets' state is never moved, so they skip the call.</summary>
     private const int MovableStateLength = 1024;
@@ -37,18 +40,38 @@ internal static class OptimizerEmitter
         writer.WriteLine("#pragma warning disable CS1591 // Public members are documented on IOptimizer, ICheckpointable and the attributes.");
         writer.WriteLine();
 
+        WriteUserClass(writer, spec, rule, kernels, names);
+        writer.WriteLine();
+        using (GeneratedNamespace.Open(writer, spec))
+        {
+            CheckpointEmitter.WriteDescription(writer, spec, rule, kernels);
+            KernelEmitter.WriteScalars(writer, rule, spec.DefaultKernel, spec.Precision);
+            foreach ((KernelSpec kernel, string kernelName) in kernels.Kernels)
+            {
+                KernelEmitter.WriteKernel(writer, rule, family, spec.DefaultKernel, kernel, spec.Precision, kernelName);
+            }
+        }
+
+        return writer.ToSourceText();
+    }
+
+    /// <summary>The user's partial class, in its namespace and enclosing types, with the alias to the generated namespace.</summary>
+    private static void WriteUserClass(SourceWriter writer, OptimizerSpec spec, KernelRule rule, KernelTable kernels, IReadOnlyList<SetNames> names)
+    {
         var blocks = new Stack<Block>();
         if (spec.Namespace is not null)
         {
             blocks.Push(writer.Block($"namespace {spec.Namespace}"));
         }
 
+        writer.WriteLine(GeneratedNamespace.AliasDirective(spec));
+        writer.WriteLine();
         foreach (ContainingTypeSpec outer in spec.ContainingTypes)
         {
-            blocks.Push(writer.Block($"partial {outer.Keyword} {outer.Name}"));
+            blocks.Push(writer.Block($"partial {outer.Keyword} {SetNames.Escape(outer.Name)}"));
         }
 
-        using (writer.Block($"partial class {spec.TypeName} : {Runtime}.IOptimizer, {Runtime}.ICheckpointable"))
+        using (writer.Block($"partial class {SetNames.Escape(spec.TypeName)} : {Runtime}.IOptimizer, {Runtime}.ICheckpointable"))
         {
             WriteLengths(writer, spec, names);
             WriteFields(writer, spec, rule, kernels);
@@ -63,19 +86,12 @@ internal static class OptimizerEmitter
             WriteLifecycle(writer, rule, kernels);
             ScalarsCache.WriteMethods(writer, rule, kernels);
             CheckpointEmitter.WriteMembers(writer, rule, kernels);
-            KernelEmitter.WriteScalars(writer, rule, spec.DefaultKernel, spec.Precision);
-            foreach ((KernelSpec kernel, string kernelName) in kernels.Kernels)
-            {
-                KernelEmitter.WriteKernel(writer, rule, spec.DefaultKernel, kernel, spec.Precision, kernelName, family.DisplayName);
-            }
         }
 
         while (blocks.Count > 0)
         {
             blocks.Pop().Dispose();
         }
-
-        return writer.ToSourceText();
     }
 
     private static void WriteLengths(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
@@ -83,7 +99,7 @@ internal static class OptimizerEmitter
         for (int i = 0; i < spec.Sets.Count; i++)
         {
             ParameterSetSpec set = spec.Sets[i];
-            writer.WriteLine($"/// <summary>Elements in parameter set <c>{Xml(set.Name)}</c>, of shape [{string.Join(", ", set.Shape)}].</summary>");
+            writer.WriteSummary($"Elements in parameter set <c>{Xml(set.Name)}</c>, of shape [{string.Join(", ", set.Shape)}].");
             writer.WriteLine($"public const int {names[i].LengthConstant} = {Literal.Int(set.Length)};");
             writer.WriteLine();
         }
@@ -91,8 +107,7 @@ internal static class OptimizerEmitter
 
     private static void WriteFields(SourceWriter writer, OptimizerSpec spec, KernelRule rule, KernelTable kernels)
     {
-        CheckpointEmitter.WriteDescription(writer, spec, rule);
-        writer.WriteLine($"private readonly {CompilerServices}.ParameterStateTable __states = new {CompilerServices}.ParameterStateTable({CheckpointEmitter.DescriptionField});");
+        writer.WriteBroken($"private readonly {CompilerServices}.ParameterStateTable __states", "=", $"new({CheckpointEmitter.Description});");
         writer.WriteLine($"private float __learningRate = {Literal.Float((float)spec.LearningRate)};");
         writer.WriteLine("private int __maxDegreeOfParallelism = -1;");
         writer.WriteLine("private long __stepCount;");
@@ -100,7 +115,7 @@ internal static class OptimizerEmitter
         {
             foreach ((_, string kernelName) in kernels.Kernels)
             {
-                writer.WriteLine($"private double {KernelEmitter.ScheduleProductField(kernelName)} = 1.0; // μ₁·…·μₜ of {kernelName}'s momentum schedule, t = StepCount");
+                writer.WriteLine($"private double {KernelEmitter.ScheduleProductField(kernelName)} = 1.0; // μ₁·…·μₜ of {kernelName}'s schedule, t = StepCount");
             }
         }
 
@@ -122,13 +137,16 @@ internal static class OptimizerEmitter
         using (writer.Block("public int MaxDegreeOfParallelism"))
         {
             writer.WriteLine("get => __maxDegreeOfParallelism;");
-            writer.WriteLine($"set => __maxDegreeOfParallelism = {CompilerServices}.StepArguments.MaxDegreeOfParallelism(value);");
+            writer.WriteBroken("set => __maxDegreeOfParallelism", "=", $"{CompilerServices}.StepArguments.MaxDegreeOfParallelism(value);");
         }
 
         writer.WriteLine();
-        writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{Runtime}.ParameterState> States => __states.All;");
+        writer.WriteArrow($"public global::System.Collections.Generic.IReadOnlyList<{Runtime}.ParameterState> States", "__states.All");
         writer.WriteLine();
-        writer.WriteLine($"public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {Runtime}.ParameterState? state) =>");
+        writer.WriteWrapped(
+            "public bool TryGetState(",
+            new[] { "string name", $"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {Runtime}.ParameterState? state" },
+            ") =>");
         writer.WriteLine("    __states.TryGet(name, out state);");
         writer.WriteLine();
     }
@@ -140,21 +158,27 @@ internal static class OptimizerEmitter
         string modifiers = set.Modifiers.Length > 0 ? set.Modifiers + " " : string.Empty;
         bool parallel = set.Length >= spec.ParallelThreshold;
         writer.WriteLine($"// {Xml(set.Name)}: shape [{string.Join(", ", set.Shape)}], {(parallel ? "split across cores" : "on the calling thread")}.");
-        using (writer.Block($"{modifiers}partial void {set.MethodName}({Span} {parameter}, {ReadOnlySpan} {gradient})"))
+        using (writer.Block($"{modifiers}partial void {set.MethodName}(", new[] { $"{Span} {parameter}", $"{ReadOnlySpan} {gradient}" }, ")"))
         {
-            writer.WriteLine($"{CompilerServices}.StepArguments.Validate({Literal.String(set.Name)}, {names.LengthConstant}, {parameter}, {gradient});");
-            writer.WriteLine($"{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
+            WriteValidate(writer, set.Name, names.LengthConstant, parameter, gradient);
+            writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
             writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
             if (set.Length >= MovableStateLength)
             {
                 WritePlacement(writer, spec, rule, parameter, gradient);
             }
 
-            WriteRun(writer, spec, rule, names.Kernel, parallel, parameter, gradient);
+            WriteRun(writer, names.Kernel, parallel, parameter, gradient);
         }
 
         writer.WriteLine();
     }
+
+    private static void WriteValidate(SourceWriter writer, string setName, string lengthConstant, string parameter, string gradient) =>
+        writer.WriteWrapped(
+            $"{CompilerServices}.StepArguments.Validate(",
+            new[] { Literal.String(setName), lengthConstant, parameter, gradient },
+            ");");
 
     /// <summary>The state's page offset is kept clear of θ's and g's (the runtime's <c>StatePlacement</c>).</summary>
     private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
@@ -165,15 +189,13 @@ internal static class OptimizerEmitter
         }
     }
 
-    private static void WriteRun(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string kernel, bool parallel, string parameter, string gradient)
-    {
-        int buffers = rule.BufferNames(spec.DefaultKernel).Count;
-        string states = string.Join(", ", Enumerable.Range(0, 3).Select(b => b < buffers ? $"state.Buffer({b})" : "default"));
-        string arguments = $"in scalars, {parameter}, {gradient}, {states}";
-        writer.WriteLine(parallel
-            ? $"{CompilerServices}.UpdateKernels.RunParallel<{kernel}, {rule.ScalarsType}>({arguments}, __maxDegreeOfParallelism);"
-            : $"{CompilerServices}.UpdateKernels.Run<{kernel}, {rule.ScalarsType}>({arguments});");
-    }
+    private static void WriteRun(SourceWriter writer, string kernel, bool parallel, string parameter, string gradient) =>
+        writer.WriteWrapped(
+            $"{Generated}.{kernel}.{(parallel ? "RunParallel" : "Run")}(",
+            parallel
+                ? new[] { "in scalars", parameter, gradient, "state", "__maxDegreeOfParallelism" }
+                : new[] { "in scalars", parameter, gradient, "state" },
+            ");");
 
     private static void WriteStepAll(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
     {
@@ -182,13 +204,13 @@ internal static class OptimizerEmitter
             return;
         }
 
-        string parameters = string.Join(", ", names.Select(n => $"{Span} {n.ParameterArgument}, {ReadOnlySpan} {n.GradientArgument}"));
-        writer.WriteLine("/// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>");
-        using (writer.Block($"public void StepAll({parameters})"))
+        string[][] parameters = names.Select(n => new[] { $"{Span} {n.ParameterArgument}", $"{ReadOnlySpan} {n.GradientArgument}" }).ToArray();
+        writer.WriteSummary("Steps every declared set and ends the iteration. Every argument is checked before anything changes.");
+        using (writer.Block("public void StepAll(", parameters, ")"))
         {
             for (int i = 0; i < spec.Sets.Count; i++)
             {
-                writer.WriteLine($"{CompilerServices}.StepArguments.Validate({Literal.String(spec.Sets[i].Name)}, {names[i].LengthConstant}, {names[i].ParameterArgument}, {names[i].GradientArgument});");
+                WriteValidate(writer, spec.Sets[i].Name, names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);
             }
 
             for (int i = 0; i < spec.Sets.Count; i++)
@@ -223,18 +245,18 @@ internal static class OptimizerEmitter
                 writer.WriteLine();
             }
 
-            writer.WriteLine("// Any other name: state allocated on first use, and the optimizer's own hyperparameters.");
+            writer.WriteComment("Any other name: state allocated on first use, and the optimizer's own hyperparameters.");
             writer.WriteLine($"{Runtime}.ParameterState state = __states.GetOrAdd(name, parameter, gradient);");
             WritePlacement(writer, spec, rule, "parameter", "gradient");
-            writer.WriteLine($"{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
+            writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
             using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
             {
-                WriteRun(writer, spec, rule, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient");
+                WriteRun(writer, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient");
             }
 
             using (writer.Block("else"))
             {
-                WriteRun(writer, spec, rule, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient");
+                WriteRun(writer, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient");
             }
         }
 
@@ -249,7 +271,7 @@ internal static class OptimizerEmitter
             {
                 foreach ((_, string kernelName) in kernels.Kernels)
                 {
-                    writer.WriteLine($"{KernelEmitter.ScheduleProductField(kernelName)} *= {kernelName}.Mu(__stepCount + 1);");
+                    writer.WriteLine($"{KernelEmitter.ScheduleProductField(kernelName)} *= {Generated}.{kernelName}.Mu(__stepCount + 1);");
                 }
 
                 writer.WriteLine("__stepCount++;");
@@ -278,7 +300,7 @@ internal static class OptimizerEmitter
     }
 
     /// <summary>User text made safe inside a <c>///</c> or <c>//</c> comment: no line breaks, XML escaped.</summary>
-    private static string Xml(string text) =>
+    internal static string Xml(string text) =>
         new string(text.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c).ToArray())
             .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

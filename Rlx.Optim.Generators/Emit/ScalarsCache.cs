@@ -11,14 +11,14 @@ namespace Rlx.Optim.Generators.Emit;
 internal static class ScalarsCache
 {
     /// <summary>The expression that gives <paramref name="kernel"/>'s scalars for the coming step.</summary>
-    public static string Call(string kernel) => $"ScalarsOf{kernel}()";
+    public static string Call(string kernel) => $"__ScalarsOf{kernel}()";
 
     public static void WriteFields(SourceWriter writer, KernelRule rule, KernelTable kernels)
     {
         foreach ((_, string kernel) in kernels.Kernels)
         {
             var fields = new Fields(kernel);
-            writer.WriteLine($"private {rule.ScalarsType} {fields.Scalars};");
+            writer.WriteLine($"private {GeneratedNamespace.Alias}.{rule.ScalarsType} {fields.Scalars};");
             writer.WriteLine($"private long {fields.Step}; // the step they were prepared for (from 1); 0: none yet");
             writer.WriteLine($"private float {fields.Rate};");
             if (rule.KeepsScheduleProduct)
@@ -34,15 +34,20 @@ internal static class ScalarsCache
         {
             var fields = new Fields(kernel);
             string? mu = rule.KeepsScheduleProduct ? KernelEmitter.ScheduleProductField(kernel) : null;
-            string condition = $"t != {fields.Step} || __learningRate != {fields.Rate}"
-                + (mu is null ? string.Empty : $" || {mu} != {fields.MuProduct}");
-            writer.WriteLine($"/// <summary>{kernel}'s scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>");
-            using (writer.Block($"private {rule.ScalarsType} {Call(kernel)}"))
+            string condition = $"t != {fields.Step} || __learningRate != {fields.Rate}";
+            writer.WriteSummary($"{kernel}'s scalars for the coming step, prepared once per step (see its <c>Prepare</c>).");
+            using (writer.Block($"private {GeneratedNamespace.Alias}.{rule.ScalarsType} {Call(kernel)}"))
             {
                 writer.WriteLine("long t = __stepCount + 1;");
-                using (writer.Block($"if ({condition})"))
+                if (mu is not null)
                 {
-                    writer.WriteLine($"{fields.Scalars} = {kernel}.Prepare(__learningRate, t{(mu is null ? string.Empty : ", " + mu)});");
+                    writer.WriteLine($"if ({condition}"); // NAdam's product of μ is one more input
+                }
+
+                using (mu is null ? writer.Block($"if ({condition})") : writer.Block($"    || {mu} != {fields.MuProduct})"))
+                {
+                    string arguments = "__learningRate, t" + (mu is null ? string.Empty : ", " + mu);
+                    writer.WriteLine($"{fields.Scalars} = {GeneratedNamespace.Alias}.{kernel}.Prepare({arguments});");
                     writer.WriteLine($"{fields.Step} = t;");
                     writer.WriteLine($"{fields.Rate} = __learningRate;");
                     if (mu is not null)

@@ -1,39 +1,46 @@
 namespace Rlx.Optim.Generators.Emit;
 
 /// <summary>
-/// The vector types a kernel body is written in. Every kernel is emitted twice, once per shape, and the runtime
-/// picks one when the JIT compiles it: 512-bit vectors where the hardware runs them at full speed, and
-/// <c>Vector&lt;T&gt;</c> (the platform's preferred width) everywhere else. Lane by lane the arithmetic is the same,
-/// so both give the same bits, except where a rule says otherwise for 512 bits
+/// The vector types a kernel body is written in. Every kernel is emitted twice, once per shape, each in a nested
+/// class of its own, and the runtime picks one when the JIT compiles it: 512-bit vectors where the hardware runs
+/// them at full speed, and <c>Vector&lt;T&gt;</c> (the platform's preferred width) everywhere else. Lane by lane the
+/// arithmetic is the same, so both give the same bits, except where a rule says otherwise for 512 bits
 /// (<see cref="Rules.KernelRule.DividesByReciprocal"/>: float Adam's fused moments and reciprocal division).
 /// </summary>
+/// <remarks>
+/// The names are short because the generated kernels live in a namespace of the generator's own whose using
+/// directives import <c>System.Numerics</c> and <c>System.Runtime.Intrinsics</c> (<see cref="GeneratedNamespace"/>).
+/// </remarks>
 internal sealed class VectorShape
 {
     /// <summary><c>System.Numerics.Vector&lt;T&gt;</c>: 256 bits on most x64 machines, 128 on Arm.</summary>
     public static readonly VectorShape Preferred = new(
-        "global::System.Numerics.Vector<float>",
-        "global::System.Numerics.Vector<double>",
-        "global::System.Numerics.Vector",
+        "Vector<float>",
+        "Vector<double>",
+        "Vector",
         "SquareRoot",
-        loopName: "UpdatePreferred");
+        className: "Preferred",
+        summary: "The update over <see cref=\"Vector{T}\"/>, the platform's preferred width: where 512-bit vectors are not accelerated.");
 
     /// <summary><c>System.Runtime.Intrinsics.Vector512&lt;T&gt;</c>, used where <c>Vector512.IsHardwareAccelerated</c>.</summary>
     public static readonly VectorShape Wide = new(
-        "global::System.Runtime.Intrinsics.Vector512<float>",
-        "global::System.Runtime.Intrinsics.Vector512<double>",
-        "global::System.Runtime.Intrinsics.Vector512",
+        "Vector512<float>",
+        "Vector512<double>",
+        "Vector512",
         "Sqrt",
-        loopName: "Update512");
+        className: "Wide",
+        summary: "The update over <see cref=\"Vector512{T}\"/>: where 512-bit vectors are accelerated.");
 
     private readonly string _sqrt;
 
-    private VectorShape(string floats, string doubles, string api, string sqrt, string loopName)
+    private VectorShape(string floats, string doubles, string api, string sqrt, string className, string summary)
     {
         Floats = floats;
         Doubles = doubles;
         Api = api;
         _sqrt = sqrt;
-        LoopName = loopName;
+        ClassName = className;
+        Summary = summary;
     }
 
     /// <summary>The vector of floats, e.g. <c>Vector&lt;float&gt;</c>.</summary>
@@ -45,8 +52,11 @@ internal sealed class VectorShape
     /// <summary>The static class with the vector functions (load, store, widen, select…).</summary>
     public string Api { get; }
 
-    /// <summary>The kernel's loop over whole vectors of this shape.</summary>
-    public string LoopName { get; }
+    /// <summary>The kernel's nested class holding this shape's loop, its helpers and its constants.</summary>
+    public string ClassName { get; }
+
+    /// <summary>That class's doc summary.</summary>
+    public string Summary { get; }
 
     /// <summary>A vector with every lane <paramref name="value"/> (a float or double expression picks the type).</summary>
     public string Broadcast(string value) => $"{Api}.Create({value})";

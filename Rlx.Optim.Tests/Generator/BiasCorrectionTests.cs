@@ -60,6 +60,6 @@ public sealed partial class BiasCorrectionTests
         return GeneratorHarness.GenerateAndCompile(source).Single().SourceText.ToString();
     }
 
-    [GeneratedRegex(@"double biasCorrection1 = t < (?<step>\d+) \? 1\.0 - global::System\.Math\.Pow\(")]
+    [GeneratedRegex(@"double biasCorrection1 = t < (?<step>\d+) \? 1\.0 - Math\.Pow\(")]
     private static partial Regex SaturatedBiasCorrection();
 }

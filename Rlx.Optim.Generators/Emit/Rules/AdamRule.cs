@@ -66,7 +66,7 @@ internal sealed class AdamRule : KernelRule
             BiasCorrection.Write(writer, "biasCorrection1", kernel.Beta1);
             BiasCorrection.Write(writer, "biasCorrection2", kernel.Beta2);
             writer.WriteLine("double stepSize = lr / biasCorrection1;");
-            writer.WriteLine("double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);");
+            writer.WriteLine("double inverseSqrtBiasCorrection2 = 1.0 / Math.Sqrt(biasCorrection2);");
         }
 
         WriteDecayFactor(writer, kernel);
@@ -92,10 +92,10 @@ internal sealed class AdamRule : KernelRule
         // Fused forms, each moment a step towards its target (one multiply each, so the multiply units keep up with the
         // square root).
         string api = body.Shape.Api;
-        body.Line($"expAvg = {api}.FusedMultiplyAdd(g - expAvg, {body.C(1.0 - kernel.Beta1)}, expAvg);");
-        body.Line("// g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double;");
-        body.Line("// an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.");
-        body.Line($"expAvgSq = {api}.FusedMultiplyAdd(g * g - {api}.MinNative(expAvgSq, {body.C(float.MaxValue)}), {body.C(1.0 - kernel.Beta2)}, expAvgSq);");
+        body.Line($"expAvg = {api}.FusedMultiplyAdd(g - expAvg, {body.OneMinus("Beta1", kernel.Beta1)}, expAvg);");
+        body.Comment("g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double; an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.");
+        body.Line($"{body.T} gap = g * g - {api}.MinNative(expAvgSq, {body.Constants.Float("LargestFloat", "float.MaxValue")});");
+        body.Line($"expAvgSq = {api}.FusedMultiplyAdd(gap, {body.OneMinus("Beta2", kernel.Beta2)}, expAvgSq);");
     }
 
     /// <summary>
@@ -116,11 +116,11 @@ internal sealed class AdamRule : KernelRule
     {
         if (DividesByReciprocal(kernel, body.Precision, body.Shape))
         {
-            body.Line($"{body.T} exact = {KernelBody.KernelMath}.IsRare(expAvg, expAvgSq);");
+            body.Line($"{body.T} exact = KernelMath.IsRare(expAvg, expAvgSq);");
         }
         else
         {
-            body.Line($"{body.T} exact = {KernelBody.KernelMath}.IsSubnormal(expAvg) | {KernelBody.KernelMath}.IsSubnormal(expAvgSq);");
+            body.Line($"{body.T} exact = KernelMath.IsSubnormal(expAvg) | KernelMath.IsSubnormal(expAvgSq);");
         }
 
         body.Line($"expAvg = {body.Shape.Api}.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);");
@@ -139,25 +139,42 @@ internal sealed class AdamRule : KernelRule
         if (DividesByReciprocal(kernel, body.Precision, body.Shape))
         {
             WriteDenominator(body, kernel);
-            body.Line($"{body.T} delta = {KernelBody.KernelMath}.Divide(stepSize * expAvg, denominator);");
+            body.Line($"{body.T} delta = KernelMath.Divide(stepSize * expAvg, denominator);");
             return;
         }
 
-        body.Line(body.IsDouble
-            ? $"{body.T} delta = learningRate * (expAvg / biasCorrection1) / ({body.Sqrt(secondMoment + " / biasCorrection2")} + {body.C(kernel.Epsilon)});"
-            : $"{body.T} delta = stepSize * expAvg / ({body.Sqrt(secondMoment)} * inverseSqrtBiasCorrection2 + {body.C(kernel.Epsilon)});");
+        string epsilon = body.C("Epsilon", kernel.Epsilon);
+        if (body.IsDouble)
+        {
+            body.Comment("As the seed: lr·m̂ / (√v̂ + ε), with m̂ = m / (1 − β₁ᵗ) and v̂ = v / (1 − β₂ᵗ).");
+            body.Line($"{body.T} numerator = learningRate * (expAvg / biasCorrection1);");
+            body.Line($"{body.T} denominator = {body.Sqrt(secondMoment + " / biasCorrection2")} + {epsilon};");
+            body.Line($"{body.T} delta = numerator / denominator;");
+            return;
+        }
+
+        // One expression, as the kernels measured were written: separate locals let the JIT order the AMSGrad
+        // kernel's instructions differently.
+        body.Writer.WriteBroken($"{body.T} delta", "=", $"stepSize * expAvg / ({body.Sqrt(secondMoment)} * inverseSqrtBiasCorrection2 + {epsilon});");
     }
 
     public override void WriteRareDelta(KernelBody body, KernelSpec kernel)
     {
         WriteDenominator(body, kernel);
         body.Line($"{body.T} numerator = stepSize * expAvg;");
-        body.Line("// An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.");
-        body.Line($"{body.T} delta = {body.Shape.Api}.ConditionalSelect({KernelBody.KernelMath}.IsRare(expAvg, expAvgSq), numerator / denominator, {KernelBody.KernelMath}.Divide(numerator, denominator));");
+        body.Comment("An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.");
+        body.Line($"{body.T} rare = KernelMath.IsRare(expAvg, expAvgSq);");
+        body.Writer.WriteWrapped(
+            $"{body.T} delta = {body.Shape.Api}.ConditionalSelect(",
+            new[] { "rare", "numerator / denominator", "KernelMath.Divide(numerator, denominator)" },
+            ");");
     }
 
     private static void WriteDenominator(KernelBody body, KernelSpec kernel) =>
-        body.Line($"{body.T} denominator = {body.Shape.Api}.FusedMultiplyAdd({body.Sqrt("expAvgSq")}, inverseSqrtBiasCorrection2, {body.C(kernel.Epsilon)});");
+        body.Writer.WriteWrapped(
+            $"{body.T} denominator = {body.Shape.Api}.FusedMultiplyAdd(",
+            new[] { body.Sqrt("expAvgSq"), "inverseSqrtBiasCorrection2", body.C("Epsilon", kernel.Epsilon) },
+            ");");
 
     public override string Describe(KernelSpec kernel) =>
         $"β₁ = {Text(kernel.Beta1)}, β₂ = {Text(kernel.Beta2)}, ε = {Text(kernel.Epsilon)}, {DescribeDecay(kernel)}" +
@@ -170,8 +187,8 @@ internal sealed class AdamRule : KernelRule
             return;
         }
 
-        writer.WriteLine("// The moments of the rare vectors with a subnormal lane, in double and rounded once.");
-        writer.WriteLine("// Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).");
+        writer.WriteComment("The moments of the rare vectors with a subnormal lane, in double and rounded once.");
+        writer.WriteComment("Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).");
         WriteExactMoment(writer, shape, "ExactFirstMoment", kernel.Beta1, "g");
         WriteExactMoment(writer, shape, "ExactSecondMoment", kernel.Beta2, "g * g");
     }
@@ -182,13 +199,15 @@ internal sealed class AdamRule : KernelRule
         writer.WriteLine(Inline);
         using (writer.Block($"private static {floats} {name}({floats} previous, {floats} gradient)"))
         {
-            writer.WriteLine($"{doubles} previousLow = {api}.WidenLower(previous), previousHigh = {api}.WidenUpper(previous);");
-            writer.WriteLine($"{doubles} gLow = {api}.WidenLower(gradient), gHigh = {api}.WidenUpper(gradient);");
+            writer.WriteLine($"{doubles} previousLow = {api}.WidenLower(previous);");
+            writer.WriteLine($"{doubles} previousHigh = {api}.WidenUpper(previous);");
+            writer.WriteLine($"{doubles} gLow = {api}.WidenLower(gradient);");
+            writer.WriteLine($"{doubles} gHigh = {api}.WidenUpper(gradient);");
             writer.WriteLine($"{doubles} beta = {shape.Broadcast(Literal.Double(beta))};");
-            writer.WriteLine($"{doubles} oneMinusBeta = {shape.Broadcast(Literal.Double(1.0 - beta))};");
+            writer.WriteLine($"{doubles} oneMinusBeta = {shape.Broadcast(Literal.Double(1.0 - beta))}; // 1 − {Literal.Number(beta)}");
             string low = term.Replace("g", "gLow");
             string high = term.Replace("g", "gHigh");
-            writer.WriteLine($"return {api}.Narrow(beta * previousLow + oneMinusBeta * {low}, beta * previousHigh + oneMinusBeta * {high});");
+            writer.WriteWrapped($"return {api}.Narrow(", new[] { $"beta * previousLow + oneMinusBeta * {low}", $"beta * previousHigh + oneMinusBeta * {high}" }, ");");
         }
 
         writer.WriteLine();

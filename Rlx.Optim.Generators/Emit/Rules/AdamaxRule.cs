@@ -24,8 +24,8 @@ internal sealed class AdamaxRule : KernelRule
 
     public override void WriteStep(KernelBody body, KernelSpec kernel)
     {
-        body.Line($"expAvg = {body.C(kernel.Beta1)} * expAvg + {body.C(1.0 - kernel.Beta1)} * g;");
-        body.Line($"expInf = {body.Max($"{body.C(kernel.Beta2)} * expInf", $"{body.Abs("g")} + {body.C(kernel.Epsilon)}")};");
+        body.Line($"expAvg = {body.C("Beta1", kernel.Beta1)} * expAvg + {body.OneMinus("Beta1", kernel.Beta1)} * g;");
+        body.Line($"expInf = {body.Max($"{body.C("Beta2", kernel.Beta2)} * expInf", $"{body.Abs("g")} + {body.C("Epsilon", kernel.Epsilon)}")};");
         body.Line($"{body.T} delta = stepSize * expAvg / expInf;");
     }
 

@@ -35,7 +35,7 @@ internal static class BiasCorrection
     {
         string power = KernelRule.Power(beta);
         long saturation = SaturationStep(beta);
-        writer.WriteLine($"// From step {saturation} on, {Literal.Double(beta)}ᵗ ≤ 2⁻⁵⁵ and 1 − {Literal.Double(beta)}ᵗ is exactly 1.0 in double.");
+        writer.WriteComment($"From step {saturation} on, {Literal.Double(beta)}ᵗ ≤ 2⁻⁵⁵ and 1 − {Literal.Double(beta)}ᵗ is exactly 1.0 in double.");
         writer.WriteLine($"double {variable} = t < {saturation} ? 1.0 - {power} : 1.0;");
     }
 }

@@ -119,7 +119,7 @@ internal abstract class KernelRule
     }
 
     /// <summary><c>β^t</c> as Prepare writes it.</summary>
-    internal static string Power(double beta) => $"global::System.Math.Pow({Literal.Double(beta)}, t)";
+    internal static string Power(double beta) => $"Math.Pow({Literal.Double(beta)}, t)";
 
     protected static string Text(double value) => Literal.Number(value);
 
@@ -132,9 +132,9 @@ internal abstract class KernelRule
     /// <summary>The moment update Adam, NAdam and RAdam share: <c>m ← β₁m + (1 − β₁)g</c>, <c>v ← β₂v + (1 − β₂)g²</c>.</summary>
     protected static void WriteMoments(KernelBody body, KernelSpec kernel)
     {
-        body.Line($"expAvg = {body.C(kernel.Beta1)} * expAvg + {body.C(1.0 - kernel.Beta1)} * g;");
-        body.Line("// (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
-        body.Line($"expAvgSq = {body.C(kernel.Beta2)} * expAvgSq + {body.C(1.0 - kernel.Beta2)} * g * g;");
+        body.Line($"expAvg = {body.C("Beta1", kernel.Beta1)} * expAvg + {body.OneMinus("Beta1", kernel.Beta1)} * g;");
+        body.Comment("(1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
+        body.Line($"expAvgSq = {body.C("Beta2", kernel.Beta2)} * expAvgSq + {body.OneMinus("Beta2", kernel.Beta2)} * g * g;");
     }
 
     /// <summary>The rule for an optimizer kind.</summary>

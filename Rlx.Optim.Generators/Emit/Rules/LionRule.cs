@@ -27,9 +27,9 @@ internal sealed class LionRule : KernelRule
 
     public override void WriteStep(KernelBody body, KernelSpec kernel)
     {
-        body.Line($"{body.T} direction = {body.C(kernel.Beta1)} * expAvg + {body.C(1.0 - kernel.Beta1)} * g;");
-        body.Line($"expAvg = {body.C(kernel.Beta2)} * expAvg + {body.C(1.0 - kernel.Beta2)} * g;");
-        body.Line("// sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.");
+        body.Line($"{body.T} direction = {body.C("Beta1", kernel.Beta1)} * expAvg + {body.OneMinus("Beta1", kernel.Beta1)} * g;");
+        body.Line($"expAvg = {body.C("Beta2", kernel.Beta2)} * expAvg + {body.OneMinus("Beta2", kernel.Beta2)} * g;");
+        body.Comment("sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.");
         body.Line($"{body.T} delta = learningRate * {body.Sign("direction")};");
     }
 

@@ -35,24 +35,24 @@ internal sealed class NAdamRule : KernelRule
         writer.WriteLine("double gradientStep = lr * (1.0 - mu) / (1.0 - product);");
         writer.WriteLine("double momentumStep = lr * muNext / (1.0 - product * muNext);");
         BiasCorrection.Write(writer, "biasCorrection2", kernel.Beta2);
-        writer.WriteLine("double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);");
+        writer.WriteLine("double inverseSqrtBiasCorrection2 = 1.0 / Math.Sqrt(biasCorrection2);");
         WriteDecayFactor(writer, kernel);
     }
 
     public override void WriteStep(KernelBody body, KernelSpec kernel)
     {
         WriteMoments(body, kernel);
-        body.Line($"{body.T} denominator = {body.Sqrt("expAvgSq")} * inverseSqrtBiasCorrection2 + {body.C(kernel.Epsilon)};");
+        body.Line($"{body.T} denominator = {body.Sqrt("expAvgSq")} * inverseSqrtBiasCorrection2 + {body.C("Epsilon", kernel.Epsilon)};");
         body.Line($"{body.T} delta = (gradientStep * g + momentumStep * expAvg) / denominator;");
     }
 
     public override void WriteHelpers(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
     {
-        writer.WriteLine("/// <summary>The momentum coefficient μₜ of step t.</summary>");
+        writer.WriteSummary("The momentum coefficient μₜ of step t.");
         writer.WriteLine(
-            $"public static double Mu(long t) => {Literal.Double(kernel.Beta1)} * (1.0 - 0.5 * global::System.Math.Pow(0.96, t * {Literal.Double(kernel.MomentumDecay)}));");
+            $"public static double Mu(long t) => {Literal.Double(kernel.Beta1)} * (1.0 - 0.5 * Math.Pow(0.96, t * {Literal.Double(kernel.MomentumDecay)}));");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>μ₁·μ₂·…·μₜ, recomputed (after a checkpoint is loaded); a product that reaches 0 stays there.</summary>");
+        writer.WriteSummary("μ₁·μ₂·…·μₜ, recomputed (after a checkpoint is loaded); a product that reaches 0 stays there.");
         using (writer.Block("public static double MuProduct(long t)"))
         {
             writer.WriteLine("double product = 1.0;");

@@ -34,17 +34,32 @@ internal sealed class RAdamRule : KernelRule
         writer.WriteLine($"const double RhoInfinity = {Literal.Double(rhoInfinity)};");
         writer.WriteLine("double rho = RhoInfinity - 2.0 * t * beta2Power / biasCorrection2;");
         writer.WriteLine("bool rectified = rho > 5.0;");
-        writer.WriteLine("double stepSize = rectified");
-        writer.WriteLine("    ? lr * global::System.Math.Sqrt((rho - 4.0) * (rho - 2.0) * RhoInfinity / ((RhoInfinity - 4.0) * (RhoInfinity - 2.0) * rho))");
-        writer.WriteLine("        * global::System.Math.Sqrt(biasCorrection2) / biasCorrection1");
-        writer.WriteLine("    : lr / biasCorrection1;");
+        writer.WriteLine("double stepSize = lr / biasCorrection1;");
+        using (writer.Block("if (rectified)"))
+        {
+            writer.WriteLine("double rectification = Math.Sqrt(");
+            writer.WriteLine("    (rho - 4.0) * (rho - 2.0) * RhoInfinity / ((RhoInfinity - 4.0) * (RhoInfinity - 2.0) * rho));");
+            writer.WriteLine("stepSize = lr * rectification * Math.Sqrt(biasCorrection2) / biasCorrection1;");
+        }
+
+
         WriteDecayFactor(writer, kernel);
     }
 
     public override void WriteStep(KernelBody body, KernelSpec kernel)
     {
         WriteMoments(body, kernel);
-        body.Line($"{body.T} delta = rectified ? stepSize * expAvg / ({body.Sqrt("expAvgSq")} + {body.C(kernel.Epsilon)}) : stepSize * expAvg;");
+        string adapted = $"stepSize * expAvg / ({body.Sqrt("expAvgSq")} + {body.C("Epsilon", kernel.Epsilon)})";
+        string line = $"{body.T} delta = rectified ? {adapted} : stepSize * expAvg;";
+        if (body.Writer.Fits(line))
+        {
+            body.Line(line);
+            return;
+        }
+
+        body.Line($"{body.T} delta = rectified");
+        body.Line($"    ? {adapted}");
+        body.Line("    : stepSize * expAvg;");
     }
 
     public override string Describe(KernelSpec kernel) =>

@@ -50,7 +50,7 @@ internal sealed class SgdRule : KernelRule
 
         body.Line("momentumBuffer = bufferDecay * momentumBuffer + gradientShare * g;");
         body.Line(kernel.Nesterov
-            ? $"{body.T} delta = learningRate * (g + {body.C(kernel.Momentum)} * momentumBuffer);"
+            ? $"{body.T} delta = learningRate * (g + {body.C("Momentum", kernel.Momentum)} * momentumBuffer);"
             : $"{body.T} delta = learningRate * momentumBuffer;");
     }
 

@@ -5,22 +5,19 @@
 
 namespace Demo
 {
+    using __Generated = global::Rlx.Optim.Generated.Demo.InfinityNormAdam;
+
     partial class InfinityNormAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
     {
         /// <summary>Elements in parameter set <c>weights</c>, of shape [1000].</summary>
         public const int WeightsLength = 1000;
 
-        private static readonly global::Rlx.Optim.OptimizerDescription __description = new global::Rlx.Optim.OptimizerDescription(
-            "adamax",
-            global::Rlx.Optim.OptimizerPrecision.Single,
-            new string[] { "exp_avg", "exp_inf" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 1000 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
+            new(__Generated.Description.Value);
         private float __learningRate = 0.002f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
-        private AdamaxScalars __defaultKernelScalars;
+        private __Generated.AdamaxScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
 
@@ -35,27 +32,34 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism =
+                global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
+        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States =>
+            __states.All;
 
-        public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
+        public bool TryGetState(
+            string name,
+            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
             __states.TryGet(name, out state);
 
         // weights: shape [1000], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
-            AdamaxScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.AdamaxScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamaxScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
         }
 
-        /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
+        /// <summary>
+        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// </summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                "weights", WeightsLength, weights, weightsGradient);
             StepWeights(weights, weightsGradient);
             EndIteration();
         }
@@ -72,14 +76,14 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            AdamaxScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.AdamaxScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, AdamaxScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamaxScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
             }
         }
 
@@ -91,13 +95,15 @@ namespace Demo
             __stepCount = 0;
         }
 
-        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private AdamaxScalars ScalarsOfDefaultKernel()
+        /// <summary>
+        /// DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.AdamaxScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
             if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
                 __defaultKernelScalarsStep = t;
                 __defaultKernelScalarsRate = __learningRate;
             }
@@ -105,63 +111,136 @@ namespace Demo
             return __defaultKernelScalars;
         }
 
-        public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
+        public void SaveCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
 
         public void SaveCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, path);
 
-        public void LoadCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
+        public void LoadCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
 
         public void LoadCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, path);
 
-        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
+        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description =>
+            __Generated.Description.Value;
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
+    }
+}
 
-        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
-        private readonly struct AdamaxScalars
+namespace Rlx.Optim.Generated.Demo.InfinityNormAdam
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Numerics;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+    using global::Rlx.Optim;
+    using global::Rlx.Optim.CompilerServices;
+
+    /// <summary>What InfinityNormAdam was generated with, for its state table and its checkpoints.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal static class Description
+    {
+        public static readonly OptimizerDescription Value = new(
+            "adamax",
+            OptimizerPrecision.Single,
+            new[] { "exp_avg", "exp_inf" },
+            DefaultKernel.Hyperparameters(),
+            new ParameterSetDescription("weights", new[] { 1000 }, DefaultKernel.Hyperparameters()));
+    }
+
+    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct AdamaxScalars
+    {
+        /// <summary>lr / (1 − β₁ᵗ).</summary>
+        public readonly float StepSize;
+
+        public AdamaxScalars(float stepSize)
         {
-            /// <summary>lr / (1 − β₁ᵗ).</summary>
-            public readonly float StepSize;
+            StepSize = stepSize;
+        }
+    }
 
-            public AdamaxScalars(float stepSize)
+    /// <summary>
+    /// Adamax in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct DefaultKernel : IUpdateKernel<AdamaxScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.999),
+            new("eps", 1e-8),
+            new("weight_decay", 0.0),
+            new("maximize", 0.0),
+        };
+
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static AdamaxScalars Prepare(double lr, long t)
+        {
+            // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+            double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
+            double stepSize = lr / biasCorrection1;
+            return new AdamaxScalars((float)stepSize);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in AdamaxScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<DefaultKernel, AdamaxScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in AdamaxScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<DefaultKernel, AdamaxScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
             {
-                StepSize = stepSize;
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>Adamax in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamaxScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static AdamaxScalars Prepare(double lr, long t)
-            {
-                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
-                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
-                double stepSize = lr / biasCorrection1;
-                return new AdamaxScalars((float)stepSize);
-            }
+            private static Vector512<float> Beta1 => Vector512.Create(0.9f);
+            private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
+            private static Vector512<float> Beta2 => Vector512.Create(0.999f);
+            private static Vector512<float> Epsilon => Vector512.Create(1e-8f);
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<float> stepSize = Vector512.Create(scalars.StepSize);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
@@ -177,35 +256,53 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector512<float> stepSize)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> expInf = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, ref expInf, stepSize);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expInf, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> expInf = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> delta = Step(g, ref expAvg, ref expInf, stepSize);
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(expInf, ref state1, i);
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expInf, global::System.Runtime.Intrinsics.Vector512<float> stepSize)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> Step(
+                Vector512<float> g, ref Vector512<float> expAvg, ref Vector512<float> expInf, Vector512<float> stepSize)
             {
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
-                expInf = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expInf, global::System.Runtime.Intrinsics.Vector512.Abs(g) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
-                global::System.Runtime.Intrinsics.Vector512<float> delta = stepSize * expAvg / expInf;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
+                expInf = Vector512.Max(Beta2 * expInf, Vector512.Abs(g) + Epsilon);
+                Vector512<float> delta = stepSize * expAvg / expInf;
                 return delta;
             }
+        }
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            private static Vector<float> Beta1 => Vector.Create(0.9f);
+            private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
+            private static Vector<float> Beta2 => Vector.Create(0.999f);
+            private static Vector<float> Epsilon => Vector.Create(1e-8f);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
+                Vector<float> stepSize = Vector.Create(scalars.StepSize);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
@@ -221,26 +318,29 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> stepSize)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector<float> stepSize)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> expInf = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> delta = Step(g, ref expAvg, ref expInf, stepSize);
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(expInf, ref state1, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> expInf = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> delta = Step(g, ref expAvg, ref expInf, stepSize);
+                Vector.StoreUnsafe(expAvg, ref state0, i);
+                Vector.StoreUnsafe(expInf, ref state1, i);
+                Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expInf, global::System.Numerics.Vector<float> stepSize)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> Step(
+                Vector<float> g, ref Vector<float> expAvg, ref Vector<float> expInf, Vector<float> stepSize)
             {
-                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
-                expInf = global::System.Numerics.Vector.Max(global::System.Numerics.Vector.Create(0.999f) * expInf, global::System.Numerics.Vector.Abs(g) + global::System.Numerics.Vector.Create(1e-8f));
-                global::System.Numerics.Vector<float> delta = stepSize * expAvg / expInf;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
+                expInf = Vector.Max(Beta2 * expInf, Vector.Abs(g) + Epsilon);
+                Vector<float> delta = stepSize * expAvg / expInf;
                 return delta;
             }
         }

@@ -5,6 +5,8 @@
 
 namespace Demo
 {
+    using __Generated = global::Rlx.Optim.Generated.Demo.SeedExactAdam;
+
     partial class SeedExactAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
     {
         /// <summary>Elements in parameter set <c>weights</c>, of shape [64].</summary>
@@ -13,21 +15,15 @@ namespace Demo
         /// <summary>Elements in parameter set <c>bias</c>, of shape [8].</summary>
         public const int BiasLength = 8;
 
-        private static readonly global::Rlx.Optim.OptimizerDescription __description = new global::Rlx.Optim.OptimizerDescription(
-            "adam",
-            global::Rlx.Optim.OptimizerPrecision.Double,
-            new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.1), new("amsgrad", 0.0), new("maximize", 0.0) }),
-            new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 8 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
+            new(__Generated.Description.Value);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
-        private AdamScalars __defaultKernelScalars;
+        private __Generated.AdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
-        private AdamScalars __biasKernelScalars;
+        private __Generated.AdamScalars __biasKernelScalars;
         private long __biasKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __biasKernelScalarsRate;
 
@@ -42,36 +38,45 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism =
+                global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
+        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States =>
+            __states.All;
 
-        public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
+        public bool TryGetState(
+            string name,
+            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
             __states.TryGet(name, out state);
 
         // weights: shape [64], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
-            AdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
         }
 
         // bias: shape [8], on the calling thread.
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, gradient);
-            AdamScalars scalars = ScalarsOfBiasKernel();
+            __Generated.AdamScalars scalars = __ScalarsOfBiasKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<BiasKernel, AdamScalars>(in scalars, bias, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.BiasKernel.Run(in scalars, bias, gradient, state);
         }
 
-        /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
-        public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient, global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
+        /// <summary>
+        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// </summary>
+        public void StepAll(
+            global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient,
+            global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                "weights", WeightsLength, weights, weightsGradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
             StepWeights(weights, weightsGradient);
             StepBias(bias, biasGradient);
@@ -93,14 +98,14 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            AdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
             }
         }
 
@@ -112,13 +117,15 @@ namespace Demo
             __stepCount = 0;
         }
 
-        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private AdamScalars ScalarsOfDefaultKernel()
+        /// <summary>
+        /// DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.AdamScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
             if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
                 __defaultKernelScalarsStep = t;
                 __defaultKernelScalarsRate = __learningRate;
             }
@@ -126,13 +133,15 @@ namespace Demo
             return __defaultKernelScalars;
         }
 
-        /// <summary>BiasKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private AdamScalars ScalarsOfBiasKernel()
+        /// <summary>
+        /// BiasKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.AdamScalars __ScalarsOfBiasKernel()
         {
             long t = __stepCount + 1;
             if (t != __biasKernelScalarsStep || __learningRate != __biasKernelScalarsRate)
             {
-                __biasKernelScalars = BiasKernel.Prepare(__learningRate, t);
+                __biasKernelScalars = __Generated.BiasKernel.Prepare(__learningRate, t);
                 __biasKernelScalarsStep = t;
                 __biasKernelScalarsRate = __learningRate;
             }
@@ -140,304 +149,533 @@ namespace Demo
             return __biasKernelScalars;
         }
 
-        public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
+        public void SaveCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
 
         public void SaveCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, path);
 
-        public void LoadCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
+        public void LoadCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
 
         public void LoadCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, path);
 
-        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
+        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description =>
+            __Generated.Description.Value;
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
+    }
+}
 
-        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
-        private readonly struct AdamScalars
+namespace Rlx.Optim.Generated.Demo.SeedExactAdam
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Numerics;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+    using global::Rlx.Optim;
+    using global::Rlx.Optim.CompilerServices;
+
+    /// <summary>What SeedExactAdam was generated with, for its state table and its checkpoints.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal static class Description
+    {
+        public static readonly OptimizerDescription Value = new(
+            "adam",
+            OptimizerPrecision.Double,
+            new[] { "exp_avg", "exp_avg_sq" },
+            DefaultKernel.Hyperparameters(),
+            new ParameterSetDescription("weights", new[] { 64 }, DefaultKernel.Hyperparameters()),
+            new ParameterSetDescription("bias", new[] { 8 }, BiasKernel.Hyperparameters()));
+    }
+
+    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct AdamScalars
+    {
+        /// <summary>lr.</summary>
+        public readonly double LearningRate;
+
+        /// <summary>1 − β₁ᵗ.</summary>
+        public readonly double BiasCorrection1;
+
+        /// <summary>1 − β₂ᵗ.</summary>
+        public readonly double BiasCorrection2;
+
+        public AdamScalars(double learningRate, double biasCorrection1, double biasCorrection2)
         {
-            /// <summary>lr.</summary>
-            public readonly double LearningRate;
+            LearningRate = learningRate;
+            BiasCorrection1 = biasCorrection1;
+            BiasCorrection2 = biasCorrection2;
+        }
+    }
 
-            /// <summary>1 − β₁ᵗ.</summary>
-            public readonly double BiasCorrection1;
+    /// <summary>
+    /// Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.1, folded in as
+    /// constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct DefaultKernel : IUpdateKernel<AdamScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.999),
+            new("eps", 1e-8),
+            new("weight_decay", 0.1),
+            new("amsgrad", 0.0),
+            new("maximize", 0.0),
+        };
 
-            /// <summary>1 − β₂ᵗ.</summary>
-            public readonly double BiasCorrection2;
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static AdamScalars Prepare(double lr, long t)
+        {
+            double learningRate = lr;
+            // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+            double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
+            // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+            double biasCorrection2 = t < 38106 ? 1.0 - Math.Pow(0.999, t) : 1.0;
+            return new AdamScalars(learningRate, biasCorrection1, biasCorrection2);
+        }
 
-            public AdamScalars(double learningRate, double biasCorrection1, double biasCorrection2)
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<DefaultKernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
             {
-                LearningRate = learningRate;
-                BiasCorrection1 = biasCorrection1;
-                BiasCorrection2 = biasCorrection2;
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.1, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static AdamScalars Prepare(double lr, long t)
-            {
-                double learningRate = lr;
-                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
-                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
-                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
-                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
-                return new AdamScalars(learningRate, biasCorrection1, biasCorrection2);
-            }
+            private static Vector512<float> WeightDecay => Vector512.Create(0.1f);
+            private static Vector512<double> Beta1 => Vector512.Create(0.9);
+            private static Vector512<double> OneMinusBeta1 => Vector512.Create(0.09999999999999998); // 1 − 0.9
+            private static Vector512<double> Beta2 => Vector512.Create(0.999);
+            private static Vector512<double> OneMinusBeta2 => Vector512.Create(0.0010000000000000009); // 1 − 0.999
+            private static Vector512<double> Epsilon => Vector512.Create(1e-8);
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<double> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
-                global::System.Runtime.Intrinsics.Vector512<double> biasCorrection1 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.BiasCorrection1);
-                global::System.Runtime.Intrinsics.Vector512<double> biasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.BiasCorrection2);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<double> learningRate = Vector512.Create(scalars.LearningRate);
+                Vector512<double> biasCorrection1 = Vector512.Create(scalars.BiasCorrection1);
+                Vector512<double> biasCorrection2 = Vector512.Create(scalars.BiasCorrection2);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                        learningRate, biasCorrection1, biasCorrection2);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        learningRate, biasCorrection1, biasCorrection2);
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<double> learningRate, global::System.Runtime.Intrinsics.Vector512<double> biasCorrection1, global::System.Runtime.Intrinsics.Vector512<double> biasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector512<double> learningRate, Vector512<double> biasCorrection1, Vector512<double> biasCorrection2)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                g += global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * p; // L2 weight decay
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(g), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(g);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<double> expAvgLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(expAvg), expAvgHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(expAvg);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<double> expAvgSqLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(expAvgSq), expAvgSqHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(expAvgSq);
-                global::System.Runtime.Intrinsics.Vector512<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Runtime.Intrinsics.Vector512<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // L2 weight decay
+                Vector512<double> gLow = Vector512.WidenLower(g);
+                Vector512<double> gHigh = Vector512.WidenUpper(g);
+                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<double> expAvgLow = Vector512.WidenLower(expAvg);
+                Vector512<double> expAvgHigh = Vector512.WidenUpper(expAvg);
+                Vector512<float> expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<double> expAvgSqLow = Vector512.WidenLower(expAvgSq);
+                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(expAvgSq);
+                Vector512<double> deltaLow = Step(
+                    gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
+                Vector512<double> deltaHigh = Step(
+                    gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
+                Vector512.StoreUnsafe(Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                Vector512.StoreUnsafe(Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - global::System.Runtime.Intrinsics.Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                Vector512.StoreUnsafe(p - Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<double> Step(global::System.Runtime.Intrinsics.Vector512<double> g, ref global::System.Runtime.Intrinsics.Vector512<double> expAvg, ref global::System.Runtime.Intrinsics.Vector512<double> expAvgSq, global::System.Runtime.Intrinsics.Vector512<double> learningRate, global::System.Runtime.Intrinsics.Vector512<double> biasCorrection1, global::System.Runtime.Intrinsics.Vector512<double> biasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<double> Step(
+                Vector512<double> g, ref Vector512<double> expAvg, ref Vector512<double> expAvgSq,
+                Vector512<double> learningRate, Vector512<double> biasCorrection1, Vector512<double> biasCorrection2)
             {
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8));
-                return delta;
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Numerics.Vector<double> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
-                global::System.Numerics.Vector<double> biasCorrection1 = global::System.Numerics.Vector.Create(scalars.BiasCorrection1);
-                global::System.Numerics.Vector<double> biasCorrection2 = global::System.Numerics.Vector.Create(scalars.BiasCorrection2);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, learningRate, biasCorrection1, biasCorrection2);
-                }
-
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
-                }
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
-            {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += global::System.Numerics.Vector.Create(0.1f) * p; // L2 weight decay
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(g), gHigh = global::System.Numerics.Vector.WidenUpper(g);
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<double> expAvgLow = global::System.Numerics.Vector.WidenLower(expAvg), expAvgHigh = global::System.Numerics.Vector.WidenUpper(expAvg);
-                global::System.Numerics.Vector<float> expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<double> expAvgSqLow = global::System.Numerics.Vector.WidenLower(expAvgSq), expAvgSqHigh = global::System.Numerics.Vector.WidenUpper(expAvgSq);
-                global::System.Numerics.Vector<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Numerics.Vector<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
-                // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                global::System.Numerics.Vector.StoreUnsafe(p - global::System.Numerics.Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
-            }
-
-            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<double> Step(global::System.Numerics.Vector<double> g, ref global::System.Numerics.Vector<double> expAvg, ref global::System.Numerics.Vector<double> expAvgSq, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
-            {
-                expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
-                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1e-8));
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                // As the seed: lr·m̂ / (√v̂ + ε), with m̂ = m / (1 − β₁ᵗ) and v̂ = v / (1 − β₂ᵗ).
+                Vector512<double> numerator = learningRate * (expAvg / biasCorrection1);
+                Vector512<double> denominator = Vector512.Sqrt(expAvgSq / biasCorrection2) + Epsilon;
+                Vector512<double> delta = numerator / denominator;
                 return delta;
             }
         }
 
-        /// <summary>Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
-        private readonly struct BiasKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static AdamScalars Prepare(double lr, long t)
-            {
-                double learningRate = lr;
-                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
-                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
-                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
-                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
-                return new AdamScalars(learningRate, biasCorrection1, biasCorrection2);
-            }
+            private static Vector<float> WeightDecay => Vector.Create(0.1f);
+            private static Vector<double> Beta1 => Vector.Create(0.9);
+            private static Vector<double> OneMinusBeta1 => Vector.Create(0.09999999999999998); // 1 − 0.9
+            private static Vector<double> Beta2 => Vector.Create(0.999);
+            private static Vector<double> OneMinusBeta2 => Vector.Create(0.0010000000000000009); // 1 − 0.999
+            private static Vector<double> Epsilon => Vector.Create(1e-8);
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<double> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
-                global::System.Runtime.Intrinsics.Vector512<double> biasCorrection1 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.BiasCorrection1);
-                global::System.Runtime.Intrinsics.Vector512<double> biasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.BiasCorrection2);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector<double> learningRate = Vector.Create(scalars.LearningRate);
+                Vector<double> biasCorrection1 = Vector.Create(scalars.BiasCorrection1);
+                Vector<double> biasCorrection2 = Vector.Create(scalars.BiasCorrection2);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                        learningRate, biasCorrection1, biasCorrection2);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        learningRate, biasCorrection1, biasCorrection2);
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<double> learningRate, global::System.Runtime.Intrinsics.Vector512<double> biasCorrection1, global::System.Runtime.Intrinsics.Vector512<double> biasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector<double> learningRate, Vector<double> biasCorrection1, Vector<double> biasCorrection2)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                g += global::System.Runtime.Intrinsics.Vector512.Create(0f) * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(g), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(g);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<double> expAvgLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(expAvg), expAvgHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(expAvg);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<double> expAvgSqLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(expAvgSq), expAvgSqHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(expAvgSq);
-                global::System.Runtime.Intrinsics.Vector512<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Runtime.Intrinsics.Vector512<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // L2 weight decay
+                Vector<double> gLow = Vector.WidenLower(g);
+                Vector<double> gHigh = Vector.WidenUpper(g);
+                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<double> expAvgLow = Vector.WidenLower(expAvg);
+                Vector<double> expAvgHigh = Vector.WidenUpper(expAvg);
+                Vector<float> expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                Vector<double> expAvgSqLow = Vector.WidenLower(expAvgSq);
+                Vector<double> expAvgSqHigh = Vector.WidenUpper(expAvgSq);
+                Vector<double> deltaLow = Step(
+                    gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
+                Vector<double> deltaHigh = Step(
+                    gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
+                Vector.StoreUnsafe(Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                Vector.StoreUnsafe(Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - global::System.Runtime.Intrinsics.Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                Vector.StoreUnsafe(p - Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<double> Step(global::System.Runtime.Intrinsics.Vector512<double> g, ref global::System.Runtime.Intrinsics.Vector512<double> expAvg, ref global::System.Runtime.Intrinsics.Vector512<double> expAvgSq, global::System.Runtime.Intrinsics.Vector512<double> learningRate, global::System.Runtime.Intrinsics.Vector512<double> biasCorrection1, global::System.Runtime.Intrinsics.Vector512<double> biasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<double> Step(
+                Vector<double> g, ref Vector<double> expAvg, ref Vector<double> expAvgSq, Vector<double> learningRate,
+                Vector<double> biasCorrection1, Vector<double> biasCorrection2)
             {
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq / biasCorrection2) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8));
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                // As the seed: lr·m̂ / (√v̂ + ε), with m̂ = m / (1 − β₁ᵗ) and v̂ = v / (1 − β₂ᵗ).
+                Vector<double> numerator = learningRate * (expAvg / biasCorrection1);
+                Vector<double> denominator = Vector.SquareRoot(expAvgSq / biasCorrection2) + Epsilon;
+                Vector<double> delta = numerator / denominator;
                 return delta;
             }
+        }
+    }
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+    /// <summary>
+    /// Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct BiasKernel : IUpdateKernel<AdamScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.999),
+            new("eps", 1e-8),
+            new("weight_decay", 0.0),
+            new("amsgrad", 0.0),
+            new("maximize", 0.0),
+        };
+
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static AdamScalars Prepare(double lr, long t)
+        {
+            double learningRate = lr;
+            // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+            double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
+            // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+            double biasCorrection2 = t < 38106 ? 1.0 - Math.Pow(0.999, t) : 1.0;
+            return new AdamScalars(learningRate, biasCorrection1, biasCorrection2);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<BiasKernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<BiasKernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
             {
-                global::System.Numerics.Vector<double> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
-                global::System.Numerics.Vector<double> biasCorrection1 = global::System.Numerics.Vector.Create(scalars.BiasCorrection1);
-                global::System.Numerics.Vector<double> biasCorrection2 = global::System.Numerics.Vector.Create(scalars.BiasCorrection2);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+        }
+
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
+        {
+            private static Vector512<float> WeightDecay => Vector512.Create(0f);
+            private static Vector512<double> Beta1 => Vector512.Create(0.9);
+            private static Vector512<double> OneMinusBeta1 => Vector512.Create(0.09999999999999998); // 1 − 0.9
+            private static Vector512<double> Beta2 => Vector512.Create(0.999);
+            private static Vector512<double> OneMinusBeta2 => Vector512.Create(0.0010000000000000009); // 1 − 0.999
+            private static Vector512<double> Epsilon => Vector512.Create(1e-8);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
+            {
+                Vector512<double> learningRate = Vector512.Create(scalars.LearningRate);
+                Vector512<double> biasCorrection1 = Vector512.Create(scalars.BiasCorrection1);
+                Vector512<double> biasCorrection2 = Vector512.Create(scalars.BiasCorrection2);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                        learningRate, biasCorrection1, biasCorrection2);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        learningRate, biasCorrection1, biasCorrection2);
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector512<double> learningRate, Vector512<double> biasCorrection1, Vector512<double> biasCorrection2)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += global::System.Numerics.Vector.Create(0f) * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(g), gHigh = global::System.Numerics.Vector.WidenUpper(g);
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<double> expAvgLow = global::System.Numerics.Vector.WidenLower(expAvg), expAvgHigh = global::System.Numerics.Vector.WidenUpper(expAvg);
-                global::System.Numerics.Vector<float> expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<double> expAvgSqLow = global::System.Numerics.Vector.WidenLower(expAvgSq), expAvgSqHigh = global::System.Numerics.Vector.WidenUpper(expAvgSq);
-                global::System.Numerics.Vector<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Numerics.Vector<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN
+                Vector512<double> gLow = Vector512.WidenLower(g);
+                Vector512<double> gHigh = Vector512.WidenUpper(g);
+                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<double> expAvgLow = Vector512.WidenLower(expAvg);
+                Vector512<double> expAvgHigh = Vector512.WidenUpper(expAvg);
+                Vector512<float> expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<double> expAvgSqLow = Vector512.WidenLower(expAvgSq);
+                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(expAvgSq);
+                Vector512<double> deltaLow = Step(
+                    gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
+                Vector512<double> deltaHigh = Step(
+                    gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
+                Vector512.StoreUnsafe(Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                Vector512.StoreUnsafe(Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                global::System.Numerics.Vector.StoreUnsafe(p - global::System.Numerics.Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                Vector512.StoreUnsafe(p - Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<double> Step(global::System.Numerics.Vector<double> g, ref global::System.Numerics.Vector<double> expAvg, ref global::System.Numerics.Vector<double> expAvgSq, global::System.Numerics.Vector<double> learningRate, global::System.Numerics.Vector<double> biasCorrection1, global::System.Numerics.Vector<double> biasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<double> Step(
+                Vector512<double> g, ref Vector512<double> expAvg, ref Vector512<double> expAvgSq,
+                Vector512<double> learningRate, Vector512<double> biasCorrection1, Vector512<double> biasCorrection2)
             {
-                expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = learningRate * (expAvg / biasCorrection1) / (global::System.Numerics.Vector.SquareRoot(expAvgSq / biasCorrection2) + global::System.Numerics.Vector.Create(1e-8));
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                // As the seed: lr·m̂ / (√v̂ + ε), with m̂ = m / (1 − β₁ᵗ) and v̂ = v / (1 − β₂ᵗ).
+                Vector512<double> numerator = learningRate * (expAvg / biasCorrection1);
+                Vector512<double> denominator = Vector512.Sqrt(expAvgSq / biasCorrection2) + Epsilon;
+                Vector512<double> delta = numerator / denominator;
+                return delta;
+            }
+        }
+
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            private static Vector<float> WeightDecay => Vector.Create(0f);
+            private static Vector<double> Beta1 => Vector.Create(0.9);
+            private static Vector<double> OneMinusBeta1 => Vector.Create(0.09999999999999998); // 1 − 0.9
+            private static Vector<double> Beta2 => Vector.Create(0.999);
+            private static Vector<double> OneMinusBeta2 => Vector.Create(0.0010000000000000009); // 1 − 0.999
+            private static Vector<double> Epsilon => Vector.Create(1e-8);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
+            {
+                Vector<double> learningRate = Vector.Create(scalars.LearningRate);
+                Vector<double> biasCorrection1 = Vector.Create(scalars.BiasCorrection1);
+                Vector<double> biasCorrection2 = Vector.Create(scalars.BiasCorrection2);
+                nuint width = (nuint)Vector<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                        learningRate, biasCorrection1, biasCorrection2);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        learningRate, biasCorrection1, biasCorrection2);
+                }
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector<double> learningRate, Vector<double> biasCorrection1, Vector<double> biasCorrection2)
+            {
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN
+                Vector<double> gLow = Vector.WidenLower(g);
+                Vector<double> gHigh = Vector.WidenUpper(g);
+                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<double> expAvgLow = Vector.WidenLower(expAvg);
+                Vector<double> expAvgHigh = Vector.WidenUpper(expAvg);
+                Vector<float> expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                Vector<double> expAvgSqLow = Vector.WidenLower(expAvgSq);
+                Vector<double> expAvgSqHigh = Vector.WidenUpper(expAvgSq);
+                Vector<double> deltaLow = Step(
+                    gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
+                Vector<double> deltaHigh = Step(
+                    gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
+                Vector.StoreUnsafe(Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                Vector.StoreUnsafe(Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                // As the seed: the step in double, rounded, then subtracted from the float parameter.
+                Vector.StoreUnsafe(p - Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<double> Step(
+                Vector<double> g, ref Vector<double> expAvg, ref Vector<double> expAvgSq, Vector<double> learningRate,
+                Vector<double> biasCorrection1, Vector<double> biasCorrection2)
+            {
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                // As the seed: lr·m̂ / (√v̂ + ε), with m̂ = m / (1 − β₁ᵗ) and v̂ = v / (1 − β₂ᵗ).
+                Vector<double> numerator = learningRate * (expAvg / biasCorrection1);
+                Vector<double> denominator = Vector.SquareRoot(expAvgSq / biasCorrection2) + Epsilon;
+                Vector<double> delta = numerator / denominator;
                 return delta;
             }
         }

@@ -5,6 +5,8 @@
 
 namespace Demo
 {
+    using __Generated = global::Rlx.Optim.Generated.Demo.SignMomentum;
+
     partial class SignMomentum : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
     {
         /// <summary>Elements in parameter set <c>projection</c>, of shape [768, 768].</summary>
@@ -13,21 +15,15 @@ namespace Demo
         /// <summary>Elements in parameter set <c>bias</c>, of shape [768].</summary>
         public const int BiasLength = 768;
 
-        private static readonly global::Rlx.Optim.OptimizerDescription __description = new global::Rlx.Optim.OptimizerDescription(
-            "lion",
-            global::Rlx.Optim.OptimizerPrecision.Single,
-            new string[] { "exp_avg" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("weight_decay", 0.1), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("projection", new int[] { 768, 768 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("weight_decay", 0.1), new("maximize", 0.0) }),
-            new global::Rlx.Optim.ParameterSetDescription("bias", new int[] { 768 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("weight_decay", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
+            new(__Generated.Description.Value);
         private float __learningRate = 3e-5f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
-        private LionScalars __defaultKernelScalars;
+        private __Generated.LionScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
-        private LionScalars __biasKernelScalars;
+        private __Generated.LionScalars __biasKernelScalars;
         private long __biasKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __biasKernelScalarsRate;
 
@@ -42,37 +38,48 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism =
+                global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
+        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States =>
+            __states.All;
 
-        public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
+        public bool TryGetState(
+            string name,
+            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
             __states.TryGet(name, out state);
 
         // projection: shape [768, 768], split across cores.
-        public partial void StepProjection(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
+        public partial void StepProjection(
+            global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("projection", ProjectionLength, weights, gradient);
-            LionScalars scalars = ScalarsOfDefaultKernel();
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                "projection", ProjectionLength, weights, gradient);
+            __Generated.LionScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, LionScalars>(in scalars, weights, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
+            __Generated.DefaultKernel.RunParallel(in scalars, weights, gradient, state, __maxDegreeOfParallelism);
         }
 
         // bias: shape [768], on the calling thread.
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, gradient);
-            LionScalars scalars = ScalarsOfBiasKernel();
+            __Generated.LionScalars scalars = __ScalarsOfBiasKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<BiasKernel, LionScalars>(in scalars, bias, gradient, state.Buffer(0), default, default);
+            __Generated.BiasKernel.Run(in scalars, bias, gradient, state);
         }
 
-        /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
-        public void StepAll(global::System.Span<float> projection, global::System.ReadOnlySpan<float> projectionGradient, global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
+        /// <summary>
+        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// </summary>
+        public void StepAll(
+            global::System.Span<float> projection, global::System.ReadOnlySpan<float> projectionGradient,
+            global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("projection", ProjectionLength, projection, projectionGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                "projection", ProjectionLength, projection, projectionGradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
             StepProjection(projection, projectionGradient);
             StepBias(bias, biasGradient);
@@ -94,14 +101,14 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            LionScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.LionScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, LionScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, LionScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
             }
         }
 
@@ -113,13 +120,15 @@ namespace Demo
             __stepCount = 0;
         }
 
-        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private LionScalars ScalarsOfDefaultKernel()
+        /// <summary>
+        /// DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.LionScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
             if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
                 __defaultKernelScalarsStep = t;
                 __defaultKernelScalarsRate = __learningRate;
             }
@@ -127,13 +136,15 @@ namespace Demo
             return __defaultKernelScalars;
         }
 
-        /// <summary>BiasKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private LionScalars ScalarsOfBiasKernel()
+        /// <summary>
+        /// BiasKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.LionScalars __ScalarsOfBiasKernel()
         {
             long t = __stepCount + 1;
             if (t != __biasKernelScalarsStep || __learningRate != __biasKernelScalarsRate)
             {
-                __biasKernelScalars = BiasKernel.Prepare(__learningRate, t);
+                __biasKernelScalars = __Generated.BiasKernel.Prepare(__learningRate, t);
                 __biasKernelScalarsStep = t;
                 __biasKernelScalarsRate = __learningRate;
             }
@@ -141,67 +152,140 @@ namespace Demo
             return __biasKernelScalars;
         }
 
-        public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
+        public void SaveCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
 
         public void SaveCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, path);
 
-        public void LoadCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
+        public void LoadCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
 
         public void LoadCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, path);
 
-        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
+        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description =>
+            __Generated.Description.Value;
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
+    }
+}
 
-        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
-        private readonly struct LionScalars
+namespace Rlx.Optim.Generated.Demo.SignMomentum
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Numerics;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+    using global::Rlx.Optim;
+    using global::Rlx.Optim.CompilerServices;
+
+    /// <summary>What SignMomentum was generated with, for its state table and its checkpoints.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal static class Description
+    {
+        public static readonly OptimizerDescription Value = new(
+            "lion",
+            OptimizerPrecision.Single,
+            new[] { "exp_avg" },
+            DefaultKernel.Hyperparameters(),
+            new ParameterSetDescription("projection", new[] { 768, 768 }, DefaultKernel.Hyperparameters()),
+            new ParameterSetDescription("bias", new[] { 768 }, BiasKernel.Hyperparameters()));
+    }
+
+    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct LionScalars
+    {
+        /// <summary>lr.</summary>
+        public readonly float LearningRate;
+
+        /// <summary>1 − lr·λ: decoupled weight decay scales θ by this before the step.</summary>
+        public readonly float DecayFactor;
+
+        public LionScalars(float learningRate, float decayFactor)
         {
-            /// <summary>lr.</summary>
-            public readonly float LearningRate;
+            LearningRate = learningRate;
+            DecayFactor = decayFactor;
+        }
+    }
 
-            /// <summary>1 − lr·λ: decoupled weight decay scales θ by this before the step.</summary>
-            public readonly float DecayFactor;
+    /// <summary>
+    /// Lion in float arithmetic: β₁ = 0.9, β₂ = 0.99, decoupled weight decay λ = 0.1, folded in as constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct DefaultKernel : IUpdateKernel<LionScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.99),
+            new("weight_decay", 0.1),
+            new("maximize", 0.0),
+        };
 
-            public LionScalars(float learningRate, float decayFactor)
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static LionScalars Prepare(double lr, long t)
+        {
+            double learningRate = lr;
+            double decayFactor = 1.0 - lr * 0.1;
+            return new LionScalars((float)learningRate, (float)decayFactor);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<DefaultKernel, LionScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), default, default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<DefaultKernel, LionScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), default, default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
             {
-                LearningRate = learningRate;
-                DecayFactor = decayFactor;
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>Lion in float arithmetic: β₁ = 0.9, β₂ = 0.99, decoupled weight decay λ = 0.1, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<LionScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static LionScalars Prepare(double lr, long t)
-            {
-                double learningRate = lr;
-                double decayFactor = 1.0 - lr * 0.1;
-                return new LionScalars((float)learningRate, (float)decayFactor);
-            }
+            private static Vector512<float> Beta1 => Vector512.Create(0.9f);
+            private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
+            private static Vector512<float> Beta2 => Vector512.Create(0.99f);
+            private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.01f); // 1 − 0.99
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
-                global::System.Runtime.Intrinsics.Vector512<float> decayFactor = global::System.Runtime.Intrinsics.Vector512.Create(scalars.DecayFactor);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<float> learningRate = Vector512.Create(scalars.LearningRate);
+                Vector512<float> decayFactor = Vector512.Create(scalars.DecayFactor);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
@@ -217,106 +301,54 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Runtime.Intrinsics.Vector512<float> learningRate, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, nuint i, Vector512<float> learningRate,
+                Vector512<float> decayFactor)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
                 p *= decayFactor; // decoupled weight decay
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, learningRate);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> delta = Step(g, ref expAvg, learningRate);
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> learningRate)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> Step(
+                Vector512<float> g, ref Vector512<float> expAvg, Vector512<float> learningRate)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> direction = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.99f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * g;
+                Vector512<float> direction = Beta1 * expAvg + OneMinusBeta1 * g;
+                expAvg = Beta2 * expAvg + OneMinusBeta2 * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
-                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * global::Rlx.Optim.CompilerServices.KernelMath.Sign(direction);
-                return delta;
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Numerics.Vector<float> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
-                global::System.Numerics.Vector<float> decayFactor = global::System.Numerics.Vector.Create(scalars.DecayFactor);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, decayFactor);
-                }
-
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                }
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Numerics.Vector<float> learningRate, global::System.Numerics.Vector<float> decayFactor)
-            {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                p *= decayFactor; // decoupled weight decay
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> delta = Step(g, ref expAvg, learningRate);
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
-            }
-
-            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> learningRate)
-            {
-                global::System.Numerics.Vector<float> direction = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
-                expAvg = global::System.Numerics.Vector.Create(0.99f) * expAvg + global::System.Numerics.Vector.Create(0.01f) * g;
-                // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
-                global::System.Numerics.Vector<float> delta = learningRate * global::Rlx.Optim.CompilerServices.KernelMath.Sign(direction);
+                Vector512<float> delta = learningRate * KernelMath.Sign(direction);
                 return delta;
             }
         }
 
-        /// <summary>Lion in float arithmetic: β₁ = 0.9, β₂ = 0.99, no weight decay, folded in as constants.</summary>
-        private readonly struct BiasKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<LionScalars>
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static LionScalars Prepare(double lr, long t)
-            {
-                double learningRate = lr;
-                double decayFactor = 1.0 - lr * 0.0;
-                return new LionScalars((float)learningRate, (float)decayFactor);
-            }
+            private static Vector<float> Beta1 => Vector.Create(0.9f);
+            private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
+            private static Vector<float> Beta2 => Vector.Create(0.99f);
+            private static Vector<float> OneMinusBeta2 => Vector.Create(0.01f); // 1 − 0.99
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
-                global::System.Runtime.Intrinsics.Vector512<float> decayFactor = global::System.Runtime.Intrinsics.Vector512.Create(scalars.DecayFactor);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector<float> learningRate = Vector.Create(scalars.LearningRate);
+                Vector<float> decayFactor = Vector.Create(scalars.DecayFactor);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
@@ -332,35 +364,106 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Runtime.Intrinsics.Vector512<float> learningRate, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, nuint i, Vector<float> learningRate,
+                Vector<float> decayFactor)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, learningRate);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                p *= decayFactor; // decoupled weight decay
+                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> delta = Step(g, ref expAvg, learningRate);
+                Vector.StoreUnsafe(expAvg, ref state0, i);
+                Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> learningRate)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> Step(Vector<float> g, ref Vector<float> expAvg, Vector<float> learningRate)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> direction = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.99f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * g;
+                Vector<float> direction = Beta1 * expAvg + OneMinusBeta1 * g;
+                expAvg = Beta2 * expAvg + OneMinusBeta2 * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
-                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * global::Rlx.Optim.CompilerServices.KernelMath.Sign(direction);
+                Vector<float> delta = learningRate * KernelMath.Sign(direction);
                 return delta;
             }
+        }
+    }
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+    /// <summary>Lion in float arithmetic: β₁ = 0.9, β₂ = 0.99, no weight decay, folded in as constants.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct BiasKernel : IUpdateKernel<LionScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.99),
+            new("weight_decay", 0.0),
+            new("maximize", 0.0),
+        };
+
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static LionScalars Prepare(double lr, long t)
+        {
+            double learningRate = lr;
+            double decayFactor = 1.0 - lr * 0.0;
+            return new LionScalars((float)learningRate, (float)decayFactor);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<BiasKernel, LionScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), default, default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<BiasKernel, LionScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), default, default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
             {
-                global::System.Numerics.Vector<float> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
-                global::System.Numerics.Vector<float> decayFactor = global::System.Numerics.Vector.Create(scalars.DecayFactor);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+        }
+
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
+        {
+            private static Vector512<float> Beta1 => Vector512.Create(0.9f);
+            private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
+            private static Vector512<float> Beta2 => Vector512.Create(0.99f);
+            private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.01f); // 1 − 0.99
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
+            {
+                Vector512<float> learningRate = Vector512.Create(scalars.LearningRate);
+                Vector512<float> decayFactor = Vector512.Create(scalars.DecayFactor);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
@@ -376,25 +479,89 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Numerics.Vector<float> learningRate, global::System.Numerics.Vector<float> decayFactor)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, nuint i, Vector512<float> learningRate,
+                Vector512<float> decayFactor)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> delta = Step(g, ref expAvg, learningRate);
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> delta = Step(g, ref expAvg, learningRate);
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> learningRate)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> Step(
+                Vector512<float> g, ref Vector512<float> expAvg, Vector512<float> learningRate)
             {
-                global::System.Numerics.Vector<float> direction = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
-                expAvg = global::System.Numerics.Vector.Create(0.99f) * expAvg + global::System.Numerics.Vector.Create(0.01f) * g;
+                Vector512<float> direction = Beta1 * expAvg + OneMinusBeta1 * g;
+                expAvg = Beta2 * expAvg + OneMinusBeta2 * g;
                 // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
-                global::System.Numerics.Vector<float> delta = learningRate * global::Rlx.Optim.CompilerServices.KernelMath.Sign(direction);
+                Vector512<float> delta = learningRate * KernelMath.Sign(direction);
+                return delta;
+            }
+        }
+
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            private static Vector<float> Beta1 => Vector.Create(0.9f);
+            private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
+            private static Vector<float> Beta2 => Vector.Create(0.99f);
+            private static Vector<float> OneMinusBeta2 => Vector.Create(0.01f); // 1 − 0.99
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
+            {
+                Vector<float> learningRate = Vector.Create(scalars.LearningRate);
+                Vector<float> decayFactor = Vector.Create(scalars.DecayFactor);
+                nuint width = (nuint)Vector<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, decayFactor);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
+                }
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, nuint i, Vector<float> learningRate,
+                Vector<float> decayFactor)
+            {
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> delta = Step(g, ref expAvg, learningRate);
+                Vector.StoreUnsafe(expAvg, ref state0, i);
+                Vector.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> Step(Vector<float> g, ref Vector<float> expAvg, Vector<float> learningRate)
+            {
+                Vector<float> direction = Beta1 * expAvg + OneMinusBeta1 * g;
+                expAvg = Beta2 * expAvg + OneMinusBeta2 * g;
+                // sign(0) is 0, and a NaN stays NaN rather than freezing the parameter.
+                Vector<float> delta = learningRate * KernelMath.Sign(direction);
                 return delta;
             }
         }

@@ -5,23 +5,20 @@
 
 namespace Demo
 {
+    using __Generated = global::Rlx.Optim.Generated.Demo.NesterovAdam;
+
     partial class NesterovAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
     {
         /// <summary>Elements in parameter set <c>weights</c>, of shape [64, 32].</summary>
         public const int WeightsLength = 2048;
 
-        private static readonly global::Rlx.Optim.OptimizerDescription __description = new global::Rlx.Optim.OptimizerDescription(
-            "nadam",
-            global::Rlx.Optim.OptimizerPrecision.Single,
-            new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("momentum_decay", 0.004), new("decoupled_weight_decay", 1.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
+            new(__Generated.Description.Value);
         private float __learningRate = 0.002f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
-        private double __defaultKernelMuProduct = 1.0; // μ₁·…·μₜ of DefaultKernel's momentum schedule, t = StepCount
-        private NAdamScalars __defaultKernelScalars;
+        private double __defaultKernelMuProduct = 1.0; // μ₁·…·μₜ of DefaultKernel's schedule, t = StepCount
+        private __Generated.NAdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
         private double __defaultKernelScalarsMuProduct;
@@ -37,28 +34,35 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism =
+                global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
+        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States =>
+            __states.All;
 
-        public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
+        public bool TryGetState(
+            string name,
+            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
             __states.TryGet(name, out state);
 
         // weights: shape [64, 32], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
-            NAdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.NAdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, NAdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
         }
 
-        /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
+        /// <summary>
+        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// </summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                "weights", WeightsLength, weights, weightsGradient);
             StepWeights(weights, weightsGradient);
             EndIteration();
         }
@@ -75,20 +79,20 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            NAdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.NAdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, NAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, NAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
             }
         }
 
         public void EndIteration()
         {
-            __defaultKernelMuProduct *= DefaultKernel.Mu(__stepCount + 1);
+            __defaultKernelMuProduct *= __Generated.DefaultKernel.Mu(__stepCount + 1);
             __stepCount++;
         }
 
@@ -99,13 +103,16 @@ namespace Demo
             __defaultKernelMuProduct = 1.0;
         }
 
-        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private NAdamScalars ScalarsOfDefaultKernel()
+        /// <summary>
+        /// DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.NAdamScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
-            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate || __defaultKernelMuProduct != __defaultKernelScalarsMuProduct)
+            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate
+                || __defaultKernelMuProduct != __defaultKernelScalarsMuProduct)
             {
-                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t, __defaultKernelMuProduct);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t, __defaultKernelMuProduct);
                 __defaultKernelScalarsStep = t;
                 __defaultKernelScalarsRate = __learningRate;
                 __defaultKernelScalarsMuProduct = __defaultKernelMuProduct;
@@ -114,191 +121,310 @@ namespace Demo
             return __defaultKernelScalars;
         }
 
-        public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
+        public void SaveCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
 
         public void SaveCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, path);
 
-        public void LoadCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
+        public void LoadCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
 
         public void LoadCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, path);
 
-        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
+        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description =>
+            __Generated.Description.Value;
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount)
         {
             __stepCount = stepCount;
-            __defaultKernelMuProduct = DefaultKernel.MuProduct(stepCount);
+            __defaultKernelMuProduct = __Generated.DefaultKernel.MuProduct(stepCount);
+        }
+    }
+}
+
+namespace Rlx.Optim.Generated.Demo.NesterovAdam
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Numerics;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+    using global::Rlx.Optim;
+    using global::Rlx.Optim.CompilerServices;
+
+    /// <summary>What NesterovAdam was generated with, for its state table and its checkpoints.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal static class Description
+    {
+        public static readonly OptimizerDescription Value = new(
+            "nadam",
+            OptimizerPrecision.Single,
+            new[] { "exp_avg", "exp_avg_sq" },
+            DefaultKernel.Hyperparameters(),
+            new ParameterSetDescription("weights", new[] { 64, 32 }, DefaultKernel.Hyperparameters()));
+    }
+
+    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct NAdamScalars
+    {
+        /// <summary>lr(1 − μₜ) / (1 − Πμ₁..ₜ): the weight of the gradient.</summary>
+        public readonly float GradientStep;
+
+        /// <summary>lr·μₜ₊₁ / (1 − Πμ₁..ₜ₊₁): the weight of the first moment.</summary>
+        public readonly float MomentumStep;
+
+        /// <summary>1 / √(1 − β₂ᵗ).</summary>
+        public readonly float InverseSqrtBiasCorrection2;
+
+        /// <summary>1 − lr·λ: decoupled weight decay scales θ by this before the step.</summary>
+        public readonly float DecayFactor;
+
+        public NAdamScalars(float gradientStep, float momentumStep, float inverseSqrtBiasCorrection2, float decayFactor)
+        {
+            GradientStep = gradientStep;
+            MomentumStep = momentumStep;
+            InverseSqrtBiasCorrection2 = inverseSqrtBiasCorrection2;
+            DecayFactor = decayFactor;
+        }
+    }
+
+    /// <summary>
+    /// NAdam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, ψ = 0.004, decoupled weight decay λ = 0.01, folded in
+    /// as constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct DefaultKernel : IUpdateKernel<NAdamScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.999),
+            new("eps", 1e-8),
+            new("weight_decay", 0.01),
+            new("momentum_decay", 0.004),
+            new("decoupled_weight_decay", 1.0),
+            new("maximize", 0.0),
+        };
+
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static NAdamScalars Prepare(double lr, long t, double muProduct)
+        {
+            double mu = Mu(t);
+            double muNext = Mu(t + 1);
+            double product = muProduct * mu;
+            double gradientStep = lr * (1.0 - mu) / (1.0 - product);
+            double momentumStep = lr * muNext / (1.0 - product * muNext);
+            // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+            double biasCorrection2 = t < 38106 ? 1.0 - Math.Pow(0.999, t) : 1.0;
+            double inverseSqrtBiasCorrection2 = 1.0 / Math.Sqrt(biasCorrection2);
+            double decayFactor = 1.0 - lr * 0.01;
+            return new NAdamScalars(
+                (float)gradientStep, (float)momentumStep, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
         }
 
-        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
-        private readonly struct NAdamScalars
+        /// <summary>The momentum coefficient μₜ of step t.</summary>
+        public static double Mu(long t) => 0.9 * (1.0 - 0.5 * Math.Pow(0.96, t * 0.004));
+
+        /// <summary>
+        /// μ₁·μ₂·…·μₜ, recomputed (after a checkpoint is loaded); a product that reaches 0 stays there.
+        /// </summary>
+        public static double MuProduct(long t)
         {
-            /// <summary>lr(1 − μₜ) / (1 − Πμ₁..ₜ): the weight of the gradient.</summary>
-            public readonly float GradientStep;
-
-            /// <summary>lr·μₜ₊₁ / (1 − Πμ₁..ₜ₊₁): the weight of the first moment.</summary>
-            public readonly float MomentumStep;
-
-            /// <summary>1 / √(1 − β₂ᵗ).</summary>
-            public readonly float InverseSqrtBiasCorrection2;
-
-            /// <summary>1 − lr·λ: decoupled weight decay scales θ by this before the step.</summary>
-            public readonly float DecayFactor;
-
-            public NAdamScalars(float gradientStep, float momentumStep, float inverseSqrtBiasCorrection2, float decayFactor)
+            double product = 1.0;
+            for (long k = 1; k <= t && product != 0.0; k++)
             {
-                GradientStep = gradientStep;
-                MomentumStep = momentumStep;
-                InverseSqrtBiasCorrection2 = inverseSqrtBiasCorrection2;
-                DecayFactor = decayFactor;
+                product *= Mu(k);
+            }
+
+            return product;
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in NAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<DefaultKernel, NAdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in NAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<DefaultKernel, NAdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
+            {
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>NAdam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, ψ = 0.004, decoupled weight decay λ = 0.01, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<NAdamScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static NAdamScalars Prepare(double lr, long t, double muProduct)
+            private static Vector512<float> Beta1 => Vector512.Create(0.9f);
+            private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
+            private static Vector512<float> Beta2 => Vector512.Create(0.999f);
+            private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.001f); // 1 − 0.999
+            private static Vector512<float> Epsilon => Vector512.Create(1e-8f);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                double mu = Mu(t);
-                double muNext = Mu(t + 1);
-                double product = muProduct * mu;
-                double gradientStep = lr * (1.0 - mu) / (1.0 - product);
-                double momentumStep = lr * muNext / (1.0 - product * muNext);
-                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
-                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
-                double decayFactor = 1.0 - lr * 0.01;
-                return new NAdamScalars((float)gradientStep, (float)momentumStep, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
-            }
-
-            /// <summary>The momentum coefficient μₜ of step t.</summary>
-            public static double Mu(long t) => 0.9 * (1.0 - 0.5 * global::System.Math.Pow(0.96, t * 0.004));
-
-            /// <summary>μ₁·μ₂·…·μₜ, recomputed (after a checkpoint is loaded); a product that reaches 0 stays there.</summary>
-            public static double MuProduct(long t)
-            {
-                double product = 1.0;
-                for (long k = 1; k <= t && product != 0.0; k++)
-                {
-                    product *= Mu(k);
-                }
-
-                return product;
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> gradientStep = global::System.Runtime.Intrinsics.Vector512.Create(scalars.GradientStep);
-                global::System.Runtime.Intrinsics.Vector512<float> momentumStep = global::System.Runtime.Intrinsics.Vector512.Create(scalars.MomentumStep);
-                global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.InverseSqrtBiasCorrection2);
-                global::System.Runtime.Intrinsics.Vector512<float> decayFactor = global::System.Runtime.Intrinsics.Vector512.Create(scalars.DecayFactor);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<float> gradientStep = Vector512.Create(scalars.GradientStep);
+                Vector512<float> momentumStep = Vector512.Create(scalars.MomentumStep);
+                Vector512<float> inverseSqrtBiasCorrection2 = Vector512.Create(scalars.InverseSqrtBiasCorrection2);
+                Vector512<float> decayFactor = Vector512.Create(scalars.DecayFactor);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> gradientStep, global::System.Runtime.Intrinsics.Vector512<float> momentumStep, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512<float> decayFactor)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector512<float> gradientStep, Vector512<float> momentumStep,
+                Vector512<float> inverseSqrtBiasCorrection2, Vector512<float> decayFactor)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
                 p *= decayFactor; // decoupled weight decay
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref expAvg, ref expAvgSq, gradientStep, momentumStep, inverseSqrtBiasCorrection2);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> delta = Step(
+                    g, ref expAvg, ref expAvgSq, gradientStep, momentumStep, inverseSqrtBiasCorrection2);
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> gradientStep, global::System.Runtime.Intrinsics.Vector512<float> momentumStep, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> Step(
+                Vector512<float> g, ref Vector512<float> expAvg, ref Vector512<float> expAvgSq,
+                Vector512<float> gradientStep, Vector512<float> momentumStep,
+                Vector512<float> inverseSqrtBiasCorrection2)
             {
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.1f) * g;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999f) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.001f) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Runtime.Intrinsics.Vector512.Create(1e-8f);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                Vector512<float> denominator = Vector512.Sqrt(expAvgSq) * inverseSqrtBiasCorrection2 + Epsilon;
+                Vector512<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
                 return delta;
             }
+        }
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            private static Vector<float> Beta1 => Vector.Create(0.9f);
+            private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
+            private static Vector<float> Beta2 => Vector.Create(0.999f);
+            private static Vector<float> OneMinusBeta2 => Vector.Create(0.001f); // 1 − 0.999
+            private static Vector<float> Epsilon => Vector.Create(1e-8f);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> gradientStep = global::System.Numerics.Vector.Create(scalars.GradientStep);
-                global::System.Numerics.Vector<float> momentumStep = global::System.Numerics.Vector.Create(scalars.MomentumStep);
-                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = global::System.Numerics.Vector.Create(scalars.InverseSqrtBiasCorrection2);
-                global::System.Numerics.Vector<float> decayFactor = global::System.Numerics.Vector.Create(scalars.DecayFactor);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
+                Vector<float> gradientStep = Vector.Create(scalars.GradientStep);
+                Vector<float> momentumStep = Vector.Create(scalars.MomentumStep);
+                Vector<float> inverseSqrtBiasCorrection2 = Vector.Create(scalars.InverseSqrtBiasCorrection2);
+                Vector<float> decayFactor = Vector.Create(scalars.DecayFactor);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> gradientStep, global::System.Numerics.Vector<float> momentumStep, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2, global::System.Numerics.Vector<float> decayFactor)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector<float> gradientStep, Vector<float> momentumStep, Vector<float> inverseSqrtBiasCorrection2,
+                Vector<float> decayFactor)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
                 p *= decayFactor; // decoupled weight decay
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> delta = Step(g, ref expAvg, ref expAvgSq, gradientStep, momentumStep, inverseSqrtBiasCorrection2);
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
+                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> delta = Step(
+                    g, ref expAvg, ref expAvgSq, gradientStep, momentumStep, inverseSqrtBiasCorrection2);
+                Vector.StoreUnsafe(expAvg, ref state0, i);
+                Vector.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> gradientStep, global::System.Numerics.Vector<float> momentumStep, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> Step(
+                Vector<float> g, ref Vector<float> expAvg, ref Vector<float> expAvgSq, Vector<float> gradientStep,
+                Vector<float> momentumStep, Vector<float> inverseSqrtBiasCorrection2)
             {
-                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.999f) * expAvgSq + global::System.Numerics.Vector.Create(0.001f) * g * g;
-                global::System.Numerics.Vector<float> denominator = global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f);
-                global::System.Numerics.Vector<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                Vector<float> denominator = Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + Epsilon;
+                Vector<float> delta = (gradientStep * g + momentumStep * expAvg) / denominator;
                 return delta;
             }
         }

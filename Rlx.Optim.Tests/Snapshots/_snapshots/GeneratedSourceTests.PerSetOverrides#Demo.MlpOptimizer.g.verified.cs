@@ -5,6 +5,8 @@
 
 namespace Demo
 {
+    using __Generated = global::Rlx.Optim.Generated.Demo.MlpOptimizer;
+
     partial class MlpOptimizer : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
     {
         /// <summary>Elements in parameter set <c>w1</c>, of shape [784, 128].</summary>
@@ -22,27 +24,18 @@ namespace Demo
         /// <summary>Elements in parameter set <c>norm.gain</c>, of shape [128].</summary>
         public const int NormLength = 128;
 
-        private static readonly global::Rlx.Optim.OptimizerDescription __description = new global::Rlx.Optim.OptimizerDescription(
-            "adam",
-            global::Rlx.Optim.OptimizerPrecision.Single,
-            new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("amsgrad", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("w1", new int[] { 784, 128 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("amsgrad", 0.0), new("maximize", 0.0) }),
-            new global::Rlx.Optim.ParameterSetDescription("b1", new int[] { 128 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }),
-            new global::Rlx.Optim.ParameterSetDescription("w2", new int[] { 128, 10 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("amsgrad", 0.0), new("maximize", 0.0) }),
-            new global::Rlx.Optim.ParameterSetDescription("b2", new int[] { 10 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }),
-            new global::Rlx.Optim.ParameterSetDescription("norm.gain", new int[] { 128 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.99), new("eps", 1e-8), new("weight_decay", 0.0), new("amsgrad", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
+            new(__Generated.Description.Value);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
-        private AdamScalars __defaultKernelScalars;
+        private __Generated.AdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
-        private AdamScalars __b1KernelScalars;
+        private __Generated.AdamScalars __b1KernelScalars;
         private long __b1KernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __b1KernelScalarsRate;
-        private AdamScalars __normKernelScalars;
+        private __Generated.AdamScalars __normKernelScalars;
         private long __normKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __normKernelScalarsRate;
 
@@ -57,63 +50,74 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism =
+                global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
+        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States =>
+            __states.All;
 
-        public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
+        public bool TryGetState(
+            string name,
+            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
             __states.TryGet(name, out state);
 
         // w1: shape [784, 128], split across cores.
         public partial void StepW1(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w1", W1Length, weights, gradient);
-            AdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+            __Generated.DefaultKernel.RunParallel(in scalars, weights, gradient, state, __maxDegreeOfParallelism);
         }
 
         // b1: shape [128], on the calling thread.
         public partial void StepB1(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b1", B1Length, bias, gradient);
-            AdamScalars scalars = ScalarsOfB1Kernel();
+            __Generated.AdamScalars scalars = __ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<B1Kernel, AdamScalars>(in scalars, bias, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.B1Kernel.Run(in scalars, bias, gradient, state);
         }
 
         // w2: shape [128, 10], on the calling thread.
         public partial void StepW2(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, weights, gradient);
-            AdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[2];
             state.PlaceBeside(weights, gradient);
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
         }
 
         // b2: shape [10], on the calling thread.
         public partial void StepB2(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, bias, gradient);
-            AdamScalars scalars = ScalarsOfB1Kernel();
+            __Generated.AdamScalars scalars = __ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[3];
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<B1Kernel, AdamScalars>(in scalars, bias, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.B1Kernel.Run(in scalars, bias, gradient, state);
         }
 
         // norm.gain: shape [128], on the calling thread.
         internal partial void StepNorm(global::System.Span<float> gain, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("norm.gain", NormLength, gain, gradient);
-            AdamScalars scalars = ScalarsOfNormKernel();
+            __Generated.AdamScalars scalars = __ScalarsOfNormKernel();
             global::Rlx.Optim.ParameterState state = __states[4];
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<NormKernel, AdamScalars>(in scalars, gain, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.NormKernel.Run(in scalars, gain, gradient, state);
         }
 
-        /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
-        public void StepAll(global::System.Span<float> w1, global::System.ReadOnlySpan<float> w1Gradient, global::System.Span<float> b1, global::System.ReadOnlySpan<float> b1Gradient, global::System.Span<float> w2, global::System.ReadOnlySpan<float> w2Gradient, global::System.Span<float> b2, global::System.ReadOnlySpan<float> b2Gradient, global::System.Span<float> norm, global::System.ReadOnlySpan<float> normGradient)
+        /// <summary>
+        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// </summary>
+        public void StepAll(
+            global::System.Span<float> w1, global::System.ReadOnlySpan<float> w1Gradient,
+            global::System.Span<float> b1, global::System.ReadOnlySpan<float> b1Gradient,
+            global::System.Span<float> w2, global::System.ReadOnlySpan<float> w2Gradient,
+            global::System.Span<float> b2, global::System.ReadOnlySpan<float> b2Gradient,
+            global::System.Span<float> norm, global::System.ReadOnlySpan<float> normGradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w1", W1Length, w1, w1Gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b1", B1Length, b1, b1Gradient);
@@ -152,14 +156,14 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            AdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, AdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
             }
         }
 
@@ -171,13 +175,15 @@ namespace Demo
             __stepCount = 0;
         }
 
-        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private AdamScalars ScalarsOfDefaultKernel()
+        /// <summary>
+        /// DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.AdamScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
             if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
                 __defaultKernelScalarsStep = t;
                 __defaultKernelScalarsRate = __learningRate;
             }
@@ -186,12 +192,12 @@ namespace Demo
         }
 
         /// <summary>B1Kernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private AdamScalars ScalarsOfB1Kernel()
+        private __Generated.AdamScalars __ScalarsOfB1Kernel()
         {
             long t = __stepCount + 1;
             if (t != __b1KernelScalarsStep || __learningRate != __b1KernelScalarsRate)
             {
-                __b1KernelScalars = B1Kernel.Prepare(__learningRate, t);
+                __b1KernelScalars = __Generated.B1Kernel.Prepare(__learningRate, t);
                 __b1KernelScalarsStep = t;
                 __b1KernelScalarsRate = __learningRate;
             }
@@ -199,13 +205,15 @@ namespace Demo
             return __b1KernelScalars;
         }
 
-        /// <summary>NormKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private AdamScalars ScalarsOfNormKernel()
+        /// <summary>
+        /// NormKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.AdamScalars __ScalarsOfNormKernel()
         {
             long t = __stepCount + 1;
             if (t != __normKernelScalarsStep || __learningRate != __normKernelScalarsRate)
             {
-                __normKernelScalars = NormKernel.Prepare(__learningRate, t);
+                __normKernelScalars = __Generated.NormKernel.Prepare(__learningRate, t);
                 __normKernelScalarsStep = t;
                 __normKernelScalarsRate = __learningRate;
             }
@@ -213,870 +221,1328 @@ namespace Demo
             return __normKernelScalars;
         }
 
-        public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
+        public void SaveCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
 
         public void SaveCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, path);
 
-        public void LoadCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
+        public void LoadCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
 
         public void LoadCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, path);
 
-        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
+        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description =>
+            __Generated.Description.Value;
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
+    }
+}
 
-        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
-        private readonly struct AdamScalars
+namespace Rlx.Optim.Generated.Demo.MlpOptimizer
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Numerics;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+    using global::Rlx.Optim;
+    using global::Rlx.Optim.CompilerServices;
+
+    /// <summary>What MlpOptimizer was generated with, for its state table and its checkpoints.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal static class Description
+    {
+        public static readonly OptimizerDescription Value = new(
+            "adam",
+            OptimizerPrecision.Single,
+            new[] { "exp_avg", "exp_avg_sq" },
+            DefaultKernel.Hyperparameters(),
+            new ParameterSetDescription("w1", new[] { 784, 128 }, DefaultKernel.Hyperparameters()),
+            new ParameterSetDescription("b1", new[] { 128 }, B1Kernel.Hyperparameters()),
+            new ParameterSetDescription("w2", new[] { 128, 10 }, DefaultKernel.Hyperparameters()),
+            new ParameterSetDescription("b2", new[] { 10 }, B1Kernel.Hyperparameters()),
+            new ParameterSetDescription("norm.gain", new[] { 128 }, NormKernel.Hyperparameters()));
+    }
+
+    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct AdamScalars
+    {
+        /// <summary>lr / (1 − β₁ᵗ).</summary>
+        public readonly float StepSize;
+
+        /// <summary>1 / √(1 − β₂ᵗ): √v̂ is √v times this, which cannot overflow where v̂ itself would.</summary>
+        public readonly float InverseSqrtBiasCorrection2;
+
+        public AdamScalars(float stepSize, float inverseSqrtBiasCorrection2)
         {
-            /// <summary>lr / (1 − β₁ᵗ).</summary>
-            public readonly float StepSize;
+            StepSize = stepSize;
+            InverseSqrtBiasCorrection2 = inverseSqrtBiasCorrection2;
+        }
+    }
 
-            /// <summary>1 / √(1 − β₂ᵗ): √v̂ is √v times this, which cannot overflow where v̂ itself would.</summary>
-            public readonly float InverseSqrtBiasCorrection2;
+    /// <summary>
+    /// Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.01, folded in as constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct DefaultKernel : IUpdateKernel<AdamScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.999),
+            new("eps", 1e-8),
+            new("weight_decay", 0.01),
+            new("amsgrad", 0.0),
+            new("maximize", 0.0),
+        };
 
-            public AdamScalars(float stepSize, float inverseSqrtBiasCorrection2)
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static AdamScalars Prepare(double lr, long t)
+        {
+            // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+            double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
+            // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+            double biasCorrection2 = t < 38106 ? 1.0 - Math.Pow(0.999, t) : 1.0;
+            double stepSize = lr / biasCorrection1;
+            double inverseSqrtBiasCorrection2 = 1.0 / Math.Sqrt(biasCorrection2);
+            return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<DefaultKernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
             {
-                StepSize = stepSize;
-                InverseSqrtBiasCorrection2 = inverseSqrtBiasCorrection2;
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.01, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static AdamScalars Prepare(double lr, long t)
-            {
-                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
-                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
-                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
-                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
-                double stepSize = lr / biasCorrection1;
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
-                return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
-            }
+            private static Vector512<float> WeightDecay => Vector512.Create(0.01f);
+            private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
+            private static Vector512<float> LargestFloat => Vector512.Create(float.MaxValue);
+            private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.001f); // 1 − 0.999
+            private static Vector512<float> Epsilon => Vector512.Create(1e-8f);
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
-                global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.InverseSqrtBiasCorrection2);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<float> stepSize = Vector512.Create(scalars.StepSize);
+                Vector512<float> inverseSqrtBiasCorrection2 = Vector512.Create(scalars.InverseSqrtBiasCorrection2);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width,
+                        stepSize, inverseSqrtBiasCorrection2);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        stepSize, inverseSqrtBiasCorrection2);
                 }
             }
 
             /// <summary>
-            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
-            /// then their steps.
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact
+            /// path, then their steps.
             /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width,
+                Vector512<float> stepSize, Vector512<float> inverseSqrtBiasCorrection2)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Runtime.Intrinsics.Vector512<float> p0, out global::System.Runtime.Intrinsics.Vector512<float> g0, out global::System.Runtime.Intrinsics.Vector512<float> expAvg0, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq0);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Runtime.Intrinsics.Vector512<float> p1, out global::System.Runtime.Intrinsics.Vector512<float> g1, out global::System.Runtime.Intrinsics.Vector512<float> expAvg1, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq1);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Runtime.Intrinsics.Vector512<float> p2, out global::System.Runtime.Intrinsics.Vector512<float> g2, out global::System.Runtime.Intrinsics.Vector512<float> expAvg2, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq2);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Runtime.Intrinsics.Vector512<float> p3, out global::System.Runtime.Intrinsics.Vector512<float> g3, out global::System.Runtime.Intrinsics.Vector512<float> expAvg3, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq3);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnyRare(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector512<float> p0, out Vector512<float> g0, out Vector512<float> m0, out Vector512<float> v0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                    out Vector512<float> p1, out Vector512<float> g1, out Vector512<float> m1, out Vector512<float> v1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                    out Vector512<float> p2, out Vector512<float> g2, out Vector512<float> m2, out Vector512<float> v2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                    out Vector512<float> p3, out Vector512<float> g3, out Vector512<float> m3, out Vector512<float> v3);
+                if (KernelMath.AnyRare(m0, v0, m1, v1, m2, v2, m3, v3))
                 {
-                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
-                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
-                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
-                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
-                    FinishRare(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+                    ExactMoments(ref state0, ref state1, i, g0, ref m0, ref v0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref m1, ref v1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref m2, ref v2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref m3, ref v3);
+                    FinishRare(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                        stepSize, inverseSqrtBiasCorrection2);
                     return;
                 }
 
-                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                    stepSize, inverseSqrtBiasCorrection2);
             }
 
             /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector512<float> stepSize, Vector512<float> inverseSqrtBiasCorrection2)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnyRare(expAvg, expAvgSq))
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector512<float> p, out Vector512<float> g, out Vector512<float> m, out Vector512<float> v);
+                if (KernelMath.AnyRare(m, v))
                 {
-                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
-                    FinishRare(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                    ExactMoments(ref state0, ref state1, i, g, ref m, ref v);
+                    FinishRare(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
                     return;
                 }
 
-                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
             }
 
-            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
+            /// <summary>
+            /// The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Moments(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                out Vector512<float> p, out Vector512<float> g, out Vector512<float> expAvg,
+                out Vector512<float> expAvgSq)
             {
-                p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                g += global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * p; // L2 weight decay
-                expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g - expAvg, global::System.Runtime.Intrinsics.Vector512.Create(0.1f), expAvg);
-                // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double;
-                // an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g * g - global::System.Runtime.Intrinsics.Vector512.MinNative(expAvgSq, global::System.Runtime.Intrinsics.Vector512.Create(3.4028235e38f)), global::System.Runtime.Intrinsics.Vector512.Create(0.001f), expAvgSq);
+                p = Vector512.LoadUnsafe(ref parameter, i);
+                g = Vector512.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // L2 weight decay
+                expAvg = Vector512.LoadUnsafe(ref state0, i);
+                expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                expAvg = Vector512.FusedMultiplyAdd(g - expAvg, OneMinusBeta1, expAvg);
+                // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in
+                // double; an infinite stored v is capped where it is subtracted, so it stays infinite instead of
+                // turning NaN.
+                Vector512<float> gap = g * g - Vector512.MinNative(expAvgSq, LargestFloat);
+                expAvgSq = Vector512.FusedMultiplyAdd(gap, OneMinusBeta2, expAvgSq);
             }
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(
+                ref float state0, ref float state1, nuint i, Vector512<float> g, ref Vector512<float> expAvg,
+                ref Vector512<float> expAvgSq)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> m0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> exact = global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
+                Vector512<float> m0 = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> v0 = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> exact = KernelMath.IsRare(expAvg, expAvgSq);
+                expAvg = Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
             }
 
             /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Finish(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector512<float> p,
+                Vector512<float> expAvg, Vector512<float> expAvgSq, Vector512<float> stepSize,
+                Vector512<float> inverseSqrtBiasCorrection2)
             {
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
-                global::System.Runtime.Intrinsics.Vector512<float> delta = global::Rlx.Optim.CompilerServices.KernelMath.Divide(stepSize * expAvg, denominator);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512<float> denominator = Vector512.FusedMultiplyAdd(
+                    Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, Epsilon);
+                Vector512<float> delta = KernelMath.Divide(stepSize * expAvg, denominator);
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary><c>Finish</c> on the rare path: the rare lanes divide exactly.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void FinishRare(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void FinishRare(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector512<float> p,
+                Vector512<float> expAvg, Vector512<float> expAvgSq, Vector512<float> stepSize,
+                Vector512<float> inverseSqrtBiasCorrection2)
             {
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
-                global::System.Runtime.Intrinsics.Vector512<float> numerator = stepSize * expAvg;
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512<float> denominator = Vector512.FusedMultiplyAdd(
+                    Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, Epsilon);
+                Vector512<float> numerator = stepSize * expAvg;
                 // An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.
-                global::System.Runtime.Intrinsics.Vector512<float> delta = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq), numerator / denominator, global::Rlx.Optim.CompilerServices.KernelMath.Divide(numerator, denominator));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512<float> rare = KernelMath.IsRare(expAvg, expAvgSq);
+                Vector512<float> delta = Vector512.ConditionalSelect(
+                    rare, numerator / denominator, KernelMath.Divide(numerator, denominator));
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
             // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> ExactFirstMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> ExactFirstMoment(Vector512<float> previous, Vector512<float> gradient)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
-                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.9);
-                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998);
-                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
+                Vector512<double> previousLow = Vector512.WidenLower(previous);
+                Vector512<double> previousHigh = Vector512.WidenUpper(previous);
+                Vector512<double> gLow = Vector512.WidenLower(gradient);
+                Vector512<double> gHigh = Vector512.WidenUpper(gradient);
+                Vector512<double> beta = Vector512.Create(0.9);
+                Vector512<double> oneMinusBeta = Vector512.Create(0.09999999999999998); // 1 − 0.9
+                return Vector512.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> ExactSecondMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> ExactSecondMoment(Vector512<float> previous, Vector512<float> gradient)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
-                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.999);
-                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009);
-                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
-                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = global::System.Numerics.Vector.Create(scalars.InverseSqrtBiasCorrection2);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2);
-                }
-
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2);
-                }
-            }
-
-            /// <summary>
-            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
-            /// then their steps.
-            /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
-            {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Numerics.Vector<float> p0, out global::System.Numerics.Vector<float> g0, out global::System.Numerics.Vector<float> expAvg0, out global::System.Numerics.Vector<float> expAvgSq0);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Numerics.Vector<float> p1, out global::System.Numerics.Vector<float> g1, out global::System.Numerics.Vector<float> expAvg1, out global::System.Numerics.Vector<float> expAvgSq1);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Numerics.Vector<float> p2, out global::System.Numerics.Vector<float> g2, out global::System.Numerics.Vector<float> expAvg2, out global::System.Numerics.Vector<float> expAvgSq2);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Numerics.Vector<float> p3, out global::System.Numerics.Vector<float> g3, out global::System.Numerics.Vector<float> expAvg3, out global::System.Numerics.Vector<float> expAvgSq3);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
-                {
-                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
-                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
-                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
-                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
-                }
-
-                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
-            {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnySubnormal(expAvg, expAvgSq))
-                {
-                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
-                }
-
-                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq)
-            {
-                p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += global::System.Numerics.Vector.Create(0.01f) * p; // L2 weight decay
-                expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
-                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.999f) * expAvgSq + global::System.Numerics.Vector.Create(0.001f) * g * g;
-            }
-
-            /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq)
-            {
-                global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> exact = global::Rlx.Optim.CompilerServices.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.CompilerServices.KernelMath.IsSubnormal(expAvgSq);
-                expAvg = global::System.Numerics.Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
-            }
-
-            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> p, global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
-            {
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f));
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
-            }
-
-            // The moments of the rare vectors with a subnormal lane, in double and rounded once.
-            // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> ExactFirstMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
-            {
-                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
-                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.9);
-                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.09999999999999998);
-                return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> ExactSecondMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
-            {
-                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
-                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.999);
-                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.0010000000000000009);
-                return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+                Vector512<double> previousLow = Vector512.WidenLower(previous);
+                Vector512<double> previousHigh = Vector512.WidenUpper(previous);
+                Vector512<double> gLow = Vector512.WidenLower(gradient);
+                Vector512<double> gHigh = Vector512.WidenUpper(gradient);
+                Vector512<double> beta = Vector512.Create(0.999);
+                Vector512<double> oneMinusBeta = Vector512.Create(0.0010000000000000009); // 1 − 0.999
+                return Vector512.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow * gLow,
+                    beta * previousHigh + oneMinusBeta * gHigh * gHigh);
             }
         }
 
-        /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.</summary>
-        private readonly struct B1Kernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static AdamScalars Prepare(double lr, long t)
-            {
-                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
-                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
-                // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
-                double biasCorrection2 = t < 38106 ? 1.0 - global::System.Math.Pow(0.999, t) : 1.0;
-                double stepSize = lr / biasCorrection1;
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
-                return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
-            }
+            private static Vector<float> WeightDecay => Vector.Create(0.01f);
+            private static Vector<float> Beta1 => Vector.Create(0.9f);
+            private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
+            private static Vector<float> Beta2 => Vector.Create(0.999f);
+            private static Vector<float> OneMinusBeta2 => Vector.Create(0.001f); // 1 − 0.999
+            private static Vector<float> Epsilon => Vector.Create(1e-8f);
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
-                global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.InverseSqrtBiasCorrection2);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector<float> stepSize = Vector.Create(scalars.StepSize);
+                Vector<float> inverseSqrtBiasCorrection2 = Vector.Create(scalars.InverseSqrtBiasCorrection2);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width,
+                        stepSize, inverseSqrtBiasCorrection2);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        stepSize, inverseSqrtBiasCorrection2);
                 }
             }
 
             /// <summary>
-            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
-            /// then their steps.
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact
+            /// path, then their steps.
             /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width,
+                Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Runtime.Intrinsics.Vector512<float> p0, out global::System.Runtime.Intrinsics.Vector512<float> g0, out global::System.Runtime.Intrinsics.Vector512<float> expAvg0, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq0);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Runtime.Intrinsics.Vector512<float> p1, out global::System.Runtime.Intrinsics.Vector512<float> g1, out global::System.Runtime.Intrinsics.Vector512<float> expAvg1, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq1);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Runtime.Intrinsics.Vector512<float> p2, out global::System.Runtime.Intrinsics.Vector512<float> g2, out global::System.Runtime.Intrinsics.Vector512<float> expAvg2, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq2);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Runtime.Intrinsics.Vector512<float> p3, out global::System.Runtime.Intrinsics.Vector512<float> g3, out global::System.Runtime.Intrinsics.Vector512<float> expAvg3, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq3);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnyRare(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector<float> p0, out Vector<float> g0, out Vector<float> m0, out Vector<float> v0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                    out Vector<float> p1, out Vector<float> g1, out Vector<float> m1, out Vector<float> v1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                    out Vector<float> p2, out Vector<float> g2, out Vector<float> m2, out Vector<float> v2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                    out Vector<float> p3, out Vector<float> g3, out Vector<float> m3, out Vector<float> v3);
+                if (KernelMath.AnySubnormal(m0, v0, m1, v1, m2, v2, m3, v3))
                 {
-                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
-                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
-                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
-                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
-                    FinishRare(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
-                    return;
+                    ExactMoments(ref state0, ref state1, i, g0, ref m0, ref v0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref m1, ref v1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref m2, ref v2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref m3, ref v3);
                 }
 
-                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                    stepSize, inverseSqrtBiasCorrection2);
             }
 
             /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnyRare(expAvg, expAvgSq))
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector<float> p, out Vector<float> g, out Vector<float> m, out Vector<float> v);
+                if (KernelMath.AnySubnormal(m, v))
                 {
-                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
-                    FinishRare(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
-                    return;
+                    ExactMoments(ref state0, ref state1, i, g, ref m, ref v);
                 }
 
-                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
-            {
-                p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                g += p - p; // no decay term; but 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes its own moments NaN
-                expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g - expAvg, global::System.Runtime.Intrinsics.Vector512.Create(0.1f), expAvg);
-                // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double;
-                // an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g * g - global::System.Runtime.Intrinsics.Vector512.MinNative(expAvgSq, global::System.Runtime.Intrinsics.Vector512.Create(3.4028235e38f)), global::System.Runtime.Intrinsics.Vector512.Create(0.001f), expAvgSq);
-            }
-
-            /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> m0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> exact = global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
-            }
-
-            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
-            {
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
-                global::System.Runtime.Intrinsics.Vector512<float> delta = global::Rlx.Optim.CompilerServices.KernelMath.Divide(stepSize * expAvg, denominator);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
-            }
-
-            /// <summary><c>Finish</c> on the rare path: the rare lanes divide exactly.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void FinishRare(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
-            {
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
-                global::System.Runtime.Intrinsics.Vector512<float> numerator = stepSize * expAvg;
-                // An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.
-                global::System.Runtime.Intrinsics.Vector512<float> delta = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq), numerator / denominator, global::Rlx.Optim.CompilerServices.KernelMath.Divide(numerator, denominator));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
-            }
-
-            // The moments of the rare vectors with a subnormal lane, in double and rounded once.
-            // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> ExactFirstMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
-            {
-                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
-                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.9);
-                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998);
-                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> ExactSecondMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
-            {
-                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
-                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.999);
-                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009);
-                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
-                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = global::System.Numerics.Vector.Create(scalars.InverseSqrtBiasCorrection2);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2);
-                }
-
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2);
-                }
+                Finish(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
             }
 
             /// <summary>
-            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
-            /// then their steps.
+            /// The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.
             /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Moments(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                out Vector<float> p, out Vector<float> g, out Vector<float> expAvg, out Vector<float> expAvgSq)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Numerics.Vector<float> p0, out global::System.Numerics.Vector<float> g0, out global::System.Numerics.Vector<float> expAvg0, out global::System.Numerics.Vector<float> expAvgSq0);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Numerics.Vector<float> p1, out global::System.Numerics.Vector<float> g1, out global::System.Numerics.Vector<float> expAvg1, out global::System.Numerics.Vector<float> expAvgSq1);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Numerics.Vector<float> p2, out global::System.Numerics.Vector<float> g2, out global::System.Numerics.Vector<float> expAvg2, out global::System.Numerics.Vector<float> expAvgSq2);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Numerics.Vector<float> p3, out global::System.Numerics.Vector<float> g3, out global::System.Numerics.Vector<float> expAvg3, out global::System.Numerics.Vector<float> expAvgSq3);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
-                {
-                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
-                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
-                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
-                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
-                }
-
-                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
-            {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnySubnormal(expAvg, expAvgSq))
-                {
-                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
-                }
-
-                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq)
-            {
-                p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += p - p; // no decay term; but 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes its own moments NaN
-                expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
+                p = Vector.LoadUnsafe(ref parameter, i);
+                g = Vector.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // L2 weight decay
+                expAvg = Vector.LoadUnsafe(ref state0, i);
+                expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.999f) * expAvgSq + global::System.Numerics.Vector.Create(0.001f) * g * g;
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
             }
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(
+                ref float state0, ref float state1, nuint i, Vector<float> g, ref Vector<float> expAvg,
+                ref Vector<float> expAvgSq)
             {
-                global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> exact = global::Rlx.Optim.CompilerServices.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.CompilerServices.KernelMath.IsSubnormal(expAvgSq);
-                expAvg = global::System.Numerics.Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
+                Vector<float> m0 = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> v0 = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> exact = KernelMath.IsSubnormal(expAvg) | KernelMath.IsSubnormal(expAvgSq);
+                expAvg = Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
             }
 
             /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> p, global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Finish(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector<float> p, Vector<float> expAvg,
+                Vector<float> expAvgSq, Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
             {
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f));
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
+                Vector.StoreUnsafe(expAvg, ref state0, i);
+                Vector.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector<float> delta =
+                    stepSize * expAvg / (Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + Epsilon);
+                Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
             // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> ExactFirstMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> ExactFirstMoment(Vector<float> previous, Vector<float> gradient)
             {
-                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
-                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.9);
-                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.09999999999999998);
-                return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
+                Vector<double> previousLow = Vector.WidenLower(previous);
+                Vector<double> previousHigh = Vector.WidenUpper(previous);
+                Vector<double> gLow = Vector.WidenLower(gradient);
+                Vector<double> gHigh = Vector.WidenUpper(gradient);
+                Vector<double> beta = Vector.Create(0.9);
+                Vector<double> oneMinusBeta = Vector.Create(0.09999999999999998); // 1 − 0.9
+                return Vector.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> ExactSecondMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> ExactSecondMoment(Vector<float> previous, Vector<float> gradient)
             {
-                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
-                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.999);
-                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.0010000000000000009);
-                return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+                Vector<double> previousLow = Vector.WidenLower(previous);
+                Vector<double> previousHigh = Vector.WidenUpper(previous);
+                Vector<double> gLow = Vector.WidenLower(gradient);
+                Vector<double> gHigh = Vector.WidenUpper(gradient);
+                Vector<double> beta = Vector.Create(0.999);
+                Vector<double> oneMinusBeta = Vector.Create(0.0010000000000000009); // 1 − 0.999
+                return Vector.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow * gLow,
+                    beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct B1Kernel : IUpdateKernel<AdamScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.999),
+            new("eps", 1e-8),
+            new("weight_decay", 0.0),
+            new("amsgrad", 0.0),
+            new("maximize", 0.0),
+        };
+
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static AdamScalars Prepare(double lr, long t)
+        {
+            // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+            double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
+            // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
+            double biasCorrection2 = t < 38106 ? 1.0 - Math.Pow(0.999, t) : 1.0;
+            double stepSize = lr / biasCorrection1;
+            double inverseSqrtBiasCorrection2 = 1.0 / Math.Sqrt(biasCorrection2);
+            return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<B1Kernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<B1Kernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
+            {
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>Adam in float arithmetic: β₁ = 0.9, β₂ = 0.99, ε = 1e-8, no weight decay, folded in as constants.</summary>
-        private readonly struct NormKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<AdamScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static AdamScalars Prepare(double lr, long t)
-            {
-                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
-                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
-                // From step 3795 on, 0.99ᵗ ≤ 2⁻⁵⁵ and 1 − 0.99ᵗ is exactly 1.0 in double.
-                double biasCorrection2 = t < 3795 ? 1.0 - global::System.Math.Pow(0.99, t) : 1.0;
-                double stepSize = lr / biasCorrection1;
-                double inverseSqrtBiasCorrection2 = 1.0 / global::System.Math.Sqrt(biasCorrection2);
-                return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
-            }
+            private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
+            private static Vector512<float> LargestFloat => Vector512.Create(float.MaxValue);
+            private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.001f); // 1 − 0.999
+            private static Vector512<float> Epsilon => Vector512.Create(1e-8f);
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
-                global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2 = global::System.Runtime.Intrinsics.Vector512.Create(scalars.InverseSqrtBiasCorrection2);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<float> stepSize = Vector512.Create(scalars.StepSize);
+                Vector512<float> inverseSqrtBiasCorrection2 = Vector512.Create(scalars.InverseSqrtBiasCorrection2);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width,
+                        stepSize, inverseSqrtBiasCorrection2);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        stepSize, inverseSqrtBiasCorrection2);
                 }
             }
 
             /// <summary>
-            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
-            /// then their steps.
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact
+            /// path, then their steps.
             /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width,
+                Vector512<float> stepSize, Vector512<float> inverseSqrtBiasCorrection2)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Runtime.Intrinsics.Vector512<float> p0, out global::System.Runtime.Intrinsics.Vector512<float> g0, out global::System.Runtime.Intrinsics.Vector512<float> expAvg0, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq0);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Runtime.Intrinsics.Vector512<float> p1, out global::System.Runtime.Intrinsics.Vector512<float> g1, out global::System.Runtime.Intrinsics.Vector512<float> expAvg1, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq1);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Runtime.Intrinsics.Vector512<float> p2, out global::System.Runtime.Intrinsics.Vector512<float> g2, out global::System.Runtime.Intrinsics.Vector512<float> expAvg2, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq2);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Runtime.Intrinsics.Vector512<float> p3, out global::System.Runtime.Intrinsics.Vector512<float> g3, out global::System.Runtime.Intrinsics.Vector512<float> expAvg3, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq3);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnyRare(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector512<float> p0, out Vector512<float> g0, out Vector512<float> m0, out Vector512<float> v0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                    out Vector512<float> p1, out Vector512<float> g1, out Vector512<float> m1, out Vector512<float> v1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                    out Vector512<float> p2, out Vector512<float> g2, out Vector512<float> m2, out Vector512<float> v2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                    out Vector512<float> p3, out Vector512<float> g3, out Vector512<float> m3, out Vector512<float> v3);
+                if (KernelMath.AnyRare(m0, v0, m1, v1, m2, v2, m3, v3))
                 {
-                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
-                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
-                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
-                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
-                    FinishRare(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+                    ExactMoments(ref state0, ref state1, i, g0, ref m0, ref v0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref m1, ref v1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref m2, ref v2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref m3, ref v3);
+                    FinishRare(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                        stepSize, inverseSqrtBiasCorrection2);
                     return;
                 }
 
-                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                    stepSize, inverseSqrtBiasCorrection2);
             }
 
             /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector512<float> stepSize, Vector512<float> inverseSqrtBiasCorrection2)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnyRare(expAvg, expAvgSq))
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector512<float> p, out Vector512<float> g, out Vector512<float> m, out Vector512<float> v);
+                if (KernelMath.AnyRare(m, v))
                 {
-                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
-                    FinishRare(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                    ExactMoments(ref state0, ref state1, i, g, ref m, ref v);
+                    FinishRare(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
                     return;
                 }
 
-                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
             }
 
-            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, out global::System.Runtime.Intrinsics.Vector512<float> p, out global::System.Runtime.Intrinsics.Vector512<float> g, out global::System.Runtime.Intrinsics.Vector512<float> expAvg, out global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
+            /// <summary>
+            /// The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Moments(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                out Vector512<float> p, out Vector512<float> g, out Vector512<float> expAvg,
+                out Vector512<float> expAvgSq)
             {
-                p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                g += p - p; // no decay term; but 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes its own moments NaN
-                expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g - expAvg, global::System.Runtime.Intrinsics.Vector512.Create(0.1f), expAvg);
-                // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in double;
-                // an infinite stored v is capped where it is subtracted, so it stays infinite instead of turning NaN.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g * g - global::System.Runtime.Intrinsics.Vector512.MinNative(expAvgSq, global::System.Runtime.Intrinsics.Vector512.Create(3.4028235e38f)), global::System.Runtime.Intrinsics.Vector512.Create(0.01f), expAvgSq);
+                p = Vector512.LoadUnsafe(ref parameter, i);
+                g = Vector512.LoadUnsafe(ref gradient, i);
+                // No decay term; but p − p is 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes
+                // its own moments NaN.
+                g += p - p;
+                expAvg = Vector512.LoadUnsafe(ref state0, i);
+                expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                expAvg = Vector512.FusedMultiplyAdd(g - expAvg, OneMinusBeta1, expAvg);
+                // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in
+                // double; an infinite stored v is capped where it is subtracted, so it stays infinite instead of
+                // turning NaN.
+                Vector512<float> gap = g * g - Vector512.MinNative(expAvgSq, LargestFloat);
+                expAvgSq = Vector512.FusedMultiplyAdd(gap, OneMinusBeta2, expAvgSq);
             }
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> expAvg, ref global::System.Runtime.Intrinsics.Vector512<float> expAvgSq)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(
+                ref float state0, ref float state1, nuint i, Vector512<float> g, ref Vector512<float> expAvg,
+                ref Vector512<float> expAvgSq)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> m0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> exact = global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq);
-                expAvg = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
+                Vector512<float> m0 = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> v0 = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> exact = KernelMath.IsRare(expAvg, expAvgSq);
+                expAvg = Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
             }
 
             /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Finish(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector512<float> p,
+                Vector512<float> expAvg, Vector512<float> expAvgSq, Vector512<float> stepSize,
+                Vector512<float> inverseSqrtBiasCorrection2)
             {
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
-                global::System.Runtime.Intrinsics.Vector512<float> delta = global::Rlx.Optim.CompilerServices.KernelMath.Divide(stepSize * expAvg, denominator);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512<float> denominator = Vector512.FusedMultiplyAdd(
+                    Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, Epsilon);
+                Vector512<float> delta = KernelMath.Divide(stepSize * expAvg, denominator);
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary><c>Finish</c> on the rare path: the rare lanes divide exactly.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void FinishRare(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Runtime.Intrinsics.Vector512<float> p, global::System.Runtime.Intrinsics.Vector512<float> expAvg, global::System.Runtime.Intrinsics.Vector512<float> expAvgSq, global::System.Runtime.Intrinsics.Vector512<float> stepSize, global::System.Runtime.Intrinsics.Vector512<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void FinishRare(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector512<float> p,
+                Vector512<float> expAvg, Vector512<float> expAvgSq, Vector512<float> stepSize,
+                Vector512<float> inverseSqrtBiasCorrection2)
             {
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<float> denominator = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, global::System.Runtime.Intrinsics.Vector512.Create(1e-8f));
-                global::System.Runtime.Intrinsics.Vector512<float> numerator = stepSize * expAvg;
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512<float> denominator = Vector512.FusedMultiplyAdd(
+                    Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, Epsilon);
+                Vector512<float> numerator = stepSize * expAvg;
                 // An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.
-                global::System.Runtime.Intrinsics.Vector512<float> delta = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::Rlx.Optim.CompilerServices.KernelMath.IsRare(expAvg, expAvgSq), numerator / denominator, global::Rlx.Optim.CompilerServices.KernelMath.Divide(numerator, denominator));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512<float> rare = KernelMath.IsRare(expAvg, expAvgSq);
+                Vector512<float> delta = Vector512.ConditionalSelect(
+                    rare, numerator / denominator, KernelMath.Divide(numerator, denominator));
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
             // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> ExactFirstMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> ExactFirstMoment(Vector512<float> previous, Vector512<float> gradient)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
-                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.9);
-                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998);
-                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
+                Vector512<double> previousLow = Vector512.WidenLower(previous);
+                Vector512<double> previousHigh = Vector512.WidenUpper(previous);
+                Vector512<double> gLow = Vector512.WidenLower(gradient);
+                Vector512<double> gHigh = Vector512.WidenUpper(gradient);
+                Vector512<double> beta = Vector512.Create(0.9);
+                Vector512<double> oneMinusBeta = Vector512.Create(0.09999999999999998); // 1 − 0.9
+                return Vector512.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> ExactSecondMoment(global::System.Runtime.Intrinsics.Vector512<float> previous, global::System.Runtime.Intrinsics.Vector512<float> gradient)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> ExactSecondMoment(Vector512<float> previous, Vector512<float> gradient)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> previousLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(previous), previousHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(previous);
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(gradient), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(gradient);
-                global::System.Runtime.Intrinsics.Vector512<double> beta = global::System.Runtime.Intrinsics.Vector512.Create(0.99);
-                global::System.Runtime.Intrinsics.Vector512<double> oneMinusBeta = global::System.Runtime.Intrinsics.Vector512.Create(0.010000000000000009);
-                return global::System.Runtime.Intrinsics.Vector512.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+                Vector512<double> previousLow = Vector512.WidenLower(previous);
+                Vector512<double> previousHigh = Vector512.WidenUpper(previous);
+                Vector512<double> gLow = Vector512.WidenLower(gradient);
+                Vector512<double> gHigh = Vector512.WidenUpper(gradient);
+                Vector512<double> beta = Vector512.Create(0.999);
+                Vector512<double> oneMinusBeta = Vector512.Create(0.0010000000000000009); // 1 − 0.999
+                return Vector512.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow * gLow,
+                    beta * previousHigh + oneMinusBeta * gHigh * gHigh);
             }
+        }
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            private static Vector<float> Beta1 => Vector.Create(0.9f);
+            private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
+            private static Vector<float> Beta2 => Vector.Create(0.999f);
+            private static Vector<float> OneMinusBeta2 => Vector.Create(0.001f); // 1 − 0.999
+            private static Vector<float> Epsilon => Vector.Create(1e-8f);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
-                global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2 = global::System.Numerics.Vector.Create(scalars.InverseSqrtBiasCorrection2);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
+                Vector<float> stepSize = Vector.Create(scalars.StepSize);
+                Vector<float> inverseSqrtBiasCorrection2 = Vector.Create(scalars.InverseSqrtBiasCorrection2);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width,
+                        stepSize, inverseSqrtBiasCorrection2);
                 }
 
                 for (; i < end; i += width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize, inverseSqrtBiasCorrection2);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        stepSize, inverseSqrtBiasCorrection2);
                 }
             }
 
             /// <summary>
-            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact path,
-            /// then their steps.
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact
+            /// path, then their steps.
             /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateGroup(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width,
+                Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Numerics.Vector<float> p0, out global::System.Numerics.Vector<float> g0, out global::System.Numerics.Vector<float> expAvg0, out global::System.Numerics.Vector<float> expAvgSq0);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width, out global::System.Numerics.Vector<float> p1, out global::System.Numerics.Vector<float> g1, out global::System.Numerics.Vector<float> expAvg1, out global::System.Numerics.Vector<float> expAvgSq1);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, out global::System.Numerics.Vector<float> p2, out global::System.Numerics.Vector<float> g2, out global::System.Numerics.Vector<float> expAvg2, out global::System.Numerics.Vector<float> expAvgSq2);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, out global::System.Numerics.Vector<float> p3, out global::System.Numerics.Vector<float> g3, out global::System.Numerics.Vector<float> expAvg3, out global::System.Numerics.Vector<float> expAvgSq3);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnySubnormal(expAvg0, expAvgSq0, expAvg1, expAvgSq1, expAvg2, expAvgSq2, expAvg3, expAvgSq3))
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector<float> p0, out Vector<float> g0, out Vector<float> m0, out Vector<float> v0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                    out Vector<float> p1, out Vector<float> g1, out Vector<float> m1, out Vector<float> v1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                    out Vector<float> p2, out Vector<float> g2, out Vector<float> m2, out Vector<float> v2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                    out Vector<float> p3, out Vector<float> g3, out Vector<float> m3, out Vector<float> v3);
+                if (KernelMath.AnySubnormal(m0, v0, m1, v1, m2, v2, m3, v3))
                 {
-                    ExactMoments(ref state0, ref state1, i, g0, ref expAvg0, ref expAvgSq0);
-                    ExactMoments(ref state0, ref state1, i + width, g1, ref expAvg1, ref expAvgSq1);
-                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref expAvg2, ref expAvgSq2);
-                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref expAvg3, ref expAvgSq3);
+                    ExactMoments(ref state0, ref state1, i, g0, ref m0, ref v0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref m1, ref v1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref m2, ref v2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref m3, ref v3);
                 }
 
-                Finish(ref parameter, ref state0, ref state1, i, p0, expAvg0, expAvgSq0, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + width, p1, expAvg1, expAvgSq1, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, expAvg2, expAvgSq2, stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, expAvg3, expAvgSq3, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                    stepSize, inverseSqrtBiasCorrection2);
             }
 
             /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq);
-                if (global::Rlx.Optim.CompilerServices.KernelMath.AnySubnormal(expAvg, expAvgSq))
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector<float> p, out Vector<float> g, out Vector<float> m, out Vector<float> v);
+                if (KernelMath.AnySubnormal(m, v))
                 {
-                    ExactMoments(ref state0, ref state1, i, g, ref expAvg, ref expAvgSq);
+                    ExactMoments(ref state0, ref state1, i, g, ref m, ref v);
                 }
 
-                Finish(ref parameter, ref state0, ref state1, i, p, expAvg, expAvgSq, stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
             }
 
-            /// <summary>The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Moments(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, out global::System.Numerics.Vector<float> p, out global::System.Numerics.Vector<float> g, out global::System.Numerics.Vector<float> expAvg, out global::System.Numerics.Vector<float> expAvgSq)
+            /// <summary>
+            /// The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Moments(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                out Vector<float> p, out Vector<float> g, out Vector<float> expAvg, out Vector<float> expAvgSq)
             {
-                p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += p - p; // no decay term; but 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes its own moments NaN
-                expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                expAvg = global::System.Numerics.Vector.Create(0.9f) * expAvg + global::System.Numerics.Vector.Create(0.1f) * g;
+                p = Vector.LoadUnsafe(ref parameter, i);
+                g = Vector.LoadUnsafe(ref gradient, i);
+                // No decay term; but p − p is 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes
+                // its own moments NaN.
+                g += p - p;
+                expAvg = Vector.LoadUnsafe(ref state0, i);
+                expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.99f) * expAvgSq + global::System.Numerics.Vector.Create(0.01f) * g * g;
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
             }
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void ExactMoments(ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> expAvg, ref global::System.Numerics.Vector<float> expAvgSq)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(
+                ref float state0, ref float state1, nuint i, Vector<float> g, ref Vector<float> expAvg,
+                ref Vector<float> expAvgSq)
             {
-                global::System.Numerics.Vector<float> m0 = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> v0 = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<float> exact = global::Rlx.Optim.CompilerServices.KernelMath.IsSubnormal(expAvg) | global::Rlx.Optim.CompilerServices.KernelMath.IsSubnormal(expAvgSq);
-                expAvg = global::System.Numerics.Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
-                expAvgSq = global::System.Numerics.Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
+                Vector<float> m0 = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> v0 = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> exact = KernelMath.IsSubnormal(expAvg) | KernelMath.IsSubnormal(expAvgSq);
+                expAvg = Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
             }
 
             /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Finish(ref float parameter, ref float state0, ref float state1, nuint i, global::System.Numerics.Vector<float> p, global::System.Numerics.Vector<float> expAvg, global::System.Numerics.Vector<float> expAvgSq, global::System.Numerics.Vector<float> stepSize, global::System.Numerics.Vector<float> inverseSqrtBiasCorrection2)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Finish(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector<float> p, Vector<float> expAvg,
+                Vector<float> expAvgSq, Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
             {
-                global::System.Numerics.Vector.StoreUnsafe(expAvg, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(expAvgSq, ref state1, i);
-                global::System.Numerics.Vector<float> delta = stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + global::System.Numerics.Vector.Create(1e-8f));
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
+                Vector.StoreUnsafe(expAvg, ref state0, i);
+                Vector.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector<float> delta =
+                    stepSize * expAvg / (Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + Epsilon);
+                Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
             // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> ExactFirstMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> ExactFirstMoment(Vector<float> previous, Vector<float> gradient)
             {
-                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
-                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.9);
-                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.09999999999999998);
-                return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
+                Vector<double> previousLow = Vector.WidenLower(previous);
+                Vector<double> previousHigh = Vector.WidenUpper(previous);
+                Vector<double> gLow = Vector.WidenLower(gradient);
+                Vector<double> gHigh = Vector.WidenUpper(gradient);
+                Vector<double> beta = Vector.Create(0.9);
+                Vector<double> oneMinusBeta = Vector.Create(0.09999999999999998); // 1 − 0.9
+                return Vector.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> ExactSecondMoment(global::System.Numerics.Vector<float> previous, global::System.Numerics.Vector<float> gradient)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> ExactSecondMoment(Vector<float> previous, Vector<float> gradient)
             {
-                global::System.Numerics.Vector<double> previousLow = global::System.Numerics.Vector.WidenLower(previous), previousHigh = global::System.Numerics.Vector.WidenUpper(previous);
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(gradient), gHigh = global::System.Numerics.Vector.WidenUpper(gradient);
-                global::System.Numerics.Vector<double> beta = global::System.Numerics.Vector.Create(0.99);
-                global::System.Numerics.Vector<double> oneMinusBeta = global::System.Numerics.Vector.Create(0.010000000000000009);
-                return global::System.Numerics.Vector.Narrow(beta * previousLow + oneMinusBeta * gLow * gLow, beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+                Vector<double> previousLow = Vector.WidenLower(previous);
+                Vector<double> previousHigh = Vector.WidenUpper(previous);
+                Vector<double> gLow = Vector.WidenLower(gradient);
+                Vector<double> gHigh = Vector.WidenUpper(gradient);
+                Vector<double> beta = Vector.Create(0.999);
+                Vector<double> oneMinusBeta = Vector.Create(0.0010000000000000009); // 1 − 0.999
+                return Vector.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow * gLow,
+                    beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adam in float arithmetic: β₁ = 0.9, β₂ = 0.99, ε = 1e-8, no weight decay, folded in as constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct NormKernel : IUpdateKernel<AdamScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.99),
+            new("eps", 1e-8),
+            new("weight_decay", 0.0),
+            new("amsgrad", 0.0),
+            new("maximize", 0.0),
+        };
+
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static AdamScalars Prepare(double lr, long t)
+        {
+            // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+            double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
+            // From step 3795 on, 0.99ᵗ ≤ 2⁻⁵⁵ and 1 − 0.99ᵗ is exactly 1.0 in double.
+            double biasCorrection2 = t < 3795 ? 1.0 - Math.Pow(0.99, t) : 1.0;
+            double stepSize = lr / biasCorrection1;
+            double inverseSqrtBiasCorrection2 = 1.0 / Math.Sqrt(biasCorrection2);
+            return new AdamScalars((float)stepSize, (float)inverseSqrtBiasCorrection2);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<NormKernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<NormKernel, AdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
+            {
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+        }
+
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
+        {
+            private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
+            private static Vector512<float> LargestFloat => Vector512.Create(float.MaxValue);
+            private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.01f); // 1 − 0.99
+            private static Vector512<float> Epsilon => Vector512.Create(1e-8f);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
+            {
+                Vector512<float> stepSize = Vector512.Create(scalars.StepSize);
+                Vector512<float> inverseSqrtBiasCorrection2 = Vector512.Create(scalars.InverseSqrtBiasCorrection2);
+                nuint width = (nuint)Vector512<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width,
+                        stepSize, inverseSqrtBiasCorrection2);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        stepSize, inverseSqrtBiasCorrection2);
+                }
+            }
+
+            /// <summary>
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact
+            /// path, then their steps.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width,
+                Vector512<float> stepSize, Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector512<float> p0, out Vector512<float> g0, out Vector512<float> m0, out Vector512<float> v0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                    out Vector512<float> p1, out Vector512<float> g1, out Vector512<float> m1, out Vector512<float> v1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                    out Vector512<float> p2, out Vector512<float> g2, out Vector512<float> m2, out Vector512<float> v2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                    out Vector512<float> p3, out Vector512<float> g3, out Vector512<float> m3, out Vector512<float> v3);
+                if (KernelMath.AnyRare(m0, v0, m1, v1, m2, v2, m3, v3))
+                {
+                    ExactMoments(ref state0, ref state1, i, g0, ref m0, ref v0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref m1, ref v1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref m2, ref v2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref m3, ref v3);
+                    FinishRare(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    FinishRare(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                        stepSize, inverseSqrtBiasCorrection2);
+                    return;
+                }
+
+                Finish(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                    stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector512<float> stepSize, Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector512<float> p, out Vector512<float> g, out Vector512<float> m, out Vector512<float> v);
+                if (KernelMath.AnyRare(m, v))
+                {
+                    ExactMoments(ref state0, ref state1, i, g, ref m, ref v);
+                    FinishRare(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
+                    return;
+                }
+
+                Finish(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>
+            /// The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Moments(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                out Vector512<float> p, out Vector512<float> g, out Vector512<float> expAvg,
+                out Vector512<float> expAvgSq)
+            {
+                p = Vector512.LoadUnsafe(ref parameter, i);
+                g = Vector512.LoadUnsafe(ref gradient, i);
+                // No decay term; but p − p is 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes
+                // its own moments NaN.
+                g += p - p;
+                expAvg = Vector512.LoadUnsafe(ref state0, i);
+                expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                expAvg = Vector512.FusedMultiplyAdd(g - expAvg, OneMinusBeta1, expAvg);
+                // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in
+                // double; an infinite stored v is capped where it is subtracted, so it stays infinite instead of
+                // turning NaN.
+                Vector512<float> gap = g * g - Vector512.MinNative(expAvgSq, LargestFloat);
+                expAvgSq = Vector512.FusedMultiplyAdd(gap, OneMinusBeta2, expAvgSq);
+            }
+
+            /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(
+                ref float state0, ref float state1, nuint i, Vector512<float> g, ref Vector512<float> expAvg,
+                ref Vector512<float> expAvgSq)
+            {
+                Vector512<float> m0 = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> v0 = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> exact = KernelMath.IsRare(expAvg, expAvgSq);
+                expAvg = Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
+            }
+
+            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Finish(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector512<float> p,
+                Vector512<float> expAvg, Vector512<float> expAvgSq, Vector512<float> stepSize,
+                Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512<float> denominator = Vector512.FusedMultiplyAdd(
+                    Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, Epsilon);
+                Vector512<float> delta = KernelMath.Divide(stepSize * expAvg, denominator);
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            /// <summary><c>Finish</c> on the rare path: the rare lanes divide exactly.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void FinishRare(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector512<float> p,
+                Vector512<float> expAvg, Vector512<float> expAvgSq, Vector512<float> stepSize,
+                Vector512<float> inverseSqrtBiasCorrection2)
+            {
+                Vector512.StoreUnsafe(expAvg, ref state0, i);
+                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512<float> denominator = Vector512.FusedMultiplyAdd(
+                    Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, Epsilon);
+                Vector512<float> numerator = stepSize * expAvg;
+                // An infinite denominator or numerator is outside the reciprocal's range: those lanes divide exactly.
+                Vector512<float> rare = KernelMath.IsRare(expAvg, expAvgSq);
+                Vector512<float> delta = Vector512.ConditionalSelect(
+                    rare, numerator / denominator, KernelMath.Divide(numerator, denominator));
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            // The moments of the rare vectors with a subnormal lane, in double and rounded once.
+            // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> ExactFirstMoment(Vector512<float> previous, Vector512<float> gradient)
+            {
+                Vector512<double> previousLow = Vector512.WidenLower(previous);
+                Vector512<double> previousHigh = Vector512.WidenUpper(previous);
+                Vector512<double> gLow = Vector512.WidenLower(gradient);
+                Vector512<double> gHigh = Vector512.WidenUpper(gradient);
+                Vector512<double> beta = Vector512.Create(0.9);
+                Vector512<double> oneMinusBeta = Vector512.Create(0.09999999999999998); // 1 − 0.9
+                return Vector512.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> ExactSecondMoment(Vector512<float> previous, Vector512<float> gradient)
+            {
+                Vector512<double> previousLow = Vector512.WidenLower(previous);
+                Vector512<double> previousHigh = Vector512.WidenUpper(previous);
+                Vector512<double> gLow = Vector512.WidenLower(gradient);
+                Vector512<double> gHigh = Vector512.WidenUpper(gradient);
+                Vector512<double> beta = Vector512.Create(0.99);
+                Vector512<double> oneMinusBeta = Vector512.Create(0.010000000000000009); // 1 − 0.99
+                return Vector512.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow * gLow,
+                    beta * previousHigh + oneMinusBeta * gHigh * gHigh);
+            }
+        }
+
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            private static Vector<float> Beta1 => Vector.Create(0.9f);
+            private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
+            private static Vector<float> Beta2 => Vector.Create(0.99f);
+            private static Vector<float> OneMinusBeta2 => Vector.Create(0.01f); // 1 − 0.99
+            private static Vector<float> Epsilon => Vector.Create(1e-8f);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
+            {
+                Vector<float> stepSize = Vector.Create(scalars.StepSize);
+                Vector<float> inverseSqrtBiasCorrection2 = Vector.Create(scalars.InverseSqrtBiasCorrection2);
+                nuint width = (nuint)Vector<float>.Count;
+                nuint i = start;
+                for (; end - i >= 4 * width; i += 4 * width)
+                {
+                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width,
+                        stepSize, inverseSqrtBiasCorrection2);
+                }
+
+                for (; i < end; i += width)
+                {
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        stepSize, inverseSqrtBiasCorrection2);
+                }
+            }
+
+            /// <summary>
+            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact
+            /// path, then their steps.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateGroup(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width,
+                Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
+            {
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector<float> p0, out Vector<float> g0, out Vector<float> m0, out Vector<float> v0);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                    out Vector<float> p1, out Vector<float> g1, out Vector<float> m1, out Vector<float> v1);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                    out Vector<float> p2, out Vector<float> g2, out Vector<float> m2, out Vector<float> v2);
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                    out Vector<float> p3, out Vector<float> g3, out Vector<float> m3, out Vector<float> v3);
+                if (KernelMath.AnySubnormal(m0, v0, m1, v1, m2, v2, m3, v3))
+                {
+                    ExactMoments(ref state0, ref state1, i, g0, ref m0, ref v0);
+                    ExactMoments(ref state0, ref state1, i + width, g1, ref m1, ref v1);
+                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref m2, ref v2);
+                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref m3, ref v3);
+                }
+
+                Finish(ref parameter, ref state0, ref state1, i, p0, m0, v0,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
+                    stepSize, inverseSqrtBiasCorrection2);
+                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
+                    stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
+            {
+                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
+                    out Vector<float> p, out Vector<float> g, out Vector<float> m, out Vector<float> v);
+                if (KernelMath.AnySubnormal(m, v))
+                {
+                    ExactMoments(ref state0, ref state1, i, g, ref m, ref v);
+                }
+
+                Finish(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
+            }
+
+            /// <summary>
+            /// The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Moments(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
+                out Vector<float> p, out Vector<float> g, out Vector<float> expAvg, out Vector<float> expAvgSq)
+            {
+                p = Vector.LoadUnsafe(ref parameter, i);
+                g = Vector.LoadUnsafe(ref gradient, i);
+                // No decay term; but p − p is 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes
+                // its own moments NaN.
+                g += p - p;
+                expAvg = Vector.LoadUnsafe(ref state0, i);
+                expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
+                // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+            }
+
+            /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void ExactMoments(
+                ref float state0, ref float state1, nuint i, Vector<float> g, ref Vector<float> expAvg,
+                ref Vector<float> expAvgSq)
+            {
+                Vector<float> m0 = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> v0 = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> exact = KernelMath.IsSubnormal(expAvg) | KernelMath.IsSubnormal(expAvgSq);
+                expAvg = Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
+                expAvgSq = Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
+            }
+
+            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Finish(
+                ref float parameter, ref float state0, ref float state1, nuint i, Vector<float> p, Vector<float> expAvg,
+                Vector<float> expAvgSq, Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
+            {
+                Vector.StoreUnsafe(expAvg, ref state0, i);
+                Vector.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector<float> delta =
+                    stepSize * expAvg / (Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + Epsilon);
+                Vector.StoreUnsafe(p - delta, ref parameter, i);
+            }
+
+            // The moments of the rare vectors with a subnormal lane, in double and rounded once.
+            // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> ExactFirstMoment(Vector<float> previous, Vector<float> gradient)
+            {
+                Vector<double> previousLow = Vector.WidenLower(previous);
+                Vector<double> previousHigh = Vector.WidenUpper(previous);
+                Vector<double> gLow = Vector.WidenLower(gradient);
+                Vector<double> gHigh = Vector.WidenUpper(gradient);
+                Vector<double> beta = Vector.Create(0.9);
+                Vector<double> oneMinusBeta = Vector.Create(0.09999999999999998); // 1 − 0.9
+                return Vector.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow, beta * previousHigh + oneMinusBeta * gHigh);
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> ExactSecondMoment(Vector<float> previous, Vector<float> gradient)
+            {
+                Vector<double> previousLow = Vector.WidenLower(previous);
+                Vector<double> previousHigh = Vector.WidenUpper(previous);
+                Vector<double> gLow = Vector.WidenLower(gradient);
+                Vector<double> gHigh = Vector.WidenUpper(gradient);
+                Vector<double> beta = Vector.Create(0.99);
+                Vector<double> oneMinusBeta = Vector.Create(0.010000000000000009); // 1 − 0.99
+                return Vector.Narrow(
+                    beta * previousLow + oneMinusBeta * gLow * gLow,
+                    beta * previousHigh + oneMinusBeta * gHigh * gHigh);
             }
         }
     }

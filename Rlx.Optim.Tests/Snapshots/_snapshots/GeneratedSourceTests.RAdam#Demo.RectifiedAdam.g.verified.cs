@@ -5,22 +5,19 @@
 
 namespace Demo
 {
+    using __Generated = global::Rlx.Optim.Generated.Demo.RectifiedAdam;
+
     partial class RectifiedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
     {
         /// <summary>Elements in parameter set <c>weights</c>, of shape [64, 32].</summary>
         public const int WeightsLength = 2048;
 
-        private static readonly global::Rlx.Optim.OptimizerDescription __description = new global::Rlx.Optim.OptimizerDescription(
-            "radam",
-            global::Rlx.Optim.OptimizerPrecision.Double,
-            new string[] { "exp_avg", "exp_avg_sq" },
-            new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 64, 32 }, new global::Rlx.Optim.Hyperparameter[] { new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8), new("weight_decay", 0.01), new("decoupled_weight_decay", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
+            new(__Generated.Description.Value);
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
-        private RAdamScalars __defaultKernelScalars;
+        private __Generated.RAdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
 
@@ -35,28 +32,35 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism =
+                global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
+        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States =>
+            __states.All;
 
-        public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
+        public bool TryGetState(
+            string name,
+            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
             __states.TryGet(name, out state);
 
         // weights: shape [64, 32], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
-            RAdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.RAdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, RAdamScalars>(in scalars, weights, gradient, state.Buffer(0), state.Buffer(1), default);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
         }
 
-        /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
+        /// <summary>
+        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// </summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                "weights", WeightsLength, weights, weightsGradient);
             StepWeights(weights, weightsGradient);
             EndIteration();
         }
@@ -73,14 +77,14 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            RAdamScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.RAdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, RAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, RAdamScalars>(in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
             }
         }
 
@@ -92,13 +96,15 @@ namespace Demo
             __stepCount = 0;
         }
 
-        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private RAdamScalars ScalarsOfDefaultKernel()
+        /// <summary>
+        /// DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.RAdamScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
             if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
                 __defaultKernelScalarsStep = t;
                 __defaultKernelScalarsRate = __learningRate;
             }
@@ -106,83 +112,167 @@ namespace Demo
             return __defaultKernelScalars;
         }
 
-        public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
+        public void SaveCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
 
         public void SaveCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, path);
 
-        public void LoadCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
+        public void LoadCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
 
         public void LoadCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, path);
 
-        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
+        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description =>
+            __Generated.Description.Value;
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
+    }
+}
 
-        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
-        private readonly struct RAdamScalars
+namespace Rlx.Optim.Generated.Demo.RectifiedAdam
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Numerics;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+    using global::Rlx.Optim;
+    using global::Rlx.Optim.CompilerServices;
+
+    /// <summary>What RectifiedAdam was generated with, for its state table and its checkpoints.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal static class Description
+    {
+        public static readonly OptimizerDescription Value = new(
+            "radam",
+            OptimizerPrecision.Double,
+            new[] { "exp_avg", "exp_avg_sq" },
+            DefaultKernel.Hyperparameters(),
+            new ParameterSetDescription("weights", new[] { 64, 32 }, DefaultKernel.Hyperparameters()));
+    }
+
+    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct RAdamScalars
+    {
+        /// <summary>Whether ρₜ > 5: the variance is rectified and the step adapted.</summary>
+        public readonly bool Rectified;
+
+        /// <summary>lr·r·√(1 − β₂ᵗ)/(1 − β₁ᵗ) when rectified, lr/(1 − β₁ᵗ) before.</summary>
+        public readonly double StepSize;
+
+        public RAdamScalars(bool rectified, double stepSize)
         {
-            /// <summary>Whether ρₜ > 5: the variance is rectified and the step adapted.</summary>
-            public readonly bool Rectified;
+            Rectified = rectified;
+            StepSize = stepSize;
+        }
+    }
 
-            /// <summary>lr·r·√(1 − β₂ᵗ)/(1 − β₁ᵗ) when rectified, lr/(1 − β₁ᵗ) before.</summary>
-            public readonly double StepSize;
+    /// <summary>
+    /// RAdam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.01, folded in as
+    /// constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct DefaultKernel : IUpdateKernel<RAdamScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("beta1", 0.9),
+            new("beta2", 0.999),
+            new("eps", 1e-8),
+            new("weight_decay", 0.01),
+            new("decoupled_weight_decay", 0.0),
+            new("maximize", 0.0),
+        };
 
-            public RAdamScalars(bool rectified, double stepSize)
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static RAdamScalars Prepare(double lr, long t)
+        {
+            // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
+            double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
+            double beta2Power = Math.Pow(0.999, t);
+            double biasCorrection2 = 1.0 - beta2Power;
+            const double RhoInfinity = 1998.9999999999982;
+            double rho = RhoInfinity - 2.0 * t * beta2Power / biasCorrection2;
+            bool rectified = rho > 5.0;
+            double stepSize = lr / biasCorrection1;
+            if (rectified)
             {
-                Rectified = rectified;
-                StepSize = stepSize;
+                double rectification = Math.Sqrt(
+                    (rho - 4.0) * (rho - 2.0) * RhoInfinity / ((RhoInfinity - 4.0) * (RhoInfinity - 2.0) * rho));
+                stepSize = lr * rectification * Math.Sqrt(biasCorrection2) / biasCorrection1;
+            }
+            return new RAdamScalars(rectified, stepSize);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in RAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<DefaultKernel, RAdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in RAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<DefaultKernel, RAdamScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
+            {
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>RAdam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, L2 weight decay λ = 0.01, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<RAdamScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static RAdamScalars Prepare(double lr, long t)
-            {
-                // From step 363 on, 0.9ᵗ ≤ 2⁻⁵⁵ and 1 − 0.9ᵗ is exactly 1.0 in double.
-                double biasCorrection1 = t < 363 ? 1.0 - global::System.Math.Pow(0.9, t) : 1.0;
-                double beta2Power = global::System.Math.Pow(0.999, t);
-                double biasCorrection2 = 1.0 - beta2Power;
-                const double RhoInfinity = 1998.9999999999982;
-                double rho = RhoInfinity - 2.0 * t * beta2Power / biasCorrection2;
-                bool rectified = rho > 5.0;
-                double stepSize = rectified
-                    ? lr * global::System.Math.Sqrt((rho - 4.0) * (rho - 2.0) * RhoInfinity / ((RhoInfinity - 4.0) * (RhoInfinity - 2.0) * rho))
-                        * global::System.Math.Sqrt(biasCorrection2) / biasCorrection1
-                    : lr / biasCorrection1;
-                return new RAdamScalars(rectified, stepSize);
-            }
+            private static Vector512<float> WeightDecay => Vector512.Create(0.01f);
+            private static Vector512<double> Beta1 => Vector512.Create(0.9);
+            private static Vector512<double> OneMinusBeta1 => Vector512.Create(0.09999999999999998); // 1 − 0.9
+            private static Vector512<double> Beta2 => Vector512.Create(0.999);
+            private static Vector512<double> OneMinusBeta2 => Vector512.Create(0.0010000000000000009); // 1 − 0.999
+            private static Vector512<double> Epsilon => Vector512.Create(1e-8);
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
                 bool rectified = scalars.Rectified;
-                global::System.Runtime.Intrinsics.Vector512<double> stepSize = global::System.Runtime.Intrinsics.Vector512.Create(scalars.StepSize);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<double> stepSize = Vector512.Create(scalars.StepSize);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                        rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                        rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                        rectified, stepSize);
                 }
 
                 for (; i < end; i += width)
@@ -191,50 +281,80 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, bool rectified, global::System.Runtime.Intrinsics.Vector512<double> stepSize)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, bool rectified,
+                Vector512<double> stepSize)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                g += global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * p; // L2 weight decay
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(g), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(g);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<double> expAvgLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(expAvg), expAvgHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(expAvg);
-                global::System.Runtime.Intrinsics.Vector512<float> expAvgSq = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state1, i);
-                global::System.Runtime.Intrinsics.Vector512<double> expAvgSqLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(expAvgSq), expAvgSqHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(expAvgSq);
-                global::System.Runtime.Intrinsics.Vector512<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, rectified, stepSize);
-                global::System.Runtime.Intrinsics.Vector512<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, rectified, stepSize);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // L2 weight decay
+                Vector512<double> gLow = Vector512.WidenLower(g);
+                Vector512<double> gHigh = Vector512.WidenUpper(g);
+                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<double> expAvgLow = Vector512.WidenLower(expAvg);
+                Vector512<double> expAvgHigh = Vector512.WidenUpper(expAvg);
+                Vector512<float> expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<double> expAvgSqLow = Vector512.WidenLower(expAvgSq);
+                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(expAvgSq);
+                Vector512<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, rectified, stepSize);
+                Vector512<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, rectified, stepSize);
+                Vector512.StoreUnsafe(Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                Vector512.StoreUnsafe(Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - global::System.Runtime.Intrinsics.Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                Vector512.StoreUnsafe(p - Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<double> Step(global::System.Runtime.Intrinsics.Vector512<double> g, ref global::System.Runtime.Intrinsics.Vector512<double> expAvg, ref global::System.Runtime.Intrinsics.Vector512<double> expAvgSq, bool rectified, global::System.Runtime.Intrinsics.Vector512<double> stepSize)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<double> Step(
+                Vector512<double> g, ref Vector512<double> expAvg, ref Vector512<double> expAvgSq, bool rectified,
+                Vector512<double> stepSize)
             {
-                expAvg = global::System.Runtime.Intrinsics.Vector512.Create(0.9) * expAvg + global::System.Runtime.Intrinsics.Vector512.Create(0.09999999999999998) * g;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Runtime.Intrinsics.Vector512.Create(0.999) * expAvgSq + global::System.Runtime.Intrinsics.Vector512.Create(0.0010000000000000009) * g * g;
-                global::System.Runtime.Intrinsics.Vector512<double> delta = rectified ? stepSize * expAvg / (global::System.Runtime.Intrinsics.Vector512.Sqrt(expAvgSq) + global::System.Runtime.Intrinsics.Vector512.Create(1e-8)) : stepSize * expAvg;
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                Vector512<double> delta = rectified
+                    ? stepSize * expAvg / (Vector512.Sqrt(expAvgSq) + Epsilon)
+                    : stepSize * expAvg;
                 return delta;
             }
+        }
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            private static Vector<float> WeightDecay => Vector.Create(0.01f);
+            private static Vector<double> Beta1 => Vector.Create(0.9);
+            private static Vector<double> OneMinusBeta1 => Vector.Create(0.09999999999999998); // 1 − 0.9
+            private static Vector<double> Beta2 => Vector.Create(0.999);
+            private static Vector<double> OneMinusBeta2 => Vector.Create(0.0010000000000000009); // 1 − 0.999
+            private static Vector<double> Epsilon => Vector.Create(1e-8);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
                 bool rectified = scalars.Rectified;
-                global::System.Numerics.Vector<double> stepSize = global::System.Numerics.Vector.Create(scalars.StepSize);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
+                Vector<double> stepSize = Vector.Create(scalars.StepSize);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
+                        rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
+                        rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
+                        rectified, stepSize);
+                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
+                        rectified, stepSize);
                 }
 
                 for (; i < end; i += width)
@@ -243,33 +363,42 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, bool rectified, global::System.Numerics.Vector<double> stepSize)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, bool rectified,
+                Vector<double> stepSize)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += global::System.Numerics.Vector.Create(0.01f) * p; // L2 weight decay
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(g), gHigh = global::System.Numerics.Vector.WidenUpper(g);
-                global::System.Numerics.Vector<float> expAvg = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<double> expAvgLow = global::System.Numerics.Vector.WidenLower(expAvg), expAvgHigh = global::System.Numerics.Vector.WidenUpper(expAvg);
-                global::System.Numerics.Vector<float> expAvgSq = global::System.Numerics.Vector.LoadUnsafe(ref state1, i);
-                global::System.Numerics.Vector<double> expAvgSqLow = global::System.Numerics.Vector.WidenLower(expAvgSq), expAvgSqHigh = global::System.Numerics.Vector.WidenUpper(expAvgSq);
-                global::System.Numerics.Vector<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, rectified, stepSize);
-                global::System.Numerics.Vector<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, rectified, stepSize);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // L2 weight decay
+                Vector<double> gLow = Vector.WidenLower(g);
+                Vector<double> gHigh = Vector.WidenUpper(g);
+                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<double> expAvgLow = Vector.WidenLower(expAvg);
+                Vector<double> expAvgHigh = Vector.WidenUpper(expAvg);
+                Vector<float> expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                Vector<double> expAvgSqLow = Vector.WidenLower(expAvgSq);
+                Vector<double> expAvgSqHigh = Vector.WidenUpper(expAvgSq);
+                Vector<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, rectified, stepSize);
+                Vector<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, rectified, stepSize);
+                Vector.StoreUnsafe(Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
+                Vector.StoreUnsafe(Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                global::System.Numerics.Vector.StoreUnsafe(p - global::System.Numerics.Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                Vector.StoreUnsafe(p - Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<double> Step(global::System.Numerics.Vector<double> g, ref global::System.Numerics.Vector<double> expAvg, ref global::System.Numerics.Vector<double> expAvgSq, bool rectified, global::System.Numerics.Vector<double> stepSize)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<double> Step(
+                Vector<double> g, ref Vector<double> expAvg, ref Vector<double> expAvgSq, bool rectified,
+                Vector<double> stepSize)
             {
-                expAvg = global::System.Numerics.Vector.Create(0.9) * expAvg + global::System.Numerics.Vector.Create(0.09999999999999998) * g;
+                expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
-                expAvgSq = global::System.Numerics.Vector.Create(0.999) * expAvgSq + global::System.Numerics.Vector.Create(0.0010000000000000009) * g * g;
-                global::System.Numerics.Vector<double> delta = rectified ? stepSize * expAvg / (global::System.Numerics.Vector.SquareRoot(expAvgSq) + global::System.Numerics.Vector.Create(1e-8)) : stepSize * expAvg;
+                expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                Vector<double> delta = rectified
+                    ? stepSize * expAvg / (Vector.SquareRoot(expAvgSq) + Epsilon)
+                    : stepSize * expAvg;
                 return delta;
             }
         }

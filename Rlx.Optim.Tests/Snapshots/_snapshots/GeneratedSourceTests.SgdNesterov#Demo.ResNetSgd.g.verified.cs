@@ -5,22 +5,19 @@
 
 namespace Demo
 {
+    using __Generated = global::Rlx.Optim.Generated.Demo.ResNetSgd;
+
     partial class ResNetSgd : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
     {
         /// <summary>Elements in parameter set <c>conv</c>, of shape [64, 3, 3, 3].</summary>
         public const int ConvLength = 1728;
 
-        private static readonly global::Rlx.Optim.OptimizerDescription __description = new global::Rlx.Optim.OptimizerDescription(
-            "sgd",
-            global::Rlx.Optim.OptimizerPrecision.Single,
-            new string[] { "momentum_buffer" },
-            new global::Rlx.Optim.Hyperparameter[] { new("momentum", 0.9), new("dampening", 0.0), new("weight_decay", 0.0005), new("nesterov", 1.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("conv", new int[] { 64, 3, 3, 3 }, new global::Rlx.Optim.Hyperparameter[] { new("momentum", 0.9), new("dampening", 0.0), new("weight_decay", 0.0005), new("nesterov", 1.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
+            new(__Generated.Description.Value);
         private float __learningRate = 0.1f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
-        private SgdScalars __defaultKernelScalars;
+        private __Generated.SgdScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
 
@@ -35,25 +32,31 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism =
+                global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
+        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States =>
+            __states.All;
 
-        public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
+        public bool TryGetState(
+            string name,
+            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
             __states.TryGet(name, out state);
 
         // conv: shape [64, 3, 3, 3], on the calling thread.
         public partial void StepConv(global::System.Span<float> kernel, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("conv", ConvLength, kernel, gradient);
-            SgdScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.SgdScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(kernel, gradient);
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, kernel, gradient, state.Buffer(0), default, default);
+            __Generated.DefaultKernel.Run(in scalars, kernel, gradient, state);
         }
 
-        /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
+        /// <summary>
+        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// </summary>
         public void StepAll(global::System.Span<float> conv, global::System.ReadOnlySpan<float> convGradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("conv", ConvLength, conv, convGradient);
@@ -73,14 +76,14 @@ namespace Demo
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
-            SgdScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.SgdScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, state.Buffer(0), default, default);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
             }
         }
 
@@ -92,13 +95,15 @@ namespace Demo
             __stepCount = 0;
         }
 
-        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private SgdScalars ScalarsOfDefaultKernel()
+        /// <summary>
+        /// DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.SgdScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
             if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
                 __defaultKernelScalarsStep = t;
                 __defaultKernelScalarsRate = __learningRate;
             }
@@ -106,80 +111,156 @@ namespace Demo
             return __defaultKernelScalars;
         }
 
-        public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
+        public void SaveCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
 
         public void SaveCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, path);
 
-        public void LoadCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
+        public void LoadCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
 
         public void LoadCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, path);
 
-        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
+        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description =>
+            __Generated.Description.Value;
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
+    }
+}
 
-        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
-        private readonly struct SgdScalars
+namespace Rlx.Optim.Generated.Demo.ResNetSgd
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Numerics;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+    using global::Rlx.Optim;
+    using global::Rlx.Optim.CompilerServices;
+
+    /// <summary>What ResNetSgd was generated with, for its state table and its checkpoints.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal static class Description
+    {
+        public static readonly OptimizerDescription Value = new(
+            "sgd",
+            OptimizerPrecision.Single,
+            new[] { "momentum_buffer" },
+            DefaultKernel.Hyperparameters(),
+            new ParameterSetDescription("conv", new[] { 64, 3, 3, 3 }, DefaultKernel.Hyperparameters()));
+    }
+
+    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct SgdScalars
+    {
+        /// <summary>lr.</summary>
+        public readonly float LearningRate;
+
+        /// <summary>μ, or 0 on the first iteration (the buffer starts as the gradient).</summary>
+        public readonly float BufferDecay;
+
+        /// <summary>1 − τ, or 1 on the first iteration.</summary>
+        public readonly float GradientShare;
+
+        public SgdScalars(float learningRate, float bufferDecay, float gradientShare)
         {
-            /// <summary>lr.</summary>
-            public readonly float LearningRate;
+            LearningRate = learningRate;
+            BufferDecay = bufferDecay;
+            GradientShare = gradientShare;
+        }
+    }
 
-            /// <summary>μ, or 0 on the first iteration (the buffer starts as the gradient).</summary>
-            public readonly float BufferDecay;
+    /// <summary>
+    /// SGD in float arithmetic: momentum μ = 0.9, dampening τ = 0, Nesterov, L2 weight decay λ = 0.0005, folded in as
+    /// constants.
+    /// </summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct DefaultKernel : IUpdateKernel<SgdScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("momentum", 0.9),
+            new("dampening", 0.0),
+            new("weight_decay", 0.0005),
+            new("nesterov", 1.0),
+            new("maximize", 0.0),
+        };
 
-            /// <summary>1 − τ, or 1 on the first iteration.</summary>
-            public readonly float GradientShare;
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static SgdScalars Prepare(double lr, long t)
+        {
+            double learningRate = lr;
+            double bufferDecay = t == 1 ? 0.0 : 0.9;
+            double gradientShare = t == 1 ? 1.0 : 1.0;
+            return new SgdScalars((float)learningRate, (float)bufferDecay, (float)gradientShare);
+        }
 
-            public SgdScalars(float learningRate, float bufferDecay, float gradientShare)
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in SgdScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<DefaultKernel, SgdScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), default, default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in SgdScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(
+                in scalars, parameter, gradient, state.Buffer(0), default, default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
             {
-                LearningRate = learningRate;
-                BufferDecay = bufferDecay;
-                GradientShare = gradientShare;
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>SGD in float arithmetic: momentum μ = 0.9, dampening τ = 0, Nesterov, L2 weight decay λ = 0.0005, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<SgdScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static SgdScalars Prepare(double lr, long t)
-            {
-                double learningRate = lr;
-                double bufferDecay = t == 1 ? 0.0 : 0.9;
-                double gradientShare = t == 1 ? 1.0 : 1.0;
-                return new SgdScalars((float)learningRate, (float)bufferDecay, (float)gradientShare);
-            }
+            private static Vector512<float> WeightDecay => Vector512.Create(0.0005f);
+            private static Vector512<float> Momentum => Vector512.Create(0.9f);
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
-                global::System.Runtime.Intrinsics.Vector512<float> bufferDecay = global::System.Runtime.Intrinsics.Vector512.Create(scalars.BufferDecay);
-                global::System.Runtime.Intrinsics.Vector512<float> gradientShare = global::System.Runtime.Intrinsics.Vector512.Create(scalars.GradientShare);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<float> learningRate = Vector512.Create(scalars.LearningRate);
+                Vector512<float> bufferDecay = Vector512.Create(scalars.BufferDecay);
+                Vector512<float> gradientShare = Vector512.Create(scalars.GradientShare);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i,
+                        learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + width,
+                        learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width,
+                        learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width,
+                        learningRate, bufferDecay, gradientShare);
                 }
 
                 for (; i < end; i += width)
@@ -188,42 +269,63 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Runtime.Intrinsics.Vector512<float> learningRate, global::System.Runtime.Intrinsics.Vector512<float> bufferDecay, global::System.Runtime.Intrinsics.Vector512<float> gradientShare)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, nuint i, Vector512<float> learningRate,
+                Vector512<float> bufferDecay, Vector512<float> gradientShare)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                g += global::System.Runtime.Intrinsics.Vector512.Create(0.0005f) * p; // L2 weight decay
-                global::System.Runtime.Intrinsics.Vector512<float> momentumBuffer = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512<float> delta = Step(g, ref momentumBuffer, learningRate, bufferDecay, gradientShare);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(momentumBuffer, ref state0, i);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // L2 weight decay
+                Vector512<float> momentumBuffer = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> delta = Step(g, ref momentumBuffer, learningRate, bufferDecay, gradientShare);
+                Vector512.StoreUnsafe(momentumBuffer, ref state0, i);
+                Vector512.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<float> Step(global::System.Runtime.Intrinsics.Vector512<float> g, ref global::System.Runtime.Intrinsics.Vector512<float> momentumBuffer, global::System.Runtime.Intrinsics.Vector512<float> learningRate, global::System.Runtime.Intrinsics.Vector512<float> bufferDecay, global::System.Runtime.Intrinsics.Vector512<float> gradientShare)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<float> Step(
+                Vector512<float> g, ref Vector512<float> momentumBuffer, Vector512<float> learningRate,
+                Vector512<float> bufferDecay, Vector512<float> gradientShare)
             {
                 momentumBuffer = bufferDecay * momentumBuffer + gradientShare * g;
-                global::System.Runtime.Intrinsics.Vector512<float> delta = learningRate * (g + global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * momentumBuffer);
+                Vector512<float> delta = learningRate * (g + Momentum * momentumBuffer);
                 return delta;
             }
+        }
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            private static Vector<float> WeightDecay => Vector.Create(0.0005f);
+            private static Vector<float> Momentum => Vector.Create(0.9f);
+
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<float> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
-                global::System.Numerics.Vector<float> bufferDecay = global::System.Numerics.Vector.Create(scalars.BufferDecay);
-                global::System.Numerics.Vector<float> gradientShare = global::System.Numerics.Vector.Create(scalars.GradientShare);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
+                Vector<float> learningRate = Vector.Create(scalars.LearningRate);
+                Vector<float> bufferDecay = Vector.Create(scalars.BufferDecay);
+                Vector<float> gradientShare = Vector.Create(scalars.GradientShare);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i,
+                        learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + width,
+                        learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width,
+                        learningRate, bufferDecay, gradientShare);
+                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width,
+                        learningRate, bufferDecay, gradientShare);
                 }
 
                 for (; i < end; i += width)
@@ -232,24 +334,28 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, ref float state0, nuint i, global::System.Numerics.Vector<float> learningRate, global::System.Numerics.Vector<float> bufferDecay, global::System.Numerics.Vector<float> gradientShare)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, ref float state0, nuint i, Vector<float> learningRate,
+                Vector<float> bufferDecay, Vector<float> gradientShare)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                g += global::System.Numerics.Vector.Create(0.0005f) * p; // L2 weight decay
-                global::System.Numerics.Vector<float> momentumBuffer = global::System.Numerics.Vector.LoadUnsafe(ref state0, i);
-                global::System.Numerics.Vector<float> delta = Step(g, ref momentumBuffer, learningRate, bufferDecay, gradientShare);
-                global::System.Numerics.Vector.StoreUnsafe(momentumBuffer, ref state0, i);
-                global::System.Numerics.Vector.StoreUnsafe(p - delta, ref parameter, i);
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                g += WeightDecay * p; // L2 weight decay
+                Vector<float> momentumBuffer = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> delta = Step(g, ref momentumBuffer, learningRate, bufferDecay, gradientShare);
+                Vector.StoreUnsafe(momentumBuffer, ref state0, i);
+                Vector.StoreUnsafe(p - delta, ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<float> Step(global::System.Numerics.Vector<float> g, ref global::System.Numerics.Vector<float> momentumBuffer, global::System.Numerics.Vector<float> learningRate, global::System.Numerics.Vector<float> bufferDecay, global::System.Numerics.Vector<float> gradientShare)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<float> Step(
+                Vector<float> g, ref Vector<float> momentumBuffer, Vector<float> learningRate,
+                Vector<float> bufferDecay, Vector<float> gradientShare)
             {
                 momentumBuffer = bufferDecay * momentumBuffer + gradientShare * g;
-                global::System.Numerics.Vector<float> delta = learningRate * (g + global::System.Numerics.Vector.Create(0.9f) * momentumBuffer);
+                Vector<float> delta = learningRate * (g + Momentum * momentumBuffer);
                 return delta;
             }
         }

@@ -5,22 +5,19 @@
 
 namespace Demo
 {
+    using __Generated = global::Rlx.Optim.Generated.Demo.PlainSgd;
+
     partial class PlainSgd : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
     {
         /// <summary>Elements in parameter set <c>weights</c>, of shape [10].</summary>
         public const int WeightsLength = 10;
 
-        private static readonly global::Rlx.Optim.OptimizerDescription __description = new global::Rlx.Optim.OptimizerDescription(
-            "sgd",
-            global::Rlx.Optim.OptimizerPrecision.Double,
-            global::System.Array.Empty<string>(),
-            new global::Rlx.Optim.Hyperparameter[] { new("momentum", 0.0), new("dampening", 0.0), new("weight_decay", 0.0), new("nesterov", 0.0), new("maximize", 0.0) },
-            new global::Rlx.Optim.ParameterSetDescription("weights", new int[] { 10 }, new global::Rlx.Optim.Hyperparameter[] { new("momentum", 0.0), new("dampening", 0.0), new("weight_decay", 0.0), new("nesterov", 0.0), new("maximize", 0.0) }));
-        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states = new global::Rlx.Optim.CompilerServices.ParameterStateTable(__description);
+        private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
+            new(__Generated.Description.Value);
         private float __learningRate = 0.05f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
-        private SgdScalars __defaultKernelScalars;
+        private __Generated.SgdScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
 
@@ -35,27 +32,34 @@ namespace Demo
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;
-            set => __maxDegreeOfParallelism = global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
+            set => __maxDegreeOfParallelism =
+                global::Rlx.Optim.CompilerServices.StepArguments.MaxDegreeOfParallelism(value);
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States => __states.All;
+        public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States =>
+            __states.All;
 
-        public bool TryGetState(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
+        public bool TryGetState(
+            string name,
+            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Rlx.Optim.ParameterState? state) =>
             __states.TryGet(name, out state);
 
         // weights: shape [10], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
-            SgdScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.SgdScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
-            global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, weights, gradient, default, default, default);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
         }
 
-        /// <summary>Steps every declared set and ends the iteration. Every argument is checked before anything changes.</summary>
+        /// <summary>
+        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// </summary>
         public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, weightsGradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                "weights", WeightsLength, weights, weightsGradient);
             StepWeights(weights, weightsGradient);
             EndIteration();
         }
@@ -71,14 +75,14 @@ namespace Demo
 
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
-            SgdScalars scalars = ScalarsOfDefaultKernel();
+            __Generated.SgdScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, default, default, default, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
             }
             else
             {
-                global::Rlx.Optim.CompilerServices.UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, default, default, default);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
             }
         }
 
@@ -90,13 +94,15 @@ namespace Demo
             __stepCount = 0;
         }
 
-        /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
-        private SgdScalars ScalarsOfDefaultKernel()
+        /// <summary>
+        /// DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).
+        /// </summary>
+        private __Generated.SgdScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
             if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
                 __defaultKernelScalarsStep = t;
                 __defaultKernelScalarsRate = __learningRate;
             }
@@ -104,61 +110,126 @@ namespace Demo
             return __defaultKernelScalars;
         }
 
-        public void SaveCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
+        public void SaveCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Save(this, stream);
 
         public void SaveCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Save(this, path);
 
-        public void LoadCheckpoint(global::System.IO.Stream stream) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
+        public void LoadCheckpoint(global::System.IO.Stream stream) =>
+            global::Rlx.Optim.OptimizerCheckpoint.Load(this, stream);
 
         public void LoadCheckpoint(string path) => global::Rlx.Optim.OptimizerCheckpoint.Load(this, path);
 
-        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description => __description;
+        global::Rlx.Optim.OptimizerDescription global::Rlx.Optim.ICheckpointable.Description =>
+            __Generated.Description.Value;
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
+    }
+}
 
-        /// <summary>The scalars of one step, computed once per step (in double, then stored at the kernels' precision).</summary>
-        private readonly struct SgdScalars
+namespace Rlx.Optim.Generated.Demo.PlainSgd
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Numerics;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+    using global::Rlx.Optim;
+    using global::Rlx.Optim.CompilerServices;
+
+    /// <summary>What PlainSgd was generated with, for its state table and its checkpoints.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal static class Description
+    {
+        public static readonly OptimizerDescription Value = new(
+            "sgd",
+            OptimizerPrecision.Double,
+            Array.Empty<string>(),
+            DefaultKernel.Hyperparameters(),
+            new ParameterSetDescription("weights", new[] { 10 }, DefaultKernel.Hyperparameters()));
+    }
+
+    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct SgdScalars
+    {
+        /// <summary>lr.</summary>
+        public readonly double LearningRate;
+
+        public SgdScalars(double learningRate)
         {
-            /// <summary>lr.</summary>
-            public readonly double LearningRate;
+            LearningRate = learningRate;
+        }
+    }
 
-            public SgdScalars(double learningRate)
+    /// <summary>SGD in double (seed-exact) arithmetic: plain, no weight decay, folded in as constants.</summary>
+    [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
+    internal readonly struct DefaultKernel : IUpdateKernel<SgdScalars>
+    {
+        /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
+        public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
+        {
+            new("momentum", 0.0),
+            new("dampening", 0.0),
+            new("weight_decay", 0.0),
+            new("nesterov", 0.0),
+            new("maximize", 0.0),
+        };
+
+        /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
+        public static SgdScalars Prepare(double lr, long t)
+        {
+            double learningRate = lr;
+            return new SgdScalars(learningRate);
+        }
+
+        /// <summary>Updates a whole set and its state on the calling thread.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Run(
+            in SgdScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
+            UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, default, default, default);
+
+        /// <summary>
+        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunParallel(
+            in SgdScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            int maxDegreeOfParallelism) =>
+            UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(
+                in scalars, parameter, gradient, default, default, default, maxDegreeOfParallelism);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Update(
+            in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+            ref float state2, nuint start, nuint end)
+        {
+            if (KernelWidth.Uses512Bits)
             {
-                LearningRate = learningRate;
+                Wide.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
+            }
+            else
+            {
+                Preferred.Update(
+                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
             }
         }
 
-        /// <summary>SGD in double (seed-exact) arithmetic: plain, no weight decay, folded in as constants.</summary>
-        private readonly struct DefaultKernel : global::Rlx.Optim.CompilerServices.IUpdateKernel<SgdScalars>
+        /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+        private static class Wide
         {
-            /// <summary>The scalars of step <paramref name="t"/> (from 1) at learning rate <paramref name="lr"/>.</summary>
-            public static SgdScalars Prepare(double lr, long t)
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                double learningRate = lr;
-                return new SgdScalars(learningRate);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static void Update(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                if (global::Rlx.Optim.CompilerServices.KernelWidth.Uses512Bits)
-                {
-                    Update512(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-                else
-                {
-                    UpdatePreferred(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-                }
-            }
-
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Update512(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
-            {
-                global::System.Runtime.Intrinsics.Vector512<double> learningRate = global::System.Runtime.Intrinsics.Vector512.Create(scalars.LearningRate);
-                nuint width = (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                Vector512<double> learningRate = Vector512.Create(scalars.LearningRate);
+                nuint width = (nuint)Vector512<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
@@ -174,32 +245,44 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, nuint i, global::System.Runtime.Intrinsics.Vector512<double> learningRate)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, nuint i, Vector512<double> learningRate)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> p = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref parameter, i);
-                global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, i);
-                global::System.Runtime.Intrinsics.Vector512<double> gLow = global::System.Runtime.Intrinsics.Vector512.WidenLower(g), gHigh = global::System.Runtime.Intrinsics.Vector512.WidenUpper(g);
-                global::System.Runtime.Intrinsics.Vector512<double> deltaLow = Step(gLow, learningRate);
-                global::System.Runtime.Intrinsics.Vector512<double> deltaHigh = Step(gHigh, learningRate);
+                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
+                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<double> gLow = Vector512.WidenLower(g);
+                Vector512<double> gHigh = Vector512.WidenUpper(g);
+                Vector512<double> deltaLow = Step(gLow, learningRate);
+                Vector512<double> deltaHigh = Step(gHigh, learningRate);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p - global::System.Runtime.Intrinsics.Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                Vector512.StoreUnsafe(p - Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Runtime.Intrinsics.Vector512<double> Step(global::System.Runtime.Intrinsics.Vector512<double> g, global::System.Runtime.Intrinsics.Vector512<double> learningRate)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector512<double> Step(Vector512<double> g, Vector512<double> learningRate)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> delta = learningRate * g;
+                Vector512<double> delta = learningRate * g;
                 return delta;
             }
+        }
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's inlining budget.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void UpdatePreferred(in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
+        /// <summary>
+        /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
+        /// accelerated.
+        /// </summary>
+        private static class Preferred
+        {
+            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
+            // inlining budget.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void Update(
+                in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
+                ref float state2, nuint start, nuint end)
             {
-                global::System.Numerics.Vector<double> learningRate = global::System.Numerics.Vector.Create(scalars.LearningRate);
-                nuint width = (nuint)global::System.Numerics.Vector<float>.Count;
+                Vector<double> learningRate = Vector.Create(scalars.LearningRate);
+                nuint width = (nuint)Vector<float>.Count;
                 nuint i = start;
                 for (; end - i >= 4 * width; i += 4 * width)
                 {
@@ -215,23 +298,25 @@ namespace Demo
                 }
             }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(ref float parameter, ref float gradient, nuint i, global::System.Numerics.Vector<double> learningRate)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void UpdateVector(
+                ref float parameter, ref float gradient, nuint i, Vector<double> learningRate)
             {
-                global::System.Numerics.Vector<float> p = global::System.Numerics.Vector.LoadUnsafe(ref parameter, i);
-                global::System.Numerics.Vector<float> g = global::System.Numerics.Vector.LoadUnsafe(ref gradient, i);
-                global::System.Numerics.Vector<double> gLow = global::System.Numerics.Vector.WidenLower(g), gHigh = global::System.Numerics.Vector.WidenUpper(g);
-                global::System.Numerics.Vector<double> deltaLow = Step(gLow, learningRate);
-                global::System.Numerics.Vector<double> deltaHigh = Step(gHigh, learningRate);
+                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
+                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<double> gLow = Vector.WidenLower(g);
+                Vector<double> gHigh = Vector.WidenUpper(g);
+                Vector<double> deltaLow = Step(gLow, learningRate);
+                Vector<double> deltaHigh = Step(gHigh, learningRate);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                global::System.Numerics.Vector.StoreUnsafe(p - global::System.Numerics.Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                Vector.StoreUnsafe(p - Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static global::System.Numerics.Vector<double> Step(global::System.Numerics.Vector<double> g, global::System.Numerics.Vector<double> learningRate)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector<double> Step(Vector<double> g, Vector<double> learningRate)
             {
-                global::System.Numerics.Vector<double> delta = learningRate * g;
+                Vector<double> delta = learningRate * g;
                 return delta;
             }
         }
