@@ -13,16 +13,26 @@ internal sealed class EnclosingBlocks : IDisposable
 {
     private readonly Stack<Block> _blocks = new();
 
-    public EnclosingBlocks(SourceWriter writer, string? @namespace, IEnumerable<ContainingTypeSpec> containingTypes)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="namespace">The namespace, or <see langword="null"/> for the global namespace.</param>
+    /// <param name="containingTypes">The enclosing types, outermost first.</param>
+    /// <param name="directive">A line to write first inside the namespace (a <c>using</c> alias), or <see langword="null"/>.</param>
+    public EnclosingBlocks(SourceWriter writer, string? @namespace, IEnumerable<ContainingTypeSpec> containingTypes, string? directive = null)
     {
         if (@namespace is not null)
         {
             _blocks.Push(writer.Block($"namespace {@namespace}"));
         }
 
+        if (directive is not null)
+        {
+            writer.WriteLine(directive);
+            writer.WriteLine();
+        }
+
         foreach (ContainingTypeSpec outer in containingTypes)
         {
-            _blocks.Push(writer.Block($"partial {outer.Keyword} {outer.Name}"));
+            _blocks.Push(writer.Block($"partial {outer.Keyword} {SetNames.Escape(outer.Name)}"));
         }
     }
 

@@ -58,19 +58,7 @@ internal static class OptimizerEmitter
     /// <summary>The user's partial class, in its namespace and enclosing types, with the alias to the generated namespace.</summary>
     private static void WriteUserClass(SourceWriter writer, OptimizerSpec spec, KernelRule rule, KernelTable kernels, IReadOnlyList<SetNames> names)
     {
-        var blocks = new Stack<Block>();
-        if (spec.Namespace is not null)
-        {
-            blocks.Push(writer.Block($"namespace {spec.Namespace}"));
-        }
-
-        writer.WriteLine(GeneratedNamespace.AliasDirective(spec));
-        writer.WriteLine();
-        foreach (ContainingTypeSpec outer in spec.ContainingTypes)
-        {
-            blocks.Push(writer.Block($"partial {outer.Keyword} {SetNames.Escape(outer.Name)}"));
-        }
-
+        using (new EnclosingBlocks(writer, spec.Namespace, spec.ContainingTypes, GeneratedNamespace.AliasDirective(spec)))
         using (writer.Block($"partial class {SetNames.Escape(spec.TypeName)} : {Runtime}.IOptimizer, {Runtime}.ICheckpointable"))
         {
             WriteLengths(writer, spec, names);
@@ -86,11 +74,6 @@ internal static class OptimizerEmitter
             WriteLifecycle(writer, rule, kernels);
             ScalarsCache.WriteMethods(writer, rule, kernels);
             CheckpointEmitter.WriteMembers(writer, rule, kernels);
-        }
-
-        while (blocks.Count > 0)
-        {
-            blocks.Pop().Dispose();
         }
     }
 

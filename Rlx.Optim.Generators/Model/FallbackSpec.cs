@@ -14,7 +14,7 @@ namespace Rlx.Optim.Generators.Model;
 /// <param name="DisplayName">The type's full name, for the exception message.</param>
 /// <param name="HintName">The generated file's name.</param>
 /// <param name="DiagnosticIds">The IDs of the declaration's diagnostics, distinct and sorted.</param>
-/// <param name="Members">The declarations to implement, as C# headers (modifiers, return type, name, parameters, constraints).</param>
+/// <param name="Members">The declarations to implement.</param>
 /// <param name="Reported">
 /// Diagnostics the generator reports itself: those of a type with partial methods to implement that no generated file
 /// can extend (see <c>FallbackParser.GeneratorReports</c>). The compiler's own errors there would keep the analyzer silent.
@@ -27,5 +27,11 @@ internal sealed record FallbackSpec(
     string DisplayName,
     string HintName,
     EquatableArray<string> DiagnosticIds,
-    EquatableArray<string> Members,
+    EquatableArray<PartialMember> Members,
     EquatableArray<DiagnosticInfo> Reported);
+
+/// <summary>
+/// The header of a partial method's implementation, as C#: <c>Head</c> (modifiers, return type, name and the opening
+/// parenthesis), the parameters, and <c>Tail</c> (the closing parenthesis and any constraints).
+/// </summary>
+internal sealed record PartialMember(string Head, EquatableArray<string> Parameters, string Tail);

@@ -48,9 +48,9 @@ internal static class FallbackParser
     private static FallbackSpec Create(INamedTypeSymbol type, string hintName, IEnumerable<IMethodSymbol> methods, DiagnosticSink sink, CancellationToken token)
     {
         bool canExtend = TypeShape.CanExtend(type, token);
-        ImmutableArray<string> members = canExtend
+        ImmutableArray<PartialMember> members = canExtend
             ? methods.Where(NeedsImplementation).Select(m => PartialMemberHeader.Of(m, token)).ToImmutableArray()
-            : ImmutableArray<string>.Empty;
+            : ImmutableArray<PartialMember>.Empty;
         bool reports = !canExtend && GeneratorReports(type, token);
         return new FallbackSpec(
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),

@@ -4,6 +4,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Rlx.Optim.Generators.Helpers;
+using Rlx.Optim.Generators.Model;
 
 namespace Rlx.Optim.Generators.Parsing;
 
@@ -17,7 +19,7 @@ internal static class PartialMemberHeader
     private static readonly SymbolDisplayFormat s_type = SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(
         SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    public static string Of(IMethodSymbol method, CancellationToken token)
+    public static PartialMember Of(IMethodSymbol method, CancellationToken token)
     {
         MethodDeclarationSyntax? syntax = method.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(token))
@@ -34,10 +36,12 @@ internal static class PartialMemberHeader
         string typeParameters = method.TypeParameters.Length == 0
             ? string.Empty
             : "<" + string.Join(", ", method.TypeParameters.Select(p => Identifier(p.Name))) + ">";
-        string parameters = string.Join(", ", method.Parameters.Select((p, i) => Parameter(p, syntax?.ParameterList.Parameters.ElementAtOrDefault(i))));
+        EquatableArray<string> parameters = method.Parameters
+            .Select((p, i) => Parameter(p, syntax?.ParameterList.Parameters.ElementAtOrDefault(i)))
+            .ToEquatableArray();
         string constraints = method.IsOverride ? string.Empty : string.Concat(method.TypeParameters.Select(Constraints));
-        return string.Join(" ", modifiers.Concat(new[] { "partial", returnType }))
-            + $" {Identifier(method.Name)}{typeParameters}({parameters}){constraints}";
+        string head = string.Join(" ", modifiers.Concat(new[] { "partial", returnType })) + $" {Identifier(method.Name)}{typeParameters}(";
+        return new PartialMember(head, parameters, ")" + constraints);
     }
 
     private static string Parameter(IParameterSymbol parameter, ParameterSyntax? syntax)

@@ -241,6 +241,25 @@ public sealed class GeneratedSourceTests
         }
         """);
 
+    /// <summary>An invalid declaration: only its partial methods, throwing (see Diagnostics in README).</summary>
+    [Fact]
+    public void InvalidDeclarationFallback() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        public partial class Model
+        {
+            [AdamOptimizer(Beta1 = 1.5)]
+            internal partial class BrokenAdam
+            {
+                [Parameter(784, 128)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+                [Parameter(128)] private partial float StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+            }
+        }
+        """);
+
     [Fact]
     public void Method_names_that_make_no_identifier_when_shortened_still_compile()
     {
