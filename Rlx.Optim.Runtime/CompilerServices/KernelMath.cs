@@ -11,6 +11,12 @@ namespace Rlx.Optim.CompilerServices;
 public static class KernelMath
 {
     /// <summary>
+    /// The smallest double that rounds to float's +∞, (2 − 2⁻²⁴)·2¹²⁷: the midpoint between <see cref="float.MaxValue"/>
+    /// and 2¹²⁸, where round-to-nearest-even goes up (float.MaxValue's significand is odd).
+    /// </summary>
+    internal const double FloatOverflowThreshold = 3.4028235677973366E+38;
+
+    /// <summary>
     /// Masks a float's bits to its magnitude, and is then added to them: the magnitude 1 (the smallest subnormal)
     /// becomes <see cref="int.MinValue"/>, 0x7FFFFF (the largest) stays just below <see cref="SubnormalKeyLimit"/>,
     /// and zero wraps to the top, so one signed compare finds exactly the subnormals.
@@ -28,6 +34,26 @@ public static class KernelMath
 
     /// <summary>The classes of a rare second moment (never negative): +∞ and denormal.</summary>
     private const byte RareSecondMomentClasses = 0x28;
+
+    /// <summary>
+    /// Each lane of <paramref name="x"/>, or ±∞ where it would round to ±∞ as a float: a double kernel whose state is
+    /// stored as floats uses it to take a step with the value the state will hold, as a float kernel does (PyTorch's
+    /// rule, where a second moment that overflows float makes the denominator infinite and the step 0).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> AsFloatRange(Vector<double> x) =>
+        Vector.ConditionalSelect(
+            Vector.GreaterThanOrEqual(Vector.Abs(x), new Vector<double>(FloatOverflowThreshold)),
+            x * new Vector<double>(double.PositiveInfinity),
+            x);
+
+    /// <inheritdoc cref="AsFloatRange(Vector{double})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> AsFloatRange(Vector512<double> x) =>
+        Vector512.ConditionalSelect(
+            Vector512.GreaterThanOrEqual(Vector512.Abs(x), Vector512.Create(FloatOverflowThreshold)),
+            x * Vector512.Create(double.PositiveInfinity),
+            x);
 
     /// <summary>All bits set in the lanes of <paramref name="x"/> that are subnormal (nonzero, below float's normal range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -75,7 +75,8 @@ internal sealed class AdamRule : KernelRule
     /// <summary>The double kernel's update. The float kernel has a rare exact path, so it is written in parts (below).</summary>
     public override void WriteStep(KernelBody body, KernelSpec kernel)
     {
-        WriteMoments(body, kernel);
+        // The seed's own rule (Adam without AMSGrad) keeps its bits; everything else follows PyTorch.
+        WriteMoments(body, kernel, asStored: !(_classic && !kernel.AmsGrad));
         WriteDelta(body, kernel);
     }
 
@@ -85,7 +86,7 @@ internal sealed class AdamRule : KernelRule
     {
         if (!DividesByReciprocal(kernel, body.Precision, body.Shape))
         {
-            WriteMoments(body, kernel);
+            WriteMoments(body, kernel, asStored: !(_classic && !kernel.AmsGrad));
             return;
         }
 

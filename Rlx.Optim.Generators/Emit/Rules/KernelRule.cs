@@ -129,12 +129,25 @@ internal abstract class KernelRule
         : kernel.DecoupledWeightDecay ? $"decoupled weight decay λ = {Text(kernel.WeightDecay)}"
         : $"L2 weight decay λ = {Text(kernel.WeightDecay)}";
 
-    /// <summary>The moment update Adam, NAdam and RAdam share: <c>m ← β₁m + (1 − β₁)g</c>, <c>v ← β₂v + (1 − β₂)g²</c>.</summary>
-    protected static void WriteMoments(KernelBody body, KernelSpec kernel)
+    /// <summary>
+    /// The moment update Adam, NAdam and RAdam share: <c>m ← β₁m + (1 − β₁)g</c>, <c>v ← β₂v + (1 − β₂)g²</c>.
+    /// </summary>
+    /// <param name="body">Where to write.</param>
+    /// <param name="kernel">The kernel's settings.</param>
+    /// <param name="asStored">
+    /// In <c>Double</c> mode, take the step with v as the float state will hold it: PyTorch's float rule, where a v
+    /// that overflows float is ∞ and the element does not move. The seed's Adam keeps its finite double v instead.
+    /// </param>
+    protected static void WriteMoments(KernelBody body, KernelSpec kernel, bool asStored = true)
     {
         body.Line($"expAvg = {body.C("Beta1", kernel.Beta1)} * expAvg + {body.OneMinus("Beta1", kernel.Beta1)} * g;");
         body.Comment("(1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.");
         body.Line($"expAvgSq = {body.C("Beta2", kernel.Beta2)} * expAvgSq + {body.OneMinus("Beta2", kernel.Beta2)} * g * g;");
+        if (body.IsDouble && asStored)
+        {
+            body.Comment("As PyTorch's float state: a v beyond float's range is ∞ here, so that element does not move.");
+            body.Line("expAvgSq = KernelMath.AsFloatRange(expAvgSq);");
+        }
     }
 
     /// <summary>The rule for an optimizer kind.</summary>

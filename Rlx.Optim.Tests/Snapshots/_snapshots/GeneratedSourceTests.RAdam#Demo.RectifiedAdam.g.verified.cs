@@ -314,6 +314,8 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                // As PyTorch's float state: a v beyond float's range is ∞ here, so that element does not move.
+                expAvgSq = KernelMath.AsFloatRange(expAvgSq);
                 Vector512<double> delta = rectified
                     ? stepSize * expAvg / (Vector512.Sqrt(expAvgSq) + Epsilon)
                     : stepSize * expAvg;
@@ -396,6 +398,8 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                // As PyTorch's float state: a v beyond float's range is ∞ here, so that element does not move.
+                expAvgSq = KernelMath.AsFloatRange(expAvgSq);
                 Vector<double> delta = rectified
                     ? stepSize * expAvg / (Vector.SquareRoot(expAvgSq) + Epsilon)
                     : stepSize * expAvg;
