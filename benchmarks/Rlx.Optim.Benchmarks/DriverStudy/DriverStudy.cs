@@ -78,7 +78,7 @@ public static class DriverStudy
             AdamStepScalars scalars = DefaultAdamRule.Prepare(LearningRate, t);
             var streams = new Streams<float, float>(
                 ref driverP[0], in g[0], ref m[0], ref v[0], ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), default);
-            ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, float, FloatStorage>(in scalars, in streams, length);
+            ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, float, FloatStorage, HashPerStream>(in scalars, in streams, length);
 
             optimizer.TryGetState("study", out ParameterState? state);
             Compare("θ", generatedP, driverP, t);
@@ -132,8 +132,14 @@ public static class DriverStudy
         ArraySegment<float> halfG = PlacedStreams.Zeroed(PlacedStreams.Gradient, n / 2 + 16);
         ArraySegment<float> allM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
         ArraySegment<float> allV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
+        ArraySegment<float> sharedM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
+        ArraySegment<float> sharedV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
+        ArraySegment<float> sharedP = PlacedStreams.Zeroed(PlacedStreams.Parameter, n / 2 + 16);
+        ArraySegment<float> sharedAllM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
+        ArraySegment<float> sharedAllV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
         for (int i = 0; i < n; i++)
         {
+            AsBFloat16(sharedP)[i] = (BFloat16)p[i];
             AsBFloat16(halfP)[i] = (BFloat16)p[i];
             AsBFloat16(halfG)[i] = (BFloat16)g[i];
         }
@@ -144,7 +150,7 @@ public static class DriverStudy
         ArraySegment<float> probeM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n);
         ArraySegment<float> probeV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n);
 
-        long tFloat = 0, tState = 0, tAll = 0;
+        long tFloat = 0, tState = 0, tAll = 0, tStateShared = 0, tAllShared = 0;
         var cases = new List<(string Name, int Bytes, Action Run)>
         {
             ("today's generated optimizer (`Step16M`-style declared-set call)", 28, generated),
@@ -154,7 +160,7 @@ public static class DriverStudy
                 var streams = new Streams<float, float>(
                     ref At(p), in At(g), ref Ref(state.Buffer(0)), ref Ref(state.Buffer(1)),
                     ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), default);
-                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, float, FloatStorage>(in s, in streams, n);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, float, FloatStorage, HashPerStream>(in s, in streams, n);
             }),
             ("driver, bf16 m and v (stochastic rounding), float θ and g", 20, () =>
             {
@@ -163,7 +169,16 @@ public static class DriverStudy
                 var streams = new Streams<float, BFloat16>(
                     ref At(p), in At(g), ref Ref(AsBFloat16(halfM)), ref Ref(AsBFloat16(halfV)),
                     ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), in keys);
-                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage>(in s, in streams, n);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage, HashPerStream>(in s, in streams, n);
+            }),
+            ("driver, bf16 m and v, one hash for both", 20, () =>
+            {
+                AdamStepScalars s = DefaultAdamRule.Prepare(LearningRate, ++tStateShared);
+                RoundingKeys keys = RoundingKeys.For(Seed, 0, tStateShared);
+                var streams = new Streams<float, BFloat16>(
+                    ref At(p), in At(g), ref Ref(AsBFloat16(sharedM)), ref Ref(AsBFloat16(sharedV)),
+                    ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), in keys);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage, HashShared>(in s, in streams, n);
             }),
             ("driver, bf16 θ, g, m, v (θ rounded stochastically, no master copy)", 14, () =>
             {
@@ -172,7 +187,16 @@ public static class DriverStudy
                 var streams = new Streams<BFloat16, BFloat16>(
                     ref Ref(AsBFloat16(halfP)), in Ref(AsBFloat16(halfG)), ref Ref(AsBFloat16(allM)), ref Ref(AsBFloat16(allV)),
                     ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), in keys);
-                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, BFloat16, BFloat16Storage, BFloat16, BFloat16Storage>(in s, in streams, n);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, BFloat16, BFloat16Storage, BFloat16, BFloat16Storage, HashPerStream>(in s, in streams, n);
+            }),
+            ("driver, bf16 θ, g, m, v, two hashes for three streams", 14, () =>
+            {
+                AdamStepScalars s = DefaultAdamRule.Prepare(LearningRate, ++tAllShared);
+                RoundingKeys keys = RoundingKeys.For(Seed, 0, tAllShared);
+                var streams = new Streams<BFloat16, BFloat16>(
+                    ref Ref(AsBFloat16(sharedP)), in Ref(AsBFloat16(halfG)), ref Ref(AsBFloat16(sharedAllM)), ref Ref(AsBFloat16(sharedAllV)),
+                    ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), in keys);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, BFloat16, BFloat16Storage, BFloat16, BFloat16Storage, HashShared>(in s, in streams, n);
             }),
             ("probe, 28 B (float θ, g, m, v)", 28, () =>
                 ProbeKernel.Update(default, ref At(probeP), ref At(probeG), ref At(probeM), ref At(probeV), ref Unsafe.NullRef<float>(), 0, (nuint)n)),

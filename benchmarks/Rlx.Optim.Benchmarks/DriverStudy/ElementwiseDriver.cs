@@ -20,7 +20,7 @@ public static class ElementwiseDriver
 
     /// <summary>Updates elements <c>[0, length)</c> on the calling thread.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>(
+    public static void Run<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(
         in TScalars scalars, scoped in Streams<TData, TState> streams, int length)
         where TRule : struct, IElementwiseRule<TScalars>
         where TScalars : unmanaged
@@ -28,18 +28,19 @@ public static class ElementwiseDriver
         where TDataStorage : struct, IStorage<TData>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
     {
         nuint width = (nuint)KernelWidth.FloatLanes;
         nuint end = (nuint)length;
         nuint wholeEnd = end / width * width;
         if (wholeEnd != 0)
         {
-            Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>(in scalars, in streams, 0, wholeEnd, 0);
+            Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(in scalars, in streams, 0, wholeEnd, 0);
         }
 
         if (wholeEnd != end)
         {
-            Tail<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>(in scalars, in streams, wholeEnd, (int)(end - wholeEnd));
+            Tail<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(in scalars, in streams, wholeEnd, (int)(end - wholeEnd));
         }
     }
 
@@ -48,7 +49,7 @@ public static class ElementwiseDriver
     /// element index the rounding draws its bits for (0 over the set itself, the tail's start over its copies).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>(
+    private static void Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(
         in TScalars scalars, scoped in Streams<TData, TState> streams, nuint start, nuint end, int indexOffset)
         where TRule : struct, IElementwiseRule<TScalars>
         where TScalars : unmanaged
@@ -56,16 +57,17 @@ public static class ElementwiseDriver
         where TDataStorage : struct, IStorage<TData>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
     {
         if (KernelWidth.Uses512Bits)
         {
-            Wide<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>.Update(
+            Wide<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>.Update(
                 in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
                 ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
         }
         else
         {
-            Preferred<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>.Update(
+            Preferred<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>.Update(
                 in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
                 ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
         }
@@ -93,7 +95,7 @@ public static class ElementwiseDriver
 
     /// <summary>The last <paramref name="count"/> (fewer than one vector) elements, through zero-padded copies.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Tail<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>(
+    private static void Tail<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(
         in TScalars scalars, scoped in Streams<TData, TState> streams, nuint start, int count)
         where TRule : struct, IElementwiseRule<TScalars>
         where TScalars : unmanaged
@@ -101,6 +103,7 @@ public static class ElementwiseDriver
         where TDataStorage : struct, IStorage<TData>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
     {
         int n = TRule.StateCount;
         Block<TData, TState> block = default;
@@ -114,7 +117,7 @@ public static class ElementwiseDriver
         var padded = new Streams<TData, TState>(
             ref block.Parameter[0], ref block.Gradient[0], ref block.State0[0], ref block.State1[0],
             ref block.State2[0], ref block.State3[0], in streams.Keys);
-        Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>(
+        Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(
             in scalars, in padded, 0, (nuint)KernelWidth.FloatLanes, (int)start);
 
         CopyOut(block.Parameter, ref streams.Parameter, start, count);
@@ -133,13 +136,14 @@ public static class ElementwiseDriver
         lanes[..count].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref stream, start), count));
 
     /// <summary>The loop over <see cref="Vector512{T}"/>.</summary>
-    private static class Wide<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>
+    private static class Wide<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>
         where TRule : struct, IElementwiseRule<TScalars>
         where TScalars : unmanaged
         where TData : unmanaged
         where TDataStorage : struct, IStorage<TData>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
     {
         // Never inlined: the loop is a whole set's work (as in today's generated kernels).
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -243,6 +247,20 @@ public static class ElementwiseDriver
             in RoundingKeys k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
             ref TState state3, nuint i, int index, Vector512<float> p, in State512 x)
         {
+            if (TBits.Shared)
+            {
+                // Unused words are dead code to the JIT (a float storage ignores them).
+                Vector512<int> indices = Vector512<int>.Indices + Vector512.Create(index);
+                Vector512<uint> word0 = StochasticRounding.RandomBits(k.State0, indices);
+                Vector512<uint> word1 = StochasticRounding.RandomBits(k.Parameter, indices);
+                if (TRule.StateCount > 0) TStateStorage.StoreBits(x.S0, ref state0, i, word0);
+                if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, word0 << 16);
+                if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, word1 << 16);
+                if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, StochasticRounding.RandomBits(k.State3, indices));
+                TDataStorage.StoreBits(p, ref parameter, i, word1);
+                return;
+            }
+
             if (TRule.StateCount > 0) TStateStorage.Store(x.S0, ref state0, i, k.State0, index);
             if (TRule.StateCount > 1) TStateStorage.Store(x.S1, ref state1, i, k.State1, index);
             if (TRule.StateCount > 2) TStateStorage.Store(x.S2, ref state2, i, k.State2, index);
@@ -252,13 +270,14 @@ public static class ElementwiseDriver
     }
 
     /// <summary>The loop over <see cref="Vector{T}"/>, where 512-bit vectors are not accelerated.</summary>
-    private static class Preferred<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>
+    private static class Preferred<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>
         where TRule : struct, IElementwiseRule<TScalars>
         where TScalars : unmanaged
         where TData : unmanaged
         where TDataStorage : struct, IStorage<TData>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
     {
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static void Update(
@@ -359,6 +378,19 @@ public static class ElementwiseDriver
             in RoundingKeys k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
             ref TState state3, nuint i, int index, Vector<float> p, in StatePreferred x)
         {
+            if (TBits.Shared)
+            {
+                Vector<int> indices = Vector<int>.Indices + new Vector<int>(index);
+                Vector<uint> word0 = StochasticRounding.RandomBits(k.State0, indices);
+                Vector<uint> word1 = StochasticRounding.RandomBits(k.Parameter, indices);
+                if (TRule.StateCount > 0) TStateStorage.StoreBitsPreferred(x.S0, ref state0, i, word0);
+                if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, Vector.ShiftLeft(word0, 16));
+                if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, Vector.ShiftLeft(word1, 16));
+                if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, StochasticRounding.RandomBits(k.State3, indices));
+                TDataStorage.StoreBitsPreferred(p, ref parameter, i, word1);
+                return;
+            }
+
             if (TRule.StateCount > 0) TStateStorage.StorePreferred(x.S0, ref state0, i, k.State0, index);
             if (TRule.StateCount > 1) TStateStorage.StorePreferred(x.S1, ref state1, i, k.State1, index);
             if (TRule.StateCount > 2) TStateStorage.StorePreferred(x.S2, ref state2, i, k.State2, index);

@@ -23,9 +23,14 @@ public interface IStorage<T>
 
     static abstract void Store(Vector512<float> x, ref T origin, nuint i, ulong key, int index);
 
+    /// <summary>Stores with <paramref name="randomBits"/> (its high 16 bits) drawn by the driver, shared between streams.</summary>
+    static abstract void StoreBits(Vector512<float> x, ref T origin, nuint i, Vector512<uint> randomBits);
+
     static abstract Vector<float> LoadPreferred(ref T origin, nuint i);
 
     static abstract void StorePreferred(Vector<float> x, ref T origin, nuint i, ulong key, int index);
+
+    static abstract void StoreBitsPreferred(Vector<float> x, ref T origin, nuint i, Vector<uint> randomBits);
 }
 
 /// <summary>Floats, loaded and stored as they are.</summary>
@@ -39,7 +44,15 @@ public readonly struct FloatStorage : IStorage<float>
         Vector512.StoreUnsafe(x, ref origin, i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreBits(Vector512<float> x, ref float origin, nuint i, Vector512<uint> randomBits) =>
+        Vector512.StoreUnsafe(x, ref origin, i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> LoadPreferred(ref float origin, nuint i) => Vector.LoadUnsafe(ref origin, i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreBitsPreferred(Vector<float> x, ref float origin, nuint i, Vector<uint> randomBits) =>
+        Vector.StoreUnsafe(x, ref origin, i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StorePreferred(Vector<float> x, ref float origin, nuint i, ulong key, int index) =>
@@ -63,9 +76,13 @@ public readonly struct BFloat16Storage : IStorage<BFloat16>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Vector512<float> x, ref BFloat16 origin, nuint i, ulong key, int index)
+    public static void Store(Vector512<float> x, ref BFloat16 origin, nuint i, ulong key, int index) =>
+        StoreBits(x, ref origin, i, StochasticRounding.RandomBits(key, Vector512<int>.Indices + Vector512.Create(index)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreBits(Vector512<float> x, ref BFloat16 origin, nuint i, Vector512<uint> randomBits)
     {
-        Vector512<uint> rounded = StochasticRounding.ToBFloat16(x, key, index);
+        Vector512<uint> rounded = StochasticRounding.ToBFloat16(x, randomBits);
         Vector256<ushort> narrow = Avx512F.IsSupported
             ? Avx512F.ConvertToVector256UInt16(rounded)
             : Vector512.Narrow(rounded, rounded).GetLower();
@@ -92,10 +109,14 @@ public readonly struct BFloat16Storage : IStorage<BFloat16>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StorePreferred(Vector<float> x, ref BFloat16 origin, nuint i, ulong key, int index)
+    public static void StorePreferred(Vector<float> x, ref BFloat16 origin, nuint i, ulong key, int index) =>
+        StoreBitsPreferred(x, ref origin, i, StochasticRounding.RandomBits(key, Vector<int>.Indices + new Vector<int>(index)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreBitsPreferred(Vector<float> x, ref BFloat16 origin, nuint i, Vector<uint> randomBits)
     {
         ref ushort bits = ref Unsafe.As<BFloat16, ushort>(ref origin);
-        Vector<uint> rounded = StochasticRounding.ToBFloat16(x, key, index);
+        Vector<uint> rounded = StochasticRounding.ToBFloat16(x, randomBits);
         if (Vector<float>.Count == 8)
         {
             Vector256<uint> r = rounded.AsVector256();
@@ -112,4 +133,27 @@ public readonly struct BFloat16Storage : IStorage<BFloat16>
 
         throw new PlatformNotSupportedException("The study's bfloat16 storage handles 256- and 512-bit Vector<T>.");
     }
+}
+
+/// <summary>How the driver draws random bits for the streams it rounds.</summary>
+public interface IRandomBits
+{
+    /// <summary>
+    /// False: one hash per stream and element (StochasticRounding.ToBFloat16(x, key, index), the streams' own keys).
+    /// True: one 32-bit word per element for two streams (the first uses its high 16 bits, the second its low 16),
+    /// under the first stream's key; a third and fourth stream share a second word.
+    /// </summary>
+    static abstract bool Shared { get; }
+}
+
+/// <summary>A hash per stream and element.</summary>
+public readonly struct HashPerStream : IRandomBits
+{
+    public static bool Shared => false;
+}
+
+/// <summary>One hash per element for every two streams.</summary>
+public readonly struct HashShared : IRandomBits
+{
+    public static bool Shared => true;
 }
