@@ -1,0 +1,401 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Rlx.Optim.CompilerServices;
+
+namespace Rlx.Optim.Benchmarks.DriverStudy;
+
+/// <summary>
+/// The one driver: runs any rule (<see cref="IElementwiseRule{TScalars}"/>) over any storage of θ and g
+/// (<typeparamref name="TDataStorage"/>) and of its state (<typeparamref name="TStateStorage"/>), on 512-bit vectors
+/// where they are accelerated and on <see cref="Vector{T}"/> elsewhere, four vectors per iteration, the last
+/// partial vector through zero-padded copies. The JIT compiles one copy per (rule, storage) and folds the rule's
+/// literals into it.
+/// </summary>
+public static class ElementwiseDriver
+{
+    private const int MaxLanes = 16;
+
+    /// <summary>Updates elements <c>[0, length)</c> on the calling thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(
+        in TScalars scalars, scoped in Streams<TData, TState> streams, int length)
+        where TRule : struct, IElementwiseRule<TScalars>
+        where TScalars : unmanaged
+        where TData : unmanaged
+        where TDataStorage : struct, IStorage<TData>
+        where TState : unmanaged
+        where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
+    {
+        nuint width = (nuint)KernelWidth.FloatLanes;
+        nuint end = (nuint)length;
+        nuint wholeEnd = end / width * width;
+        if (wholeEnd != 0)
+        {
+            Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(in scalars, in streams, 0, wholeEnd, 0);
+        }
+
+        if (wholeEnd != end)
+        {
+            Tail<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(in scalars, in streams, wholeEnd, (int)(end - wholeEnd));
+        }
+    }
+
+    /// <summary>
+    /// Whole vectors over <c>[start, end)</c>; <paramref name="indexOffset"/> is added to each position to give the
+    /// element index the rounding draws its bits for (0 over the set itself, the tail's start over its copies).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(
+        in TScalars scalars, scoped in Streams<TData, TState> streams, nuint start, nuint end, int indexOffset)
+        where TRule : struct, IElementwiseRule<TScalars>
+        where TScalars : unmanaged
+        where TData : unmanaged
+        where TDataStorage : struct, IStorage<TData>
+        where TState : unmanaged
+        where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
+    {
+        if (KernelWidth.Uses512Bits)
+        {
+            Wide<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>.Update(
+                in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
+                ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
+        }
+        else
+        {
+            Preferred<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>.Update(
+                in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
+                ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
+        }
+    }
+
+    [InlineArray(MaxLanes)]
+    private struct Lanes<T>
+        where T : unmanaged
+    {
+        private T _element;
+    }
+
+    /// <summary>One padded vector per stream.</summary>
+    private struct Block<TData, TState>
+        where TData : unmanaged
+        where TState : unmanaged
+    {
+        public Lanes<TData> Parameter;
+        public Lanes<TData> Gradient;
+        public Lanes<TState> State0;
+        public Lanes<TState> State1;
+        public Lanes<TState> State2;
+        public Lanes<TState> State3;
+    }
+
+    /// <summary>The last <paramref name="count"/> (fewer than one vector) elements, through zero-padded copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Tail<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(
+        in TScalars scalars, scoped in Streams<TData, TState> streams, nuint start, int count)
+        where TRule : struct, IElementwiseRule<TScalars>
+        where TScalars : unmanaged
+        where TData : unmanaged
+        where TDataStorage : struct, IStorage<TData>
+        where TState : unmanaged
+        where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
+    {
+        int n = TRule.StateCount;
+        Block<TData, TState> block = default;
+        CopyIn(ref streams.Parameter, start, count, block.Parameter);
+        CopyIn(ref streams.Gradient, start, count, block.Gradient);
+        if (n > 0) CopyIn(ref streams.State0, start, count, block.State0);
+        if (n > 1) CopyIn(ref streams.State1, start, count, block.State1);
+        if (n > 2) CopyIn(ref streams.State2, start, count, block.State2);
+        if (n > 3) CopyIn(ref streams.State3, start, count, block.State3);
+
+        var padded = new Streams<TData, TState>(
+            ref block.Parameter[0], ref block.Gradient[0], ref block.State0[0], ref block.State1[0],
+            ref block.State2[0], ref block.State3[0], in streams.Keys);
+        Range<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>(
+            in scalars, in padded, 0, (nuint)KernelWidth.FloatLanes, (int)start);
+
+        CopyOut(block.Parameter, ref streams.Parameter, start, count);
+        if (n > 0) CopyOut(block.State0, ref streams.State0, start, count);
+        if (n > 1) CopyOut(block.State1, ref streams.State1, start, count);
+        if (n > 2) CopyOut(block.State2, ref streams.State2, start, count);
+        if (n > 3) CopyOut(block.State3, ref streams.State3, start, count);
+    }
+
+    private static void CopyIn<T>(ref T stream, nuint start, int count, Span<T> lanes)
+        where T : unmanaged =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref stream, start), count).CopyTo(lanes);
+
+    private static void CopyOut<T>(ReadOnlySpan<T> lanes, ref T stream, nuint start, int count)
+        where T : unmanaged =>
+        lanes[..count].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref stream, start), count));
+
+    /// <summary>The loop over <see cref="Vector512{T}"/>.</summary>
+    private static class Wide<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>
+        where TRule : struct, IElementwiseRule<TScalars>
+        where TScalars : unmanaged
+        where TData : unmanaged
+        where TDataStorage : struct, IStorage<TData>
+        where TState : unmanaged
+        where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
+    {
+        // Never inlined: the loop is a whole set's work (as in today's generated kernels).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void Update(
+            in TScalars scalars, ref TData parameter, ref TData gradient, ref TState state0, ref TState state1,
+            ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
+        {
+            // Copies in locals: the rule's broadcasts of them, and the keys, are then loop invariants.
+            TScalars s = scalars;
+            RoundingKeys k = keys;
+            nuint width = (nuint)Vector512<float>.Count;
+            nuint i = start;
+            for (; end - i >= 4 * width; i += 4 * width)
+            {
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                    out Vector512<float> p0, out Vector512<float> g0, out State512 x0);
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + width,
+                    out Vector512<float> p1, out Vector512<float> g1, out State512 x1);
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
+                    out Vector512<float> p2, out Vector512<float> g2, out State512 x2);
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
+                    out Vector512<float> p3, out Vector512<float> g3, out State512 x3);
+                TRule.Moments(in s, p0, ref g0, ref x0);
+                TRule.Moments(in s, p1, ref g1, ref x1);
+                TRule.Moments(in s, p2, ref g2, ref x2);
+                TRule.Moments(in s, p3, ref g3, ref x3);
+                if (TRule.HasRarePath && TRule.AnyRare(in x0, in x1, in x2, in x3))
+                {
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i, g0, ref p0, ref x0);
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + width, g1, ref p1, ref x1);
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + 2 * width, g2, ref p2, ref x2);
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + 3 * width, g3, ref p3, ref x3);
+                }
+                else
+                {
+                    p0 = TRule.Finish(in s, p0, in x0);
+                    p1 = TRule.Finish(in s, p1, in x1);
+                    p2 = TRule.Finish(in s, p2, in x2);
+                    p3 = TRule.Finish(in s, p3, in x3);
+                }
+
+                int index = indexOffset + (int)i;
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, index, p0, in x0);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, index + (int)width, p1, in x1);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, index + 2 * (int)width, p2, in x2);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, index + 3 * (int)width, p3, in x3);
+            }
+
+            for (; i < end; i += width)
+            {
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                    out Vector512<float> p, out Vector512<float> g, out State512 x);
+                TRule.Moments(in s, p, ref g, ref x);
+                if (TRule.HasRarePath && TRule.AnyRare(in x))
+                {
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i, g, ref p, ref x);
+                }
+                else
+                {
+                    p = TRule.Finish(in s, p, in x);
+                }
+
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, indexOffset + (int)i, p, in x);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Load(
+            ref TData parameter, ref TData gradient, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, out Vector512<float> p, out Vector512<float> g, out State512 x)
+        {
+            p = TDataStorage.Load(ref parameter, i);
+            g = TDataStorage.Load(ref gradient, i);
+            LoadState(ref state0, ref state1, ref state2, ref state3, i, out x);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void LoadState(
+            ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i, out State512 x)
+        {
+            x = default;
+            if (TRule.StateCount > 0) x.S0 = TStateStorage.Load(ref state0, i);
+            if (TRule.StateCount > 1) x.S1 = TStateStorage.Load(ref state1, i);
+            if (TRule.StateCount > 2) x.S2 = TStateStorage.Load(ref state2, i);
+            if (TRule.StateCount > 3) x.S3 = TStateStorage.Load(ref state3, i);
+        }
+
+        /// <summary>The rare path of one vector: its state recomputed exactly from the stored state, then its step.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Rare(
+            in TScalars s, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
+            Vector512<float> g, ref Vector512<float> p, ref State512 x)
+        {
+            LoadState(ref state0, ref state1, ref state2, ref state3, i, out State512 stored);
+            TRule.ExactMoments(in s, g, in stored, ref x);
+            p = TRule.FinishRare(in s, p, in x);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Store(
+            in RoundingKeys k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, int index, Vector512<float> p, in State512 x)
+        {
+            if (TBits.Shared)
+            {
+                // Unused words are dead code to the JIT (a float storage ignores them).
+                Vector512<int> indices = Vector512<int>.Indices + Vector512.Create(index);
+                Vector512<uint> word0 = StochasticRounding.RandomBits(k.State0, indices);
+                Vector512<uint> word1 = StochasticRounding.RandomBits(k.Parameter, indices);
+                if (TRule.StateCount > 0) TStateStorage.StoreBits(x.S0, ref state0, i, word0);
+                if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, word0 << 16);
+                if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, word1 << 16);
+                if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, StochasticRounding.RandomBits(k.State3, indices));
+                TDataStorage.StoreBits(p, ref parameter, i, word1);
+                return;
+            }
+
+            if (TRule.StateCount > 0) TStateStorage.Store(x.S0, ref state0, i, k.State0, index);
+            if (TRule.StateCount > 1) TStateStorage.Store(x.S1, ref state1, i, k.State1, index);
+            if (TRule.StateCount > 2) TStateStorage.Store(x.S2, ref state2, i, k.State2, index);
+            if (TRule.StateCount > 3) TStateStorage.Store(x.S3, ref state3, i, k.State3, index);
+            TDataStorage.Store(p, ref parameter, i, k.Parameter, index);
+        }
+    }
+
+    /// <summary>The loop over <see cref="Vector{T}"/>, where 512-bit vectors are not accelerated.</summary>
+    private static class Preferred<TRule, TScalars, TData, TDataStorage, TState, TStateStorage, TBits>
+        where TRule : struct, IElementwiseRule<TScalars>
+        where TScalars : unmanaged
+        where TData : unmanaged
+        where TDataStorage : struct, IStorage<TData>
+        where TState : unmanaged
+        where TStateStorage : struct, IStorage<TState>
+        where TBits : struct, IRandomBits
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void Update(
+            in TScalars scalars, ref TData parameter, ref TData gradient, ref TState state0, ref TState state1,
+            ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
+        {
+            TScalars s = scalars;
+            RoundingKeys k = keys;
+            nuint width = (nuint)Vector<float>.Count;
+            nuint i = start;
+            for (; end - i >= 4 * width; i += 4 * width)
+            {
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                    out Vector<float> p0, out Vector<float> g0, out StatePreferred x0);
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + width,
+                    out Vector<float> p1, out Vector<float> g1, out StatePreferred x1);
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
+                    out Vector<float> p2, out Vector<float> g2, out StatePreferred x2);
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
+                    out Vector<float> p3, out Vector<float> g3, out StatePreferred x3);
+                TRule.Moments(in s, p0, ref g0, ref x0);
+                TRule.Moments(in s, p1, ref g1, ref x1);
+                TRule.Moments(in s, p2, ref g2, ref x2);
+                TRule.Moments(in s, p3, ref g3, ref x3);
+                if (TRule.HasRarePath && TRule.AnyRare(in x0, in x1, in x2, in x3))
+                {
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i, g0, ref p0, ref x0);
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + width, g1, ref p1, ref x1);
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + 2 * width, g2, ref p2, ref x2);
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + 3 * width, g3, ref p3, ref x3);
+                }
+                else
+                {
+                    p0 = TRule.Finish(in s, p0, in x0);
+                    p1 = TRule.Finish(in s, p1, in x1);
+                    p2 = TRule.Finish(in s, p2, in x2);
+                    p3 = TRule.Finish(in s, p3, in x3);
+                }
+
+                int index = indexOffset + (int)i;
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, index, p0, in x0);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, index + (int)width, p1, in x1);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, index + 2 * (int)width, p2, in x2);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, index + 3 * (int)width, p3, in x3);
+            }
+
+            for (; i < end; i += width)
+            {
+                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                    out Vector<float> p, out Vector<float> g, out StatePreferred x);
+                TRule.Moments(in s, p, ref g, ref x);
+                if (TRule.HasRarePath && TRule.AnyRare(in x))
+                {
+                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i, g, ref p, ref x);
+                }
+                else
+                {
+                    p = TRule.Finish(in s, p, in x);
+                }
+
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, indexOffset + (int)i, p, in x);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Load(
+            ref TData parameter, ref TData gradient, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, out Vector<float> p, out Vector<float> g, out StatePreferred x)
+        {
+            p = TDataStorage.LoadPreferred(ref parameter, i);
+            g = TDataStorage.LoadPreferred(ref gradient, i);
+            LoadState(ref state0, ref state1, ref state2, ref state3, i, out x);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void LoadState(
+            ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i, out StatePreferred x)
+        {
+            x = default;
+            if (TRule.StateCount > 0) x.S0 = TStateStorage.LoadPreferred(ref state0, i);
+            if (TRule.StateCount > 1) x.S1 = TStateStorage.LoadPreferred(ref state1, i);
+            if (TRule.StateCount > 2) x.S2 = TStateStorage.LoadPreferred(ref state2, i);
+            if (TRule.StateCount > 3) x.S3 = TStateStorage.LoadPreferred(ref state3, i);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Rare(
+            in TScalars s, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
+            Vector<float> g, ref Vector<float> p, ref StatePreferred x)
+        {
+            LoadState(ref state0, ref state1, ref state2, ref state3, i, out StatePreferred stored);
+            TRule.ExactMoments(in s, g, in stored, ref x);
+            p = TRule.FinishRare(in s, p, in x);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Store(
+            in RoundingKeys k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, int index, Vector<float> p, in StatePreferred x)
+        {
+            if (TBits.Shared)
+            {
+                Vector<int> indices = Vector<int>.Indices + new Vector<int>(index);
+                Vector<uint> word0 = StochasticRounding.RandomBits(k.State0, indices);
+                Vector<uint> word1 = StochasticRounding.RandomBits(k.Parameter, indices);
+                if (TRule.StateCount > 0) TStateStorage.StoreBitsPreferred(x.S0, ref state0, i, word0);
+                if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, Vector.ShiftLeft(word0, 16));
+                if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, Vector.ShiftLeft(word1, 16));
+                if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, StochasticRounding.RandomBits(k.State3, indices));
+                TDataStorage.StoreBitsPreferred(p, ref parameter, i, word1);
+                return;
+            }
+
+            if (TRule.StateCount > 0) TStateStorage.StorePreferred(x.S0, ref state0, i, k.State0, index);
+            if (TRule.StateCount > 1) TStateStorage.StorePreferred(x.S1, ref state1, i, k.State1, index);
+            if (TRule.StateCount > 2) TStateStorage.StorePreferred(x.S2, ref state2, i, k.State2, index);
+            if (TRule.StateCount > 3) TStateStorage.StorePreferred(x.S3, ref state3, i, k.State3, index);
+            TDataStorage.StorePreferred(p, ref parameter, i, k.Parameter, index);
+        }
+    }
+}

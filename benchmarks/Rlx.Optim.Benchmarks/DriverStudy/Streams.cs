@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+
+namespace Rlx.Optim.Benchmarks.DriverStudy;
+
+/// <summary>
+/// Where one set's streams start: θ and g of storage type <typeparamref name="TData"/>, up to
+/// <see cref="State512.Capacity"/> state buffers of <typeparamref name="TState"/>, and each rounded stream's key for
+/// this step. One type for every rule: a rule with fewer buffers leaves the rest null, and the driver never touches
+/// them (its <c>StateCount</c> is a constant to the JIT), so no kernel carries parameters for buffers it lacks.
+/// </summary>
+public ref struct Streams<TData, TState>
+    where TData : unmanaged
+    where TState : unmanaged
+{
+    public ref TData Parameter;
+    public ref TData Gradient;
+    public ref TState State0;
+    public ref TState State1;
+    public ref TState State2;
+    public ref TState State3;
+
+    /// <summary>Stochastic rounding keys of θ and of each state buffer (one stream each), for this step.</summary>
+    public RoundingKeys Keys;
+
+    /// <summary>The streams from their first elements; pass <see cref="Unsafe.NullRef{T}"/> for buffers the rule lacks.</summary>
+    public Streams(
+        ref TData parameter, ref readonly TData gradient, ref TState state0, ref TState state1, ref TState state2,
+        ref TState state3, in RoundingKeys keys)
+    {
+        Parameter = ref parameter;
+        Gradient = ref Unsafe.AsRef(in gradient);
+        State0 = ref state0;
+        State1 = ref state1;
+        State2 = ref state2;
+        State3 = ref state3;
+        Keys = keys;
+    }
+}
+
+/// <summary>One step's stochastic rounding keys: one stream per rounded buffer (StochasticRounding.StepKey).</summary>
+public readonly record struct RoundingKeys(ulong Parameter, ulong State0, ulong State1, ulong State2, ulong State3)
+{
+    /// <summary>The keys of step <paramref name="step"/> of set <paramref name="set"/>: streams 5·set + 0 … 4.</summary>
+    public static RoundingKeys For(ulong seed, int set, long step) => new(
+        Rlx.Optim.CompilerServices.StochasticRounding.StepKey(seed, 5 * set, step),
+        Rlx.Optim.CompilerServices.StochasticRounding.StepKey(seed, 5 * set + 1, step),
+        Rlx.Optim.CompilerServices.StochasticRounding.StepKey(seed, 5 * set + 2, step),
+        Rlx.Optim.CompilerServices.StochasticRounding.StepKey(seed, 5 * set + 3, step),
+        Rlx.Optim.CompilerServices.StochasticRounding.StepKey(seed, 5 * set + 4, step));
+}
