@@ -17,6 +17,14 @@ public interface IOptimizer
     /// <summary>Completed iterations: the next step uses bias corrections for iteration <c>StepCount + 1</c>.</summary>
     long StepCount { get; }
 
+    /// <summary>
+    /// The bytes the optimizer's state holds now: every state buffer of every set, declared or met by name, as
+    /// allocated (its elements, plus the few bytes that align it, or the 4 KB page of slack of a buffer of 1,024
+    /// elements or more that lets it be placed; see README's State placement). It walks the sets, so read it when
+    /// you report, not per step.
+    /// </summary>
+    long StateBytes { get; }
+
     /// <summary>How many cores a large parameter set may use; -1 (the default) means all of them.</summary>
     int MaxDegreeOfParallelism { get; set; }
 

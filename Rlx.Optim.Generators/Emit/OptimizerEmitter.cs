@@ -117,6 +117,8 @@ internal static class OptimizerEmitter
         writer.WriteLine();
         writer.WriteLine("public long StepCount => __stepCount;");
         writer.WriteLine();
+        writer.WriteLine("public long StateBytes => __states.StateBytes;");
+        writer.WriteLine();
         using (writer.Block("public int MaxDegreeOfParallelism"))
         {
             writer.WriteLine("get => __maxDegreeOfParallelism;");

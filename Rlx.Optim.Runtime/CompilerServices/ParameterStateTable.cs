@@ -107,6 +107,24 @@ public sealed class ParameterStateTable
         }
     }
 
+    /// <summary>The bytes allocated for every state buffer, declared or not (<see cref="IOptimizer.StateBytes"/>).</summary>
+    public long StateBytes
+    {
+        get
+        {
+            long bytes = 0;
+            foreach (ParameterState state in _all)
+            {
+                foreach (StateBuffer buffer in state.Buffers)
+                {
+                    bytes += buffer.AllocatedBytes;
+                }
+            }
+
+            return bytes;
+        }
+    }
+
     /// <summary>Zeroes every state buffer, declared or not.</summary>
     public void Clear()
     {

@@ -53,6 +53,9 @@ public sealed class StateBuffer
         get => MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_storage), _offset), Length);
     }
 
+    /// <summary>The bytes allocated for the buffer: its elements and its alignment or placement slack.</summary>
+    internal long AllocatedBytes => (long)_storage.Length * sizeof(float);
+
     /// <summary>Whether the buffer keeps the slack to start at any line of a page.</summary>
     internal bool IsMovable { get; }
 

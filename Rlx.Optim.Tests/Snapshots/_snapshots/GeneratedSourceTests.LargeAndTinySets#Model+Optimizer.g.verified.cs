@@ -32,6 +32,8 @@ partial class Model
 
         public long StepCount => __stepCount;
 
+        public long StateBytes => __states.StateBytes;
+
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;

@@ -35,6 +35,8 @@ namespace Demo
 
         public long StepCount => __stepCount;
 
+        public long StateBytes => __states.StateBytes;
+
         public int MaxDegreeOfParallelism
         {
             get => __maxDegreeOfParallelism;

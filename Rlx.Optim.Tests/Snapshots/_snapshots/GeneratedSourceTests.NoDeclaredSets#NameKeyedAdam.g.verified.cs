@@ -24,6 +24,8 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
 
     public long StepCount => __stepCount;
 
+    public long StateBytes => __states.StateBytes;
+
     public int MaxDegreeOfParallelism
     {
         get => __maxDegreeOfParallelism;
