@@ -105,9 +105,10 @@ internal static class TypeShape
             name = outer.Name + "+" + name;
         }
 
+        // A keyword used as a name is displayed with its '@', which a hint name may not contain.
         return type.ContainingNamespace.IsGlobalNamespace
             ? name + ".g.cs"
-            : type.ContainingNamespace.ToDisplayString() + "." + name + ".g.cs";
+            : type.ContainingNamespace.ToDisplayString().Replace("@", string.Empty) + "." + name + ".g.cs";
     }
 
     public static Location? IdentifierLocation(INamedTypeSymbol type, CancellationToken token) =>

@@ -261,6 +261,25 @@ public sealed class GeneratedSourceTests
         """);
 
     [Fact]
+    public void Keywords_as_namespace_and_class_names_still_compile()
+    {
+        ImmutableArray<GeneratedSourceResult> generated = GeneratorHarness.GenerateAndCompile("""
+            using System;
+            using Rlx.Optim;
+
+            namespace @class.@event;
+
+            [AdamOptimizer]
+            public partial class @struct
+            {
+                [Parameter(4)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g);
+            }
+            """);
+
+        Assert.Equal("class.event.struct.g.cs", Assert.Single(generated).HintName);
+    }
+
+    [Fact]
     public void Method_names_that_make_no_identifier_when_shortened_still_compile()
     {
         ImmutableArray<GeneratedSourceResult> generated = GeneratorHarness.GenerateAndCompile("""
