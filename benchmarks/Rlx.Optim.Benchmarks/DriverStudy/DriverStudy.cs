@@ -30,7 +30,9 @@ public static class DriverStudy
         var text = new StringBuilder();
         text.AppendLine(CheckSameBits(3001, steps: 12));
         text.AppendLine(CheckSameBits(20_011, steps: 6));
+        text.AppendLine(CheckRoundingBits(20_011));
         text.AppendLine();
+        text.AppendLine(HashCost.Measure());
         text.AppendLine("| elements | case | bytes/elem | median time | Gelem/s | GB/s | speed × today's (same round: median, min–max) |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
         foreach (int n in new[] { 4096, 65536, 1 << 20, 1 << 24 })
@@ -92,6 +94,57 @@ public static class DriverStudy
 
         return $"Same bits: {length:N0} elements, {steps} steps, {KernelWidth.FloatLanes * 32}-bit vectors, " +
             $"θ, m and v identical to the generated optimizer's ({rareGroups:N0} element-steps with a rare moment).";
+    }
+
+    /// <summary>
+    /// One step from zero state over float and over bfloat16 m and v, both ways of drawing bits: each bfloat16 moment
+    /// must be the float moment rounded with the scalar <c>StochasticRounding</c> bits of its own index (a carried
+    /// counter, the tail's offset and the shared word's halves included); throws if not.
+    /// </summary>
+    public static string CheckRoundingBits(int length)
+    {
+        var random = new Random(9);
+        float[] p = new float[length], g = new float[length], m = new float[length], v = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            p[i] = (float)(random.NextDouble() * 2 - 1);
+            g[i] = (float)(random.NextDouble() * 2 - 1) * MathF.ScaleB(1, random.Next(-20, 4));
+        }
+
+        float[] floatP = (float[])p.Clone();
+        AdamStepScalars s = DefaultAdamRule.Prepare(LearningRate, 1);
+        var floats = new Streams<float, float>(ref floatP[0], in g[0], ref m[0], ref v[0], ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), default);
+        ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, float, FloatStorage, HashPerStream>(in s, in floats, length);
+
+        RoundingKeys keys = RoundingKeys.For(Seed, 3, 1);
+        foreach (bool shared in new[] { false, true })
+        {
+            float[] bfP = (float[])p.Clone();
+            var bfM = new BFloat16[length];
+            var bfV = new BFloat16[length];
+            var streams = new Streams<float, BFloat16>(ref bfP[0], in g[0], ref bfM[0], ref bfV[0], ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), in keys);
+            if (shared)
+            {
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage, HashShared>(in s, in streams, length);
+            }
+            else
+            {
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage, HashPerStream>(in s, in streams, length);
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                uint wordM = StochasticRounding.RandomBits(keys.State0, i);
+                uint wordV = shared ? wordM << 16 : StochasticRounding.RandomBits(keys.State1, i);
+                if (bfM[i].Bits != StochasticRounding.ToBFloat16(m[i], wordM).Bits || bfV[i].Bits != StochasticRounding.ToBFloat16(v[i], wordV).Bits)
+                {
+                    throw new InvalidOperationException($"bfloat16 state ({(shared ? "one word" : "a word per stream")}) differs from the scalar rounding at index {i}.");
+                }
+            }
+        }
+
+        return $"Rounding bits: {length:N0} elements, bfloat16 m and v (a word per stream, and one word for both) identical " +
+            "to the float step's moments rounded with the scalar StochasticRounding bits of each index.";
     }
 
     private static void Compare(string name, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, long step)
