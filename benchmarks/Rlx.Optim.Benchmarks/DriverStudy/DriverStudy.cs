@@ -190,8 +190,14 @@ public static class DriverStudy
         ArraySegment<float> sharedP = PlacedStreams.Zeroed(PlacedStreams.Parameter, n / 2 + 16);
         ArraySegment<float> sharedAllM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
         ArraySegment<float> sharedAllV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
+        ArraySegment<float> constM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
+        ArraySegment<float> constV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
+        ArraySegment<float> constP = PlacedStreams.Zeroed(PlacedStreams.Parameter, n / 2 + 16);
+        ArraySegment<float> constAllM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
+        ArraySegment<float> constAllV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
         for (int i = 0; i < n; i++)
         {
+            AsBFloat16(constP)[i] = (BFloat16)p[i];
             AsBFloat16(sharedP)[i] = (BFloat16)p[i];
             AsBFloat16(halfP)[i] = (BFloat16)p[i];
             AsBFloat16(halfG)[i] = (BFloat16)g[i];
@@ -203,7 +209,7 @@ public static class DriverStudy
         ArraySegment<float> probeM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n);
         ArraySegment<float> probeV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n);
 
-        long tFloat = 0, tState = 0, tAll = 0, tStateShared = 0, tAllShared = 0;
+        long tFloat = 0, tState = 0, tAll = 0, tStateShared = 0, tAllShared = 0, tConstant = 0, tConstantAll = 0;
         var cases = new List<(string Name, int Bytes, Action Run)>
         {
             ("today's generated optimizer (`Step16M`-style declared-set call)", 28, generated),
@@ -250,6 +256,22 @@ public static class DriverStudy
                     ref Ref(AsBFloat16(sharedP)), in Ref(AsBFloat16(halfG)), ref Ref(AsBFloat16(sharedAllM)), ref Ref(AsBFloat16(sharedAllV)),
                     ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), in keys);
                 ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, BFloat16, BFloat16Storage, BFloat16, BFloat16Storage, HashShared>(in s, in streams, n);
+            }),
+            ("probe: driver, bf16 m and v, constant bits (no hash)", 20, () =>
+            {
+                AdamStepScalars s = DefaultAdamRule.Prepare(LearningRate, ++tConstant);
+                var streams = new Streams<float, BFloat16>(
+                    ref At(p), in At(g), ref Ref(AsBFloat16(constM)), ref Ref(AsBFloat16(constV)),
+                    ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), default);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage, ConstantBits>(in s, in streams, n);
+            }),
+            ("probe: driver, bf16 θ, g, m, v, constant bits (no hash)", 14, () =>
+            {
+                AdamStepScalars s = DefaultAdamRule.Prepare(LearningRate, ++tConstantAll);
+                var streams = new Streams<BFloat16, BFloat16>(
+                    ref Ref(AsBFloat16(constP)), in Ref(AsBFloat16(halfG)), ref Ref(AsBFloat16(constAllM)), ref Ref(AsBFloat16(constAllV)),
+                    ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), default);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, BFloat16, BFloat16Storage, BFloat16, BFloat16Storage, ConstantBits>(in s, in streams, n);
             }),
             ("probe, 28 B (float θ, g, m, v)", 28, () =>
                 ProbeKernel.Update(default, ref At(probeP), ref At(probeG), ref At(probeM), ref At(probeV), ref Unsafe.NullRef<float>(), 0, (nuint)n)),

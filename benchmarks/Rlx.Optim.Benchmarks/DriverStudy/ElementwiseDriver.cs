@@ -258,11 +258,11 @@ public static class ElementwiseDriver
             // Unused words are dead code to the JIT (a float storage ignores them).
             if (TBits.Shared)
             {
-                Vector512<uint> word0 = StochasticRounding.RandomBits(counter, k.State0Low, k.State0High);
-                Vector512<uint> word1 = StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
+                Vector512<uint> word0 = TBits.Constant ? Vector512.Create(0x8000_0000u) : StochasticRounding.RandomBits(counter, k.State0Low, k.State0High);
+                Vector512<uint> word1 = TBits.Constant ? word0 : StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
                 if (TRule.StateCount > 0) TStateStorage.StoreBits(x.S0, ref state0, i, word0);
-                if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, word0 << 16);
-                if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, word1 << 16);
+                if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, (TBits.Constant ? word0 : word0 << 16));
+                if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, (TBits.Constant ? word1 : word1 << 16));
                 if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
                 TDataStorage.StoreBits(p, ref parameter, i, word1);
                 return;
@@ -393,11 +393,11 @@ public static class ElementwiseDriver
         {
             if (TBits.Shared)
             {
-                Vector<uint> word0 = StochasticRounding.RandomBits(counter, k.State0Low, k.State0High);
-                Vector<uint> word1 = StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
+                Vector<uint> word0 = TBits.Constant ? new Vector<uint>(0x8000_0000u) : StochasticRounding.RandomBits(counter, k.State0Low, k.State0High);
+                Vector<uint> word1 = TBits.Constant ? word0 : StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
                 if (TRule.StateCount > 0) TStateStorage.StoreBitsPreferred(x.S0, ref state0, i, word0);
-                if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, Vector.ShiftLeft(word0, 16));
-                if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, Vector.ShiftLeft(word1, 16));
+                if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, TBits.Constant ? word0 : Vector.ShiftLeft(word0, 16));
+                if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, TBits.Constant ? word1 : Vector.ShiftLeft(word1, 16));
                 if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
                 TDataStorage.StoreBitsPreferred(p, ref parameter, i, word1);
                 return;

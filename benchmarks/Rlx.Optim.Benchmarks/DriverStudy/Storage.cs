@@ -126,16 +126,31 @@ public interface IRandomBits
     /// takes the high half of a second word, under θ's key, and a third state buffer its low half.
     /// </summary>
     static abstract bool Shared { get; }
+
+    /// <summary>A probe, not a rounding: every lane gets the constant word 0x8000_0000 (no hash), to time the rest.</summary>
+    static abstract bool Constant { get; }
 }
 
 /// <summary>A hash per stream and element.</summary>
 public readonly struct HashPerStream : IRandomBits
 {
     public static bool Shared => false;
+
+    public static bool Constant => false;
 }
 
 /// <summary>One hash per element for every two streams.</summary>
 public readonly struct HashShared : IRandomBits
 {
     public static bool Shared => true;
+
+    public static bool Constant => false;
+}
+
+/// <summary>The probe: constant bits, no hash (what the bfloat16 loads, roundings and stores cost without it).</summary>
+public readonly struct ConstantBits : IRandomBits
+{
+    public static bool Shared => true;
+
+    public static bool Constant => true;
 }
