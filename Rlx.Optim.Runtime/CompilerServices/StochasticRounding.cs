@@ -29,14 +29,33 @@ namespace Rlx.Optim.CompilerServices;
 /// expected value with the scalar functions.
 /// </para>
 /// <para>
-/// The per-element part is two rounds of Chris Wellons' <c>lowbias32</c> (xorshift, multiply, xorshift, multiply,
-/// xorshift; from his "Prospecting for Hash Functions", where it measured an avalanche bias of about 0.17, the lowest
-/// he found for two 32-bit multiplies), the key's low word XORed into the index before the first round and its high
-/// word before the second. 32-bit lanes, because a vector 64-bit multiply needs AVX-512DQ and
-/// <see cref="Vector{T}"/> over AVX2 has none. Two keyed rounds, because with one, lowbias32(i ⊕ k) = lowbias32(j ⊕ k′)
-/// whenever j = i ⊕ k ⊕ k′: every step's bits would be a relabelling of every other step's. For a given key the map
-/// from index to bits is a bijection, so no two elements of a set draw the same 32 bits in one step. Tests check bit
-/// balance and the independence of neighbouring indices, steps, sets and seeds.
+/// The per-element part is one round of Chris Wellons' <c>lowbias32</c> (xorshift 16, multiply, xorshift 15,
+/// multiply, xorshift 16; from his "Prospecting for Hash Functions", where it measured an avalanche bias of about
+/// 0.17, the lowest he found for two 32-bit multiplies) on the index's counter c = index · γ mod 2³² (γ = 0x9E3779B9,
+/// 2³²/φ), with the key's low word XORed into c before the first multiply and its high word before the second:
+/// <code>
+/// x = (index · γ) ⊕ key.lo;  x ^= x ≫ 16;  x ·= 0x7FEB352D;  x ^= x ≫ 15;  x ^= key.hi;  x ·= 0x846CA68B;  x ^= x ≫ 16
+/// </code>
+/// Two 32-bit multiplies per word, in 32-bit lanes (a vector 64-bit multiply needs AVX-512DQ, and
+/// <see cref="Vector{T}"/> over AVX2 has none). The counter is linear in the index, so a loop carries it in a vector
+/// and adds <see cref="IndexCounter(Vector512{int})"/> of the vector width per vector, with no multiply: with the
+/// key's halves broadcast once per step, a word costs ten vector instructions
+/// (<see cref="RandomBits(Vector512{uint}, Vector512{uint}, Vector512{uint})"/>). The key enters before each
+/// multiply because with one entry point the words of one step would be those of another step under a simple
+/// relabelling of the indices (XOR with a constant for a key XORed into the index, which maps aligned blocks onto
+/// aligned blocks), and because a key XORed or added after the last multiply passes through the final xorshift
+/// linearly; the multipliers are fixed, not drawn from the key, because a drawn one can be weak (1, or a power of
+/// two plus one). The counter's multiply by γ spreads neighbouring indices over the whole word before the first
+/// xorshift. Each stage is a bijection, so for a given key no two of the 2³² indices draw the same 32 bits, and over
+/// all of them the word is exactly uniform. Tests check bit balance and the independence of neighbouring indices,
+/// steps, sets and seeds, under both simple relabellings too.
+/// </para>
+/// <para>
+/// One word serves two bfloat16 streams of an element: the rounding consumes its 16 high bits, and
+/// <c>bits &lt;&lt; 16</c> gives the second stream the 16 low ones. Each rounding stays exactly unbiased (it only needs
+/// its own 16 bits uniform), and over all 2³² indices the two halves are exactly independent (the word is uniform),
+/// so their pairs are uniform on 2¹⁶ × 2¹⁶; tests check the halves' balance, uniformity and independence of each
+/// other over fixed samples. A third stream takes another word, under its own key.
 /// </para>
 /// <para>
 /// The bfloat16 rounding consumes the 16 high bits of the word, which is exact: it drops the float's low 16 bits, and
@@ -55,6 +74,9 @@ namespace Rlx.Optim.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class StochasticRounding
 {
+    /// <summary>γ = 2³²/φ rounded to odd: the index counter is index · γ mod 2³², a Weyl sequence.</summary>
+    private const uint IndexMultiplier = 0x9E37_79B9;
+
     /// <summary>The first multiplier of <c>lowbias32</c>.</summary>
     private const uint Multiplier1 = 0x7FEB352D;
 
@@ -111,24 +133,66 @@ public static class StochasticRounding
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint RandomBits(ulong key, int index)
     {
-        uint x = LowBias32((uint)index ^ (uint)key);
-        return LowBias32(x ^ (uint)(key >> 32));
+        uint x = ((uint)index * IndexMultiplier) ^ (uint)key;
+        x ^= x >> 16;
+        x *= Multiplier1;
+        x ^= x >> 15;
+        x ^= (uint)(key >> 32);
+        x *= Multiplier2;
+        return x ^ (x >> 16);
     }
 
     /// <summary>The random bits of each lane's element index (<see cref="RandomBits(ulong, int)"/> lane by lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<uint> RandomBits(ulong key, Vector512<int> indices)
-    {
-        Vector512<uint> x = LowBias32(indices.AsUInt32() ^ Vector512.Create((uint)key));
-        return LowBias32(x ^ Vector512.Create((uint)(key >> 32)));
-    }
+    public static Vector512<uint> RandomBits(ulong key, Vector512<int> indices) =>
+        RandomBits(IndexCounter(indices), Vector512.Create((uint)key), Vector512.Create((uint)(key >> 32)));
 
     /// <inheritdoc cref="RandomBits(ulong, Vector512{int})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<uint> RandomBits(ulong key, Vector<int> indices)
+    public static Vector<uint> RandomBits(ulong key, Vector<int> indices) =>
+        RandomBits(IndexCounter(indices), new Vector<uint>((uint)key), new Vector<uint>((uint)(key >> 32)));
+
+    /// <summary>
+    /// Each lane's index counter, index · γ mod 2³². It is linear: the counter of index + n is the counter of index
+    /// plus that of n, so a loop keeps one vector of counters and adds <c>IndexCounter(Vector512.Create(n))</c> per
+    /// n elements.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> IndexCounter(Vector512<int> indices) => indices.AsUInt32() * Vector512.Create(IndexMultiplier);
+
+    /// <inheritdoc cref="IndexCounter(Vector512{int})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<uint> IndexCounter(Vector<int> indices) => Vector.AsVectorUInt32(indices) * new Vector<uint>(IndexMultiplier);
+
+    /// <summary>
+    /// The random bits of each lane from its index counter (<see cref="IndexCounter(Vector512{int})"/>) and the key's
+    /// low and high words, broadcast (<c>Vector512.Create((uint)key)</c>, <c>Vector512.Create((uint)(key &gt;&gt; 32))</c>):
+    /// <see cref="RandomBits(ulong, int)"/> lane by lane, for a loop that broadcasts the key once per step and carries
+    /// the counters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> RandomBits(Vector512<uint> counter, Vector512<uint> keyLow, Vector512<uint> keyHigh)
     {
-        Vector<uint> x = LowBias32(Vector.AsVectorUInt32(indices) ^ new Vector<uint>((uint)key));
-        return LowBias32(x ^ new Vector<uint>((uint)(key >> 32)));
+        Vector512<uint> x = counter ^ keyLow;
+        x ^= x >>> 16;
+        x *= Vector512.Create(Multiplier1);
+        x ^= x >>> 15;
+        x ^= keyHigh;
+        x *= Vector512.Create(Multiplier2);
+        return x ^ (x >>> 16);
+    }
+
+    /// <inheritdoc cref="RandomBits(Vector512{uint}, Vector512{uint}, Vector512{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<uint> RandomBits(Vector<uint> counter, Vector<uint> keyLow, Vector<uint> keyHigh)
+    {
+        Vector<uint> x = counter ^ keyLow;
+        x ^= Vector.ShiftRightLogical(x, 16);
+        x *= new Vector<uint>(Multiplier1);
+        x ^= Vector.ShiftRightLogical(x, 15);
+        x ^= keyHigh;
+        x *= new Vector<uint>(Multiplier2);
+        return x ^ Vector.ShiftRightLogical(x, 16);
     }
 
     /// <summary>
@@ -287,38 +351,5 @@ public static class StochasticRounding
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
         return z ^ (z >> 31);
-    }
-
-    /// <summary>Wellons' <c>lowbias32</c>: xorshift 16, multiply, xorshift 15, multiply, xorshift 16.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint LowBias32(uint x)
-    {
-        x ^= x >> 16;
-        x *= Multiplier1;
-        x ^= x >> 15;
-        x *= Multiplier2;
-        return x ^ (x >> 16);
-    }
-
-    /// <inheritdoc cref="LowBias32(uint)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> LowBias32(Vector512<uint> x)
-    {
-        x ^= x >>> 16;
-        x *= Vector512.Create(Multiplier1);
-        x ^= x >>> 15;
-        x *= Vector512.Create(Multiplier2);
-        return x ^ (x >>> 16);
-    }
-
-    /// <inheritdoc cref="LowBias32(uint)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<uint> LowBias32(Vector<uint> x)
-    {
-        x ^= Vector.ShiftRightLogical(x, 16);
-        x *= new Vector<uint>(Multiplier1);
-        x ^= Vector.ShiftRightLogical(x, 15);
-        x *= new Vector<uint>(Multiplier2);
-        return x ^ Vector.ShiftRightLogical(x, 16);
     }
 }

@@ -13,9 +13,9 @@ namespace Rlx.Optim.Tests.Runtime;
 /// <remarks>
 /// The statistical tests are deterministic (fixed keys, fixed samples), so they pass or fail the same way on every
 /// run. Each compares a statistic with what independent fair bits would give, allowing <see cref="Sigmas"/> standard
-/// deviations: for an ideal generator a two-sided normal tail of 8·10⁻¹¹ per comparison. There are about 5,300 (for
-/// each of five kinds of neighbour: 32 bit balances, 1,024 bit pairs and two tests of the high 16 bits), so the
-/// chance that an ideal generator fails any is below 10⁻⁶. The bound follows from the sample size and that budget;
+/// deviations: for an ideal generator a two-sided normal tail of 8·10⁻¹¹ per comparison. There are about 6,700 (for
+/// each of six kinds of neighbour: 32 bit balances, 1,024 bit pairs and two tests of each 16-bit half; and 258 for
+/// the two halves of one word), so the chance that an ideal generator fails any is below 10⁻⁶. The bound follows from the sample size and that budget;
 /// it was not adjusted to the hash.
 /// </remarks>
 public sealed class StochasticRoundingHashTests
@@ -38,14 +38,20 @@ public sealed class StochasticRoundingHashTests
             Assert.Equal(StochasticRounding.RandomBits(key, index), StochasticRounding.RandomBits(key, index));
         }
 
-        // Pinned values, computed apart from this code (a transcription of the doc comment in Python): a change here
-        // changes every stochastic rounding, so a checkpoint would no longer resume the run it came from bit for
-        // bit. Change them only together with the checkpoint format's version.
+        // Pinned values, computed apart from this code (a transcription of the doc comment's formula in Python,
+        // run with /usr/bin/python3): a change here changes every stochastic rounding, so a checkpoint would no
+        // longer resume the run it came from bit for bit. Change them only together with the checkpoint format's
+        // version. (The words changed once, before any checkpoint held rounded state: two keyed lowbias32 rounds
+        // on the index became one round on the index counter.)
         Assert.Equal(0x33FE_8BD4_F9C5_7863UL, StochasticRounding.StepKey(0, 0, 0));
         ulong zero = StochasticRounding.StepKey(0, 0, 0);
         Assert.Equal(
-            new uint[] { 0x0FD7_BE21u, 0x8DB6_6C15u, 0x7AD7_D655u, 0x9A6F_BB91u },
-            new[] { StochasticRounding.RandomBits(zero, 0), StochasticRounding.RandomBits(zero, 1), StochasticRounding.RandomBits(zero, 2), StochasticRounding.RandomBits(zero, int.MaxValue) });
+            new uint[] { 0x8AC4_89CCu, 0x0E54_3BECu, 0xFCF4_FC4Cu, 0x9EC8_2894u, 0xBE18_40DBu },
+            new[]
+            {
+                StochasticRounding.RandomBits(zero, 0), StochasticRounding.RandomBits(zero, 1), StochasticRounding.RandomBits(zero, 2),
+                StochasticRounding.RandomBits(zero, int.MaxValue), StochasticRounding.RandomBits(zero, -1),
+            });
     }
 
     [Fact]
@@ -148,8 +154,42 @@ public sealed class StochasticRoundingHashTests
         }
     }
 
+    [Fact]
+    public void A_carried_counter_and_broadcast_key_give_the_bits_of_the_indices_at_both_widths()
+    {
+        // As a loop draws them: the key's halves broadcast once, the counter vector advanced by the counter of the
+        // width per vector, through int.MaxValue and the wrap to int.MinValue.
+        foreach (int first in new[] { 0, 1_000_003, int.MaxValue - 1_000, -7_000 })
+        {
+            ulong key = StochasticRounding.StepKey(Seed, first & 7, first);
+            Vector512<uint> low = Vector512.Create((uint)key), high = Vector512.Create((uint)(key >> 32));
+            Vector512<uint> counter = StochasticRounding.IndexCounter(Vector512<int>.Indices + Vector512.Create(first));
+            Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
+            Vector<uint> lowPreferred = new((uint)key), highPreferred = new((uint)(key >> 32));
+            Vector<uint> counterPreferred = StochasticRounding.IndexCounter(Vector<int>.Indices + new Vector<int>(first));
+            Vector<uint> advancePreferred = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
+            for (int v = 0; v < 250; v++)
+            {
+                Vector512<uint> wide = StochasticRounding.RandomBits(counter, low, high);
+                for (int lane = 0; lane < Vector512<uint>.Count; lane++)
+                {
+                    Assert.Equal(StochasticRounding.RandomBits(key, unchecked(first + (v * Vector512<uint>.Count) + lane)), wide[lane]);
+                }
+
+                Vector<uint> preferred = StochasticRounding.RandomBits(counterPreferred, lowPreferred, highPreferred);
+                for (int lane = 0; lane < Vector<uint>.Count; lane++)
+                {
+                    Assert.Equal(StochasticRounding.RandomBits(key, unchecked(first + (v * Vector<uint>.Count) + lane)), preferred[lane]);
+                }
+
+                counter += advance;
+                counterPreferred += advancePreferred;
+            }
+        }
+    }
+
     /// <summary>The streams whose neighbours the correlation tests compare: one sample n gives a pair of words.</summary>
-    public static TheoryData<string> Neighbours() => ["index", "step", "set", "seed", "relabelled step"];
+    public static TheoryData<string> Neighbours() => ["index", "step", "set", "seed", "relabelled step", "counter-relabelled step"];
 
     [Theory]
     [MemberData(nameof(Neighbours))]
@@ -213,16 +253,75 @@ public sealed class StochasticRoundingHashTests
 
     [Theory]
     [MemberData(nameof(Neighbours))]
-    public void The_high_16_bits_are_uniform_and_uncorrelated_with_the_neighbours(string along)
+    public void The_high_16_bits_are_uniform_and_uncorrelated_with_the_neighbours(string along) =>
+        AssertHalfUniformAndUncorrelated(along, rotation: 0);
+
+    [Theory]
+    [MemberData(nameof(Neighbours))]
+    public void The_low_16_bits_are_uniform_and_uncorrelated_with_the_neighbours(string along) =>
+        AssertHalfUniformAndUncorrelated(along, rotation: 16);
+
+    [Fact]
+    public void The_two_halves_of_a_word_are_independent()
     {
-        // What the bfloat16 rounding consumes. Uniform: the top 8 of them fall in 256 buckets evenly (χ² with 255
-        // degrees of freedom, turned into a normal deviate by Wilson and Hilferty's cube root); uncorrelated: as
-        // numbers, their Pearson correlation with the neighbour's is within Sigmas/√N of 0.
+        // One word rounds two bfloat16 streams of an element (the high half one, the low half the other). Over
+        // 2¹⁸ indices: each of the 256 bit pairs (p in the high half, q in the low) agrees in about half the words;
+        // the top 4 bits of each half fall in 16 × 16 cells evenly (χ², 255 degrees of freedom); as numbers, the
+        // halves' Pearson correlation is within Sigmas/√N of 0.
+        ulong key = StochasticRounding.StepKey(Seed, 0, 12);
+        long[,] agreements = new long[16, 16];
+        long[] cells = new long[256];
+        double sumA = 0, sumB = 0, sumAA = 0, sumBB = 0, sumAB = 0;
+        for (int n = 0; n < Samples; n++)
+        {
+            uint word = StochasticRounding.RandomBits(key, n);
+            uint high = word >> 16, low = word & 0xFFFF;
+            for (int p = 0; p < 16; p++)
+            {
+                for (int q = 0; q < 16; q++)
+                {
+                    agreements[p, q] += 1 - (((high >> p) ^ (low >> q)) & 1);
+                }
+            }
+
+            cells[((high >> 12) << 4) | (low >> 12)]++;
+            sumA += high;
+            sumB += low;
+            sumAA += (double)high * high;
+            sumBB += (double)low * low;
+            sumAB += (double)high * low;
+        }
+
+        double bound = Sigmas * Math.Sqrt(Samples * 0.25);
+        for (int p = 0; p < 16; p++)
+        {
+            for (int q = 0; q < 16; q++)
+            {
+                Assert.True(Math.Abs(agreements[p, q] - (Samples / 2.0)) <= bound, $"high bit {p} and low bit {q} agree {agreements[p, q]} times of {Samples}");
+            }
+        }
+
+        double deviate = ChiSquareDeviate(cells);
+        Assert.True(deviate <= Sigmas, $"halves' joint χ² deviate {deviate:F2}");
+        double correlation = Correlation(sumA, sumB, sumAA, sumBB, sumAB);
+        Assert.True(Math.Abs(correlation) <= Sigmas / Math.Sqrt(Samples), $"halves' correlation {correlation:F5}");
+    }
+
+    /// <summary>
+    /// What a bfloat16 rounding consumes: the high 16 bits of the word, or (<paramref name="rotation"/> 16) the low
+    /// 16, which a second stream of the element uses. Uniform: the top 8 of them fall in 256 buckets evenly (χ² with
+    /// 255 degrees of freedom, turned into a normal deviate by Wilson and Hilferty's cube root); uncorrelated: as
+    /// numbers, their Pearson correlation with the neighbour's is within Sigmas/√N of 0.
+    /// </summary>
+    private static void AssertHalfUniformAndUncorrelated(string along, int rotation)
+    {
         long[] buckets = new long[256];
         double sumA = 0, sumB = 0, sumAA = 0, sumBB = 0, sumAB = 0;
         for (int n = 0; n < Samples; n++)
         {
             (uint a, uint b) = Pair(along, n);
+            a = BitOperations.RotateLeft(a, rotation);
+            b = BitOperations.RotateLeft(b, rotation);
             buckets[a >> 24]++;
             double x = a >> 16, y = b >> 16;
             sumA += x;
@@ -232,6 +331,15 @@ public sealed class StochasticRoundingHashTests
             sumAB += x * y;
         }
 
+        double deviate = ChiSquareDeviate(buckets);
+        Assert.True(deviate <= Sigmas, $"along {along}, bits rotated by {rotation}: χ² deviate {deviate:F2}");
+        double correlation = Correlation(sumA, sumB, sumAA, sumBB, sumAB);
+        Assert.True(Math.Abs(correlation) <= Sigmas / Math.Sqrt(Samples), $"along {along}, bits rotated by {rotation}: correlation {correlation:F5}");
+    }
+
+    /// <summary>χ² of 256 counts of <see cref="Samples"/> against even buckets, as a normal deviate (Wilson–Hilferty).</summary>
+    private static double ChiSquareDeviate(long[] buckets)
+    {
         double expected = Samples / 256.0, chiSquare = 0;
         foreach (long count in buckets)
         {
@@ -240,20 +348,23 @@ public sealed class StochasticRoundingHashTests
 
         const int DegreesOfFreedom = 255;
         double spread = 2.0 / (9 * DegreesOfFreedom);
-        double deviate = (Math.Cbrt(chiSquare / DegreesOfFreedom) - (1 - spread)) / Math.Sqrt(spread);
-        Assert.True(deviate <= Sigmas, $"along {along}: χ² = {chiSquare:F1} (deviate {deviate:F2})");
+        return (Math.Cbrt(chiSquare / DegreesOfFreedom) - (1 - spread)) / Math.Sqrt(spread);
+    }
 
+    private static double Correlation(double sumA, double sumB, double sumAA, double sumBB, double sumAB)
+    {
         double covariance = (sumAB / Samples) - (sumA / Samples * (sumB / Samples));
         double varianceA = (sumAA / Samples) - (sumA / Samples * (sumA / Samples));
         double varianceB = (sumBB / Samples) - (sumB / Samples * (sumB / Samples));
-        double correlation = covariance / Math.Sqrt(varianceA * varianceB);
-        Assert.True(Math.Abs(correlation) <= Sigmas / Math.Sqrt(Samples), $"along {along}: correlation {correlation:F5}");
+        return covariance / Math.Sqrt(varianceA * varianceB);
     }
 
     /// <summary>
     /// Sample <paramref name="n"/> of a pair of neighbouring words: the same element at neighbouring indices, steps,
     /// sets or seeds, or, for "relabelled step", element i at step t and at step t + 1 the element whose index
-    /// differs by the XOR of the two keys' low words (a single keyed round would give it the very same bits).
+    /// differs by the XOR of the two keys' low words (a round keyed by XOR into the index would give it the very same
+    /// bits), and for "counter-relabelled step" the element whose counter (index · γ) differs by that XOR (a round
+    /// keyed by XOR into the counter alone would).
     /// </summary>
     private static (uint A, uint B) Pair(string along, int n)
     {
@@ -285,6 +396,14 @@ public sealed class StochasticRoundingHashTests
                 ulong key = StochasticRounding.StepKey(Seed, 0, step), next = StochasticRounding.StepKey(Seed, 0, step + 1);
                 int relabelled = index ^ (int)((uint)key ^ (uint)next);
                 return (StochasticRounding.RandomBits(key, index), StochasticRounding.RandomBits(next, relabelled));
+            }
+
+            case "counter-relabelled step":
+            {
+                // γ⁻¹ mod 2³² = 0x144CBC89 (γ · γ⁻¹ = 1 mod 2³²): the index whose counter is index · γ ⊕ Δ.
+                ulong key = StochasticRounding.StepKey(Seed, 0, step), next = StochasticRounding.StepKey(Seed, 0, step + 1);
+                uint counter = ((uint)index * 0x9E37_79B9u) ^ (uint)key ^ (uint)next;
+                return (StochasticRounding.RandomBits(key, index), StochasticRounding.RandomBits(next, (int)(counter * 0x144C_BC89u)));
             }
 
             default:

@@ -30,7 +30,9 @@ public static class DriverStudy
         var text = new StringBuilder();
         text.AppendLine(CheckSameBits(3001, steps: 12));
         text.AppendLine(CheckSameBits(20_011, steps: 6));
+        text.AppendLine(CheckRoundingBits(20_011));
         text.AppendLine();
+        text.AppendLine(HashCost.Measure());
         text.AppendLine("| elements | case | bytes/elem | median time | Gelem/s | GB/s | speed × today's (same round: median, min–max) |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
         foreach (int n in new[] { 4096, 65536, 1 << 20, 1 << 24 })
@@ -94,6 +96,57 @@ public static class DriverStudy
             $"θ, m and v identical to the generated optimizer's ({rareGroups:N0} element-steps with a rare moment).";
     }
 
+    /// <summary>
+    /// One step from zero state over float and over bfloat16 m and v, both ways of drawing bits: each bfloat16 moment
+    /// must be the float moment rounded with the scalar <c>StochasticRounding</c> bits of its own index (a carried
+    /// counter, the tail's offset and the shared word's halves included); throws if not.
+    /// </summary>
+    public static string CheckRoundingBits(int length)
+    {
+        var random = new Random(9);
+        float[] p = new float[length], g = new float[length], m = new float[length], v = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            p[i] = (float)(random.NextDouble() * 2 - 1);
+            g[i] = (float)(random.NextDouble() * 2 - 1) * MathF.ScaleB(1, random.Next(-20, 4));
+        }
+
+        float[] floatP = (float[])p.Clone();
+        AdamStepScalars s = DefaultAdamRule.Prepare(LearningRate, 1);
+        var floats = new Streams<float, float>(ref floatP[0], in g[0], ref m[0], ref v[0], ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), default);
+        ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, float, FloatStorage, HashPerStream>(in s, in floats, length);
+
+        RoundingKeys keys = RoundingKeys.For(Seed, 3, 1);
+        foreach (bool shared in new[] { false, true })
+        {
+            float[] bfP = (float[])p.Clone();
+            var bfM = new BFloat16[length];
+            var bfV = new BFloat16[length];
+            var streams = new Streams<float, BFloat16>(ref bfP[0], in g[0], ref bfM[0], ref bfV[0], ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), in keys);
+            if (shared)
+            {
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage, HashShared>(in s, in streams, length);
+            }
+            else
+            {
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage, HashPerStream>(in s, in streams, length);
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                uint wordM = StochasticRounding.RandomBits(keys.State0, i);
+                uint wordV = shared ? wordM << 16 : StochasticRounding.RandomBits(keys.State1, i);
+                if (bfM[i].Bits != StochasticRounding.ToBFloat16(m[i], wordM).Bits || bfV[i].Bits != StochasticRounding.ToBFloat16(v[i], wordV).Bits)
+                {
+                    throw new InvalidOperationException($"bfloat16 state ({(shared ? "one word" : "a word per stream")}) differs from the scalar rounding at index {i}.");
+                }
+            }
+        }
+
+        return $"Rounding bits: {length:N0} elements, bfloat16 m and v (a word per stream, and one word for both) identical " +
+            "to the float step's moments rounded with the scalar StochasticRounding bits of each index.";
+    }
+
     private static void Compare(string name, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, long step)
     {
         for (int i = 0; i < expected.Length; i++)
@@ -137,8 +190,14 @@ public static class DriverStudy
         ArraySegment<float> sharedP = PlacedStreams.Zeroed(PlacedStreams.Parameter, n / 2 + 16);
         ArraySegment<float> sharedAllM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
         ArraySegment<float> sharedAllV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
+        ArraySegment<float> constM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
+        ArraySegment<float> constV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
+        ArraySegment<float> constP = PlacedStreams.Zeroed(PlacedStreams.Parameter, n / 2 + 16);
+        ArraySegment<float> constAllM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n / 2 + 16);
+        ArraySegment<float> constAllV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n / 2 + 16);
         for (int i = 0; i < n; i++)
         {
+            AsBFloat16(constP)[i] = (BFloat16)p[i];
             AsBFloat16(sharedP)[i] = (BFloat16)p[i];
             AsBFloat16(halfP)[i] = (BFloat16)p[i];
             AsBFloat16(halfG)[i] = (BFloat16)g[i];
@@ -150,7 +209,7 @@ public static class DriverStudy
         ArraySegment<float> probeM = PlacedStreams.Zeroed(PlacedStreams.FirstMoment, n);
         ArraySegment<float> probeV = PlacedStreams.Zeroed(PlacedStreams.SecondMoment, n);
 
-        long tFloat = 0, tState = 0, tAll = 0, tStateShared = 0, tAllShared = 0;
+        long tFloat = 0, tState = 0, tAll = 0, tStateShared = 0, tAllShared = 0, tConstant = 0, tConstantAll = 0;
         var cases = new List<(string Name, int Bytes, Action Run)>
         {
             ("today's generated optimizer (`Step16M`-style declared-set call)", 28, generated),
@@ -197,6 +256,22 @@ public static class DriverStudy
                     ref Ref(AsBFloat16(sharedP)), in Ref(AsBFloat16(halfG)), ref Ref(AsBFloat16(sharedAllM)), ref Ref(AsBFloat16(sharedAllV)),
                     ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), in keys);
                 ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, BFloat16, BFloat16Storage, BFloat16, BFloat16Storage, HashShared>(in s, in streams, n);
+            }),
+            ("probe: driver, bf16 m and v, constant bits (no hash)", 20, () =>
+            {
+                AdamStepScalars s = DefaultAdamRule.Prepare(LearningRate, ++tConstant);
+                var streams = new Streams<float, BFloat16>(
+                    ref At(p), in At(g), ref Ref(AsBFloat16(constM)), ref Ref(AsBFloat16(constV)),
+                    ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), default);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, float, FloatStorage, BFloat16, BFloat16Storage, ConstantBits>(in s, in streams, n);
+            }),
+            ("probe: driver, bf16 θ, g, m, v, constant bits (no hash)", 14, () =>
+            {
+                AdamStepScalars s = DefaultAdamRule.Prepare(LearningRate, ++tConstantAll);
+                var streams = new Streams<BFloat16, BFloat16>(
+                    ref Ref(AsBFloat16(constP)), in Ref(AsBFloat16(halfG)), ref Ref(AsBFloat16(constAllM)), ref Ref(AsBFloat16(constAllV)),
+                    ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), default);
+                ElementwiseDriver.Run<DefaultAdamRule, AdamStepScalars, BFloat16, BFloat16Storage, BFloat16, BFloat16Storage, ConstantBits>(in s, in streams, n);
             }),
             ("probe, 28 B (float θ, g, m, v)", 28, () =>
                 ProbeKernel.Update(default, ref At(probeP), ref At(probeG), ref At(probeM), ref At(probeV), ref Unsafe.NullRef<float>(), 0, (nuint)n)),

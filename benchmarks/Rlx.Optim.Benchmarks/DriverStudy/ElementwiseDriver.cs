@@ -151,11 +151,15 @@ public static class ElementwiseDriver
             in TScalars scalars, ref TData parameter, ref TData gradient, ref TState state0, ref TState state1,
             ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
         {
-            // Copies in locals: the rule's broadcasts of them, and the keys, are then loop invariants.
+            // Copies in locals: the rule's broadcasts of them are then loop invariants. The rounding keys are broadcast
+            // here, once per call, and the index counters carried from vector to vector (a float storage uses
+            // neither, and the JIT drops both).
             TScalars s = scalars;
-            RoundingKeys k = keys;
+            var k = new RoundingKeys512(in keys);
             nuint width = (nuint)Vector512<float>.Count;
             nuint i = start;
+            Vector512<uint> counter = StochasticRounding.IndexCounter(Vector512<int>.Indices + Vector512.Create(indexOffset + (int)start));
+            Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
             for (; end - i >= 4 * width; i += 4 * width)
             {
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
@@ -185,11 +189,14 @@ public static class ElementwiseDriver
                     p3 = TRule.Finish(in s, p3, in x3);
                 }
 
-                int index = indexOffset + (int)i;
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, index, p0, in x0);
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, index + (int)width, p1, in x1);
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, index + 2 * (int)width, p2, in x2);
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, index + 3 * (int)width, p3, in x3);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, in x0);
+                counter += advance;
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, counter, p1, in x1);
+                counter += advance;
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, counter, p2, in x2);
+                counter += advance;
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, counter, p3, in x3);
+                counter += advance;
             }
 
             for (; i < end; i += width)
@@ -206,7 +213,8 @@ public static class ElementwiseDriver
                     p = TRule.Finish(in s, p, in x);
                 }
 
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, indexOffset + (int)i, p, in x);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, in x);
+                counter += advance;
             }
         }
 
@@ -244,28 +252,27 @@ public static class ElementwiseDriver
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Store(
-            in RoundingKeys k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
-            ref TState state3, nuint i, int index, Vector512<float> p, in State512 x)
+            in RoundingKeys512 k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, Vector512<uint> counter, Vector512<float> p, in State512 x)
         {
+            // Unused words are dead code to the JIT (a float storage ignores them).
             if (TBits.Shared)
             {
-                // Unused words are dead code to the JIT (a float storage ignores them).
-                Vector512<int> indices = Vector512<int>.Indices + Vector512.Create(index);
-                Vector512<uint> word0 = StochasticRounding.RandomBits(k.State0, indices);
-                Vector512<uint> word1 = StochasticRounding.RandomBits(k.Parameter, indices);
+                Vector512<uint> word0 = TBits.Constant ? Vector512.Create(0x8000_0000u) : StochasticRounding.RandomBits(counter, k.State0Low, k.State0High);
+                Vector512<uint> word1 = TBits.Constant ? word0 : StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
                 if (TRule.StateCount > 0) TStateStorage.StoreBits(x.S0, ref state0, i, word0);
-                if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, word0 << 16);
-                if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, word1 << 16);
-                if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, StochasticRounding.RandomBits(k.State3, indices));
+                if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, (TBits.Constant ? word0 : word0 << 16));
+                if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, (TBits.Constant ? word1 : word1 << 16));
+                if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
                 TDataStorage.StoreBits(p, ref parameter, i, word1);
                 return;
             }
 
-            if (TRule.StateCount > 0) TStateStorage.Store(x.S0, ref state0, i, k.State0, index);
-            if (TRule.StateCount > 1) TStateStorage.Store(x.S1, ref state1, i, k.State1, index);
-            if (TRule.StateCount > 2) TStateStorage.Store(x.S2, ref state2, i, k.State2, index);
-            if (TRule.StateCount > 3) TStateStorage.Store(x.S3, ref state3, i, k.State3, index);
-            TDataStorage.Store(p, ref parameter, i, k.Parameter, index);
+            if (TRule.StateCount > 0) TStateStorage.StoreBits(x.S0, ref state0, i, StochasticRounding.RandomBits(counter, k.State0Low, k.State0High));
+            if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, StochasticRounding.RandomBits(counter, k.State1Low, k.State1High));
+            if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, StochasticRounding.RandomBits(counter, k.State2Low, k.State2High));
+            if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
+            TDataStorage.StoreBits(p, ref parameter, i, StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh));
         }
     }
 
@@ -285,9 +292,11 @@ public static class ElementwiseDriver
             ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
         {
             TScalars s = scalars;
-            RoundingKeys k = keys;
+            var k = new RoundingKeysPreferred(in keys);
             nuint width = (nuint)Vector<float>.Count;
             nuint i = start;
+            Vector<uint> counter = StochasticRounding.IndexCounter(Vector<int>.Indices + new Vector<int>(indexOffset + (int)start));
+            Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
             for (; end - i >= 4 * width; i += 4 * width)
             {
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
@@ -317,11 +326,14 @@ public static class ElementwiseDriver
                     p3 = TRule.Finish(in s, p3, in x3);
                 }
 
-                int index = indexOffset + (int)i;
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, index, p0, in x0);
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, index + (int)width, p1, in x1);
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, index + 2 * (int)width, p2, in x2);
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, index + 3 * (int)width, p3, in x3);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, in x0);
+                counter += advance;
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, counter, p1, in x1);
+                counter += advance;
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, counter, p2, in x2);
+                counter += advance;
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, counter, p3, in x3);
+                counter += advance;
             }
 
             for (; i < end; i += width)
@@ -338,7 +350,8 @@ public static class ElementwiseDriver
                     p = TRule.Finish(in s, p, in x);
                 }
 
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, indexOffset + (int)i, p, in x);
+                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, in x);
+                counter += advance;
             }
         }
 
@@ -375,27 +388,26 @@ public static class ElementwiseDriver
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Store(
-            in RoundingKeys k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
-            ref TState state3, nuint i, int index, Vector<float> p, in StatePreferred x)
+            in RoundingKeysPreferred k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, Vector<uint> counter, Vector<float> p, in StatePreferred x)
         {
             if (TBits.Shared)
             {
-                Vector<int> indices = Vector<int>.Indices + new Vector<int>(index);
-                Vector<uint> word0 = StochasticRounding.RandomBits(k.State0, indices);
-                Vector<uint> word1 = StochasticRounding.RandomBits(k.Parameter, indices);
+                Vector<uint> word0 = TBits.Constant ? new Vector<uint>(0x8000_0000u) : StochasticRounding.RandomBits(counter, k.State0Low, k.State0High);
+                Vector<uint> word1 = TBits.Constant ? word0 : StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
                 if (TRule.StateCount > 0) TStateStorage.StoreBitsPreferred(x.S0, ref state0, i, word0);
-                if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, Vector.ShiftLeft(word0, 16));
-                if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, Vector.ShiftLeft(word1, 16));
-                if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, StochasticRounding.RandomBits(k.State3, indices));
+                if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, TBits.Constant ? word0 : Vector.ShiftLeft(word0, 16));
+                if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, TBits.Constant ? word1 : Vector.ShiftLeft(word1, 16));
+                if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
                 TDataStorage.StoreBitsPreferred(p, ref parameter, i, word1);
                 return;
             }
 
-            if (TRule.StateCount > 0) TStateStorage.StorePreferred(x.S0, ref state0, i, k.State0, index);
-            if (TRule.StateCount > 1) TStateStorage.StorePreferred(x.S1, ref state1, i, k.State1, index);
-            if (TRule.StateCount > 2) TStateStorage.StorePreferred(x.S2, ref state2, i, k.State2, index);
-            if (TRule.StateCount > 3) TStateStorage.StorePreferred(x.S3, ref state3, i, k.State3, index);
-            TDataStorage.StorePreferred(p, ref parameter, i, k.Parameter, index);
+            if (TRule.StateCount > 0) TStateStorage.StoreBitsPreferred(x.S0, ref state0, i, StochasticRounding.RandomBits(counter, k.State0Low, k.State0High));
+            if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, StochasticRounding.RandomBits(counter, k.State1Low, k.State1High));
+            if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, StochasticRounding.RandomBits(counter, k.State2Low, k.State2High));
+            if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
+            TDataStorage.StoreBitsPreferred(p, ref parameter, i, StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh));
         }
     }
 }

@@ -12,23 +12,20 @@ namespace Rlx.Optim.Benchmarks.DriverStudy;
 /// storage type, written once for every rule. The rule only ever sees float vectors.
 /// </summary>
 /// <remarks>
-/// A store takes the stream's rounding key for this step and the element index of lane 0, so a storage that rounds
-/// stochastically draws the same bits for an element whatever the chunk, the width or the tail it is stored from.
-/// Storages that round to nearest (or not at all) ignore both, and the JIT drops them.
+/// A store takes each lane's random bits, drawn by the driver from the stream's key for this step and the element's
+/// index counter (<see cref="StochasticRounding.RandomBits(Vector512{uint}, Vector512{uint}, Vector512{uint})"/>), so
+/// a storage that rounds stochastically draws the same bits for an element whatever the chunk, the width or the tail
+/// it is stored from. Storages that round to nearest (or not at all) ignore them, and the JIT drops their hash.
 /// </remarks>
 public interface IStorage<T>
     where T : unmanaged
 {
     static abstract Vector512<float> Load(ref T origin, nuint i);
 
-    static abstract void Store(Vector512<float> x, ref T origin, nuint i, ulong key, int index);
-
-    /// <summary>Stores with <paramref name="randomBits"/> (its high 16 bits) drawn by the driver, shared between streams.</summary>
+    /// <summary>Stores with <paramref name="randomBits"/> (its high 16 bits) drawn by the driver.</summary>
     static abstract void StoreBits(Vector512<float> x, ref T origin, nuint i, Vector512<uint> randomBits);
 
     static abstract Vector<float> LoadPreferred(ref T origin, nuint i);
-
-    static abstract void StorePreferred(Vector<float> x, ref T origin, nuint i, ulong key, int index);
 
     static abstract void StoreBitsPreferred(Vector<float> x, ref T origin, nuint i, Vector<uint> randomBits);
 }
@@ -38,10 +35,6 @@ public readonly struct FloatStorage : IStorage<float>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Load(ref float origin, nuint i) => Vector512.LoadUnsafe(ref origin, i);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Vector512<float> x, ref float origin, nuint i, ulong key, int index) =>
-        Vector512.StoreUnsafe(x, ref origin, i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreBits(Vector512<float> x, ref float origin, nuint i, Vector512<uint> randomBits) =>
@@ -54,9 +47,6 @@ public readonly struct FloatStorage : IStorage<float>
     public static void StoreBitsPreferred(Vector<float> x, ref float origin, nuint i, Vector<uint> randomBits) =>
         Vector.StoreUnsafe(x, ref origin, i);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StorePreferred(Vector<float> x, ref float origin, nuint i, ulong key, int index) =>
-        Vector.StoreUnsafe(x, ref origin, i);
 }
 
 /// <summary>
@@ -74,10 +64,6 @@ public readonly struct BFloat16Storage : IStorage<BFloat16>
             : Vector512.WidenLower(bits.ToVector512Unsafe());
         return (wide << 16).AsSingle();
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Vector512<float> x, ref BFloat16 origin, nuint i, ulong key, int index) =>
-        StoreBits(x, ref origin, i, StochasticRounding.RandomBits(key, Vector512<int>.Indices + Vector512.Create(index)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreBits(Vector512<float> x, ref BFloat16 origin, nuint i, Vector512<uint> randomBits)
@@ -109,10 +95,6 @@ public readonly struct BFloat16Storage : IStorage<BFloat16>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StorePreferred(Vector<float> x, ref BFloat16 origin, nuint i, ulong key, int index) =>
-        StoreBitsPreferred(x, ref origin, i, StochasticRounding.RandomBits(key, Vector<int>.Indices + new Vector<int>(index)));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreBitsPreferred(Vector<float> x, ref BFloat16 origin, nuint i, Vector<uint> randomBits)
     {
         ref ushort bits = ref Unsafe.As<BFloat16, ushort>(ref origin);
@@ -139,21 +121,36 @@ public readonly struct BFloat16Storage : IStorage<BFloat16>
 public interface IRandomBits
 {
     /// <summary>
-    /// False: one hash per stream and element (StochasticRounding.ToBFloat16(x, key, index), the streams' own keys).
-    /// True: one 32-bit word per element for two streams (the first uses its high 16 bits, the second its low 16),
-    /// under the first stream's key; a third and fourth stream share a second word.
+    /// False: one word per stream and element, under the stream's own key.
+    /// True: one 32-bit word per element for two streams (m uses its high 16 bits, v its low 16), under m's key; θ
+    /// takes the high half of a second word, under θ's key, and a third state buffer its low half.
     /// </summary>
     static abstract bool Shared { get; }
+
+    /// <summary>A probe, not a rounding: every lane gets the constant word 0x8000_0000 (no hash), to time the rest.</summary>
+    static abstract bool Constant { get; }
 }
 
 /// <summary>A hash per stream and element.</summary>
 public readonly struct HashPerStream : IRandomBits
 {
     public static bool Shared => false;
+
+    public static bool Constant => false;
 }
 
 /// <summary>One hash per element for every two streams.</summary>
 public readonly struct HashShared : IRandomBits
 {
     public static bool Shared => true;
+
+    public static bool Constant => false;
+}
+
+/// <summary>The probe: constant bits, no hash (what the bfloat16 loads, roundings and stores cost without it).</summary>
+public readonly struct ConstantBits : IRandomBits
+{
+    public static bool Shared => true;
+
+    public static bool Constant => true;
 }

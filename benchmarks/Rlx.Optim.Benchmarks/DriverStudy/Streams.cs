@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Rlx.Optim.Benchmarks.DriverStudy;
 
@@ -47,4 +49,39 @@ public readonly record struct RoundingKeys(ulong Parameter, ulong State0, ulong 
         Rlx.Optim.CompilerServices.StochasticRounding.StepKey(seed, 5 * set + 2, step),
         Rlx.Optim.CompilerServices.StochasticRounding.StepKey(seed, 5 * set + 3, step),
         Rlx.Optim.CompilerServices.StochasticRounding.StepKey(seed, 5 * set + 4, step));
+}
+
+/// <summary>
+/// One step's rounding keys as the 512-bit loop uses them: each key's low and high words broadcast, once per call
+/// (the JIT re-broadcast a key held as a ulong for every vector). Unused ones are dead code.
+/// </summary>
+public readonly struct RoundingKeys512
+{
+    public readonly Vector512<uint> ParameterLow, ParameterHigh, State0Low, State0High, State1Low, State1High;
+    public readonly Vector512<uint> State2Low, State2High, State3Low, State3High;
+
+    public RoundingKeys512(in RoundingKeys keys)
+    {
+        (ParameterLow, ParameterHigh) = (Vector512.Create((uint)keys.Parameter), Vector512.Create((uint)(keys.Parameter >> 32)));
+        (State0Low, State0High) = (Vector512.Create((uint)keys.State0), Vector512.Create((uint)(keys.State0 >> 32)));
+        (State1Low, State1High) = (Vector512.Create((uint)keys.State1), Vector512.Create((uint)(keys.State1 >> 32)));
+        (State2Low, State2High) = (Vector512.Create((uint)keys.State2), Vector512.Create((uint)(keys.State2 >> 32)));
+        (State3Low, State3High) = (Vector512.Create((uint)keys.State3), Vector512.Create((uint)(keys.State3 >> 32)));
+    }
+}
+
+/// <inheritdoc cref="RoundingKeys512"/>
+public readonly struct RoundingKeysPreferred
+{
+    public readonly Vector<uint> ParameterLow, ParameterHigh, State0Low, State0High, State1Low, State1High;
+    public readonly Vector<uint> State2Low, State2High, State3Low, State3High;
+
+    public RoundingKeysPreferred(in RoundingKeys keys)
+    {
+        (ParameterLow, ParameterHigh) = (new Vector<uint>((uint)keys.Parameter), new Vector<uint>((uint)(keys.Parameter >> 32)));
+        (State0Low, State0High) = (new Vector<uint>((uint)keys.State0), new Vector<uint>((uint)(keys.State0 >> 32)));
+        (State1Low, State1High) = (new Vector<uint>((uint)keys.State1), new Vector<uint>((uint)(keys.State1 >> 32)));
+        (State2Low, State2High) = (new Vector<uint>((uint)keys.State2), new Vector<uint>((uint)(keys.State2 >> 32)));
+        (State3Low, State3High) = (new Vector<uint>((uint)keys.State3), new Vector<uint>((uint)(keys.State3 >> 32)));
+    }
 }
