@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using Rlx.Optim.Generators.Model;
 
@@ -13,30 +15,36 @@ namespace Rlx.Optim.Generators.Emit;
 internal sealed record SetNames(int Index, string LengthConstant, string ParameterArgument, string GradientArgument, string Kernel)
 {
     /// <summary>Derives the names of every set of <paramref name="spec"/>, and the kernel each one uses.</summary>
-    public static IReadOnlyList<SetNames> For(OptimizerSpec spec, KernelTable kernels)
+    public static IReadOnlyList<SetNames> For(OptimizerSpec spec, KernelTable kernels) =>
+        For(spec.Sets.Select(set => set.MethodName).ToList(), i => kernels.NameOf(spec.Sets[i].Kernel));
+
+    /// <summary>
+    /// Derives the names of sets declared by <paramref name="methodNames"/>, in order; <paramref name="kernelOf"/>
+    /// names the kernel of the set at an index.
+    /// </summary>
+    public static IReadOnlyList<SetNames> For(IReadOnlyList<string> methodNames, Func<int, string> kernelOf)
     {
         var stems = new List<string>();
         var stemCounts = new Dictionary<string, int>();
-        foreach (ParameterSetSpec set in spec.Sets)
+        foreach (string method in methodNames)
         {
-            string stem = Stem(set.MethodName);
+            string stem = Stem(method);
             stems.Add(stem);
             stemCounts[stem] = stemCounts.TryGetValue(stem, out int count) ? count + 1 : 1;
         }
 
-        var names = new List<SetNames>(spec.Sets.Count);
+        var names = new List<SetNames>(methodNames.Count);
         var taken = new HashSet<string>();
-        for (int i = 0; i < spec.Sets.Count; i++)
+        for (int i = 0; i < methodNames.Count; i++)
         {
-            ParameterSetSpec set = spec.Sets[i];
-            string stem = stemCounts[stems[i]] > 1 ? set.MethodName : stems[i];
+            string stem = stemCounts[stems[i]] > 1 ? methodNames[i] : stems[i];
             string argument = Unique(char.ToLowerInvariant(stem[0]) + stem.Substring(1), taken);
             names.Add(new SetNames(
                 i,
                 stem + "Length",
                 Escape(argument),
                 Escape(Unique(argument + "Gradient", taken)),
-                kernels.NameOf(set.Kernel)));
+                kernelOf(i)));
         }
 
         return names;
