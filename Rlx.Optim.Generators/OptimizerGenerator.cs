@@ -16,9 +16,10 @@ namespace Rlx.Optim.Generators;
 /// <c>[SgdOptimizer]</c>...), with specialized kernels, state and the <c>IOptimizer</c> members.
 /// </summary>
 /// <remarks>
-/// An invalid declaration gets a fallback instead: its declared partial methods, each throwing. Without it every one
-/// would be a compiler error (CS8795), and the compiler runs no analyzer once declarations have errors, so the
-/// <see cref="OptimizerAnalyzer"/>'s explanation would never reach a command-line build. Where no generated file can
+/// An invalid declaration gets a fallback instead: its declared partial methods and the optimizer's members, each
+/// throwing. Without it every declared method would be a compiler error (CS8795), and the compiler runs no analyzer
+/// once declarations have errors, so the <see cref="OptimizerAnalyzer"/>'s explanation would never reach a
+/// command-line build. Where no generated file can
 /// extend the class (it is not partial, or file-local), the generator reports the declaration's diagnostics itself.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -70,7 +71,7 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     private static void RegisterFallbackOutputs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FallbackSpec> fallbacks)
     {
         context.RegisterSourceOutput(
-            fallbacks.Where(static fallback => fallback.Members.Count > 0),
+            fallbacks.Where(static fallback => fallback.Members.Count > 0 || fallback.Surface),
             static (output, fallback) => output.AddSource(fallback.HintName, FallbackEmitter.Emit(fallback)));
         context.RegisterSourceOutput(
             fallbacks.Where(static fallback => fallback.Reported.Count > 0).Combine(context.CompilationProvider),
@@ -100,7 +101,7 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
             sink.Report(DiagnosticDescriptors.InternalError, TypeShape.IdentifierLocation(type, token), type.Name, exception.Message);
         }
 
-        return new OptimizerDeclaration(null, FallbackParser.ForOptimizer(type, sink, token));
+        return new OptimizerDeclaration(null, FallbackParser.ForOptimizer(type, context.Attributes[0], family, sink, token));
     }
 
     private static FallbackSpec? ExtractStray(GeneratorAttributeSyntaxContext context, CancellationToken token)

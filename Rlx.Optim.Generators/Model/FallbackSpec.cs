@@ -4,7 +4,8 @@ namespace Rlx.Optim.Generators.Model;
 
 /// <summary>
 /// What the generator writes for a declaration it refused: an implementation of every partial member the user left to
-/// it, each throwing, so that the compiler reports nothing but the declaration's RLXO diagnostics. The compiler runs no
+/// it and of the members an optimizer has, each throwing, so that the compiler reports nothing but the declaration's
+/// RLXO diagnostics. The compiler runs no
 /// analyzer once declarations have errors, and an unimplemented partial method is one (CS8795).
 /// </summary>
 /// <param name="Namespace">The namespace, or <see langword="null"/> for the global namespace.</param>
@@ -15,6 +16,12 @@ namespace Rlx.Optim.Generators.Model;
 /// <param name="HintName">The generated file's name.</param>
 /// <param name="DiagnosticIds">The IDs of the declaration's diagnostics, distinct and sorted.</param>
 /// <param name="Members">The declarations to implement.</param>
+/// <param name="Surface">
+/// Whether to write the members every optimizer has (<c>IOptimizer</c>, <c>ICheckpointable</c>, and <c>StepAll</c>
+/// and the length constants of <paramref name="Sets"/>), throwing too: code that uses the optimizer then gets no
+/// CS1061 beside the RLXO errors. Not for a static class, which cannot hold them.
+/// </param>
+/// <param name="Sets">The declared sets, when every one of them parsed; empty otherwise (no <c>StepAll</c> then).</param>
 /// <param name="Reported">
 /// Diagnostics the generator reports itself: those of a type with partial methods to implement that no generated file
 /// can extend (see <c>FallbackParser.GeneratorReports</c>). The compiler's own errors there would keep the analyzer silent.
@@ -28,7 +35,12 @@ internal sealed record FallbackSpec(
     string HintName,
     EquatableArray<string> DiagnosticIds,
     EquatableArray<PartialMember> Members,
+    bool Surface,
+    EquatableArray<FallbackSet> Sets,
     EquatableArray<DiagnosticInfo> Reported);
+
+/// <summary>A declared set of a refused optimizer: enough for its length constant and its place in <c>StepAll</c>.</summary>
+internal sealed record FallbackSet(string MethodName, int Length);
 
 /// <summary>
 /// The header of a partial method's implementation, as C#: <c>Head</c> (modifiers, return type, name and the opening

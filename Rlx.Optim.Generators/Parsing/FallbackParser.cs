@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Rlx.Optim.Generators.Diagnostics;
+using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
 
@@ -14,11 +15,31 @@ namespace Rlx.Optim.Generators.Parsing;
 internal static class FallbackParser
 {
     /// <summary>The fallback of an optimizer class whose parse reported problems into <paramref name="sink"/>.</summary>
-    public static FallbackSpec ForOptimizer(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken token)
+    public static FallbackSpec ForOptimizer(
+        INamedTypeSymbol type, AttributeData attribute, OptimizerFamily family, DiagnosticSink sink, CancellationToken token)
     {
-        IEnumerable<IMethodSymbol> methods = type.GetMembers().OfType<IMethodSymbol>()
-            .Where(m => ParameterSetParser.FindParameterAttribute(m) is not null);
-        return Create(type, TypeShape.HintName(type), methods, sink, token);
+        IMethodSymbol[] methods = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => ParameterSetParser.FindParameterAttribute(m) is not null)
+            .ToArray();
+        FallbackSpec fallback = Create(type, TypeShape.HintName(type), methods, sink, token);
+        if (!TypeShape.CanExtend(type, token) || type.IsStatic)
+        {
+            return fallback;
+        }
+
+        return fallback with { Surface = true, Sets = ParsedSets(type, attribute, family, methods.Length, token) };
+    }
+
+    /// <summary>The declared sets when every one of them parses (their own problems aside from the optimizer's).</summary>
+    private static EquatableArray<FallbackSet> ParsedSets(
+        INamedTypeSymbol type, AttributeData attribute, OptimizerFamily family, int declared, CancellationToken token)
+    {
+        var ignored = new DiagnosticSink();
+        ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(
+            type, family, HyperparameterRules.ReadOptimizer(attribute, family, ignored, token), ignored, token);
+        return sets.Length == declared
+            ? sets.Select(set => new FallbackSet(set.MethodName, set.Length)).ToEquatableArray()
+            : default;
     }
 
     /// <summary>
@@ -61,6 +82,8 @@ internal static class FallbackParser
             hintName,
             sink.Ids(),
             members.ToEquatableArray(),
+            Surface: false,
+            Sets: default,
             reports ? sink.Infos() : default);
     }
 

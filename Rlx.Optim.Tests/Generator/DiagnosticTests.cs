@@ -95,7 +95,7 @@ public sealed class DiagnosticTests
         (_, GeneratorRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
 
         Assert.Null(result.Exception);
-        Assert.All(result.GeneratedSources, s => Assert.DoesNotContain("IOptimizer", s.SourceText.ToString(), System.StringComparison.Ordinal));
+        Assert.All(result.GeneratedSources, s => Assert.Contains("was not generated", s.SourceText.ToString(), System.StringComparison.Ordinal));
         string[] unavoidable = result.Diagnostics.IsEmpty ? [] : ["CS0751", "CS8795"];
         Diagnostic[] errors = output.GetDiagnostics()
             .Where(d => d.Severity >= DiagnosticSeverity.Warning && !unavoidable.Contains(d.Id))

@@ -61,6 +61,53 @@ public sealed class FallbackTests
         Assert.DoesNotContain("NotASet", fallback, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A refused optimizer has every member a generated one has, so code that uses it gets no compiler error beside
+    /// the RLXO ones: compared, member by member, with the same declaration made valid.
+    /// </summary>
+    [Theory]
+    [InlineData("[AdamOptimizer(Beta1 = 0.9)]", "[AdamOptimizer(Beta1 = 1.5)]")]
+    [InlineData("[SgdOptimizer(Momentum = 0.9, Nesterov = true)]", "[SgdOptimizer(Momentum = 0.9, Nesterov = true, Dampening = 0.5)]")]
+    [InlineData("[NAdamOptimizer]", "[NAdamOptimizer(MomentumDecay = -1)]")]
+    public void A_refused_optimizer_has_the_members_of_a_generated_one(string valid, string invalid)
+    {
+        const string declaration = """
+            using System;
+            using Rlx.Optim;
+
+            namespace Demo;
+
+            ATTRIBUTE
+            public partial class Opt
+            {
+                [Parameter(784, 128)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+                [Parameter(128, Name = "b1")] internal partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+            }
+            """;
+
+        string[] generated = Surface(declaration.Replace("ATTRIBUTE", valid, StringComparison.Ordinal));
+        string[] fallback = Surface(declaration.Replace("ATTRIBUTE", invalid, StringComparison.Ordinal));
+
+        Assert.Equal(generated, fallback);
+        Assert.Contains(generated, m => m.Contains("StepAll", StringComparison.Ordinal));
+        Assert.Contains(generated, m => m.Contains("W1Length", StringComparison.Ordinal));
+    }
+
+    /// <summary>The members of Demo.Opt that are not private, and the interfaces it implements, as C# shows them.</summary>
+    private static string[] Surface(string source)
+    {
+        (_, _, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        INamedTypeSymbol type = output.GetTypeByMetadataName("Demo.Opt")!;
+        return type.GetMembers()
+            .Where(m => m.DeclaredAccessibility != Accessibility.Private || m.Name.Contains('.', StringComparison.Ordinal))
+            .Where(m => !m.IsImplicitlyDeclared)
+            .Select(m => m.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + (m is IFieldSymbol { HasConstantValue: true } f ? " = " + f.ConstantValue : ""))
+            .Concat(type.AllInterfaces.Select(i => "implements " + i.ToDisplayString()))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
     [Fact]
     public void A_fallback_member_throws_naming_the_diagnostics()
     {
