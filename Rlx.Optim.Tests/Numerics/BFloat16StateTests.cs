@@ -30,7 +30,9 @@ public sealed class BFloat16StateTests
     /// <summary>Adam's hyperparameters as PyTorch's defaults, learning rate 10⁻³.</summary>
     private const double LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
 
-    /// <summary>The stochastic rounding seed; m draws from stream 0 and v from stream 1 (one stream per buffer).</summary>
+    /// <summary>
+    /// The stochastic rounding seed; m draws from stream 0 and v from stream 1 (one stream per buffer).
+    /// </summary>
     private const ulong Seed = 0x5EED_B16;
 
     private const int MomentStream = 0, SecondMomentStream = 1;
@@ -57,7 +59,9 @@ public sealed class BFloat16StateTests
         /// <summary>Rounded to the nearest bfloat16, ties to even: <c>(BFloat16)x</c>.</summary>
         BFloat16Nearest,
 
-        /// <summary>Rounded stochastically to a bfloat16: <see cref="StochasticRounding.ToBFloat16(float, ulong, int)"/>.</summary>
+        /// <summary>
+        /// Rounded stochastically to a bfloat16: <see cref="StochasticRounding.ToBFloat16(float, ulong, int)"/>.
+        /// </summary>
         BFloat16Stochastic,
     }
 
@@ -277,7 +281,9 @@ public sealed class BFloat16StateTests
 
         public float[][] SecondMoment { get; } = new float[Checkpoints.Length][];
 
-        /// <summary>v's RMS relative error against the float run's, per checkpoint (filled in by the experiment).</summary>
+        /// <summary>
+        /// v's RMS relative error against the float run's, per checkpoint (filled in by the experiment).
+        /// </summary>
         public double[] SecondMomentError { get; } = new double[Checkpoints.Length];
 
         /// <summary>How many times a stored v fell from one step to the next, over every element and step.</summary>
@@ -296,7 +302,8 @@ public sealed class BFloat16StateTests
     /// </summary>
     private static Trajectory RunAdam(LeastSquares problem, MomentStore store, Action<long, float[]>? gradients = null)
     {
-        const float B1 = (float)Beta1, OneMinusB1 = (float)(1 - Beta1), B2 = (float)Beta2, OneMinusB2 = (float)(1 - Beta2);
+        const float B1 = (float)Beta1, OneMinusB1 = (float)(1 - Beta1);
+        const float B2 = (float)Beta2, OneMinusB2 = (float)(1 - Beta2);
         const float Eps = (float)Epsilon;
         int n = LeastSquares.Parameters;
         float[] theta = new float[n], m = new float[n], v = new float[n], g = new float[n];
@@ -368,10 +375,14 @@ public sealed class BFloat16StateTests
     {
         public Dictionary<MomentStore, Trajectory> Runs { get; } = [];
 
-        /// <summary>The v error of each bfloat16 store when fed the float run's gradients (no feedback through θ).</summary>
+        /// <summary>
+        /// The v error of each bfloat16 store when fed the float run's gradients (no feedback through θ).
+        /// </summary>
         public Dictionary<MomentStore, double[]> ShadowError { get; } = [];
 
-        /// <summary>The bound on the stochastic shadow's RMS relative error: sqrt of the mean over elements of R.</summary>
+        /// <summary>
+        /// The bound on the stochastic shadow's RMS relative error: sqrt of the mean over elements of R.
+        /// </summary>
         public double[] StochasticBound { get; } = new double[Checkpoints.Length];
 
         /// <summary>log-mean over elements of (the float run's peak v so far)/(its v), as log₁₀.</summary>
@@ -443,7 +454,9 @@ public sealed class BFloat16StateTests
             return e;
         }
 
-        /// <summary>The README's table: the three runs' loss, and v's RMS relative error against the float run's.</summary>
+        /// <summary>
+        /// The README's table: the three runs' loss, and v's RMS relative error against the float run's.
+        /// </summary>
         public string Table()
         {
             var text = new StringBuilder();
