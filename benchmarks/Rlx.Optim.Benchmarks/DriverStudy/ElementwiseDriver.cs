@@ -162,59 +162,88 @@ public static class ElementwiseDriver
             Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
             for (; end - i >= 4 * width; i += 4 * width)
             {
+                // Each vector's moments as soon as it is loaded (as today's generated Moments does): fewer vectors live.
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
                     out Vector512<float> p0, out Vector512<float> g0, out State512 x0);
+                TRule.Moments(in s, p0, ref g0, ref x0);
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + width,
                     out Vector512<float> p1, out Vector512<float> g1, out State512 x1);
+                TRule.Moments(in s, p1, ref g1, ref x1);
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
                     out Vector512<float> p2, out Vector512<float> g2, out State512 x2);
+                TRule.Moments(in s, p2, ref g2, ref x2);
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
                     out Vector512<float> p3, out Vector512<float> g3, out State512 x3);
-                TRule.Moments(in s, p0, ref g0, ref x0);
-                TRule.Moments(in s, p1, ref g1, ref x1);
-                TRule.Moments(in s, p2, ref g2, ref x2);
                 TRule.Moments(in s, p3, ref g3, ref x3);
+
+                // Each vector stored as soon as it is finished (as today's generated Finish does): its state first,
+                // then θ. Storing after the whole group kept four vectors' results live at once (spilled at 256 bits,
+                // where there are 16 registers).
+                Vector512<uint> c1 = counter + advance, c2 = c1 + advance, c3 = c2 + advance;
                 if (TRule.HasRarePath && TRule.AnyRare(in x0, in x1, in x2, in x3))
                 {
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i, g0, ref p0, ref x0);
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + width, g1, ref p1, ref x1);
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + 2 * width, g2, ref p2, ref x2);
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + 3 * width, g3, ref p3, ref x3);
+                    // Cold: a call, so that the hot loop's inlining budget goes to Finish (with the rare path inlined
+                    // too, the JIT stopped inlining Finish at all). The originals of the scalars and keys are passed,
+                    // not the loop's copies, which would then live in memory.
+                    RareGroup(in scalars, in keys, ref parameter, ref state0, ref state1, ref state2, ref state3, i, indexOffset,
+                        p0, p1, p2, p3, g0, g1, g2, g3, x0, x1, x2, x3);
                 }
                 else
                 {
-                    p0 = TRule.Finish(in s, p0, in x0);
-                    p1 = TRule.Finish(in s, p1, in x1);
-                    p2 = TRule.Finish(in s, p2, in x2);
-                    p3 = TRule.Finish(in s, p3, in x3);
+                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, in x0);
+                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, c1, p1, in x1);
+                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, c2, p2, in x2);
+                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, c3, p3, in x3);
                 }
 
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, in x0);
-                counter += advance;
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, counter, p1, in x1);
-                counter += advance;
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, counter, p2, in x2);
-                counter += advance;
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, counter, p3, in x3);
-                counter += advance;
+                counter = c3 + advance;
             }
 
             for (; i < end; i += width)
             {
-                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
-                    out Vector512<float> p, out Vector512<float> g, out State512 x);
-                TRule.Moments(in s, p, ref g, ref x);
-                if (TRule.HasRarePath && TRule.AnyRare(in x))
-                {
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i, g, ref p, ref x);
-                }
-                else
-                {
-                    p = TRule.Finish(in s, p, in x);
-                }
-
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, in x);
+                // At most three vectors per call: a call each keeps the loop's inlining budget for the group.
+                One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i, indexOffset);
                 counter += advance;
+            }
+        }
+
+        /// <summary>A group of four vectors with a rare lane: each one's state recomputed exactly, stored, then θ.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void RareGroup(
+            in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TState state0, ref TState state1,
+            ref TState state2, ref TState state3, nuint i, int indexOffset, Vector512<float> p0, Vector512<float> p1, Vector512<float> p2, Vector512<float> p3,
+            Vector512<float> g0, Vector512<float> g1, Vector512<float> g2, Vector512<float> g3, State512 x0, State512 x1, State512 x2, State512 x3)
+        {
+            TScalars s = scalars;
+            var k = new RoundingKeys512(in keys);
+            Vector512<uint> counter = StochasticRounding.IndexCounter(Vector512<int>.Indices + Vector512.Create(indexOffset + (int)i));
+            nuint width = (nuint)Vector512<float>.Count;
+            Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, g0, ref x0);
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, counter + advance, p1, g1, ref x1);
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, counter + 2 * advance, p2, g2, ref x2);
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, counter + 3 * advance, p3, g3, ref x3);
+        }
+
+        /// <summary>One vector (the last whole ones after the groups of four).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void One(
+            in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+            ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
+        {
+            // The counter from the index (not carried in): the float loops then carry none.
+            Vector512<uint> counter = StochasticRounding.IndexCounter(Vector512<int>.Indices + Vector512.Create(indexOffset + (int)i));
+            TScalars s = scalars;
+            var k = new RoundingKeys512(in keys);
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i, out Vector512<float> p, out Vector512<float> g, out State512 x);
+            TRule.Moments(in s, p, ref g, ref x);
+            if (TRule.HasRarePath && TRule.AnyRare(in x))
+            {
+                FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, g, ref x);
+            }
+            else
+            {
+                Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, in x);
             }
         }
 
@@ -239,32 +268,44 @@ public static class ElementwiseDriver
             if (TRule.StateCount > 3) x.S3 = TStateStorage.Load(ref state3, i);
         }
 
-        /// <summary>The rare path of one vector: its state recomputed exactly from the stored state, then its step.</summary>
+        /// <summary>Stores the vector at <paramref name="i"/>: its new state, then θ from <c>Finish</c>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Rare(
-            in TScalars s, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
-            Vector512<float> g, ref Vector512<float> p, ref State512 x)
+        private static void Finish(
+            in TScalars s, in RoundingKeys512 k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, Vector512<uint> counter, Vector512<float> p, in State512 x)
+        {
+            StoreState(in k, ref state0, ref state1, ref state2, ref state3, i, counter, in x);
+            StoreParameter(in k, ref parameter, i, counter, TRule.Finish(in s, p, in x));
+        }
+
+        /// <summary>
+        /// The rare path of one vector: its state recomputed exactly from the stored state (still the old one: each
+        /// vector's elements are stored only here), then stored, then θ from <c>FinishRare</c>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void FinishRare(
+            in TScalars s, in RoundingKeys512 k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, Vector512<uint> counter, Vector512<float> p, Vector512<float> g, ref State512 x)
         {
             LoadState(ref state0, ref state1, ref state2, ref state3, i, out State512 stored);
             TRule.ExactMoments(in s, g, in stored, ref x);
-            p = TRule.FinishRare(in s, p, in x);
+            StoreState(in k, ref state0, ref state1, ref state2, ref state3, i, counter, in x);
+            StoreParameter(in k, ref parameter, i, counter, TRule.FinishRare(in s, p, in x));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Store(
-            in RoundingKeys512 k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
-            ref TState state3, nuint i, Vector512<uint> counter, Vector512<float> p, in State512 x)
+        private static void StoreState(
+            in RoundingKeys512 k, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
+            Vector512<uint> counter, in State512 x)
         {
             // Unused words are dead code to the JIT (a float storage ignores them).
             if (TBits.Shared)
             {
                 Vector512<uint> word0 = TBits.Constant ? Vector512.Create(0x8000_0000u) : StochasticRounding.RandomBits(counter, k.State0Low, k.State0High);
-                Vector512<uint> word1 = TBits.Constant ? word0 : StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
                 if (TRule.StateCount > 0) TStateStorage.StoreBits(x.S0, ref state0, i, word0);
-                if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, (TBits.Constant ? word0 : word0 << 16));
-                if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, (TBits.Constant ? word1 : word1 << 16));
-                if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
-                TDataStorage.StoreBits(p, ref parameter, i, word1);
+                if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, TBits.Constant ? word0 : word0 << 16);
+                if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, TBits.Constant ? word0 : ParameterWord(in k, counter) << 16);
+                if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, TBits.Constant ? word0 : StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
                 return;
             }
 
@@ -272,8 +313,16 @@ public static class ElementwiseDriver
             if (TRule.StateCount > 1) TStateStorage.StoreBits(x.S1, ref state1, i, StochasticRounding.RandomBits(counter, k.State1Low, k.State1High));
             if (TRule.StateCount > 2) TStateStorage.StoreBits(x.S2, ref state2, i, StochasticRounding.RandomBits(counter, k.State2Low, k.State2High));
             if (TRule.StateCount > 3) TStateStorage.StoreBits(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
-            TDataStorage.StoreBits(p, ref parameter, i, StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh));
         }
+
+        /// <summary>θ's word: under θ's key (with <c>HashShared</c> a third state buffer takes its low half).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<uint> ParameterWord(in RoundingKeys512 k, Vector512<uint> counter) =>
+            TBits.Constant ? Vector512.Create(0x8000_0000u) : StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void StoreParameter(in RoundingKeys512 k, ref TData parameter, nuint i, Vector512<uint> counter, Vector512<float> p) =>
+            TDataStorage.StoreBits(p, ref parameter, i, ParameterWord(in k, counter));
     }
 
     /// <summary>The loop over <see cref="Vector{T}"/>, where 512-bit vectors are not accelerated.</summary>
@@ -299,59 +348,88 @@ public static class ElementwiseDriver
             Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
             for (; end - i >= 4 * width; i += 4 * width)
             {
+                // Each vector's moments as soon as it is loaded (as today's generated Moments does): fewer vectors live.
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
                     out Vector<float> p0, out Vector<float> g0, out StatePreferred x0);
+                TRule.Moments(in s, p0, ref g0, ref x0);
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + width,
                     out Vector<float> p1, out Vector<float> g1, out StatePreferred x1);
+                TRule.Moments(in s, p1, ref g1, ref x1);
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
                     out Vector<float> p2, out Vector<float> g2, out StatePreferred x2);
+                TRule.Moments(in s, p2, ref g2, ref x2);
                 Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
                     out Vector<float> p3, out Vector<float> g3, out StatePreferred x3);
-                TRule.Moments(in s, p0, ref g0, ref x0);
-                TRule.Moments(in s, p1, ref g1, ref x1);
-                TRule.Moments(in s, p2, ref g2, ref x2);
                 TRule.Moments(in s, p3, ref g3, ref x3);
+
+                // Each vector stored as soon as it is finished (as today's generated Finish does): its state first,
+                // then θ. Storing after the whole group kept four vectors' results live at once (spilled at 256 bits,
+                // where there are 16 registers).
+                Vector<uint> c1 = counter + advance, c2 = c1 + advance, c3 = c2 + advance;
                 if (TRule.HasRarePath && TRule.AnyRare(in x0, in x1, in x2, in x3))
                 {
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i, g0, ref p0, ref x0);
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + width, g1, ref p1, ref x1);
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + 2 * width, g2, ref p2, ref x2);
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i + 3 * width, g3, ref p3, ref x3);
+                    // Cold: a call, so that the hot loop's inlining budget goes to Finish (with the rare path inlined
+                    // too, the JIT stopped inlining Finish at all). The originals of the scalars and keys are passed,
+                    // not the loop's copies, which would then live in memory.
+                    RareGroup(in scalars, in keys, ref parameter, ref state0, ref state1, ref state2, ref state3, i, indexOffset,
+                        p0, p1, p2, p3, g0, g1, g2, g3, x0, x1, x2, x3);
                 }
                 else
                 {
-                    p0 = TRule.Finish(in s, p0, in x0);
-                    p1 = TRule.Finish(in s, p1, in x1);
-                    p2 = TRule.Finish(in s, p2, in x2);
-                    p3 = TRule.Finish(in s, p3, in x3);
+                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, in x0);
+                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, c1, p1, in x1);
+                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, c2, p2, in x2);
+                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, c3, p3, in x3);
                 }
 
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, in x0);
-                counter += advance;
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, counter, p1, in x1);
-                counter += advance;
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, counter, p2, in x2);
-                counter += advance;
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, counter, p3, in x3);
-                counter += advance;
+                counter = c3 + advance;
             }
 
             for (; i < end; i += width)
             {
-                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
-                    out Vector<float> p, out Vector<float> g, out StatePreferred x);
-                TRule.Moments(in s, p, ref g, ref x);
-                if (TRule.HasRarePath && TRule.AnyRare(in x))
-                {
-                    Rare(in s, ref state0, ref state1, ref state2, ref state3, i, g, ref p, ref x);
-                }
-                else
-                {
-                    p = TRule.Finish(in s, p, in x);
-                }
-
-                Store(in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, in x);
+                // At most three vectors per call: a call each keeps the loop's inlining budget for the group.
+                One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i, indexOffset);
                 counter += advance;
+            }
+        }
+
+        /// <summary>A group of four vectors with a rare lane: each one's state recomputed exactly, stored, then θ.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void RareGroup(
+            in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TState state0, ref TState state1,
+            ref TState state2, ref TState state3, nuint i, int indexOffset, Vector<float> p0, Vector<float> p1, Vector<float> p2, Vector<float> p3,
+            Vector<float> g0, Vector<float> g1, Vector<float> g2, Vector<float> g3, StatePreferred x0, StatePreferred x1, StatePreferred x2, StatePreferred x3)
+        {
+            TScalars s = scalars;
+            var k = new RoundingKeysPreferred(in keys);
+            Vector<uint> counter = StochasticRounding.IndexCounter(Vector<int>.Indices + new Vector<int>(indexOffset + (int)i));
+            nuint width = (nuint)Vector<float>.Count;
+            Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, g0, ref x0);
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, counter + advance, p1, g1, ref x1);
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, counter + 2 * advance, p2, g2, ref x2);
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, counter + 3 * advance, p3, g3, ref x3);
+        }
+
+        /// <summary>One vector (the last whole ones after the groups of four).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void One(
+            in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+            ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
+        {
+            // The counter from the index (not carried in): the float loops then carry none.
+            Vector<uint> counter = StochasticRounding.IndexCounter(Vector<int>.Indices + new Vector<int>(indexOffset + (int)i));
+            TScalars s = scalars;
+            var k = new RoundingKeysPreferred(in keys);
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i, out Vector<float> p, out Vector<float> g, out StatePreferred x);
+            TRule.Moments(in s, p, ref g, ref x);
+            if (TRule.HasRarePath && TRule.AnyRare(in x))
+            {
+                FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, g, ref x);
+            }
+            else
+            {
+                Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, in x);
             }
         }
 
@@ -376,30 +454,44 @@ public static class ElementwiseDriver
             if (TRule.StateCount > 3) x.S3 = TStateStorage.LoadPreferred(ref state3, i);
         }
 
+        /// <summary>Stores the vector at <paramref name="i"/>: its new state, then θ from <c>Finish</c>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Rare(
-            in TScalars s, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
-            Vector<float> g, ref Vector<float> p, ref StatePreferred x)
+        private static void Finish(
+            in TScalars s, in RoundingKeysPreferred k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, Vector<uint> counter, Vector<float> p, in StatePreferred x)
+        {
+            StoreState(in k, ref state0, ref state1, ref state2, ref state3, i, counter, in x);
+            StoreParameter(in k, ref parameter, i, counter, TRule.Finish(in s, p, in x));
+        }
+
+        /// <summary>
+        /// The rare path of one vector: its state recomputed exactly from the stored state (still the old one: each
+        /// vector's elements are stored only here), then stored, then θ from <c>FinishRare</c>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void FinishRare(
+            in TScalars s, in RoundingKeysPreferred k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, Vector<uint> counter, Vector<float> p, Vector<float> g, ref StatePreferred x)
         {
             LoadState(ref state0, ref state1, ref state2, ref state3, i, out StatePreferred stored);
             TRule.ExactMoments(in s, g, in stored, ref x);
-            p = TRule.FinishRare(in s, p, in x);
+            StoreState(in k, ref state0, ref state1, ref state2, ref state3, i, counter, in x);
+            StoreParameter(in k, ref parameter, i, counter, TRule.FinishRare(in s, p, in x));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Store(
-            in RoundingKeysPreferred k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
-            ref TState state3, nuint i, Vector<uint> counter, Vector<float> p, in StatePreferred x)
+        private static void StoreState(
+            in RoundingKeysPreferred k, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
+            Vector<uint> counter, in StatePreferred x)
         {
+            // Unused words are dead code to the JIT (a float storage ignores them).
             if (TBits.Shared)
             {
                 Vector<uint> word0 = TBits.Constant ? new Vector<uint>(0x8000_0000u) : StochasticRounding.RandomBits(counter, k.State0Low, k.State0High);
-                Vector<uint> word1 = TBits.Constant ? word0 : StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
                 if (TRule.StateCount > 0) TStateStorage.StoreBitsPreferred(x.S0, ref state0, i, word0);
                 if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, TBits.Constant ? word0 : Vector.ShiftLeft(word0, 16));
-                if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, TBits.Constant ? word1 : Vector.ShiftLeft(word1, 16));
-                if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
-                TDataStorage.StoreBitsPreferred(p, ref parameter, i, word1);
+                if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, TBits.Constant ? word0 : Vector.ShiftLeft(ParameterWord(in k, counter), 16));
+                if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, TBits.Constant ? word0 : StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
                 return;
             }
 
@@ -407,7 +499,15 @@ public static class ElementwiseDriver
             if (TRule.StateCount > 1) TStateStorage.StoreBitsPreferred(x.S1, ref state1, i, StochasticRounding.RandomBits(counter, k.State1Low, k.State1High));
             if (TRule.StateCount > 2) TStateStorage.StoreBitsPreferred(x.S2, ref state2, i, StochasticRounding.RandomBits(counter, k.State2Low, k.State2High));
             if (TRule.StateCount > 3) TStateStorage.StoreBitsPreferred(x.S3, ref state3, i, StochasticRounding.RandomBits(counter, k.State3Low, k.State3High));
-            TDataStorage.StoreBitsPreferred(p, ref parameter, i, StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh));
         }
+
+        /// <summary>θ's word: under θ's key (with <c>HashShared</c> a third state buffer takes its low half).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<uint> ParameterWord(in RoundingKeysPreferred k, Vector<uint> counter) =>
+            TBits.Constant ? new Vector<uint>(0x8000_0000u) : StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void StoreParameter(in RoundingKeysPreferred k, ref TData parameter, nuint i, Vector<uint> counter, Vector<float> p) =>
+            TDataStorage.StoreBitsPreferred(p, ref parameter, i, ParameterWord(in k, counter));
     }
 }
