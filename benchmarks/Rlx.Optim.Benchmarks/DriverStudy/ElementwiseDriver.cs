@@ -162,23 +162,20 @@ public static class ElementwiseDriver
             Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
             for (; end - i >= 4 * width; i += 4 * width)
             {
-                // Each vector's moments as soon as it is loaded (as today's generated Moments does): fewer vectors live.
-                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
-                    out Vector512<float> p0, out Vector512<float> g0, out State512 x0);
-                TRule.Moments(in s, p0, ref g0, ref x0);
-                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + width,
+                // Vectors in pairs (a bfloat16 storage loads 32 elements at once and stores them with one permute),
+                // each vector's moments as soon as its pair is loaded: few vectors live.
+                LoadPair(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                    out Vector512<float> p0, out Vector512<float> g0, out State512 x0,
                     out Vector512<float> p1, out Vector512<float> g1, out State512 x1);
+                TRule.Moments(in s, p0, ref g0, ref x0);
                 TRule.Moments(in s, p1, ref g1, ref x1);
-                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
-                    out Vector512<float> p2, out Vector512<float> g2, out State512 x2);
-                TRule.Moments(in s, p2, ref g2, ref x2);
-                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
+                LoadPair(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
+                    out Vector512<float> p2, out Vector512<float> g2, out State512 x2,
                     out Vector512<float> p3, out Vector512<float> g3, out State512 x3);
+                TRule.Moments(in s, p2, ref g2, ref x2);
                 TRule.Moments(in s, p3, ref g3, ref x3);
 
-                // Each vector stored as soon as it is finished (as today's generated Finish does): its state first,
-                // then θ. Storing after the whole group kept four vectors' results live at once (spilled at 256 bits,
-                // where there are 16 registers).
+                // Each pair stored as soon as it is finished: its state first, then θ.
                 Vector512<uint> c1 = counter + advance, c2 = c1 + advance, c3 = c2 + advance;
                 if (TRule.HasRarePath && TRule.AnyRare(in x0, in x1, in x2, in x3))
                 {
@@ -190,10 +187,8 @@ public static class ElementwiseDriver
                 }
                 else
                 {
-                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, in x0);
-                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, c1, p1, in x1);
-                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, c2, p2, in x2);
-                    Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, c3, p3, in x3);
+                    FinishPair(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, c1, p0, in x0, p1, in x1);
+                    FinishPair(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, c2, c3, p2, in x2, p3, in x3);
                 }
 
                 counter = c3 + advance;
@@ -266,6 +261,63 @@ public static class ElementwiseDriver
             if (TRule.StateCount > 1) x.S1 = TStateStorage.Load(ref state1, i);
             if (TRule.StateCount > 2) x.S2 = TStateStorage.Load(ref state2, i);
             if (TRule.StateCount > 3) x.S3 = TStateStorage.Load(ref state3, i);
+        }
+
+        /// <summary>The vectors at <paramref name="i"/> and <paramref name="i"/> + 16 of every stream, a pair per load.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void LoadPair(
+            ref TData parameter, ref TData gradient, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, out Vector512<float> p0, out Vector512<float> g0, out State512 x0,
+            out Vector512<float> p1, out Vector512<float> g1, out State512 x1)
+        {
+            TDataStorage.LoadPair(ref parameter, i, out p0, out p1);
+            TDataStorage.LoadPair(ref gradient, i, out g0, out g1);
+            x0 = default;
+            x1 = default;
+            Vector512<float> a, b;
+            if (TRule.StateCount > 0) { TStateStorage.LoadPair(ref state0, i, out a, out b); x0.S0 = a; x1.S0 = b; }
+            if (TRule.StateCount > 1) { TStateStorage.LoadPair(ref state1, i, out a, out b); x0.S1 = a; x1.S1 = b; }
+            if (TRule.StateCount > 2) { TStateStorage.LoadPair(ref state2, i, out a, out b); x0.S2 = a; x1.S2 = b; }
+            if (TRule.StateCount > 3) { TStateStorage.LoadPair(ref state3, i, out a, out b); x0.S3 = a; x1.S3 = b; }
+        }
+
+        /// <summary>
+        /// Stores the vectors at <paramref name="i"/> and <paramref name="i"/> + 16 (counters <paramref name="counter0"/>
+        /// and <paramref name="counter1"/>): their new state, then θ from <c>Finish</c>, each stream a pair per store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void FinishPair(
+            in TScalars s, in RoundingKeys512 k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+            ref TState state3, nuint i, Vector512<uint> counter0, Vector512<uint> counter1,
+            Vector512<float> p0, in State512 x0, Vector512<float> p1, in State512 x1)
+        {
+            StoreStatePair(in k, ref state0, ref state1, ref state2, ref state3, i, counter0, counter1, in x0, in x1);
+            Vector512<float> q0 = TRule.Finish(in s, p0, in x0);
+            Vector512<float> q1 = TRule.Finish(in s, p1, in x1);
+            TDataStorage.StoreBitsPair(q0, q1, ref parameter, i, ParameterWord(in k, counter0), ParameterWord(in k, counter1));
+        }
+
+        /// <summary><see cref="StoreState"/> for two vectors: the same words, a pair per store.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void StoreStatePair(
+            in RoundingKeys512 k, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
+            Vector512<uint> c0, Vector512<uint> c1, in State512 x0, in State512 x1)
+        {
+            if (TBits.Shared)
+            {
+                Vector512<uint> w0 = TBits.Constant ? Vector512.Create(0x8000_0000u) : StochasticRounding.RandomBits(c0, k.State0Low, k.State0High);
+                Vector512<uint> w1 = TBits.Constant ? Vector512.Create(0x8000_0000u) : StochasticRounding.RandomBits(c1, k.State0Low, k.State0High);
+                if (TRule.StateCount > 0) TStateStorage.StoreBitsPair(x0.S0, x1.S0, ref state0, i, w0, w1);
+                if (TRule.StateCount > 1) TStateStorage.StoreBitsPair(x0.S1, x1.S1, ref state1, i, TBits.Constant ? w0 : w0 << 16, TBits.Constant ? w1 : w1 << 16);
+                if (TRule.StateCount > 2) TStateStorage.StoreBitsPair(x0.S2, x1.S2, ref state2, i, TBits.Constant ? w0 : ParameterWord(in k, c0) << 16, TBits.Constant ? w1 : ParameterWord(in k, c1) << 16);
+                if (TRule.StateCount > 3) TStateStorage.StoreBitsPair(x0.S3, x1.S3, ref state3, i, TBits.Constant ? w0 : StochasticRounding.RandomBits(c0, k.State3Low, k.State3High), TBits.Constant ? w1 : StochasticRounding.RandomBits(c1, k.State3Low, k.State3High));
+                return;
+            }
+
+            if (TRule.StateCount > 0) TStateStorage.StoreBitsPair(x0.S0, x1.S0, ref state0, i, StochasticRounding.RandomBits(c0, k.State0Low, k.State0High), StochasticRounding.RandomBits(c1, k.State0Low, k.State0High));
+            if (TRule.StateCount > 1) TStateStorage.StoreBitsPair(x0.S1, x1.S1, ref state1, i, StochasticRounding.RandomBits(c0, k.State1Low, k.State1High), StochasticRounding.RandomBits(c1, k.State1Low, k.State1High));
+            if (TRule.StateCount > 2) TStateStorage.StoreBitsPair(x0.S2, x1.S2, ref state2, i, StochasticRounding.RandomBits(c0, k.State2Low, k.State2High), StochasticRounding.RandomBits(c1, k.State2Low, k.State2High));
+            if (TRule.StateCount > 3) TStateStorage.StoreBitsPair(x0.S3, x1.S3, ref state3, i, StochasticRounding.RandomBits(c0, k.State3Low, k.State3High), StochasticRounding.RandomBits(c1, k.State3Low, k.State3High));
         }
 
         /// <summary>Stores the vector at <paramref name="i"/>: its new state, then θ from <c>Finish</c>.</summary>
