@@ -72,7 +72,7 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     {
         context.RegisterSourceOutput(
             fallbacks.Where(static fallback => fallback.Members.Count > 0 || fallback.Surface),
-            static (output, fallback) => output.AddSource(fallback.HintName, FallbackEmitter.Emit(fallback)));
+            static (output, fallback) => EmitFallback(output, fallback));
         context.RegisterSourceOutput(
             fallbacks.Where(static fallback => fallback.Reported.Count > 0).Combine(context.CompilationProvider),
             static (output, pair) => Report(output, pair.Left, pair.Right));
@@ -101,7 +101,14 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
             sink.Report(DiagnosticDescriptors.InternalError, TypeShape.IdentifierLocation(type, token), type.Name, exception.Message);
         }
 
-        return new OptimizerDeclaration(null, FallbackParser.ForOptimizer(type, context.Attributes[0], family, sink, token));
+        try
+        {
+            return new OptimizerDeclaration(null, FallbackParser.ForOptimizer(type, context.Attributes[0], family, sink, token));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null; // The analyzer reports what is wrong; without a fallback the compiler's errors may hide it.
+        }
     }
 
     private static FallbackSpec? ExtractStray(GeneratorAttributeSyntaxContext context, CancellationToken token)
@@ -113,7 +120,14 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
             return null;
         }
 
-        return FallbackParser.ForStrayParameter(method, token);
+        try
+        {
+            return FallbackParser.ForStrayParameter(method, token);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static bool IsFirstOptimizerAttribute(INamedTypeSymbol type, OptimizerFamily family) =>
@@ -130,6 +144,18 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, spec.TypeName, exception.Message));
+        }
+    }
+
+    private static void EmitFallback(SourceProductionContext output, FallbackSpec fallback)
+    {
+        try
+        {
+            output.AddSource(fallback.HintName, FallbackEmitter.Emit(fallback));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, fallback.DisplayName, exception.Message));
         }
     }
 

@@ -48,7 +48,8 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InternalError);
 
     /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>
-    internal static DiagnosticDescriptor Descriptor(string id) => s_descriptors.First(d => d.Id == id);
+    internal static DiagnosticDescriptor Descriptor(string id) =>
+        s_descriptors.FirstOrDefault(d => d.Id == id) ?? DiagnosticDescriptors.InternalError;
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

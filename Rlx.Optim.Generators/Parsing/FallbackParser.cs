@@ -31,15 +31,26 @@ internal static class FallbackParser
     }
 
     /// <summary>The declared sets when every one of them parses (their own problems aside from the optimizer's).</summary>
+    /// <remarks>
+    /// This runs the parser that just reported the declaration's problems, and may have thrown (RLXO0099): a failure
+    /// here only leaves out <c>StepAll</c> and the lengths, since a generator must never throw.
+    /// </remarks>
     private static EquatableArray<FallbackSet> ParsedSets(
         INamedTypeSymbol type, AttributeData attribute, OptimizerFamily family, int declared, CancellationToken token)
     {
-        var ignored = new DiagnosticSink();
-        ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(
-            type, family, HyperparameterRules.ReadOptimizer(attribute, family, ignored, token), ignored, token);
-        return sets.Length == declared
-            ? sets.Select(set => new FallbackSet(set.MethodName, set.Length)).ToEquatableArray()
-            : default;
+        try
+        {
+            var ignored = new DiagnosticSink();
+            ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(
+                type, family, HyperparameterRules.ReadOptimizer(attribute, family, ignored, token), ignored, token);
+            return sets.Length == declared
+                ? sets.Select(set => new FallbackSet(set.MethodName, set.Length)).ToEquatableArray()
+                : default;
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return default;
+        }
     }
 
     /// <summary>
@@ -52,7 +63,8 @@ internal static class FallbackParser
         var sink = new DiagnosticSink();
         sink.Report(DiagnosticDescriptors.ParameterOutsideOptimizer, method.Locations.FirstOrDefault(), method.Name, type.Name);
         int position = type.GetMembers().IndexOf(method, SymbolEqualityComparer.Default);
-        string hintName = TypeShape.HintName(type).Replace(".g.cs", $".{method.Name}.{position}.g.cs");
+        string typeHint = TypeShape.HintName(type);
+        string hintName = typeHint.Substring(0, typeHint.Length - ".g.cs".Length) + $".{method.Name}.{position}.g.cs";
         return Create(type, hintName, new[] { method }, sink, token);
     }
 

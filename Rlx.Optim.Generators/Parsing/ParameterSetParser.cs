@@ -138,7 +138,10 @@ internal static class ParameterSetParser
 
     private static ImmutableArray<int> ReadShape(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken token, out long length)
     {
-        ImmutableArray<TypedConstant> values = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+        // [Parameter(null)] is legal C#: a null array, read as no dimensions.
+        ImmutableArray<TypedConstant> values = attribute.ConstructorArguments.Length == 1
+            && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+            && !attribute.ConstructorArguments[0].IsNull
             ? attribute.ConstructorArguments[0].Values
             : ImmutableArray<TypedConstant>.Empty;
         var shape = ImmutableArray.CreateBuilder<int>(values.Length);

@@ -92,17 +92,26 @@ internal static class TypeShape
         _ => "class",
     };
 
-    /// <summary>The name with its type parameters (<c>Outer&lt;T&gt;</c>), as a partial declaration repeats it.</summary>
+    /// <summary>
+    /// The name with its type parameters (<c>Outer&lt;T&gt;</c>), as a partial declaration repeats it, each identifier
+    /// escaped where it is a keyword (<c>@class</c>).
+    /// </summary>
     public static string NameWithTypeParameters(INamedTypeSymbol type) =>
-        type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+        type.TypeParameters.Length == 0
+            ? Emit.SetNames.Escape(type.Name)
+            : Emit.SetNames.Escape(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(p => Emit.SetNames.Escape(p.Name))) + ">";
 
-    /// <summary><c>Namespace.Outer+Inner.g.cs</c>: unique per type, unlike the short name.</summary>
+    /// <summary>
+    /// <c>Namespace.Outer+Inner.g.cs</c>, from the metadata names (<c>Opt`1</c> for a generic <c>Opt&lt;T&gt;</c>):
+    /// unique per type, unlike the short name. (Not between types whose full names differ only in case: Roslyn compares
+    /// hint names ignoring case, and fails the generator's run on such a pair.)
+    /// </summary>
     public static string HintName(INamedTypeSymbol type)
     {
-        string name = type.Name;
+        string name = type.MetadataName;
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            name = outer.Name + "+" + name;
+            name = outer.MetadataName + "+" + name;
         }
 
         // A keyword used as a name is displayed with its '@', which a hint name may not contain.

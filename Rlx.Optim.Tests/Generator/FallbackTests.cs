@@ -108,6 +108,28 @@ public sealed class FallbackTests
             .ToArray();
     }
 
+    /// <summary>
+    /// Declarations a fallback once failed on (found in review): the generator must not throw, the names it writes must
+    /// compile, and hint names must stay unique.
+    /// </summary>
+    [Theory]
+    [InlineData("[AdamOptimizer] public partial class Opt { [Parameter(null)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }")]
+    [InlineData("[AdamOptimizer] public partial class Opt<T> { [Parameter(4)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); } [AdamOptimizer] public partial class Opt { [Parameter(4)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }")]
+    [InlineData("public partial class Foo<T> { [Parameter(4)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); } public partial class Foo { [Parameter(4)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }")]
+    [InlineData("[AdamOptimizer(Beta1 = 2)] public partial class @class { [Parameter(4)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }")]
+    [InlineData("public partial class Outer<@event> { [AdamOptimizer(Beta1 = 2)] public partial class Inner { [Parameter(4)] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); } }")]
+    public void Awkward_declarations_neither_throw_nor_leave_compiler_errors(string declaration)
+    {
+        string source = "using System;\nusing Rlx.Optim;\n\nnamespace Demo;\n\n" + declaration;
+
+        (_, GeneratorRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        Diagnostic[] errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => e.ToString())));
+    }
+
     [Fact]
     public void A_fallback_member_throws_naming_the_diagnostics()
     {
