@@ -27,10 +27,10 @@ public sealed class CommandLineBuild : IDisposable
     }
 
     /// <summary>The folder of the declarations, in the repository (not copied to the output).</summary>
-    public static string DeclarationsDirectory => Path.Combine(RepositoryRoot(), "Rlx.Optim.Tests", "EndToEnd", "Declarations");
+    public static string DeclarationsDirectory => Path.Combine(RepositoryPaths.Root, "Rlx.Optim.Tests", "EndToEnd", "Declarations");
 
     /// <summary>The folder of the declarations no generated file can extend.</summary>
-    public static string UnextendableDirectory => Path.Combine(RepositoryRoot(), "Rlx.Optim.Tests", "EndToEnd", "Unextendable");
+    public static string UnextendableDirectory => Path.Combine(RepositoryPaths.Root, "Rlx.Optim.Tests", "EndToEnd", "Unextendable");
 
     /// <summary>The build of every declaration in <see cref="DeclarationsDirectory"/>, the valid one among them.</summary>
     public BuildResult Invalid { get; }
@@ -111,19 +111,6 @@ public sealed class CommandLineBuild : IDisposable
     }
 
     private static string InOutput(string file) => Path.Combine(AppContext.BaseDirectory, file);
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Rlx.Optim.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No Rlx.Optim.sln above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>One diagnostic of a build: its ID, the file's name, and its 1-based line and column.</summary>

@@ -151,15 +151,13 @@ public sealed class DiagnosticTests
     [Fact]
     public void Every_diagnostic_is_documented_in_the_readme()
     {
-        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryPaths.Root, "README.md"));
         foreach (DiagnosticDescriptor descriptor in new Rlx.Optim.Generators.Diagnostics.OptimizerAnalyzer().SupportedDiagnostics)
         {
             Assert.Contains($"| [{descriptor.Id}](docs/diagnostics/{descriptor.Id}.md) |", readme, System.StringComparison.Ordinal);
         }
     }
 
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "..", ".."));
 
     private static (string Source, TextSpan Span) Parse(string markup)
     {

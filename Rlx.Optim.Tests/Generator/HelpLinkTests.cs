@@ -29,7 +29,7 @@ public sealed class HelpLinkTests
 
     private static readonly ImmutableArray<DiagnosticDescriptor> s_descriptors = new OptimizerAnalyzer().SupportedDiagnostics;
 
-    private static readonly string s_root = RepositoryRoot();
+    private static readonly string s_root = RepositoryPaths.Root;
 
     private static readonly string s_pages = Path.Combine(s_root, "docs", "diagnostics");
 
@@ -120,18 +120,4 @@ public sealed class HelpLinkTests
 
     private static IReadOnlyList<string> CSharpBlocks(string page) =>
         s_csharpBlock.Matches(page).Select(match => match.Groups[1].Value).ToArray();
-
-    /// <summary>The folder holding <c>Rlx.Optim.sln</c>, above the test assembly.</summary>
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Rlx.Optim.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Rlx.Optim.sln.");
-    }
 }
