@@ -1,8 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 
 namespace Rlx.Optim.Tests.Generator;
@@ -146,24 +144,13 @@ public sealed class FallbackTests
             }
             """;
 
-        (_, _, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
-        using var image = new MemoryStream();
-        Assert.True(output.Emit(image).Success);
-        var context = new AssemblyLoadContext("fallback", isCollectible: true);
-        try
-        {
-            MethodInfo step = context.LoadFromStream(new MemoryStream(image.ToArray())).GetType("Broken")!.GetMethod("StepOnce")!;
+        MethodInfo step = GeneratorHarness.CompileAndLoad(source, "Fallback").GetType("Broken")!.GetMethod("StepOnce")!;
 
-            var thrown = Assert.Throws<TargetInvocationException>(() => step.Invoke(null, null));
+        var thrown = Assert.Throws<TargetInvocationException>(() => step.Invoke(null, null));
 
-            var exception = Assert.IsType<InvalidOperationException>(thrown.InnerException);
-            Assert.Contains("Broken was not generated", exception.Message, StringComparison.Ordinal);
-            Assert.Contains("(RLXO0002, RLXO0004)", exception.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var exception = Assert.IsType<InvalidOperationException>(thrown.InnerException);
+        Assert.Contains("Broken was not generated", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("(RLXO0002, RLXO0004)", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,6 +53,27 @@ internal static class GeneratorHarness
     }
 
     /// <summary>
+    /// Generates and compiles <paramref name="source"/> (optimized, as a build would), requiring no compiler warning,
+    /// and loads it beside the runtime these tests use, so its optimizers implement the same <see cref="IOptimizer"/>.
+    /// Rlx.Optim's own diagnostics are not the compiler's: an invalid declaration's fallback compiles and loads.
+    /// </summary>
+    public static System.Reflection.Assembly CompileAndLoad(string source, string assemblyName)
+    {
+        Compilation compilation = Compile(source);
+        compilation = compilation.WithOptions(((CSharpCompilationOptions)compilation.Options).WithOptimizationLevel(OptimizationLevel.Release))
+            .WithAssemblyName(assemblyName);
+        (_, GeneratorRunResult result, Compilation output) = Run(compilation);
+        Assert.Null(result.Exception);
+        Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(problems.Length == 0, string.Join("\n", problems.Select(p => p.ToString())));
+
+        using var image = new System.IO.MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return System.Reflection.Assembly.Load(image.ToArray());
+    }
+
+    /// <summary>
     /// Rlx.Optim's diagnostics as a build reports them: the generator's own (for a class it cannot extend), then the
     /// analyzer's, run on the compilation that includes the generated code.
     /// </summary>

@@ -1,9 +1,7 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace HostileNames
 {
@@ -190,7 +188,7 @@ namespace Rlx.Optim.Tests.Generator
                 }
                 """;
 
-            Assembly assembly = CompileAndLoad(Source);
+            Assembly assembly = GeneratorHarness.CompileAndLoad(Source, "HostileGlobalNames");
             AssertSameSteps((IOptimizer)Activator.CreateInstance(assembly.GetType("GlobalAdam", throwOnError: true)!)!, new PlainTwinAdam());
             AssertSameSteps((IOptimizer)Activator.CreateInstance(assembly.GetType("Company.Rlx.InnerAdam", throwOnError: true)!)!, new PlainTwinAdam());
         }
@@ -232,25 +230,5 @@ namespace Rlx.Optim.Tests.Generator
         }
 
         private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
-
-        /// <summary>
-        /// Generates and compiles <paramref name="source"/> (optimized, as a build would), requiring no warning, and
-        /// loads it beside the runtime these tests use, so its optimizers implement the same <see cref="IOptimizer"/>.
-        /// </summary>
-        private static Assembly CompileAndLoad(string source)
-        {
-            Compilation compilation = GeneratorHarness.Compile(source);
-            compilation = compilation.WithOptions(((CSharpCompilationOptions)compilation.Options).WithOptimizationLevel(OptimizationLevel.Release))
-                .WithAssemblyName("HostileGlobalNames");
-            (_, GeneratorRunResult result, Compilation output) = GeneratorHarness.Run(compilation);
-            Assert.Null(result.Exception);
-            Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
-            Assert.True(problems.Length == 0, string.Join("\n", problems.Select(p => p.ToString())));
-
-            using var image = new MemoryStream();
-            Microsoft.CodeAnalysis.Emit.EmitResult emitted = output.Emit(image);
-            Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-            return Assembly.Load(image.ToArray());
-        }
     }
 }
