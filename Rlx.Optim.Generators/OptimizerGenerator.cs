@@ -19,8 +19,8 @@ namespace Rlx.Optim.Generators;
 /// An invalid declaration gets a fallback instead: its declared partial methods and the optimizer's members, each
 /// throwing. Without it every declared method would be a compiler error (CS8795), and the compiler runs no analyzer
 /// once declarations have errors, so the <see cref="OptimizerAnalyzer"/>'s explanation would never reach a
-/// command-line build. Where no generated file can
-/// extend the class (it is not partial, or file-local), the generator reports the declaration's diagnostics itself.
+/// command-line build. Where no generated file can extend the class (it is not partial, or file-local), the generator
+/// reports the declaration's diagnostics itself.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class OptimizerGenerator : IIncrementalGenerator
@@ -115,7 +115,7 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     {
         if (context.TargetSymbol is not IMethodSymbol method
             || method.ContainingType is not { } type
-            || type.GetAttributes().Any(a => a.AttributeClass is { } c && OptimizerFamily.ForAttribute(c.ToDisplayString()) is not null))
+            || OptimizerFamily.On(type).Any())
         {
             return null;
         }
@@ -131,9 +131,7 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     }
 
     private static bool IsFirstOptimizerAttribute(INamedTypeSymbol type, OptimizerFamily family) =>
-        type.GetAttributes()
-            .Select(a => a.AttributeClass is { } c ? OptimizerFamily.ForAttribute(c.ToDisplayString()) : null)
-            .FirstOrDefault(f => f is not null) == family;
+        OptimizerFamily.On(type).FirstOrDefault() == family;
 
     private static void Emit(SourceProductionContext output, OptimizerSpec spec)
     {

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Rlx.Optim.Generators.Model;
 
 namespace Rlx.Optim.Generators.Families;
@@ -95,6 +97,18 @@ internal sealed class OptimizerFamily
         }
 
         return null;
+    }
+
+    /// <summary>The families of <paramref name="type"/>'s optimizer attributes, in the order they are written.</summary>
+    public static IEnumerable<OptimizerFamily> On(INamedTypeSymbol type)
+    {
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && ForAttribute(attributeClass.ToDisplayString()) is { } family)
+            {
+                yield return family;
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="property"/> is one of this family's settings.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Rlx.Optim.Generators.Diagnostics;
 using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Helpers;
@@ -21,8 +20,9 @@ internal static class FallbackParser
         IMethodSymbol[] methods = type.GetMembers().OfType<IMethodSymbol>()
             .Where(m => ParameterSetParser.FindParameterAttribute(m) is not null)
             .ToArray();
-        FallbackSpec fallback = Create(type, TypeShape.HintName(type), methods, sink, token);
-        if (!TypeShape.CanExtend(type, token) || type.IsStatic)
+        bool canExtend = TypeShape.CanExtend(type, token);
+        FallbackSpec fallback = Create(type, canExtend, TypeShape.HintName(type), methods, sink, token);
+        if (!canExtend || type.IsStatic)
         {
             return fallback;
         }
@@ -65,7 +65,7 @@ internal static class FallbackParser
         int position = type.GetMembers().IndexOf(method, SymbolEqualityComparer.Default);
         string typeHint = TypeShape.HintName(type);
         string hintName = typeHint.Substring(0, typeHint.Length - ".g.cs".Length) + $".{method.Name}.{position}.g.cs";
-        return Create(type, hintName, new[] { method }, sink, token);
+        return Create(type, TypeShape.CanExtend(type, token), hintName, new[] { method }, sink, token);
     }
 
     /// <summary>
@@ -75,16 +75,15 @@ internal static class FallbackParser
     /// would keep every analyzer from running in a command-line build; a generator's error is reported before them.
     /// </summary>
     public static bool GeneratorReports(INamedTypeSymbol type, CancellationToken token) =>
-        !TypeShape.CanExtend(type, token)
-        && type.GetMembers().OfType<IMethodSymbol>().Any(m => NeedsImplementation(m) && ParameterSetParser.FindParameterAttribute(m) is not null);
+        !TypeShape.CanExtend(type, token) && HasParameterMethodsToImplement(type);
 
-    private static FallbackSpec Create(INamedTypeSymbol type, string hintName, IEnumerable<IMethodSymbol> methods, DiagnosticSink sink, CancellationToken token)
+    private static FallbackSpec Create(
+        INamedTypeSymbol type, bool canExtend, string hintName, IEnumerable<IMethodSymbol> methods, DiagnosticSink sink, CancellationToken token)
     {
-        bool canExtend = TypeShape.CanExtend(type, token);
         ImmutableArray<PartialMember> members = canExtend
             ? methods.Where(NeedsImplementation).Select(m => PartialMemberHeader.Of(m, token)).ToImmutableArray()
             : ImmutableArray<PartialMember>.Empty;
-        bool reports = !canExtend && GeneratorReports(type, token);
+        bool reports = !canExtend && HasParameterMethodsToImplement(type);
         return new FallbackSpec(
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
             TypeShape.ContainingTypes(type).ToEquatableArray(),
@@ -98,6 +97,9 @@ internal static class FallbackParser
             Sets: default,
             reports ? sink.Infos() : default);
     }
+
+    private static bool HasParameterMethodsToImplement(INamedTypeSymbol type) =>
+        type.GetMembers().OfType<IMethodSymbol>().Any(m => NeedsImplementation(m) && ParameterSetParser.FindParameterAttribute(m) is not null);
 
     /// <summary>A partial method declaration with no implementation: the compiler requires one (CS8795).</summary>
     private static bool NeedsImplementation(IMethodSymbol method) =>

@@ -53,15 +53,7 @@ internal static class OptimizerParser
     /// <summary>Two optimizer attributes would generate two sets of the same members: only the first is reported on.</summary>
     private static void CheckSingleOptimizerAttribute(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken token)
     {
-        var names = new List<string>();
-        foreach (AttributeData candidate in type.GetAttributes())
-        {
-            if (candidate.AttributeClass is { } attributeClass && OptimizerFamily.ForAttribute(attributeClass.ToDisplayString()) is { } family)
-            {
-                names.Add(family.AttributeName);
-            }
-        }
-
+        List<string> names = OptimizerFamily.On(type).Select(family => family.AttributeName).ToList();
         if (names.Count > 1)
         {
             sink.Report(DiagnosticDescriptors.MultipleOptimizerAttributes, AttributeArguments.AttributeLocation(attribute, token),
