@@ -2,7 +2,7 @@ namespace Rlx.Optim.Generators.Emit;
 
 /// <summary>
 /// The vector types a kernel body is written in. Every kernel is emitted twice, once per shape, each in a nested
-/// class of its own, and the runtime picks one when the JIT compiles it: 512-bit vectors where the hardware runs
+/// struct of its own, and the runtime's driver picks one when the JIT compiles it: 512-bit vectors where the hardware runs
 /// them at full speed, and <c>Vector&lt;T&gt;</c> (the platform's preferred width) everywhere else. Lane by lane the
 /// arithmetic is the same, so both give the same bits, except where a rule says otherwise for 512 bits
 /// (<see cref="Rules.KernelRule.DividesByReciprocal"/>: float Adam's fused moments and reciprocal division).
@@ -20,6 +20,7 @@ internal sealed class VectorShape
         "Vector",
         "SquareRoot",
         className: "Preferred",
+        state: "PreferredState",
         summary: "The update over <see cref=\"Vector{T}\"/>, the platform's preferred width: where 512-bit vectors are not accelerated.");
 
     /// <summary><c>System.Runtime.Intrinsics.Vector512&lt;T&gt;</c>, used where <c>Vector512.IsHardwareAccelerated</c>.</summary>
@@ -29,12 +30,14 @@ internal sealed class VectorShape
         "Vector512",
         "Sqrt",
         className: "Wide",
+        state: "WideState",
         summary: "The update over <see cref=\"Vector512{T}\"/>: where 512-bit vectors are accelerated.");
 
     private readonly string _sqrt;
 
-    private VectorShape(string floats, string doubles, string api, string sqrt, string className, string summary)
+    private VectorShape(string floats, string doubles, string api, string sqrt, string className, string state, string summary)
     {
+        State = state;
         Floats = floats;
         Doubles = doubles;
         Api = api;
@@ -52,8 +55,14 @@ internal sealed class VectorShape
     /// <summary>The static class with the vector functions (load, store, widen, select…).</summary>
     public string Api { get; }
 
-    /// <summary>The kernel's nested class holding this shape's loop, its helpers and its constants.</summary>
+    /// <summary>The kernel's nested struct holding this shape's update phases, its helpers and its constants.</summary>
     public string ClassName { get; }
+
+    /// <summary>The runtime's vector of every state buffer at this width (<c>WideState</c>).</summary>
+    public string State { get; }
+
+    /// <summary>The runtime interface the shape's struct implements for the driver: <c>IWideUpdate</c>.</summary>
+    public string UpdateInterface => "I" + ClassName + "Update";
 
     /// <summary>That class's doc summary.</summary>
     public string Summary { get; }

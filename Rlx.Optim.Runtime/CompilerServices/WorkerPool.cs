@@ -10,7 +10,7 @@ internal interface IWorkItem
 {
     int Length { get; }
 
-    /// <summary>Runs elements <c>[start, end)</c>; <paramref name="start"/> is a multiple of 16.</summary>
+    /// <summary>Runs elements <c>[start, end)</c>; <paramref name="start"/> is a multiple of <see cref="ElementwiseDriver.ChunkGranularity"/>.</summary>
     void Execute(nuint start, nuint end);
 }
 
@@ -91,7 +91,7 @@ internal sealed class WorkerPool
             _failure = null;
             for (int i = 0; i < parts; i++)
             {
-                (nuint start, nuint end) = UpdateKernels.ChunkOf(item.Length, i, parts);
+                (nuint start, nuint end) = ElementwiseDriver.ChunkOf(item.Length, i, parts);
                 _cursors[i].Next = (long)start;
                 _cursors[i].End = (long)end;
             }

@@ -154,16 +154,18 @@ namespace Rlx.Optim.Generated.Demo.InfinityNormAdam
             new ParameterSetDescription("weights", new[] { 1000 }, DefaultKernel.Hyperparameters()));
     }
 
-    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    /// <summary>One step's scalars, computed once per step in double and broadcast at the kernels' precision.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
     internal readonly struct AdamaxScalars
     {
         /// <summary>lr / (1 − β₁ᵗ).</summary>
-        public readonly float StepSize;
+        public readonly Vector512<float> StepSizeWide;
+        public readonly Vector<float> StepSizePreferred;
 
         public AdamaxScalars(float stepSize)
         {
-            StepSize = stepSize;
+            StepSizeWide = Vector512.Create(stepSize);
+            StepSizePreferred = Vector.Create(stepSize);
         }
     }
 
@@ -171,7 +173,7 @@ namespace Rlx.Optim.Generated.Demo.InfinityNormAdam
     /// Adamax in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.
     /// </summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct DefaultKernel : IUpdateKernel<AdamaxScalars>
+    internal readonly struct DefaultKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -196,8 +198,7 @@ namespace Rlx.Optim.Generated.Demo.InfinityNormAdam
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in AdamaxScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<DefaultKernel, AdamaxScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+            ElementwiseDriver.Run<Wide, Preferred, AdamaxScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -206,71 +207,31 @@ namespace Rlx.Optim.Generated.Demo.InfinityNormAdam
         public static void RunParallel(
             in AdamaxScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<DefaultKernel, AdamaxScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, AdamaxScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<AdamaxScalars>
         {
             private static Vector512<float> Beta1 => Vector512.Create(0.9f);
             private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
             private static Vector512<float> Beta2 => Vector512.Create(0.999f);
             private static Vector512<float> Epsilon => Vector512.Create(1e-8f);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<float> stepSize = Vector512.Create(scalars.StepSize);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector512<float> stepSize)
+            public static void Moments(
+                in AdamaxScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
-                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
-                Vector512<float> expInf = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> stepSize = scalars.StepSizeWide;
+                Vector512<float> expAvg = state.S0;
+                Vector512<float> expInf = state.S1;
                 Vector512<float> delta = Step(g, ref expAvg, ref expInf, stepSize);
-                Vector512.StoreUnsafe(expAvg, ref state0, i);
-                Vector512.StoreUnsafe(expInf, ref state1, i);
-                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = expAvg;
+                state.S1 = expInf;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -289,50 +250,27 @@ namespace Rlx.Optim.Generated.Demo.InfinityNormAdam
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<AdamaxScalars>
         {
             private static Vector<float> Beta1 => Vector.Create(0.9f);
             private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
             private static Vector<float> Beta2 => Vector.Create(0.999f);
             private static Vector<float> Epsilon => Vector.Create(1e-8f);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in AdamaxScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<float> stepSize = Vector.Create(scalars.StepSize);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width, stepSize);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, stepSize);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector<float> stepSize)
+            public static void Moments(
+                in AdamaxScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
-                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
-                Vector<float> expInf = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> stepSize = scalars.StepSizePreferred;
+                Vector<float> expAvg = state.S0;
+                Vector<float> expInf = state.S1;
                 Vector<float> delta = Step(g, ref expAvg, ref expInf, stepSize);
-                Vector.StoreUnsafe(expAvg, ref state0, i);
-                Vector.StoreUnsafe(expInf, ref state1, i);
-                Vector.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = expAvg;
+                state.S1 = expInf;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>

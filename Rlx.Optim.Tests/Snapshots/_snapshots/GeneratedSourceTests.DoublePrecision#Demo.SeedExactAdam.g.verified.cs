@@ -193,24 +193,30 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
             new ParameterSetDescription("bias", new[] { 8 }, BiasKernel.Hyperparameters()));
     }
 
-    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    /// <summary>One step's scalars, computed once per step in double and broadcast at the kernels' precision.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
     internal readonly struct AdamScalars
     {
         /// <summary>lr.</summary>
-        public readonly double LearningRate;
+        public readonly Vector512<double> LearningRateWide;
+        public readonly Vector<double> LearningRatePreferred;
 
         /// <summary>1 − β₁ᵗ.</summary>
-        public readonly double BiasCorrection1;
+        public readonly Vector512<double> BiasCorrection1Wide;
+        public readonly Vector<double> BiasCorrection1Preferred;
 
         /// <summary>1 − β₂ᵗ.</summary>
-        public readonly double BiasCorrection2;
+        public readonly Vector512<double> BiasCorrection2Wide;
+        public readonly Vector<double> BiasCorrection2Preferred;
 
         public AdamScalars(double learningRate, double biasCorrection1, double biasCorrection2)
         {
-            LearningRate = learningRate;
-            BiasCorrection1 = biasCorrection1;
-            BiasCorrection2 = biasCorrection2;
+            LearningRateWide = Vector512.Create(learningRate);
+            LearningRatePreferred = Vector.Create(learningRate);
+            BiasCorrection1Wide = Vector512.Create(biasCorrection1);
+            BiasCorrection1Preferred = Vector.Create(biasCorrection1);
+            BiasCorrection2Wide = Vector512.Create(biasCorrection2);
+            BiasCorrection2Preferred = Vector.Create(biasCorrection2);
         }
     }
 
@@ -219,7 +225,7 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
     /// constants.
     /// </summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct DefaultKernel : IUpdateKernel<AdamScalars>
+    internal readonly struct DefaultKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -247,8 +253,7 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<DefaultKernel, AdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -257,28 +262,11 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<AdamScalars>
         {
             private static Vector512<float> WeightDecay => Vector512.Create(0.1f);
             private static Vector512<double> Beta1 => Vector512.Create(0.9);
@@ -287,61 +275,31 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
             private static Vector512<double> OneMinusBeta2 => Vector512.Create(0.0010000000000000009); // 1 − 0.999
             private static Vector512<double> Epsilon => Vector512.Create(1e-8);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<double> learningRate = Vector512.Create(scalars.LearningRate);
-                Vector512<double> biasCorrection1 = Vector512.Create(scalars.BiasCorrection1);
-                Vector512<double> biasCorrection2 = Vector512.Create(scalars.BiasCorrection2);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        learningRate, biasCorrection1, biasCorrection2);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector512<double> learningRate, Vector512<double> biasCorrection1, Vector512<double> biasCorrection2)
+            public static void Moments(
+                in AdamScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<double> learningRate = scalars.LearningRateWide;
+                Vector512<double> biasCorrection1 = scalars.BiasCorrection1Wide;
+                Vector512<double> biasCorrection2 = scalars.BiasCorrection2Wide;
                 g += WeightDecay * p; // L2 weight decay
                 Vector512<double> gLow = Vector512.WidenLower(g);
                 Vector512<double> gHigh = Vector512.WidenUpper(g);
-                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
-                Vector512<double> expAvgLow = Vector512.WidenLower(expAvg);
-                Vector512<double> expAvgHigh = Vector512.WidenUpper(expAvg);
-                Vector512<float> expAvgSq = Vector512.LoadUnsafe(ref state1, i);
-                Vector512<double> expAvgSqLow = Vector512.WidenLower(expAvgSq);
-                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(expAvgSq);
+                Vector512<double> expAvgLow = Vector512.WidenLower(state.S0);
+                Vector512<double> expAvgHigh = Vector512.WidenUpper(state.S0);
+                Vector512<double> expAvgSqLow = Vector512.WidenLower(state.S1);
+                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(state.S1);
                 Vector512<double> deltaLow = Step(
                     gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
                 Vector512<double> deltaHigh = Step(
                     gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
-                Vector512.StoreUnsafe(Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                Vector512.StoreUnsafe(Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                state.S0 = Vector512.Narrow(expAvgLow, expAvgHigh);
+                state.S1 = Vector512.Narrow(expAvgSqLow, expAvgSqHigh);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                Vector512.StoreUnsafe(p - Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                p -= Vector512.Narrow(deltaLow, deltaHigh);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -365,7 +323,7 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<AdamScalars>
         {
             private static Vector<float> WeightDecay => Vector.Create(0.1f);
             private static Vector<double> Beta1 => Vector.Create(0.9);
@@ -374,61 +332,31 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
             private static Vector<double> OneMinusBeta2 => Vector.Create(0.0010000000000000009); // 1 − 0.999
             private static Vector<double> Epsilon => Vector.Create(1e-8);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<double> learningRate = Vector.Create(scalars.LearningRate);
-                Vector<double> biasCorrection1 = Vector.Create(scalars.BiasCorrection1);
-                Vector<double> biasCorrection2 = Vector.Create(scalars.BiasCorrection2);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        learningRate, biasCorrection1, biasCorrection2);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector<double> learningRate, Vector<double> biasCorrection1, Vector<double> biasCorrection2)
+            public static void Moments(
+                in AdamScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<double> learningRate = scalars.LearningRatePreferred;
+                Vector<double> biasCorrection1 = scalars.BiasCorrection1Preferred;
+                Vector<double> biasCorrection2 = scalars.BiasCorrection2Preferred;
                 g += WeightDecay * p; // L2 weight decay
                 Vector<double> gLow = Vector.WidenLower(g);
                 Vector<double> gHigh = Vector.WidenUpper(g);
-                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
-                Vector<double> expAvgLow = Vector.WidenLower(expAvg);
-                Vector<double> expAvgHigh = Vector.WidenUpper(expAvg);
-                Vector<float> expAvgSq = Vector.LoadUnsafe(ref state1, i);
-                Vector<double> expAvgSqLow = Vector.WidenLower(expAvgSq);
-                Vector<double> expAvgSqHigh = Vector.WidenUpper(expAvgSq);
+                Vector<double> expAvgLow = Vector.WidenLower(state.S0);
+                Vector<double> expAvgHigh = Vector.WidenUpper(state.S0);
+                Vector<double> expAvgSqLow = Vector.WidenLower(state.S1);
+                Vector<double> expAvgSqHigh = Vector.WidenUpper(state.S1);
                 Vector<double> deltaLow = Step(
                     gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
                 Vector<double> deltaHigh = Step(
                     gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
-                Vector.StoreUnsafe(Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                Vector.StoreUnsafe(Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                state.S0 = Vector.Narrow(expAvgLow, expAvgHigh);
+                state.S1 = Vector.Narrow(expAvgSqLow, expAvgSqHigh);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                Vector.StoreUnsafe(p - Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                p -= Vector.Narrow(deltaLow, deltaHigh);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -453,7 +381,7 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
     /// Adam in double (seed-exact) arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.
     /// </summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct BiasKernel : IUpdateKernel<AdamScalars>
+    internal readonly struct BiasKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -481,8 +409,7 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<BiasKernel, AdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -491,28 +418,11 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<BiasKernel, AdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<AdamScalars>
         {
             private static Vector512<float> WeightDecay => Vector512.Create(0f);
             private static Vector512<double> Beta1 => Vector512.Create(0.9);
@@ -521,61 +431,31 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
             private static Vector512<double> OneMinusBeta2 => Vector512.Create(0.0010000000000000009); // 1 − 0.999
             private static Vector512<double> Epsilon => Vector512.Create(1e-8);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<double> learningRate = Vector512.Create(scalars.LearningRate);
-                Vector512<double> biasCorrection1 = Vector512.Create(scalars.BiasCorrection1);
-                Vector512<double> biasCorrection2 = Vector512.Create(scalars.BiasCorrection2);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        learningRate, biasCorrection1, biasCorrection2);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector512<double> learningRate, Vector512<double> biasCorrection1, Vector512<double> biasCorrection2)
+            public static void Moments(
+                in AdamScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<double> learningRate = scalars.LearningRateWide;
+                Vector512<double> biasCorrection1 = scalars.BiasCorrection1Wide;
+                Vector512<double> biasCorrection2 = scalars.BiasCorrection2Wide;
                 g += WeightDecay * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN
                 Vector512<double> gLow = Vector512.WidenLower(g);
                 Vector512<double> gHigh = Vector512.WidenUpper(g);
-                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
-                Vector512<double> expAvgLow = Vector512.WidenLower(expAvg);
-                Vector512<double> expAvgHigh = Vector512.WidenUpper(expAvg);
-                Vector512<float> expAvgSq = Vector512.LoadUnsafe(ref state1, i);
-                Vector512<double> expAvgSqLow = Vector512.WidenLower(expAvgSq);
-                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(expAvgSq);
+                Vector512<double> expAvgLow = Vector512.WidenLower(state.S0);
+                Vector512<double> expAvgHigh = Vector512.WidenUpper(state.S0);
+                Vector512<double> expAvgSqLow = Vector512.WidenLower(state.S1);
+                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(state.S1);
                 Vector512<double> deltaLow = Step(
                     gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
                 Vector512<double> deltaHigh = Step(
                     gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
-                Vector512.StoreUnsafe(Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                Vector512.StoreUnsafe(Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                state.S0 = Vector512.Narrow(expAvgLow, expAvgHigh);
+                state.S1 = Vector512.Narrow(expAvgSqLow, expAvgSqHigh);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                Vector512.StoreUnsafe(p - Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                p -= Vector512.Narrow(deltaLow, deltaHigh);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -599,7 +479,7 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<AdamScalars>
         {
             private static Vector<float> WeightDecay => Vector.Create(0f);
             private static Vector<double> Beta1 => Vector.Create(0.9);
@@ -608,61 +488,31 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
             private static Vector<double> OneMinusBeta2 => Vector.Create(0.0010000000000000009); // 1 − 0.999
             private static Vector<double> Epsilon => Vector.Create(1e-8);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<double> learningRate = Vector.Create(scalars.LearningRate);
-                Vector<double> biasCorrection1 = Vector.Create(scalars.BiasCorrection1);
-                Vector<double> biasCorrection2 = Vector.Create(scalars.BiasCorrection2);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                        learningRate, biasCorrection1, biasCorrection2);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        learningRate, biasCorrection1, biasCorrection2);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector<double> learningRate, Vector<double> biasCorrection1, Vector<double> biasCorrection2)
+            public static void Moments(
+                in AdamScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<double> learningRate = scalars.LearningRatePreferred;
+                Vector<double> biasCorrection1 = scalars.BiasCorrection1Preferred;
+                Vector<double> biasCorrection2 = scalars.BiasCorrection2Preferred;
                 g += WeightDecay * p; // as the seed: λ·θ even for λ = 0, so a non-finite θ makes its own moments NaN
                 Vector<double> gLow = Vector.WidenLower(g);
                 Vector<double> gHigh = Vector.WidenUpper(g);
-                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
-                Vector<double> expAvgLow = Vector.WidenLower(expAvg);
-                Vector<double> expAvgHigh = Vector.WidenUpper(expAvg);
-                Vector<float> expAvgSq = Vector.LoadUnsafe(ref state1, i);
-                Vector<double> expAvgSqLow = Vector.WidenLower(expAvgSq);
-                Vector<double> expAvgSqHigh = Vector.WidenUpper(expAvgSq);
+                Vector<double> expAvgLow = Vector.WidenLower(state.S0);
+                Vector<double> expAvgHigh = Vector.WidenUpper(state.S0);
+                Vector<double> expAvgSqLow = Vector.WidenLower(state.S1);
+                Vector<double> expAvgSqHigh = Vector.WidenUpper(state.S1);
                 Vector<double> deltaLow = Step(
                     gLow, ref expAvgLow, ref expAvgSqLow, learningRate, biasCorrection1, biasCorrection2);
                 Vector<double> deltaHigh = Step(
                     gHigh, ref expAvgHigh, ref expAvgSqHigh, learningRate, biasCorrection1, biasCorrection2);
-                Vector.StoreUnsafe(Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                Vector.StoreUnsafe(Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                state.S0 = Vector.Narrow(expAvgLow, expAvgHigh);
+                state.S1 = Vector.Narrow(expAvgSqLow, expAvgSqHigh);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                Vector.StoreUnsafe(p - Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                p -= Vector.Narrow(deltaLow, deltaHigh);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>

@@ -196,20 +196,24 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
             new ParameterSetDescription("bias", new[] { 768 }, BiasKernel.Hyperparameters()));
     }
 
-    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    /// <summary>One step's scalars, computed once per step in double and broadcast at the kernels' precision.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
     internal readonly struct LionScalars
     {
         /// <summary>lr.</summary>
-        public readonly float LearningRate;
+        public readonly Vector512<float> LearningRateWide;
+        public readonly Vector<float> LearningRatePreferred;
 
         /// <summary>1 − lr·λ: decoupled weight decay scales θ by this before the step.</summary>
-        public readonly float DecayFactor;
+        public readonly Vector512<float> DecayFactorWide;
+        public readonly Vector<float> DecayFactorPreferred;
 
         public LionScalars(float learningRate, float decayFactor)
         {
-            LearningRate = learningRate;
-            DecayFactor = decayFactor;
+            LearningRateWide = Vector512.Create(learningRate);
+            LearningRatePreferred = Vector.Create(learningRate);
+            DecayFactorWide = Vector512.Create(decayFactor);
+            DecayFactorPreferred = Vector.Create(decayFactor);
         }
     }
 
@@ -217,7 +221,7 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
     /// Lion in float arithmetic: β₁ = 0.9, β₂ = 0.99, decoupled weight decay λ = 0.1, folded in as constants.
     /// </summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct DefaultKernel : IUpdateKernel<LionScalars>
+    internal readonly struct DefaultKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -240,8 +244,7 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<DefaultKernel, LionScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), default, default);
+            ElementwiseDriver.Run<Wide, Preferred, LionScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -250,71 +253,31 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
         public static void RunParallel(
             in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<DefaultKernel, LionScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), default, default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, LionScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<LionScalars>
         {
             private static Vector512<float> Beta1 => Vector512.Create(0.9f);
             private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
             private static Vector512<float> Beta2 => Vector512.Create(0.99f);
             private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.01f); // 1 − 0.99
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<float> learningRate = Vector512.Create(scalars.LearningRate);
-                Vector512<float> decayFactor = Vector512.Create(scalars.DecayFactor);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, decayFactor);
-                }
+            public static int StateCount => 1;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, nuint i, Vector512<float> learningRate,
-                Vector512<float> decayFactor)
+            public static void Moments(
+                in LionScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<float> learningRate = scalars.LearningRateWide;
+                Vector512<float> decayFactor = scalars.DecayFactorWide;
                 p *= decayFactor; // decoupled weight decay
-                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> expAvg = state.S0;
                 Vector512<float> delta = Step(g, ref expAvg, learningRate);
-                Vector512.StoreUnsafe(expAvg, ref state0, i);
-                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = expAvg;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -334,50 +297,27 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<LionScalars>
         {
             private static Vector<float> Beta1 => Vector.Create(0.9f);
             private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
             private static Vector<float> Beta2 => Vector.Create(0.99f);
             private static Vector<float> OneMinusBeta2 => Vector.Create(0.01f); // 1 − 0.99
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<float> learningRate = Vector.Create(scalars.LearningRate);
-                Vector<float> decayFactor = Vector.Create(scalars.DecayFactor);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, decayFactor);
-                }
+            public static int StateCount => 1;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, nuint i, Vector<float> learningRate,
-                Vector<float> decayFactor)
+            public static void Moments(
+                in LionScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<float> learningRate = scalars.LearningRatePreferred;
+                Vector<float> decayFactor = scalars.DecayFactorPreferred;
                 p *= decayFactor; // decoupled weight decay
-                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> expAvg = state.S0;
                 Vector<float> delta = Step(g, ref expAvg, learningRate);
-                Vector.StoreUnsafe(expAvg, ref state0, i);
-                Vector.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = expAvg;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -395,7 +335,7 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
 
     /// <summary>Lion in float arithmetic: β₁ = 0.9, β₂ = 0.99, no weight decay, folded in as constants.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct BiasKernel : IUpdateKernel<LionScalars>
+    internal readonly struct BiasKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -418,8 +358,7 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<BiasKernel, LionScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), default, default);
+            ElementwiseDriver.Run<Wide, Preferred, LionScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -428,70 +367,30 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
         public static void RunParallel(
             in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<BiasKernel, LionScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), default, default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, LionScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<LionScalars>
         {
             private static Vector512<float> Beta1 => Vector512.Create(0.9f);
             private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
             private static Vector512<float> Beta2 => Vector512.Create(0.99f);
             private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.01f); // 1 − 0.99
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<float> learningRate = Vector512.Create(scalars.LearningRate);
-                Vector512<float> decayFactor = Vector512.Create(scalars.DecayFactor);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, decayFactor);
-                }
+            public static int StateCount => 1;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, nuint i, Vector512<float> learningRate,
-                Vector512<float> decayFactor)
+            public static void Moments(
+                in LionScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
-                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> learningRate = scalars.LearningRateWide;
+                Vector512<float> decayFactor = scalars.DecayFactorWide;
+                Vector512<float> expAvg = state.S0;
                 Vector512<float> delta = Step(g, ref expAvg, learningRate);
-                Vector512.StoreUnsafe(expAvg, ref state0, i);
-                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = expAvg;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -511,49 +410,26 @@ namespace Rlx.Optim.Generated.Demo.SignMomentum
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<LionScalars>
         {
             private static Vector<float> Beta1 => Vector.Create(0.9f);
             private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
             private static Vector<float> Beta2 => Vector.Create(0.99f);
             private static Vector<float> OneMinusBeta2 => Vector.Create(0.01f); // 1 − 0.99
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in LionScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<float> learningRate = Vector.Create(scalars.LearningRate);
-                Vector<float> decayFactor = Vector.Create(scalars.DecayFactor);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width, learningRate, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width, learningRate, decayFactor);
-                }
+            public static int StateCount => 1;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, decayFactor);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, nuint i, Vector<float> learningRate,
-                Vector<float> decayFactor)
+            public static void Moments(
+                in LionScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
-                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> learningRate = scalars.LearningRatePreferred;
+                Vector<float> decayFactor = scalars.DecayFactorPreferred;
+                Vector<float> expAvg = state.S0;
                 Vector<float> delta = Step(g, ref expAvg, learningRate);
-                Vector.StoreUnsafe(expAvg, ref state0, i);
-                Vector.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = expAvg;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>

@@ -168,28 +168,36 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
             new ParameterSetDescription("weights", new[] { 64, 32 }, DefaultKernel.Hyperparameters()));
     }
 
-    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    /// <summary>One step's scalars, computed once per step in double and broadcast at the kernels' precision.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
     internal readonly struct NAdamScalars
     {
         /// <summary>lr(1 − μₜ) / (1 − Πμ₁..ₜ): the weight of the gradient.</summary>
-        public readonly float GradientStep;
+        public readonly Vector512<float> GradientStepWide;
+        public readonly Vector<float> GradientStepPreferred;
 
         /// <summary>lr·μₜ₊₁ / (1 − Πμ₁..ₜ₊₁): the weight of the first moment.</summary>
-        public readonly float MomentumStep;
+        public readonly Vector512<float> MomentumStepWide;
+        public readonly Vector<float> MomentumStepPreferred;
 
         /// <summary>1 / √(1 − β₂ᵗ).</summary>
-        public readonly float InverseSqrtBiasCorrection2;
+        public readonly Vector512<float> InverseSqrtBiasCorrection2Wide;
+        public readonly Vector<float> InverseSqrtBiasCorrection2Preferred;
 
         /// <summary>1 − lr·λ: decoupled weight decay scales θ by this before the step.</summary>
-        public readonly float DecayFactor;
+        public readonly Vector512<float> DecayFactorWide;
+        public readonly Vector<float> DecayFactorPreferred;
 
         public NAdamScalars(float gradientStep, float momentumStep, float inverseSqrtBiasCorrection2, float decayFactor)
         {
-            GradientStep = gradientStep;
-            MomentumStep = momentumStep;
-            InverseSqrtBiasCorrection2 = inverseSqrtBiasCorrection2;
-            DecayFactor = decayFactor;
+            GradientStepWide = Vector512.Create(gradientStep);
+            GradientStepPreferred = Vector.Create(gradientStep);
+            MomentumStepWide = Vector512.Create(momentumStep);
+            MomentumStepPreferred = Vector.Create(momentumStep);
+            InverseSqrtBiasCorrection2Wide = Vector512.Create(inverseSqrtBiasCorrection2);
+            InverseSqrtBiasCorrection2Preferred = Vector.Create(inverseSqrtBiasCorrection2);
+            DecayFactorWide = Vector512.Create(decayFactor);
+            DecayFactorPreferred = Vector.Create(decayFactor);
         }
     }
 
@@ -198,7 +206,7 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
     /// as constants.
     /// </summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct DefaultKernel : IUpdateKernel<NAdamScalars>
+    internal readonly struct DefaultKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -249,8 +257,7 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in NAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<DefaultKernel, NAdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+            ElementwiseDriver.Run<Wide, Preferred, NAdamScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -259,28 +266,11 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
         public static void RunParallel(
             in NAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<DefaultKernel, NAdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, NAdamScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<NAdamScalars>
         {
             private static Vector512<float> Beta1 => Vector512.Create(0.9f);
             private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
@@ -288,54 +278,25 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
             private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.001f); // 1 − 0.999
             private static Vector512<float> Epsilon => Vector512.Create(1e-8f);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<float> gradientStep = Vector512.Create(scalars.GradientStep);
-                Vector512<float> momentumStep = Vector512.Create(scalars.MomentumStep);
-                Vector512<float> inverseSqrtBiasCorrection2 = Vector512.Create(scalars.InverseSqrtBiasCorrection2);
-                Vector512<float> decayFactor = Vector512.Create(scalars.DecayFactor);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector512<float> gradientStep, Vector512<float> momentumStep,
-                Vector512<float> inverseSqrtBiasCorrection2, Vector512<float> decayFactor)
+            public static void Moments(
+                in NAdamScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<float> gradientStep = scalars.GradientStepWide;
+                Vector512<float> momentumStep = scalars.MomentumStepWide;
+                Vector512<float> inverseSqrtBiasCorrection2 = scalars.InverseSqrtBiasCorrection2Wide;
+                Vector512<float> decayFactor = scalars.DecayFactorWide;
                 p *= decayFactor; // decoupled weight decay
-                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
-                Vector512<float> expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> expAvg = state.S0;
+                Vector512<float> expAvgSq = state.S1;
                 Vector512<float> delta = Step(
                     g, ref expAvg, ref expAvgSq, gradientStep, momentumStep, inverseSqrtBiasCorrection2);
-                Vector512.StoreUnsafe(expAvg, ref state0, i);
-                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
-                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = expAvg;
+                state.S1 = expAvgSq;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -358,7 +319,7 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<NAdamScalars>
         {
             private static Vector<float> Beta1 => Vector.Create(0.9f);
             private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
@@ -366,54 +327,25 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
             private static Vector<float> OneMinusBeta2 => Vector.Create(0.001f); // 1 − 0.999
             private static Vector<float> Epsilon => Vector.Create(1e-8f);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in NAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<float> gradientStep = Vector.Create(scalars.GradientStep);
-                Vector<float> momentumStep = Vector.Create(scalars.MomentumStep);
-                Vector<float> inverseSqrtBiasCorrection2 = Vector.Create(scalars.InverseSqrtBiasCorrection2);
-                Vector<float> decayFactor = Vector.Create(scalars.DecayFactor);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        gradientStep, momentumStep, inverseSqrtBiasCorrection2, decayFactor);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector<float> gradientStep, Vector<float> momentumStep, Vector<float> inverseSqrtBiasCorrection2,
-                Vector<float> decayFactor)
+            public static void Moments(
+                in NAdamScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<float> gradientStep = scalars.GradientStepPreferred;
+                Vector<float> momentumStep = scalars.MomentumStepPreferred;
+                Vector<float> inverseSqrtBiasCorrection2 = scalars.InverseSqrtBiasCorrection2Preferred;
+                Vector<float> decayFactor = scalars.DecayFactorPreferred;
                 p *= decayFactor; // decoupled weight decay
-                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
-                Vector<float> expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> expAvg = state.S0;
+                Vector<float> expAvgSq = state.S1;
                 Vector<float> delta = Step(
                     g, ref expAvg, ref expAvgSq, gradientStep, momentumStep, inverseSqrtBiasCorrection2);
-                Vector.StoreUnsafe(expAvg, ref state0, i);
-                Vector.StoreUnsafe(expAvgSq, ref state1, i);
-                Vector.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = expAvg;
+                state.S1 = expAvgSq;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>

@@ -117,20 +117,24 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
             DefaultKernel.Hyperparameters());
     }
 
-    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    /// <summary>One step's scalars, computed once per step in double and broadcast at the kernels' precision.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
     internal readonly struct AdamScalars
     {
         /// <summary>lr / (1 − β₁ᵗ).</summary>
-        public readonly float StepSize;
+        public readonly Vector512<float> StepSizeWide;
+        public readonly Vector<float> StepSizePreferred;
 
         /// <summary>1 / √(1 − β₂ᵗ): √v̂ is √v times this, which cannot overflow where v̂ itself would.</summary>
-        public readonly float InverseSqrtBiasCorrection2;
+        public readonly Vector512<float> InverseSqrtBiasCorrection2Wide;
+        public readonly Vector<float> InverseSqrtBiasCorrection2Preferred;
 
         public AdamScalars(float stepSize, float inverseSqrtBiasCorrection2)
         {
-            StepSize = stepSize;
-            InverseSqrtBiasCorrection2 = inverseSqrtBiasCorrection2;
+            StepSizeWide = Vector512.Create(stepSize);
+            StepSizePreferred = Vector.Create(stepSize);
+            InverseSqrtBiasCorrection2Wide = Vector512.Create(inverseSqrtBiasCorrection2);
+            InverseSqrtBiasCorrection2Preferred = Vector.Create(inverseSqrtBiasCorrection2);
         }
     }
 
@@ -138,7 +142,7 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
     /// Adam in float arithmetic: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, folded in as constants.
     /// </summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct DefaultKernel : IUpdateKernel<AdamScalars>
+    internal readonly struct DefaultKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -167,8 +171,7 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<DefaultKernel, AdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -177,181 +180,87 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<DefaultKernel, AdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<AdamScalars>
         {
             private static Vector512<float> OneMinusBeta1 => Vector512.Create(0.1f); // 1 − 0.9
             private static Vector512<float> LargestFloat => Vector512.Create(float.MaxValue);
             private static Vector512<float> OneMinusBeta2 => Vector512.Create(0.001f); // 1 − 0.999
             private static Vector512<float> Epsilon => Vector512.Create(1e-8f);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<float> stepSize = Vector512.Create(scalars.StepSize);
-                Vector512<float> inverseSqrtBiasCorrection2 = Vector512.Create(scalars.InverseSqrtBiasCorrection2);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width,
-                        stepSize, inverseSqrtBiasCorrection2);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        stepSize, inverseSqrtBiasCorrection2);
-                }
-            }
+            public static bool HasRarePath => true;
 
-            /// <summary>
-            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact
-            /// path, then their steps.
-            /// </summary>
+            /// <summary>The new moments, from θ, g and the stored moments.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateGroup(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width,
-                Vector512<float> stepSize, Vector512<float> inverseSqrtBiasCorrection2)
+            public static void Moments(
+                in AdamScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
-                    out Vector512<float> p0, out Vector512<float> g0, out Vector512<float> m0, out Vector512<float> v0);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                    out Vector512<float> p1, out Vector512<float> g1, out Vector512<float> m1, out Vector512<float> v1);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                    out Vector512<float> p2, out Vector512<float> g2, out Vector512<float> m2, out Vector512<float> v2);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                    out Vector512<float> p3, out Vector512<float> g3, out Vector512<float> m3, out Vector512<float> v3);
-                if (KernelMath.AnyRare(m0, v0, m1, v1, m2, v2, m3, v3))
-                {
-                    ExactMoments(ref state0, ref state1, i, g0, ref m0, ref v0);
-                    ExactMoments(ref state0, ref state1, i + width, g1, ref m1, ref v1);
-                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref m2, ref v2);
-                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref m3, ref v3);
-                    FinishRare(ref parameter, ref state0, ref state1, i, p0, m0, v0,
-                        stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
-                        stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
-                        stepSize, inverseSqrtBiasCorrection2);
-                    FinishRare(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
-                        stepSize, inverseSqrtBiasCorrection2);
-                    return;
-                }
-
-                Finish(ref parameter, ref state0, ref state1, i, p0, m0, v0,
-                    stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
-                    stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
-                    stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
-                    stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector512<float> stepSize, Vector512<float> inverseSqrtBiasCorrection2)
-            {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
-                    out Vector512<float> p, out Vector512<float> g, out Vector512<float> m, out Vector512<float> v);
-                if (KernelMath.AnyRare(m, v))
-                {
-                    ExactMoments(ref state0, ref state1, i, g, ref m, ref v);
-                    FinishRare(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
-                    return;
-                }
-
-                Finish(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>
-            /// The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Moments(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                out Vector512<float> p, out Vector512<float> g, out Vector512<float> expAvg,
-                out Vector512<float> expAvgSq)
-            {
-                p = Vector512.LoadUnsafe(ref parameter, i);
-                g = Vector512.LoadUnsafe(ref gradient, i);
                 // No decay term; but p − p is 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes
                 // its own moments NaN.
                 g += p - p;
-                expAvg = Vector512.LoadUnsafe(ref state0, i);
-                expAvgSq = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> expAvg = state.S0;
+                Vector512<float> expAvgSq = state.S1;
                 expAvg = Vector512.FusedMultiplyAdd(g - expAvg, OneMinusBeta1, expAvg);
                 // g² overflows sooner than (1 − β₂)·g², but an infinite v takes the rare path, which recomputes it in
                 // double; an infinite stored v is capped where it is subtracted, so it stays infinite instead of
                 // turning NaN.
                 Vector512<float> gap = g * g - Vector512.MinNative(expAvgSq, LargestFloat);
                 expAvgSq = Vector512.FusedMultiplyAdd(gap, OneMinusBeta2, expAvgSq);
+                state.S0 = expAvg;
+                state.S1 = expAvgSq;
             }
+
+            /// <summary>Whether a lane of the group's moments is subnormal or infinite: the rare exact path.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static bool AnyRare(in WideState x0, in WideState x1, in WideState x2, in WideState x3) =>
+                KernelMath.AnyRare(x0.S0, x0.S1, x1.S0, x1.S1, x2.S0, x2.S1, x3.S0, x3.S1);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static bool AnyRare(in WideState state) => KernelMath.AnyRare(state.S0, state.S1);
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void ExactMoments(
-                ref float state0, ref float state1, nuint i, Vector512<float> g, ref Vector512<float> expAvg,
-                ref Vector512<float> expAvgSq)
+            public static void ExactMoments(
+                in AdamScalars scalars, Vector512<float> g, in WideState stored, ref WideState state)
             {
-                Vector512<float> m0 = Vector512.LoadUnsafe(ref state0, i);
-                Vector512<float> v0 = Vector512.LoadUnsafe(ref state1, i);
+                Vector512<float> expAvg = state.S0;
+                Vector512<float> expAvgSq = state.S1;
+                Vector512<float> m0 = stored.S0;
+                Vector512<float> v0 = stored.S1;
                 Vector512<float> exact = KernelMath.IsRare(expAvg, expAvgSq);
                 expAvg = Vector512.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
                 expAvgSq = Vector512.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
+                state.S0 = expAvg;
+                state.S1 = expAvgSq;
             }
 
-            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
+            /// <summary>θ − delta, from the new state.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Finish(
-                ref float parameter, ref float state0, ref float state1, nuint i, Vector512<float> p,
-                Vector512<float> expAvg, Vector512<float> expAvgSq, Vector512<float> stepSize,
-                Vector512<float> inverseSqrtBiasCorrection2)
+            public static Vector512<float> Finish(in AdamScalars scalars, Vector512<float> p, ref WideState state)
             {
-                Vector512.StoreUnsafe(expAvg, ref state0, i);
-                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512<float> stepSize = scalars.StepSizeWide;
+                Vector512<float> inverseSqrtBiasCorrection2 = scalars.InverseSqrtBiasCorrection2Wide;
+                Vector512<float> expAvg = state.S0;
+                Vector512<float> expAvgSq = state.S1;
                 Vector512<float> denominator = Vector512.FusedMultiplyAdd(
                     Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, Epsilon);
                 Vector512<float> delta = KernelMath.Divide(stepSize * expAvg, denominator);
-                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                return p - delta;
             }
 
             /// <summary><c>Finish</c> on the rare path: the rare lanes divide exactly.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void FinishRare(
-                ref float parameter, ref float state0, ref float state1, nuint i, Vector512<float> p,
-                Vector512<float> expAvg, Vector512<float> expAvgSq, Vector512<float> stepSize,
-                Vector512<float> inverseSqrtBiasCorrection2)
+            public static Vector512<float> FinishRare(in AdamScalars scalars, Vector512<float> p, ref WideState state)
             {
-                Vector512.StoreUnsafe(expAvg, ref state0, i);
-                Vector512.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector512<float> stepSize = scalars.StepSizeWide;
+                Vector512<float> inverseSqrtBiasCorrection2 = scalars.InverseSqrtBiasCorrection2Wide;
+                Vector512<float> expAvg = state.S0;
+                Vector512<float> expAvgSq = state.S1;
                 Vector512<float> denominator = Vector512.FusedMultiplyAdd(
                     Vector512.Sqrt(expAvgSq), inverseSqrtBiasCorrection2, Epsilon);
                 Vector512<float> numerator = stepSize * expAvg;
@@ -359,7 +268,7 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
                 Vector512<float> rare = KernelMath.IsRare(expAvg, expAvgSq);
                 Vector512<float> delta = Vector512.ConditionalSelect(
                     rare, numerator / denominator, KernelMath.Divide(numerator, denominator));
-                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                return p - delta;
             }
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
@@ -396,7 +305,7 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<AdamScalars>
         {
             private static Vector<float> Beta1 => Vector.Create(0.9f);
             private static Vector<float> OneMinusBeta1 => Vector.Create(0.1f); // 1 − 0.9
@@ -404,126 +313,69 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
             private static Vector<float> OneMinusBeta2 => Vector.Create(0.001f); // 1 − 0.999
             private static Vector<float> Epsilon => Vector.Create(1e-8f);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in AdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<float> stepSize = Vector.Create(scalars.StepSize);
-                Vector<float> inverseSqrtBiasCorrection2 = Vector.Create(scalars.InverseSqrtBiasCorrection2);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateGroup(ref parameter, ref gradient, ref state0, ref state1, i, width,
-                        stepSize, inverseSqrtBiasCorrection2);
-                }
+            public static int StateCount => 2;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        stepSize, inverseSqrtBiasCorrection2);
-                }
-            }
+            public static bool HasRarePath => true;
 
-            /// <summary>
-            /// Four vectors from <paramref name="i"/>: their new moments, one test of all of them for the rare exact
-            /// path, then their steps.
-            /// </summary>
+            /// <summary>The new moments, from θ, g and the stored moments.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateGroup(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, nuint width,
-                Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
+            public static void Moments(
+                in AdamScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
-                    out Vector<float> p0, out Vector<float> g0, out Vector<float> m0, out Vector<float> v0);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                    out Vector<float> p1, out Vector<float> g1, out Vector<float> m1, out Vector<float> v1);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                    out Vector<float> p2, out Vector<float> g2, out Vector<float> m2, out Vector<float> v2);
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                    out Vector<float> p3, out Vector<float> g3, out Vector<float> m3, out Vector<float> v3);
-                if (KernelMath.AnySubnormal(m0, v0, m1, v1, m2, v2, m3, v3))
-                {
-                    ExactMoments(ref state0, ref state1, i, g0, ref m0, ref v0);
-                    ExactMoments(ref state0, ref state1, i + width, g1, ref m1, ref v1);
-                    ExactMoments(ref state0, ref state1, i + 2 * width, g2, ref m2, ref v2);
-                    ExactMoments(ref state0, ref state1, i + 3 * width, g3, ref m3, ref v3);
-                }
-
-                Finish(ref parameter, ref state0, ref state1, i, p0, m0, v0,
-                    stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + width, p1, m1, v1,
-                    stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 2 * width, p2, m2, v2,
-                    stepSize, inverseSqrtBiasCorrection2);
-                Finish(ref parameter, ref state0, ref state1, i + 3 * width, p3, m3, v3,
-                    stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>One vector at <paramref name="i"/>, for the loop's last vectors.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
-            {
-                Moments(ref parameter, ref gradient, ref state0, ref state1, i,
-                    out Vector<float> p, out Vector<float> g, out Vector<float> m, out Vector<float> v);
-                if (KernelMath.AnySubnormal(m, v))
-                {
-                    ExactMoments(ref state0, ref state1, i, g, ref m, ref v);
-                }
-
-                Finish(ref parameter, ref state0, ref state1, i, p, m, v, stepSize, inverseSqrtBiasCorrection2);
-            }
-
-            /// <summary>
-            /// The new moments of the vector at <paramref name="i"/>, from θ, g and the stored moments.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Moments(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i,
-                out Vector<float> p, out Vector<float> g, out Vector<float> expAvg, out Vector<float> expAvgSq)
-            {
-                p = Vector.LoadUnsafe(ref parameter, i);
-                g = Vector.LoadUnsafe(ref gradient, i);
                 // No decay term; but p − p is 0 for a finite θ and NaN otherwise: as in the seed, a non-finite θ makes
                 // its own moments NaN.
                 g += p - p;
-                expAvg = Vector.LoadUnsafe(ref state0, i);
-                expAvgSq = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> expAvg = state.S0;
+                Vector<float> expAvgSq = state.S1;
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
+                state.S0 = expAvg;
+                state.S1 = expAvgSq;
             }
+
+            /// <summary>Whether a lane of the group's moments is subnormal: the rare exact path.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static bool AnyRare(
+                in PreferredState x0, in PreferredState x1, in PreferredState x2, in PreferredState x3) =>
+                KernelMath.AnySubnormal(x0.S0, x0.S1, x1.S0, x1.S1, x2.S0, x2.S1, x3.S0, x3.S1);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static bool AnyRare(in PreferredState state) => KernelMath.AnySubnormal(state.S0, state.S1);
 
             /// <summary>The rare path, from the stored moments (not yet overwritten).</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void ExactMoments(
-                ref float state0, ref float state1, nuint i, Vector<float> g, ref Vector<float> expAvg,
-                ref Vector<float> expAvgSq)
+            public static void ExactMoments(
+                in AdamScalars scalars, Vector<float> g, in PreferredState stored, ref PreferredState state)
             {
-                Vector<float> m0 = Vector.LoadUnsafe(ref state0, i);
-                Vector<float> v0 = Vector.LoadUnsafe(ref state1, i);
+                Vector<float> expAvg = state.S0;
+                Vector<float> expAvgSq = state.S1;
+                Vector<float> m0 = stored.S0;
+                Vector<float> v0 = stored.S1;
                 Vector<float> exact = KernelMath.IsSubnormal(expAvg) | KernelMath.IsSubnormal(expAvgSq);
                 expAvg = Vector.ConditionalSelect(exact, ExactFirstMoment(m0, g), expAvg);
                 expAvgSq = Vector.ConditionalSelect(exact, ExactSecondMoment(v0, g), expAvgSq);
+                state.S0 = expAvg;
+                state.S1 = expAvgSq;
             }
 
-            /// <summary>Stores the vector at <paramref name="i"/>: its new state, and θ − delta.</summary>
+            /// <summary>θ − delta, from the new state.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Finish(
-                ref float parameter, ref float state0, ref float state1, nuint i, Vector<float> p, Vector<float> expAvg,
-                Vector<float> expAvgSq, Vector<float> stepSize, Vector<float> inverseSqrtBiasCorrection2)
+            public static Vector<float> Finish(in AdamScalars scalars, Vector<float> p, ref PreferredState state)
             {
-                Vector.StoreUnsafe(expAvg, ref state0, i);
-                Vector.StoreUnsafe(expAvgSq, ref state1, i);
+                Vector<float> stepSize = scalars.StepSizePreferred;
+                Vector<float> inverseSqrtBiasCorrection2 = scalars.InverseSqrtBiasCorrection2Preferred;
+                Vector<float> expAvg = state.S0;
+                Vector<float> expAvgSq = state.S1;
                 Vector<float> delta =
                     stepSize * expAvg / (Vector.SquareRoot(expAvgSq) * inverseSqrtBiasCorrection2 + Epsilon);
-                Vector.StoreUnsafe(p - delta, ref parameter, i);
+                return p - delta;
             }
+
+            /// <summary><c>Finish</c> on the rare path: the same step.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector<float> FinishRare(in AdamScalars scalars, Vector<float> p, ref PreferredState state) =>
+                Finish(in scalars, p, ref state);
 
             // The moments of the rare vectors with a subnormal lane, in double and rounded once.
             // Inlined: a call in the loop would make the JIT spill every live vector (all are caller-saved).

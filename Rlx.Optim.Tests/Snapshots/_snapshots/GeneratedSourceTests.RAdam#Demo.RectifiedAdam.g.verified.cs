@@ -155,7 +155,7 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
             new ParameterSetDescription("weights", new[] { 64, 32 }, DefaultKernel.Hyperparameters()));
     }
 
-    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    /// <summary>One step's scalars, computed once per step in double and broadcast at the kernels' precision.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
     internal readonly struct RAdamScalars
     {
@@ -163,12 +163,14 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
         public readonly bool Rectified;
 
         /// <summary>lr·r·√(1 − β₂ᵗ)/(1 − β₁ᵗ) when rectified, lr/(1 − β₁ᵗ) before.</summary>
-        public readonly double StepSize;
+        public readonly Vector512<double> StepSizeWide;
+        public readonly Vector<double> StepSizePreferred;
 
         public RAdamScalars(bool rectified, double stepSize)
         {
             Rectified = rectified;
-            StepSize = stepSize;
+            StepSizeWide = Vector512.Create(stepSize);
+            StepSizePreferred = Vector.Create(stepSize);
         }
     }
 
@@ -177,7 +179,7 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
     /// constants.
     /// </summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct DefaultKernel : IUpdateKernel<RAdamScalars>
+    internal readonly struct DefaultKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -214,8 +216,7 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in RAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<DefaultKernel, RAdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default);
+            ElementwiseDriver.Run<Wide, Preferred, RAdamScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -224,28 +225,11 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
         public static void RunParallel(
             in RAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<DefaultKernel, RAdamScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), state.Buffer(1), default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, RAdamScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<RAdamScalars>
         {
             private static Vector512<float> WeightDecay => Vector512.Create(0.01f);
             private static Vector512<double> Beta1 => Vector512.Create(0.9);
@@ -254,57 +238,28 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
             private static Vector512<double> OneMinusBeta2 => Vector512.Create(0.0010000000000000009); // 1 − 0.999
             private static Vector512<double> Epsilon => Vector512.Create(1e-8);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
+            public static int StateCount => 2;
+
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static void Moments(
+                in RAdamScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
                 bool rectified = scalars.Rectified;
-                Vector512<double> stepSize = Vector512.Create(scalars.StepSize);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                        rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                        rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                        rectified, stepSize);
-                }
-
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, rectified, stepSize);
-                }
-            }
-
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, bool rectified,
-                Vector512<double> stepSize)
-            {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<double> stepSize = scalars.StepSizeWide;
                 g += WeightDecay * p; // L2 weight decay
                 Vector512<double> gLow = Vector512.WidenLower(g);
                 Vector512<double> gHigh = Vector512.WidenUpper(g);
-                Vector512<float> expAvg = Vector512.LoadUnsafe(ref state0, i);
-                Vector512<double> expAvgLow = Vector512.WidenLower(expAvg);
-                Vector512<double> expAvgHigh = Vector512.WidenUpper(expAvg);
-                Vector512<float> expAvgSq = Vector512.LoadUnsafe(ref state1, i);
-                Vector512<double> expAvgSqLow = Vector512.WidenLower(expAvgSq);
-                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(expAvgSq);
+                Vector512<double> expAvgLow = Vector512.WidenLower(state.S0);
+                Vector512<double> expAvgHigh = Vector512.WidenUpper(state.S0);
+                Vector512<double> expAvgSqLow = Vector512.WidenLower(state.S1);
+                Vector512<double> expAvgSqHigh = Vector512.WidenUpper(state.S1);
                 Vector512<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, rectified, stepSize);
                 Vector512<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, rectified, stepSize);
-                Vector512.StoreUnsafe(Vector512.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                Vector512.StoreUnsafe(Vector512.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                state.S0 = Vector512.Narrow(expAvgLow, expAvgHigh);
+                state.S1 = Vector512.Narrow(expAvgSqLow, expAvgSqHigh);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                Vector512.StoreUnsafe(p - Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                p -= Vector512.Narrow(deltaLow, deltaHigh);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -329,7 +284,7 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<RAdamScalars>
         {
             private static Vector<float> WeightDecay => Vector.Create(0.01f);
             private static Vector<double> Beta1 => Vector.Create(0.9);
@@ -338,57 +293,28 @@ namespace Rlx.Optim.Generated.Demo.RectifiedAdam
             private static Vector<double> OneMinusBeta2 => Vector.Create(0.0010000000000000009); // 1 − 0.999
             private static Vector<double> Epsilon => Vector.Create(1e-8);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in RAdamScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
+            public static int StateCount => 2;
+
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static void Moments(
+                in RAdamScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
                 bool rectified = scalars.Rectified;
-                Vector<double> stepSize = Vector.Create(scalars.StepSize);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i,
-                        rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + width,
-                        rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 2 * width,
-                        rectified, stepSize);
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i + 3 * width,
-                        rectified, stepSize);
-                }
-
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, ref state1, i, rectified, stepSize);
-                }
-            }
-
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, ref float state1, nuint i, bool rectified,
-                Vector<double> stepSize)
-            {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<double> stepSize = scalars.StepSizePreferred;
                 g += WeightDecay * p; // L2 weight decay
                 Vector<double> gLow = Vector.WidenLower(g);
                 Vector<double> gHigh = Vector.WidenUpper(g);
-                Vector<float> expAvg = Vector.LoadUnsafe(ref state0, i);
-                Vector<double> expAvgLow = Vector.WidenLower(expAvg);
-                Vector<double> expAvgHigh = Vector.WidenUpper(expAvg);
-                Vector<float> expAvgSq = Vector.LoadUnsafe(ref state1, i);
-                Vector<double> expAvgSqLow = Vector.WidenLower(expAvgSq);
-                Vector<double> expAvgSqHigh = Vector.WidenUpper(expAvgSq);
+                Vector<double> expAvgLow = Vector.WidenLower(state.S0);
+                Vector<double> expAvgHigh = Vector.WidenUpper(state.S0);
+                Vector<double> expAvgSqLow = Vector.WidenLower(state.S1);
+                Vector<double> expAvgSqHigh = Vector.WidenUpper(state.S1);
                 Vector<double> deltaLow = Step(gLow, ref expAvgLow, ref expAvgSqLow, rectified, stepSize);
                 Vector<double> deltaHigh = Step(gHigh, ref expAvgHigh, ref expAvgSqHigh, rectified, stepSize);
-                Vector.StoreUnsafe(Vector.Narrow(expAvgLow, expAvgHigh), ref state0, i);
-                Vector.StoreUnsafe(Vector.Narrow(expAvgSqLow, expAvgSqHigh), ref state1, i);
+                state.S0 = Vector.Narrow(expAvgLow, expAvgHigh);
+                state.S1 = Vector.Narrow(expAvgSqLow, expAvgSqHigh);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                Vector.StoreUnsafe(p - Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                p -= Vector.Narrow(deltaLow, deltaHigh);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>

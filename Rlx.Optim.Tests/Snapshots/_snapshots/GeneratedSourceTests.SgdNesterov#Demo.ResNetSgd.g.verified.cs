@@ -154,24 +154,30 @@ namespace Rlx.Optim.Generated.Demo.ResNetSgd
             new ParameterSetDescription("conv", new[] { 64, 3, 3, 3 }, DefaultKernel.Hyperparameters()));
     }
 
-    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    /// <summary>One step's scalars, computed once per step in double and broadcast at the kernels' precision.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
     internal readonly struct SgdScalars
     {
         /// <summary>lr.</summary>
-        public readonly float LearningRate;
+        public readonly Vector512<float> LearningRateWide;
+        public readonly Vector<float> LearningRatePreferred;
 
         /// <summary>μ, or 0 on the first iteration (the buffer starts as the gradient).</summary>
-        public readonly float BufferDecay;
+        public readonly Vector512<float> BufferDecayWide;
+        public readonly Vector<float> BufferDecayPreferred;
 
         /// <summary>1 − τ, or 1 on the first iteration.</summary>
-        public readonly float GradientShare;
+        public readonly Vector512<float> GradientShareWide;
+        public readonly Vector<float> GradientSharePreferred;
 
         public SgdScalars(float learningRate, float bufferDecay, float gradientShare)
         {
-            LearningRate = learningRate;
-            BufferDecay = bufferDecay;
-            GradientShare = gradientShare;
+            LearningRateWide = Vector512.Create(learningRate);
+            LearningRatePreferred = Vector.Create(learningRate);
+            BufferDecayWide = Vector512.Create(bufferDecay);
+            BufferDecayPreferred = Vector.Create(bufferDecay);
+            GradientShareWide = Vector512.Create(gradientShare);
+            GradientSharePreferred = Vector.Create(gradientShare);
         }
     }
 
@@ -180,7 +186,7 @@ namespace Rlx.Optim.Generated.Demo.ResNetSgd
     /// constants.
     /// </summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct DefaultKernel : IUpdateKernel<SgdScalars>
+    internal readonly struct DefaultKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -205,8 +211,7 @@ namespace Rlx.Optim.Generated.Demo.ResNetSgd
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in SgdScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<DefaultKernel, SgdScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), default, default);
+            ElementwiseDriver.Run<Wide, Preferred, SgdScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -215,74 +220,30 @@ namespace Rlx.Optim.Generated.Demo.ResNetSgd
         public static void RunParallel(
             in SgdScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(
-                in scalars, parameter, gradient, state.Buffer(0), default, default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, SgdScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<SgdScalars>
         {
             private static Vector512<float> WeightDecay => Vector512.Create(0.0005f);
             private static Vector512<float> Momentum => Vector512.Create(0.9f);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<float> learningRate = Vector512.Create(scalars.LearningRate);
-                Vector512<float> bufferDecay = Vector512.Create(scalars.BufferDecay);
-                Vector512<float> gradientShare = Vector512.Create(scalars.GradientShare);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i,
-                        learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width,
-                        learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width,
-                        learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width,
-                        learningRate, bufferDecay, gradientShare);
-                }
+            public static int StateCount => 1;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, bufferDecay, gradientShare);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, nuint i, Vector512<float> learningRate,
-                Vector512<float> bufferDecay, Vector512<float> gradientShare)
+            public static void Moments(
+                in SgdScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<float> learningRate = scalars.LearningRateWide;
+                Vector512<float> bufferDecay = scalars.BufferDecayWide;
+                Vector512<float> gradientShare = scalars.GradientShareWide;
                 g += WeightDecay * p; // L2 weight decay
-                Vector512<float> momentumBuffer = Vector512.LoadUnsafe(ref state0, i);
+                Vector512<float> momentumBuffer = state.S0;
                 Vector512<float> delta = Step(g, ref momentumBuffer, learningRate, bufferDecay, gradientShare);
-                Vector512.StoreUnsafe(momentumBuffer, ref state0, i);
-                Vector512.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = momentumBuffer;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -301,53 +262,26 @@ namespace Rlx.Optim.Generated.Demo.ResNetSgd
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<SgdScalars>
         {
             private static Vector<float> WeightDecay => Vector.Create(0.0005f);
             private static Vector<float> Momentum => Vector.Create(0.9f);
 
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<float> learningRate = Vector.Create(scalars.LearningRate);
-                Vector<float> bufferDecay = Vector.Create(scalars.BufferDecay);
-                Vector<float> gradientShare = Vector.Create(scalars.GradientShare);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i,
-                        learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + width,
-                        learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 2 * width,
-                        learningRate, bufferDecay, gradientShare);
-                    UpdateVector(ref parameter, ref gradient, ref state0, i + 3 * width,
-                        learningRate, bufferDecay, gradientShare);
-                }
+            public static int StateCount => 1;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, ref state0, i, learningRate, bufferDecay, gradientShare);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, ref float state0, nuint i, Vector<float> learningRate,
-                Vector<float> bufferDecay, Vector<float> gradientShare)
+            public static void Moments(
+                in SgdScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<float> learningRate = scalars.LearningRatePreferred;
+                Vector<float> bufferDecay = scalars.BufferDecayPreferred;
+                Vector<float> gradientShare = scalars.GradientSharePreferred;
                 g += WeightDecay * p; // L2 weight decay
-                Vector<float> momentumBuffer = Vector.LoadUnsafe(ref state0, i);
+                Vector<float> momentumBuffer = state.S0;
                 Vector<float> delta = Step(g, ref momentumBuffer, learningRate, bufferDecay, gradientShare);
-                Vector.StoreUnsafe(momentumBuffer, ref state0, i);
-                Vector.StoreUnsafe(p - delta, ref parameter, i);
+                state.S0 = momentumBuffer;
+                p -= delta;
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>

@@ -153,22 +153,24 @@ namespace Rlx.Optim.Generated.Demo.PlainSgd
             new ParameterSetDescription("weights", new[] { 10 }, DefaultKernel.Hyperparameters()));
     }
 
-    /// <summary>One step's scalars, computed once per step in double and stored at the kernels' precision.</summary>
+    /// <summary>One step's scalars, computed once per step in double and broadcast at the kernels' precision.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
     internal readonly struct SgdScalars
     {
         /// <summary>lr.</summary>
-        public readonly double LearningRate;
+        public readonly Vector512<double> LearningRateWide;
+        public readonly Vector<double> LearningRatePreferred;
 
         public SgdScalars(double learningRate)
         {
-            LearningRate = learningRate;
+            LearningRateWide = Vector512.Create(learningRate);
+            LearningRatePreferred = Vector.Create(learningRate);
         }
     }
 
     /// <summary>SGD in double (seed-exact) arithmetic: plain, no weight decay, folded in as constants.</summary>
     [GeneratedCode("Rlx.Optim.Generators", "FIXED_VERSION")]
-    internal readonly struct DefaultKernel : IUpdateKernel<SgdScalars>
+    internal readonly struct DefaultKernel
     {
         /// <summary>The settings folded into this kernel, under the names checkpoints record them by.</summary>
         public static Hyperparameter[] Hyperparameters() => new Hyperparameter[]
@@ -191,7 +193,7 @@ namespace Rlx.Optim.Generated.Demo.PlainSgd
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
             in SgdScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            UpdateKernels.Run<DefaultKernel, SgdScalars>(in scalars, parameter, gradient, default, default, default);
+            ElementwiseDriver.Run<Wide, Preferred, SgdScalars>(in scalars, parameter, gradient, state);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -200,65 +202,26 @@ namespace Rlx.Optim.Generated.Demo.PlainSgd
         public static void RunParallel(
             in SgdScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
             int maxDegreeOfParallelism) =>
-            UpdateKernels.RunParallel<DefaultKernel, SgdScalars>(
-                in scalars, parameter, gradient, default, default, default, maxDegreeOfParallelism);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Update(
-            in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-            ref float state2, nuint start, nuint end)
-        {
-            if (KernelWidth.Uses512Bits)
-            {
-                Wide.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-            else
-            {
-                Preferred.Update(
-                    in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, start, end);
-            }
-        }
+            ElementwiseDriver.RunParallel<Wide, Preferred, SgdScalars>(
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-        private static class Wide
+        private readonly struct Wide : IWideUpdate<SgdScalars>
         {
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector512<double> learningRate = Vector512.Create(scalars.LearningRate);
-                nuint width = (nuint)Vector512<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, i, learningRate);
-                    UpdateVector(ref parameter, ref gradient, i + width, learningRate);
-                    UpdateVector(ref parameter, ref gradient, i + 2 * width, learningRate);
-                    UpdateVector(ref parameter, ref gradient, i + 3 * width, learningRate);
-                }
+            public static int StateCount => 0;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, i, learningRate);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, nuint i, Vector512<double> learningRate)
+            public static void Moments(
+                in SgdScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
-                Vector512<float> p = Vector512.LoadUnsafe(ref parameter, i);
-                Vector512<float> g = Vector512.LoadUnsafe(ref gradient, i);
+                Vector512<double> learningRate = scalars.LearningRateWide;
                 Vector512<double> gLow = Vector512.WidenLower(g);
                 Vector512<double> gHigh = Vector512.WidenUpper(g);
                 Vector512<double> deltaLow = Step(gLow, learningRate);
                 Vector512<double> deltaHigh = Step(gHigh, learningRate);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                Vector512.StoreUnsafe(p - Vector512.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                p -= Vector512.Narrow(deltaLow, deltaHigh);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>
@@ -274,44 +237,22 @@ namespace Rlx.Optim.Generated.Demo.PlainSgd
         /// The update over <see cref="Vector{T}"/>, the platform's preferred width: where 512-bit vectors are not
         /// accelerated.
         /// </summary>
-        private static class Preferred
+        private readonly struct Preferred : IPreferredUpdate<SgdScalars>
         {
-            // Never inlined: the loop is a whole set's work, and inlined into a caller it would share that caller's
-            // inlining budget.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            public static void Update(
-                in SgdScalars scalars, ref float parameter, ref float gradient, ref float state0, ref float state1,
-                ref float state2, nuint start, nuint end)
-            {
-                Vector<double> learningRate = Vector.Create(scalars.LearningRate);
-                nuint width = (nuint)Vector<float>.Count;
-                nuint i = start;
-                for (; end - i >= 4 * width; i += 4 * width)
-                {
-                    UpdateVector(ref parameter, ref gradient, i, learningRate);
-                    UpdateVector(ref parameter, ref gradient, i + width, learningRate);
-                    UpdateVector(ref parameter, ref gradient, i + 2 * width, learningRate);
-                    UpdateVector(ref parameter, ref gradient, i + 3 * width, learningRate);
-                }
+            public static int StateCount => 0;
 
-                for (; i < end; i += width)
-                {
-                    UpdateVector(ref parameter, ref gradient, i, learningRate);
-                }
-            }
-
+            /// <summary>One vector's update: its new state, and θ − delta.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void UpdateVector(
-                ref float parameter, ref float gradient, nuint i, Vector<double> learningRate)
+            public static void Moments(
+                in SgdScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref parameter, i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, i);
+                Vector<double> learningRate = scalars.LearningRatePreferred;
                 Vector<double> gLow = Vector.WidenLower(g);
                 Vector<double> gHigh = Vector.WidenUpper(g);
                 Vector<double> deltaLow = Step(gLow, learningRate);
                 Vector<double> deltaHigh = Step(gHigh, learningRate);
                 // As the seed: the step in double, rounded, then subtracted from the float parameter.
-                Vector.StoreUnsafe(p - Vector.Narrow(deltaLow, deltaHigh), ref parameter, i);
+                p -= Vector.Narrow(deltaLow, deltaHigh);
             }
 
             /// <summary>One vector's update: the new state, and the step to subtract from θ.</summary>

@@ -1,0 +1,272 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Rlx.Optim.CompilerServices;
+
+/// <summary>The driver's loop over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
+internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>
+    where TRule : struct, IWideUpdate<TScalars>
+    where TScalars : unmanaged
+    where TData : unmanaged
+    where TDataStorage : struct, IStorage<TData>
+    where TState : unmanaged
+    where TStateStorage : struct, IStorage<TState>
+{
+    private static nuint Width => (nuint)Vector512<float>.Count;
+
+    // Never inlined: the loop is a whole set's work, and inlined into a caller it would share its inlining budget.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Update(
+        in TScalars scalars, ref TData parameter, ref TData gradient, ref TState state0, ref TState state1,
+        ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
+    {
+        // Copies in locals: the rule's reads of them are then loop invariants kept in registers. The rounding keys
+        // are broadcast here, once per call, and the index counters carried from vector to vector (a storage that
+        // does not round uses neither, and the JIT drops both).
+        TScalars s = scalars;
+        var k = new WideKeys(in keys);
+        nuint width = Width;
+        nuint i = start;
+        Vector512<uint> counter = CounterAt(indexOffset + (int)start);
+        Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
+        for (; end - i >= 4 * width; i += 4 * width)
+        {
+            Vector512<uint> c1 = counter + advance, c2 = c1 + advance, c3 = c2 + advance;
+
+            // Vectors in pairs (a 16-bit storage loads 32 elements at once and stores them with one permute), each
+            // vector's moments as soon as its pair is loaded: few vectors live.
+            LoadPair(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                out Vector512<float> p0, out Vector512<float> g0, out WideState x0,
+                out Vector512<float> p1, out Vector512<float> g1, out WideState x1);
+            TRule.Moments(in s, ref p0, ref g0, ref x0);
+            TRule.Moments(in s, ref p1, ref g1, ref x1);
+            if (!TRule.HasRarePath)
+            {
+                FinishPair(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, c1,
+                    p0, ref x0, p1, ref x1);
+            }
+
+            LoadPair(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
+                out Vector512<float> p2, out Vector512<float> g2, out WideState x2,
+                out Vector512<float> p3, out Vector512<float> g3, out WideState x3);
+            TRule.Moments(in s, ref p2, ref g2, ref x2);
+            TRule.Moments(in s, ref p3, ref g3, ref x3);
+            if (!TRule.HasRarePath)
+            {
+                FinishPair(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
+                    c2, c3, p2, ref x2, p3, ref x3);
+            }
+            else if (TRule.AnyRare(in x0, in x1, in x2, in x3))
+            {
+                // Cold: a call, so that the hot loop's inlining budget goes to Finish. The originals of the scalars
+                // and keys are passed, not the loop's copies, which would then live in memory.
+                RareGroup(in scalars, in keys, ref parameter, ref state0, ref state1, ref state2, ref state3, i,
+                    indexOffset, p0, p1, p2, p3, g0, g1, g2, g3, x0, x1, x2, x3);
+            }
+            else
+            {
+                FinishPair(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, c1,
+                    p0, ref x0, p1, ref x1);
+                FinishPair(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
+                    c2, c3, p2, ref x2, p3, ref x3);
+            }
+
+            counter = c3 + advance;
+        }
+
+        for (; i < end; i += width)
+        {
+            // At most three vectors: a call each keeps the loop's inlining budget for the groups.
+            One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                indexOffset);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> CounterAt(int index) =>
+        StochasticRounding.IndexCounter(Vector512<int>.Indices + Vector512.Create(index));
+
+    /// <summary>A group of four vectors with a rare lane: each one's state recomputed exactly, then stored, then θ.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RareGroup(
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TState state0, ref TState state1,
+        ref TState state2, ref TState state3, nuint i, int indexOffset,
+        Vector512<float> p0, Vector512<float> p1, Vector512<float> p2, Vector512<float> p3,
+        Vector512<float> g0, Vector512<float> g1, Vector512<float> g2, Vector512<float> g3,
+        WideState x0, WideState x1, WideState x2, WideState x3)
+    {
+        TScalars s = scalars;
+        var k = new WideKeys(in keys);
+        nuint width = Width;
+        Vector512<uint> counter = CounterAt(indexOffset + (int)i);
+        Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
+        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, g0, ref x0);
+        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width,
+            counter + advance, p1, g1, ref x1);
+        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
+            counter + 2 * advance, p2, g2, ref x2);
+        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
+            counter + 3 * advance, p3, g3, ref x3);
+    }
+
+    /// <summary>One vector (the last whole ones after the groups of four).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void One(
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
+    {
+        Vector512<uint> counter = CounterAt(indexOffset + (int)i);
+        TScalars s = scalars;
+        var k = new WideKeys(in keys);
+        Vector512<float> p = TDataStorage.Load(ref parameter, i);
+        Vector512<float> g = TDataStorage.Load(ref gradient, i);
+        LoadState(ref state0, ref state1, ref state2, ref state3, i, out WideState x);
+        TRule.Moments(in s, ref p, ref g, ref x);
+        if (TRule.HasRarePath && TRule.AnyRare(in x))
+        {
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, g, ref x);
+            return;
+        }
+
+        Vector512<float> q = TRule.Finish(in s, p, ref x);
+        StoreState(in k, ref state0, ref state1, ref state2, ref state3, i, counter, in x);
+        TDataStorage.Store(q, ref parameter, i, ParameterBits(in k, counter));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoadState(
+        ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i, out WideState x)
+    {
+        x = default;
+        if (TRule.StateCount > 0) x.S0 = TStateStorage.Load(ref state0, i);
+        if (TRule.StateCount > 1) x.S1 = TStateStorage.Load(ref state1, i);
+        if (TRule.StateCount > 2) x.S2 = TStateStorage.Load(ref state2, i);
+        if (TRule.StateCount > 3) x.S3 = TStateStorage.Load(ref state3, i);
+    }
+
+    /// <summary>The vectors at <paramref name="i"/> and <paramref name="i"/> + 16 of every stream, a pair per load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoadPair(
+        ref TData parameter, ref TData gradient, ref TState state0, ref TState state1, ref TState state2,
+        ref TState state3, nuint i, out Vector512<float> p0, out Vector512<float> g0, out WideState x0,
+        out Vector512<float> p1, out Vector512<float> g1, out WideState x1)
+    {
+        TDataStorage.LoadPair(ref parameter, i, out p0, out p1);
+        TDataStorage.LoadPair(ref gradient, i, out g0, out g1);
+        x0 = default;
+        x1 = default;
+        Vector512<float> a, b;
+        if (TRule.StateCount > 0) { TStateStorage.LoadPair(ref state0, i, out a, out b); x0.S0 = a; x1.S0 = b; }
+        if (TRule.StateCount > 1) { TStateStorage.LoadPair(ref state1, i, out a, out b); x0.S1 = a; x1.S1 = b; }
+        if (TRule.StateCount > 2) { TStateStorage.LoadPair(ref state2, i, out a, out b); x0.S2 = a; x1.S2 = b; }
+        if (TRule.StateCount > 3) { TStateStorage.LoadPair(ref state3, i, out a, out b); x0.S3 = a; x1.S3 = b; }
+    }
+
+    /// <summary>
+    /// θ from <c>Finish</c> for the vectors at <paramref name="i"/> and <paramref name="i"/> + 16, then their new
+    /// state and θ stored, each stream a pair per store.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishPair(
+        in TScalars s, in WideKeys k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+        ref TState state3, nuint i, Vector512<uint> counter0, Vector512<uint> counter1,
+        Vector512<float> p0, ref WideState x0, Vector512<float> p1, ref WideState x1)
+    {
+        Vector512<float> q0 = TRule.Finish(in s, p0, ref x0);
+        Vector512<float> q1 = TRule.Finish(in s, p1, ref x1);
+        StoreStatePair(in k, ref state0, ref state1, ref state2, ref state3, i, counter0, counter1, in x0, in x1);
+        TDataStorage.StorePair(q0, q1, ref parameter, i, ParameterBits(in k, counter0), ParameterBits(in k, counter1));
+    }
+
+    /// <summary>
+    /// The rare path of one vector: its state recomputed exactly from the stored state (still the old one: each
+    /// vector's elements are stored only after this), then θ from <c>FinishRare</c>, then the stores.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishRare(
+        in TScalars s, in WideKeys k, ref TData parameter, ref TState state0, ref TState state1, ref TState state2,
+        ref TState state3, nuint i, Vector512<uint> counter, Vector512<float> p, Vector512<float> g, ref WideState x)
+    {
+        LoadState(ref state0, ref state1, ref state2, ref state3, i, out WideState stored);
+        TRule.ExactMoments(in s, g, in stored, ref x);
+        Vector512<float> q = TRule.FinishRare(in s, p, ref x);
+        StoreState(in k, ref state0, ref state1, ref state2, ref state3, i, counter, in x);
+        TDataStorage.Store(q, ref parameter, i, ParameterBits(in k, counter));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreState(
+        in WideKeys k, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
+        Vector512<uint> counter, in WideState x)
+    {
+        if (TRule.StateCount > 0) TStateStorage.Store(x.S0, ref state0, i, StateBits(counter, k.State0Low, k.State0High));
+        if (TRule.StateCount > 1) TStateStorage.Store(x.S1, ref state1, i, StateBits(counter, k.State1Low, k.State1High));
+        if (TRule.StateCount > 2) TStateStorage.Store(x.S2, ref state2, i, StateBits(counter, k.State2Low, k.State2High));
+        if (TRule.StateCount > 3) TStateStorage.Store(x.S3, ref state3, i, StateBits(counter, k.State3Low, k.State3High));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreStatePair(
+        in WideKeys k, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
+        Vector512<uint> c0, Vector512<uint> c1, in WideState x0, in WideState x1)
+    {
+        if (TRule.StateCount > 0)
+        {
+            TStateStorage.StorePair(x0.S0, x1.S0, ref state0, i,
+                StateBits(c0, k.State0Low, k.State0High), StateBits(c1, k.State0Low, k.State0High));
+        }
+
+        if (TRule.StateCount > 1)
+        {
+            TStateStorage.StorePair(x0.S1, x1.S1, ref state1, i,
+                StateBits(c0, k.State1Low, k.State1High), StateBits(c1, k.State1Low, k.State1High));
+        }
+
+        if (TRule.StateCount > 2)
+        {
+            TStateStorage.StorePair(x0.S2, x1.S2, ref state2, i,
+                StateBits(c0, k.State2Low, k.State2High), StateBits(c1, k.State2Low, k.State2High));
+        }
+
+        if (TRule.StateCount > 3)
+        {
+            TStateStorage.StorePair(x0.S3, x1.S3, ref state3, i,
+                StateBits(c0, k.State3Low, k.State3High), StateBits(c1, k.State3Low, k.State3High));
+        }
+    }
+
+    /// <summary>A state buffer's random bits, drawn only when its storage rounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> StateBits(Vector512<uint> counter, Vector512<uint> keyLow, Vector512<uint> keyHigh) =>
+        TStateStorage.RoundsStochastically ? StochasticRounding.RandomBits(counter, keyLow, keyHigh) : default;
+
+    /// <summary>θ's random bits, drawn only when its storage rounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> ParameterBits(in WideKeys k, Vector512<uint> counter) =>
+        TDataStorage.RoundsStochastically
+            ? StochasticRounding.RandomBits(counter, k.ParameterLow, k.ParameterHigh)
+            : default;
+}
+
+/// <summary>
+/// One step's rounding keys as the 512-bit loop uses them: each key's low and high words broadcast, once per call
+/// (the JIT re-broadcast a key held as a ulong for every vector). Unused ones are dead code.
+/// </summary>
+internal readonly struct WideKeys
+{
+    public readonly Vector512<uint> ParameterLow, ParameterHigh, State0Low, State0High, State1Low, State1High;
+    public readonly Vector512<uint> State2Low, State2High, State3Low, State3High;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public WideKeys(in RoundingKeys keys)
+    {
+        (ParameterLow, ParameterHigh) = Split(keys.Parameter);
+        (State0Low, State0High) = Split(keys.State0);
+        (State1Low, State1High) = Split(keys.State1);
+        (State2Low, State2High) = Split(keys.State2);
+        (State3Low, State3High) = Split(keys.State3);
+    }
+
+    private static (Vector512<uint>, Vector512<uint>) Split(ulong key) =>
+        (Vector512.Create((uint)key), Vector512.Create((uint)(key >> 32)));
+}
