@@ -88,10 +88,10 @@ internal static class DiagnosticDescriptors
         "RLXO0015", "Invalid parallel threshold",
         "ParallelThreshold = {0}: it must be greater than 0 (int.MaxValue keeps every set on one thread)");
 
-    /// <summary><c>Precision = {0} is not an OptimizerPrecision value</c></summary>
+    /// <summary><c>{0} = {1} is not a defined {2} value</c>: <c>Precision</c> or <c>StatePrecision</c>.</summary>
     public static readonly DiagnosticDescriptor PrecisionUndefined = Create(
         "RLXO0016", "Unknown precision",
-        "Precision = {0} is not an OptimizerPrecision value");
+        "{0} = {1} is not a defined {2} value");
 
     /// <summary><c>The [Parameter] method '{0}' is in '{1}', which has no optimizer attribute</c></summary>
     public static readonly DiagnosticDescriptor ParameterOutsideOptimizer = Create(

@@ -40,6 +40,12 @@ internal static class CheckpointEmitter
                 buffers.Count == 0 ? "Array.Empty<string>()" : $"new[] {{ {string.Join(", ", buffers.Select(Literal.String))} }}",
                 $"{KernelTable.DefaultKernelName}.Hyperparameters()",
             };
+            if (spec.StatePrecision != StatePrecision.Single)
+            {
+                arguments.Insert(2, $"StatePrecision.{spec.StatePrecision}");
+                arguments.Insert(3, $"{spec.RoundingSeed}UL");
+            }
+
             foreach (ParameterSetSpec set in spec.Sets)
             {
                 string shape = set.Shape.Count == 0 ? "Array.Empty<int>()" : $"new[] {{ {string.Join(", ", set.Shape.Select(Literal.Int))} }}";

@@ -102,9 +102,10 @@ internal static class KernelEmitter
     /// <summary>An optimizer field that belongs to one kernel: <c>DefaultKernel</c>, <c>MuProduct</c> → <c>__defaultKernelMuProduct</c>.</summary>
     public static string KernelField(string kernelName, string suffix) => $"__{char.ToLowerInvariant(kernelName[0])}{kernelName.Substring(1)}{suffix}";
 
-    public static void WriteKernel(
-        SourceWriter writer, KernelRule rule, OptimizerFamily family, KernelSpec optimizer, KernelSpec kernel, OptimizerPrecision precision, string name)
+    public static void WriteKernel(SourceWriter writer, KernelRule rule, OptimizerFamily family, OptimizerSpec spec, KernelSpec kernel, string name)
     {
+        KernelSpec optimizer = spec.DefaultKernel;
+        OptimizerPrecision precision = spec.Precision;
         IReadOnlyList<ScalarField> fields = rule.Fields(optimizer, precision);
         IReadOnlyList<string> buffers = rule.BufferNames(optimizer);
         string arithmetic = precision == OptimizerPrecision.Double ? "double (seed-exact)" : "float";
@@ -115,7 +116,7 @@ internal static class KernelEmitter
             CheckpointEmitter.WriteHyperparameters(writer, family, kernel);
             WritePrepare(writer, rule, kernel, precision, fields);
             rule.WriteHelpers(writer, kernel, precision);
-            WriteRuns(writer, rule);
+            WriteRuns(writer, rule, spec.StatePrecision);
             foreach (VectorShape shape in Shapes)
             {
                 WriteShape(writer, rule, kernel, precision, shape, fields, buffers);
@@ -141,11 +142,20 @@ internal static class KernelEmitter
     }
 
     /// <summary><c>Run</c> and <c>RunParallel</c>: the kernel over a whole set and its state, as the optimizer calls it.</summary>
-    private static void WriteRuns(SourceWriter writer, KernelRule rule)
+    private static void WriteRuns(SourceWriter writer, KernelRule rule, StatePrecision statePrecision)
     {
         string[] parameters = { $"in {rule.ScalarsType} scalars", "Span<float> parameter", "ReadOnlySpan<float> gradient", "ParameterState state" };
         string[] arguments = { "in scalars", "parameter", "gradient", "state" };
-        string driver = $"ElementwiseDriver.{{0}}<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}>(";
+        string suffix = string.Empty;
+        if (statePrecision != StatePrecision.Single)
+        {
+            // The state's stochastic rounding draws its bits from the seed, the set, the element and the step.
+            parameters = parameters.Concat(new[] { "ulong seed", "long step" }).ToArray();
+            arguments = arguments.Concat(new[] { "seed", "step" }).ToArray();
+            suffix = statePrecision + "State";
+        }
+
+        string driver = $"ElementwiseDriver.{{0}}{suffix}<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}>(";
 
         writer.WriteSummary("Updates a whole set and its state on the calling thread.");
         writer.WriteLine(Inline);

@@ -48,7 +48,7 @@ internal static class OptimizerEmitter
             KernelEmitter.WriteScalars(writer, rule, spec.DefaultKernel, spec.Precision);
             foreach ((KernelSpec kernel, string kernelName) in kernels.Kernels)
             {
-                KernelEmitter.WriteKernel(writer, rule, family, spec.DefaultKernel, kernel, spec.Precision, kernelName);
+                KernelEmitter.WriteKernel(writer, rule, family, spec, kernel, kernelName);
             }
         }
 
@@ -63,7 +63,7 @@ internal static class OptimizerEmitter
         {
             WriteLengths(writer, spec, names);
             WriteFields(writer, spec, rule, kernels);
-            WriteProperties(writer);
+            WriteProperties(writer, spec);
             for (int i = 0; i < spec.Sets.Count; i++)
             {
                 WriteSetMethod(writer, spec, rule, spec.Sets[i], names[i]);
@@ -106,8 +106,20 @@ internal static class OptimizerEmitter
         writer.WriteLine();
     }
 
-    private static void WriteProperties(SourceWriter writer)
+    private static void WriteProperties(SourceWriter writer, OptimizerSpec spec)
     {
+        if (spec.StatePrecision != StatePrecision.Single)
+        {
+            writer.WriteSummary("The seed of the state's stochastic rounding (recorded in checkpoints): same seed, same bits.");
+            using (writer.Block("public ulong RoundingSeed"))
+            {
+                writer.WriteLine("get => __states.RoundingSeed;");
+                writer.WriteLine("set => __states.RoundingSeed = value;");
+            }
+
+            writer.WriteLine();
+        }
+
         using (writer.Block("public float LearningRate"))
         {
             writer.WriteLine("get => __learningRate;");
@@ -153,7 +165,7 @@ internal static class OptimizerEmitter
                 WritePlacement(writer, spec, rule, parameter, gradient);
             }
 
-            WriteRun(writer, names.Kernel, parallel, parameter, gradient);
+            WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient);
         }
 
         writer.WriteLine();
@@ -174,13 +186,23 @@ internal static class OptimizerEmitter
         }
     }
 
-    private static void WriteRun(SourceWriter writer, string kernel, bool parallel, string parameter, string gradient) =>
-        writer.WriteWrapped(
-            $"{Generated}.{kernel}.{(parallel ? "RunParallel" : "Run")}(",
-            parallel
-                ? new[] { "in scalars", parameter, gradient, "state", "__maxDegreeOfParallelism" }
-                : new[] { "in scalars", parameter, gradient, "state" },
-            ");");
+    /// <summary>The kernel's call; 16-bit state also takes the rounding seed and the step its bits are drawn for.</summary>
+    private static void WriteRun(SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient)
+    {
+        var arguments = new List<string> { "in scalars", parameter, gradient, "state" };
+        if (spec.StatePrecision != StatePrecision.Single)
+        {
+            arguments.Add("__states.RoundingSeed");
+            arguments.Add("__stepCount + 1");
+        }
+
+        if (parallel)
+        {
+            arguments.Add("__maxDegreeOfParallelism");
+        }
+
+        writer.WriteWrapped($"{Generated}.{kernel}.{(parallel ? "RunParallel" : "Run")}(", arguments.ToArray(), ");");
+    }
 
     private static void WriteStepAll(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
     {
@@ -236,12 +258,12 @@ internal static class OptimizerEmitter
             writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
             using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
             {
-                WriteRun(writer, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient");
+                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient");
             }
 
             using (writer.Block("else"))
             {
-                WriteRun(writer, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient");
+                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient");
             }
         }
 

@@ -12,6 +12,8 @@ namespace Rlx.Optim.Generators.Model;
 /// <param name="HintName">The generated file's name, from the fully qualified metadata name.</param>
 /// <param name="Kind">The algorithm.</param>
 /// <param name="Precision">The kernels' arithmetic.</param>
+/// <param name="StatePrecision">How the state is stored.</param>
+/// <param name="RoundingSeed">The default seed of the stochastic rounding of 16-bit state.</param>
 /// <param name="ParallelThreshold">Sets with at least this many elements are split across cores.</param>
 /// <param name="LearningRate">The default of the run-time learning rate.</param>
 /// <param name="DefaultKernel">The optimizer's own hyperparameters, used by sets without overrides and by undeclared names.</param>
@@ -23,6 +25,8 @@ internal sealed record OptimizerSpec(
     string HintName,
     OptimizerKind Kind,
     OptimizerPrecision Precision,
+    StatePrecision StatePrecision,
+    ulong RoundingSeed,
     int ParallelThreshold,
     double LearningRate,
     KernelSpec DefaultKernel,

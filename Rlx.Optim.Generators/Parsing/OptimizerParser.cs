@@ -28,6 +28,8 @@ internal static class OptimizerParser
         HyperparameterRules.CheckLearningRate(learningRate, AttributeArguments.NamedLocation(attribute, "LearningRate", token), sink);
         KernelSpec defaults = HyperparameterRules.ReadOptimizer(attribute, family, sink, token);
         OptimizerPrecision precision = ReadPrecision(attribute, sink, token);
+        StatePrecision statePrecision = ReadStatePrecision(attribute, sink, token);
+        ulong roundingSeed = AttributeArguments.TryGetNamed(attribute, "RoundingSeed", out TypedConstant seed) && seed.Value is ulong s ? s : 0;
         int parallelThreshold = ReadParallelThreshold(attribute, sink, token);
         token.ThrowIfCancellationRequested();
 
@@ -44,6 +46,8 @@ internal static class OptimizerParser
             TypeShape.HintName(type),
             family.Kind,
             precision,
+            statePrecision,
+            roundingSeed,
             parallelThreshold,
             learningRate,
             defaults,
@@ -70,10 +74,25 @@ internal static class OptimizerParser
 
         if (raw != (int)OptimizerPrecision.Single && raw != (int)OptimizerPrecision.Double)
         {
-            sink.Report(DiagnosticDescriptors.PrecisionUndefined, AttributeArguments.NamedLocation(attribute, "Precision", token), raw);
+            sink.Report(DiagnosticDescriptors.PrecisionUndefined, AttributeArguments.NamedLocation(attribute, "Precision", token), "Precision", raw, nameof(OptimizerPrecision));
         }
 
         return (OptimizerPrecision)raw;
+    }
+
+    private static StatePrecision ReadStatePrecision(AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    {
+        if (!AttributeArguments.TryGetNamed(attribute, "StatePrecision", out TypedConstant value) || value.Value is not int raw)
+        {
+            return StatePrecision.Single;
+        }
+
+        if (raw != (int)StatePrecision.Single && raw != (int)StatePrecision.BFloat16)
+        {
+            sink.Report(DiagnosticDescriptors.PrecisionUndefined, AttributeArguments.NamedLocation(attribute, "StatePrecision", token), "StatePrecision", raw, nameof(StatePrecision));
+        }
+
+        return (StatePrecision)raw;
     }
 
     private static int ReadParallelThreshold(AttributeData attribute, DiagnosticSink sink, CancellationToken token)

@@ -34,6 +34,19 @@ public abstract class OptimizerAttribute : Attribute
     public OptimizerPrecision Precision { get; set; } = OptimizerPrecision.Single;
 
     /// <summary>
+    /// How the per-element state (moments) is stored. Default <see cref="Optim.StatePrecision.Single"/>;
+    /// <see cref="Optim.StatePrecision.BFloat16"/> halves the state's bytes, rounding it stochastically.
+    /// </summary>
+    public StatePrecision StatePrecision { get; set; } = StatePrecision.Single;
+
+    /// <summary>
+    /// The default seed of the stochastic rounding of 16-bit state (the run-time <c>RoundingSeed</c> of the
+    /// generated class, recorded in checkpoints). The same seed, declaration and data give the same bits on any
+    /// number of cores.
+    /// </summary>
+    public ulong RoundingSeed { get; set; }
+
+    /// <summary>
     /// Parameter sets with at least this many elements are split across cores; smaller ones stay on the calling
     /// thread. Must be positive; <see cref="int.MaxValue"/> keeps every set on one thread. Default 65,536.
     /// </summary>

@@ -14,6 +14,7 @@ namespace Rlx.Optim.CompilerServices;
 public sealed class ParameterStateTable
 {
     private readonly string[] _bufferNames;
+    private readonly StatePrecision _precision;
     private readonly List<ParameterState> _all;
     private readonly Dictionary<string, ParameterState> _byName;
 
@@ -25,11 +26,13 @@ public sealed class ParameterStateTable
     {
         ArgumentNullException.ThrowIfNull(description);
         _bufferNames = [.. description.BufferNames];
+        _precision = description.StatePrecision;
+        RoundingSeed = description.RoundingSeed;
         _declared = new ParameterState[description.Sets.Count];
         for (int i = 0; i < _declared.Length; i++)
         {
             ParameterSetDescription set = description.Sets[i];
-            _declared[i] = new ParameterState(set.Name, [.. set.Shape], _bufferNames);
+            _declared[i] = new ParameterState(set.Name, [.. set.Shape], _precision, _bufferNames) { Index = i };
         }
 
         _all = new List<ParameterState>(_declared);
@@ -39,6 +42,15 @@ public sealed class ParameterStateTable
             _byName.Add(state.Name, state);
         }
     }
+
+    /// <summary>
+    /// The seed of the stochastic rounding of 16-bit state: each element's random bits come from it, the set, the
+    /// element's index and the step (<see cref="StochasticRounding"/>). Checkpoints record it.
+    /// </summary>
+    public ulong RoundingSeed { get; set; }
+
+    /// <summary>How the buffers store their elements.</summary>
+    public StatePrecision Precision => _precision;
 
     /// <summary>The state of declared set <paramref name="index"/> (declaration order).</summary>
     public ParameterState this[int index] => _declared[index];
@@ -64,7 +76,7 @@ public sealed class ParameterStateTable
         }
 
         StepArguments.Validate(name, parameter.Length, parameter, gradient);
-        ParameterState created = new(name, [parameter.Length], _bufferNames);
+        ParameterState created = new(name, [parameter.Length], _precision, _bufferNames) { Index = _all.Count };
         _byName.Add(name, created);
         _all.Add(created);
         return created;
@@ -100,9 +112,10 @@ public sealed class ParameterStateTable
         }
 
         _all.RemoveRange(_declared.Length, _all.Count - _declared.Length);
-        _all.AddRange(created);
         foreach (ParameterState state in created)
         {
+            state.Index = _all.Count;
+            _all.Add(state);
             _byName.Add(state.Name, state);
         }
     }

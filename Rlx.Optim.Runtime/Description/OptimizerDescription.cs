@@ -25,6 +25,27 @@ public sealed class OptimizerDescription
         string[] bufferNames,
         Hyperparameter[] hyperparameters,
         params ParameterSetDescription[] sets)
+        : this(kind, precision, StatePrecision.Single, 0, bufferNames, hyperparameters, sets)
+    {
+    }
+
+    /// <summary>Describes a generated optimizer with 16-bit state. Generated code calls it, once per optimizer class.</summary>
+    /// <param name="kind">The algorithm, for example <c>adam</c> or <c>sgd</c>.</param>
+    /// <param name="precision">The kernels' arithmetic.</param>
+    /// <param name="bufferNames">The state buffers every set keeps, in kernel order.</param>
+    /// <param name="hyperparameters">The optimizer's own hyperparameters (copied), used by sets without overrides and by undeclared names.</param>
+    /// <param name="sets">The declared sets, in declaration order.</param>
+    /// <param name="statePrecision">How the state buffers store their elements.</param>
+    /// <param name="roundingSeed">The default seed of the stochastic rounding of 16-bit state.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public OptimizerDescription(
+        string kind,
+        OptimizerPrecision precision,
+        StatePrecision statePrecision,
+        ulong roundingSeed,
+        string[] bufferNames,
+        Hyperparameter[] hyperparameters,
+        params ParameterSetDescription[] sets)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(bufferNames);
@@ -32,6 +53,8 @@ public sealed class OptimizerDescription
         ArgumentNullException.ThrowIfNull(sets);
         Kind = kind;
         Precision = precision;
+        StatePrecision = statePrecision;
+        RoundingSeed = roundingSeed;
         BufferNames = new ReadOnlyCollection<string>((string[])bufferNames.Clone());
         Hyperparameters = new ReadOnlyCollection<Hyperparameter>((Hyperparameter[])hyperparameters.Clone());
         Sets = new ReadOnlyCollection<ParameterSetDescription>((ParameterSetDescription[])sets.Clone());
@@ -42,6 +65,12 @@ public sealed class OptimizerDescription
 
     /// <summary>The kernels' arithmetic.</summary>
     public OptimizerPrecision Precision { get; }
+
+    /// <summary>How the state buffers store their elements.</summary>
+    public StatePrecision StatePrecision { get; }
+
+    /// <summary>The default seed of the stochastic rounding of 16-bit state (the attribute's <c>RoundingSeed</c>).</summary>
+    public ulong RoundingSeed { get; }
 
     /// <summary>The state buffers every set keeps, in kernel order.</summary>
     public IReadOnlyList<string> BufferNames { get; }

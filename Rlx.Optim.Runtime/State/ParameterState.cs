@@ -24,6 +24,16 @@ public sealed class ParameterState
     /// <param name="shape">Its dimensions; the length is their product.</param>
     /// <param name="bufferNames">The state tensors it keeps, in kernel order (Adam: <c>exp_avg</c>, <c>exp_avg_sq</c>).</param>
     internal ParameterState(string name, int[] shape, params string[] bufferNames)
+        : this(name, shape, StatePrecision.Single, bufferNames)
+    {
+    }
+
+    /// <summary>Creates the state of a set, with one zeroed buffer per name, stored at <paramref name="precision"/>.</summary>
+    /// <param name="name">The set's name.</param>
+    /// <param name="shape">Its dimensions; the length is their product.</param>
+    /// <param name="precision">How the buffers store their elements.</param>
+    /// <param name="bufferNames">The state tensors it keeps, in kernel order.</param>
+    internal ParameterState(string name, int[] shape, StatePrecision precision, params string[] bufferNames)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
@@ -36,9 +46,10 @@ public sealed class ParameterState
         StatePlacement.Choose(0, 0, offsets); // apart from each other; PlaceBeside moves them once θ and g are known
         for (int i = 0; i < bufferNames.Length; i++)
         {
-            _buffers[i] = new StateBuffer(bufferNames[i], Length, offsets[i]);
+            _buffers[i] = new StateBuffer(bufferNames[i], Length, offsets[i], precision);
         }
 
+        Precision = precision;
         Buffers = new ReadOnlyCollection<StateBuffer>(_buffers);
         _movable = _buffers.Length > 0 && _buffers[0].IsMovable;
     }
@@ -51,6 +62,15 @@ public sealed class ParameterState
 
     /// <summary>Elements in the set (and in each buffer).</summary>
     public int Length { get; }
+
+    /// <summary>How the buffers store their elements.</summary>
+    public StatePrecision Precision { get; }
+
+    /// <summary>
+    /// The set's place in its optimizer's state table (declared sets first, then the others in order of first use):
+    /// its stochastic rounding streams are numbered from it.
+    /// </summary>
+    internal int Index { get; set; }
 
     /// <summary>The state buffers, in kernel order.</summary>
     public IReadOnlyList<StateBuffer> Buffers { get; }
@@ -77,6 +97,10 @@ public sealed class ParameterState
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<float> Buffer(int index) => _buffers[index].Span;
+
+    /// <summary>The first element of buffer <paramref name="index"/>, whatever its precision, for the driver.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref byte Origin(int index) => ref _buffers[index].Origin;
 
     /// <summary>
     /// Called by generated code before each update: keeps the buffers where the kernel's streams do not slow each

@@ -4,7 +4,10 @@ using System.Runtime.InteropServices;
 
 namespace Rlx.Optim;
 
-/// <summary>One per-element state tensor of a parameter set (for Adam: <c>exp_avg</c> or <c>exp_avg_sq</c>), zeroed at creation.</summary>
+/// <summary>
+/// One per-element state tensor of a parameter set (for Adam: <c>exp_avg</c> or <c>exp_avg_sq</c>), zeroed at
+/// creation, stored as floats or as bfloat16s (<see cref="Precision"/>).
+/// </summary>
 /// <remarks>
 /// The storage is pinned and the first element is 64-byte aligned, so full-width vector loads never split a cache
 /// line and the address handed to worker threads never moves. A buffer of at least 1,024 elements also keeps a page
@@ -17,27 +20,30 @@ public sealed class StateBuffer
     internal const int MovableLength = 1024;
 
     private const int AlignmentBytes = 64;
-    private const int PageFloats = StatePlacement.PageBytes / sizeof(float);
 
-    private readonly float[] _storage;
+    private readonly byte[] _storage;
     private readonly nuint _address;
-    private int _offset;
+    private readonly int _elementSize;
+    private int _offset; // in bytes
 
     /// <summary>Allocates a zeroed, 64-byte-aligned buffer (a set's state creates its own).</summary>
     /// <param name="name">The state's name, PyTorch's where it has one.</param>
     /// <param name="length">Elements, ≥ 0.</param>
     /// <param name="pageOffset">Where a movable buffer starts in its page, a multiple of 64.</param>
-    internal StateBuffer(string name, int length, int pageOffset)
+    /// <param name="precision">How the elements are stored.</param>
+    internal StateBuffer(string name, int length, int pageOffset, StatePrecision precision = StatePrecision.Single)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         Name = name;
         Length = length;
+        Precision = precision;
+        _elementSize = ElementSize(precision);
         IsMovable = length >= MovableLength;
-        int slack = IsMovable ? PageFloats : AlignmentBytes / sizeof(float);
-        _storage = GC.AllocateArray<float>(checked(length + slack - 1), pinned: true);
+        int slack = IsMovable ? StatePlacement.PageBytes : AlignmentBytes;
+        _storage = GC.AllocateArray<byte>(checked(length * _elementSize + slack - _elementSize), pinned: true);
         _address = AddressOf(_storage);
-        _offset = IsMovable ? ElementsUntil(pageOffset, StatePlacement.PageBytes) : ElementsUntil(0, AlignmentBytes);
+        _offset = IsMovable ? BytesUntil(pageOffset, StatePlacement.PageBytes) : BytesUntil(0, AlignmentBytes);
     }
 
     /// <summary>The state's name, for example <c>exp_avg</c>.</summary>
@@ -46,24 +52,87 @@ public sealed class StateBuffer
     /// <summary>Elements in the buffer.</summary>
     public int Length { get; }
 
-    /// <summary>The buffer's elements. Writing to them changes the optimizer's state.</summary>
+    /// <summary>How the elements are stored: floats, or bfloat16s.</summary>
+    public StatePrecision Precision { get; }
+
+    /// <summary>The buffer's float elements. Writing to them changes the optimizer's state.</summary>
+    /// <exception cref="InvalidOperationException">The buffer holds bfloat16s: read <see cref="BFloat16Span"/> or <see cref="CopyTo"/>.</exception>
     public Span<float> Span
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_storage), _offset), Length);
+        get
+        {
+            if (Precision != StatePrecision.Single)
+            {
+                ThrowWrongPrecision(StatePrecision.Single);
+            }
+
+            return MemoryMarshal.CreateSpan(ref Unsafe.As<byte, float>(ref Origin), Length);
+        }
+    }
+
+    /// <summary>The buffer's bfloat16 elements. Writing to them changes the optimizer's state.</summary>
+    /// <exception cref="InvalidOperationException">The buffer holds floats: read <see cref="Span"/>.</exception>
+    public Span<BFloat16> BFloat16Span
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (Precision != StatePrecision.BFloat16)
+            {
+                ThrowWrongPrecision(StatePrecision.BFloat16);
+            }
+
+            return MemoryMarshal.CreateSpan(ref Unsafe.As<byte, BFloat16>(ref Origin), Length);
+        }
+    }
+
+    /// <summary>The buffer's bytes, little-endian elements in order: what a checkpoint stores.</summary>
+    internal Span<byte> Bytes => MemoryMarshal.CreateSpan(ref Origin, Length * _elementSize);
+
+    /// <summary>The first element's first byte.</summary>
+    internal ref byte Origin
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_storage), _offset);
     }
 
     /// <summary>The bytes allocated for the buffer: its elements and its alignment or placement slack.</summary>
-    internal long AllocatedBytes => (long)_storage.Length * sizeof(float);
+    internal long AllocatedBytes => _storage.LongLength;
 
     /// <summary>Whether the buffer keeps the slack to start at any line of a page.</summary>
     internal bool IsMovable { get; }
 
     /// <summary>Where in its 4 KB page the first element is.</summary>
-    internal int PageOffset => (int)((_address + (nuint)_offset * sizeof(float)) % StatePlacement.PageBytes);
+    internal int PageOffset => (int)((_address + (nuint)_offset) % StatePlacement.PageBytes);
+
+    /// <summary>Copies the elements, as floats (bfloat16s widen exactly), to <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="Length"/>.</exception>
+    public void CopyTo(Span<float> destination)
+    {
+        if (destination.Length < Length)
+        {
+            throw new ArgumentException($"State buffer '{Name}' has {Length} elements; the destination holds {destination.Length}.", nameof(destination));
+        }
+
+        if (Precision == StatePrecision.Single)
+        {
+            Span.CopyTo(destination);
+            return;
+        }
+
+        Span<BFloat16> source = BFloat16Span;
+        for (int i = 0; i < source.Length; i++)
+        {
+            destination[i] = (float)source[i];
+        }
+    }
 
     /// <summary>Sets every element to zero.</summary>
-    public void Clear() => Span.Clear();
+    public void Clear() => Bytes.Clear();
+
+    /// <summary>Bytes per element of <paramref name="precision"/>.</summary>
+    internal static int ElementSize(StatePrecision precision) => precision == StatePrecision.BFloat16 ? 2 : sizeof(float);
 
     /// <summary>Moves the elements, unchanged, to start at <paramref name="pageOffset"/> in a page (a multiple of 64).</summary>
     internal void MoveTo(int pageOffset)
@@ -73,18 +142,22 @@ public sealed class StateBuffer
             throw new InvalidOperationException($"State buffer '{Name}' of {Length} elements keeps no slack to move in.");
         }
 
-        int target = ElementsUntil(pageOffset, StatePlacement.PageBytes);
-        Span.CopyTo(_storage.AsSpan(target, Length)); // overlap-safe
+        int target = BytesUntil(pageOffset, StatePlacement.PageBytes);
+        Bytes.CopyTo(_storage.AsSpan(target, Length * _elementSize)); // overlap-safe
         _offset = target;
     }
 
-    /// <summary>Elements from the storage's start to the first address at <paramref name="offset"/> modulo <paramref name="modulus"/>.</summary>
-    private int ElementsUntil(int offset, int modulus)
-    {
-        nuint bytes = ((nuint)offset + (nuint)modulus - _address % (nuint)modulus) % (nuint)modulus;
-        return (int)(bytes / sizeof(float));
-    }
+    private void ThrowWrongPrecision(StatePrecision asked) =>
+        throw new InvalidOperationException(
+            $"State buffer '{Name}' holds {Describe(Precision)} elements, not {Describe(asked)}: read " +
+            $"{(Precision == StatePrecision.Single ? nameof(Span) : nameof(BFloat16Span))}, or {nameof(CopyTo)} for floats.");
 
-    private static unsafe nuint AddressOf(float[] pinned) =>
+    private static string Describe(StatePrecision precision) => precision == StatePrecision.BFloat16 ? "bfloat16" : "float";
+
+    /// <summary>Bytes from the storage's start to the first address at <paramref name="offset"/> modulo <paramref name="modulus"/>.</summary>
+    private int BytesUntil(int offset, int modulus) =>
+        (int)(((nuint)offset + (nuint)modulus - _address % (nuint)modulus) % (nuint)modulus);
+
+    private static unsafe nuint AddressOf(byte[] pinned) =>
         (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 }

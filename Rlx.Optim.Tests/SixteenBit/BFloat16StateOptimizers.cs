@@ -1,0 +1,77 @@
+using System;
+using Rlx.Optim;
+
+namespace Rlx.Optim.Tests.SixteenBit;
+
+// Each optimizer with bfloat16 state has a float-state twin with the same settings: the twin's step, from the same
+// (widened) state, is the float arithmetic the bfloat16 optimizer must perform before it rounds.
+
+[AdamOptimizer(LearningRate = 0.01, WeightDecay = 0.01, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 42)]
+public partial class BFloat16StateAdam
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[AdamOptimizer(LearningRate = 0.01, WeightDecay = 0.01)]
+public partial class FloatStateAdam
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[AdamWOptimizer(LearningRate = 0.01, AmsGrad = true, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 7)]
+public partial class BFloat16StateAmsGrad
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[AdamWOptimizer(LearningRate = 0.01, AmsGrad = true)]
+public partial class FloatStateAmsGrad
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[LionOptimizer(LearningRate = 0.001, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 3)]
+public partial class BFloat16StateLion
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[LionOptimizer(LearningRate = 0.001)]
+public partial class FloatStateLion
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[SgdOptimizer(LearningRate = 0.01, Momentum = 0.9, Nesterov = true, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 5)]
+public partial class BFloat16StateSgd
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[SgdOptimizer(LearningRate = 0.01, Momentum = 0.9, Nesterov = true)]
+public partial class FloatStateSgd
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[NAdamOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Double, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 11)]
+public partial class BFloat16StateDoubleNAdam
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[NAdamOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class FloatStateDoubleNAdam
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
