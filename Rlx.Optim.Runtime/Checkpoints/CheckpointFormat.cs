@@ -17,6 +17,24 @@ internal static class CheckpointFormat
     /// <summary>The only element type a checkpoint holds: little-endian IEEE 754 binary32.</summary>
     public const string Dtype = "F32";
 
+    /// <summary>The safetensors dtype of bfloat16 state.</summary>
+    public const string BFloat16Dtype = "BF16";
+
+    /// <summary>How the state is stored; absent in checkpoints of float state.</summary>
+    public const string StatePrecisionKey = "state_precision";
+
+    /// <summary>The seed of 16-bit state's stochastic rounding; only with <see cref="StatePrecisionKey"/>.</summary>
+    public const string RoundingSeedKey = "rounding_seed";
+
+    /// <summary>The safetensors dtype of a state stored at <paramref name="precision"/>.</summary>
+    public static string DtypeOf(StatePrecision precision) => precision == StatePrecision.BFloat16 ? BFloat16Dtype : Dtype;
+
+    /// <summary>Bytes per element of a safetensors dtype this format reads, or 0 for any other.</summary>
+    public static int ElementSize(string dtype) => dtype switch { Dtype => sizeof(float), BFloat16Dtype => 2, _ => 0 };
+
+    /// <summary>The metadata text of a state precision.</summary>
+    public static string StatePrecisionText(StatePrecision precision) => precision == StatePrecision.BFloat16 ? "bfloat16" : "single";
+
     public const string MetadataKey = "__metadata__";
     public const string FormatKey = "format";
     public const string KindKey = "optimizer";

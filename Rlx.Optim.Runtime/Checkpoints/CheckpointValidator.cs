@@ -24,6 +24,7 @@ internal static class CheckpointValidator
 
         ExpectSame(metadata, CheckpointFormat.KindKey, description.Kind, source);
         ExpectSame(metadata, CheckpointFormat.PrecisionKey, CheckpointFormat.PrecisionText(description.Precision), source);
+        ulong? roundingSeed = ExpectStatePrecision(header, metadata, description, source);
         ExpectHyperparameters(metadata, setName: null, description.Hyperparameters, source);
         long step = StepCount(metadata, source);
         float learningRate = LearningRate(metadata, source);
@@ -32,7 +33,45 @@ internal static class CheckpointValidator
         (List<PlannedSet> sets, List<PlannedTensor> tensors) = GroupIntoSets(header, description, indexByName, source);
         MatchDeclaredSets(sets, indexByName, metadata, description, source);
         RefuseForeignDeclarations(sets, indexByName, metadata, description, source);
-        return new RestorePlan(step, learningRate, sets, tensors);
+        return new RestorePlan(step, learningRate, sets, tensors, roundingSeed);
+    }
+
+    /// <summary>
+    /// The state must be stored as the optimizer stores it: a checkpoint of float state is refused by an optimizer
+    /// with bfloat16 state and the other way round (no conversion: rounding float state to bfloat16 would lose what
+    /// the run kept, and widening bfloat16 would pretend to a precision it never had). Returns the rounding seed of
+    /// 16-bit state.
+    /// </summary>
+    private static ulong? ExpectStatePrecision(
+        SafetensorsHeader header, IReadOnlyDictionary<string, string> metadata, OptimizerDescription description, CheckpointSource source)
+    {
+        string expected = CheckpointFormat.StatePrecisionText(description.StatePrecision);
+        string actual = metadata.TryGetValue(CheckpointFormat.StatePrecisionKey, out string? text) ? text : CheckpointFormat.StatePrecisionText(StatePrecision.Single);
+        if (actual != expected)
+        {
+            throw source.Refuse(
+                $"its state is stored as {actual}, but {source.Target} keeps {expected} state (StatePrecision = {description.StatePrecision}). " +
+                "State is not converted between precisions: load it into an optimizer declared with the same StatePrecision.");
+        }
+
+        string dtype = CheckpointFormat.DtypeOf(description.StatePrecision);
+        foreach (SafetensorsTensor tensor in header.Tensors)
+        {
+            if (tensor.Dtype != dtype)
+            {
+                throw source.Refuse($"tensor '{tensor.Name}' is {tensor.Dtype}, but {source.Target} keeps {expected} state, stored as {dtype}.");
+            }
+        }
+
+        if (description.StatePrecision == StatePrecision.Single)
+        {
+            return null;
+        }
+
+        string seed = Required(metadata, CheckpointFormat.RoundingSeedKey, source);
+        return ulong.TryParse(seed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong value)
+            ? value
+            : throw source.Refuse($"its {CheckpointFormat.RoundingSeedKey} is '{seed}', not an unsigned 64-bit integer.");
     }
 
     private static string Required(IReadOnlyDictionary<string, string> metadata, string key, CheckpointSource source) =>

@@ -57,6 +57,12 @@ internal static class CheckpointWriter
             new(CheckpointFormat.LearningRateKey, CheckpointFormat.Text(optimizer.LearningRate)),
         };
 
+        if (description.StatePrecision != StatePrecision.Single)
+        {
+            metadata.Add(new(CheckpointFormat.StatePrecisionKey, CheckpointFormat.StatePrecisionText(description.StatePrecision)));
+            metadata.Add(new(CheckpointFormat.RoundingSeedKey, optimizer.StateTable.RoundingSeed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         AddHyperparameters(metadata, setName: null, description.Hyperparameters);
         foreach (ParameterSetDescription set in description.Sets)
         {

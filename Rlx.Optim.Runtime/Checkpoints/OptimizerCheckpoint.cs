@@ -79,6 +79,11 @@ public static class OptimizerCheckpoint
         // Everything is read and checked: from here on nothing can fail, so nothing is ever half-applied.
         optimizer.StateTable.Restore(restored.DeclaredValues, restored.Created);
         optimizer.LearningRate = plan.LearningRate;
+        if (plan.RoundingSeed is ulong seed)
+        {
+            optimizer.StateTable.RoundingSeed = seed;
+        }
+
         optimizer.RestoreStepCount(plan.StepCount);
     }
 

@@ -7,7 +7,9 @@ namespace Rlx.Optim;
 /// <param name="LearningRate">The learning rate to restore.</param>
 /// <param name="Sets">The checkpoint's sets, in the order of their data.</param>
 /// <param name="Tensors">Every tensor, in the order of its data.</param>
-internal sealed record RestorePlan(long StepCount, float LearningRate, IReadOnlyList<PlannedSet> Sets, IReadOnlyList<PlannedTensor> Tensors);
+/// <param name="RoundingSeed">The seed of 16-bit state's stochastic rounding, or <see langword="null"/> for float state.</param>
+internal sealed record RestorePlan(
+    long StepCount, float LearningRate, IReadOnlyList<PlannedSet> Sets, IReadOnlyList<PlannedTensor> Tensors, ulong? RoundingSeed);
 
 /// <summary>One set of a checkpoint.</summary>
 /// <param name="Name">Its name.</param>

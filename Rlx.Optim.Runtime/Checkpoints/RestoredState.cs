@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.InteropServices;
 
 namespace Rlx.Optim;
 
@@ -10,14 +11,14 @@ namespace Rlx.Optim;
 /// </summary>
 internal sealed class RestoredState
 {
-    private RestoredState(float[][][] declaredValues, ParameterState[] created)
+    private RestoredState(byte[][][] declaredValues, ParameterState[] created)
     {
         DeclaredValues = declaredValues;
         Created = created;
     }
 
-    /// <summary>Per declared set, per buffer, its values.</summary>
-    public float[][][] DeclaredValues { get; }
+    /// <summary>Per declared set, per buffer, its elements' bytes (in memory order).</summary>
+    public byte[][][] DeclaredValues { get; }
 
     /// <summary>The sets created on first use, in the order of their data.</summary>
     public ParameterState[] Created { get; }
@@ -26,9 +27,10 @@ internal sealed class RestoredState
     public static RestoredState Read(RestorePlan plan, OptimizerDescription description, TensorBytes bytes)
     {
         int buffers = description.BufferNames.Count;
-        var declaredValues = new float[description.Sets.Count][][];
+        int elementSize = StateBuffer.ElementSize(description.StatePrecision);
+        var declaredValues = new byte[description.Sets.Count][][];
         var created = new ParameterState[plan.Sets.Count(set => set.DeclaredIndex < 0)];
-        var valuesBySet = new float[]?[plan.Sets.Count][];
+        var valuesBySet = new byte[]?[plan.Sets.Count][];
         var stateBySet = new ParameterState?[plan.Sets.Count];
         int next = 0;
         for (int s = 0; s < plan.Sets.Count; s++)
@@ -36,10 +38,10 @@ internal sealed class RestoredState
             PlannedSet set = plan.Sets[s];
             if (set.DeclaredIndex >= 0)
             {
-                float[][] values = new float[buffers][];
+                byte[][] values = new byte[buffers][];
                 for (int b = 0; b < buffers; b++)
                 {
-                    values[b] = new float[set.Length];
+                    values[b] = new byte[(long)set.Length * elementSize];
                 }
 
                 declaredValues[set.DeclaredIndex] = values;
@@ -47,16 +49,23 @@ internal sealed class RestoredState
             }
             else
             {
-                stateBySet[s] = created[next++] = new ParameterState(set.Name, set.Shape, [.. description.BufferNames]);
+                stateBySet[s] = created[next++] = new ParameterState(set.Name, set.Shape, description.StatePrecision, [.. description.BufferNames]);
             }
         }
 
         foreach (PlannedTensor tensor in plan.Tensors)
         {
-            Span<float> destination = valuesBySet[tensor.Set] is { } values
+            Span<byte> destination = valuesBySet[tensor.Set] is { } values
                 ? values[tensor.Buffer]
-                : stateBySet[tensor.Set]!.Buffer(tensor.Buffer);
-            LittleEndianFloats.Read(bytes, destination);
+                : stateBySet[tensor.Set]!.Buffers[tensor.Buffer].Bytes;
+            if (elementSize == sizeof(float))
+            {
+                LittleEndianFloats.Read(bytes, MemoryMarshal.Cast<byte, float>(destination));
+            }
+            else
+            {
+                LittleEndianHalves.Read(bytes, MemoryMarshal.Cast<byte, ushort>(destination));
+            }
         }
 
         // A stateless optimizer's checkpoint holds no tensors: its declared sets have no buffers to fill.

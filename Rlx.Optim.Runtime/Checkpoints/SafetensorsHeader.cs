@@ -7,10 +7,11 @@ namespace Rlx.Optim;
 /// <param name="Shape">Its dimensions.</param>
 /// <param name="Begin">Its first byte, relative to the data after the header.</param>
 /// <param name="End">One past its last byte.</param>
-internal sealed record SafetensorsTensor(string Name, int[] Shape, long Begin, long End)
+/// <param name="Dtype">Its element type: F32 or BF16.</param>
+internal sealed record SafetensorsTensor(string Name, int[] Shape, long Begin, long End, string Dtype)
 {
     /// <summary>Its elements: the product of the dimensions.</summary>
-    public int Length => (int)((End - Begin) / sizeof(float));
+    public int Length => (int)((End - Begin) / CheckpointFormat.ElementSize(Dtype));
 }
 
 /// <summary>

@@ -199,19 +199,20 @@ internal static class SafetensorsReader
         string type = dtype is { ValueKind: JsonValueKind.String } d
             ? JsonText.String(d, source)
             : throw source.Refuse($"tensor '{name}' has no dtype string.");
-        if (type != CheckpointFormat.Dtype)
+        int elementSize = CheckpointFormat.ElementSize(type);
+        if (elementSize == 0)
         {
-            throw source.Refuse($"tensor '{name}' has dtype '{type}'; optimizer state is {CheckpointFormat.Dtype}.");
+            throw source.Refuse($"tensor '{name}' has dtype '{type}'; optimizer state is {CheckpointFormat.Dtype} or {CheckpointFormat.BFloat16Dtype}.");
         }
 
         int[] dimensions = ReadShape(name, shape, out long elements, source);
         (long begin, long end) = ReadOffsets(name, offsets, source);
-        if (end - begin != elements * sizeof(float))
+        if (end - begin != elements * elementSize)
         {
-            throw source.Refuse($"tensor '{name}' has offsets [{begin}, {end}), {end - begin} bytes, but its shape [{string.Join(", ", dimensions)}] of {CheckpointFormat.Dtype} needs {elements * sizeof(float)}.");
+            throw source.Refuse($"tensor '{name}' has offsets [{begin}, {end}), {end - begin} bytes, but its shape [{string.Join(", ", dimensions)}] of {type} needs {elements * elementSize}.");
         }
 
-        return new SafetensorsTensor(name, dimensions, begin, end);
+        return new SafetensorsTensor(name, dimensions, begin, end, type);
     }
 
     private static int[] ReadShape(string name, JsonElement? shape, out long elements, CheckpointSource source)

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -30,7 +31,14 @@ internal static class SafetensorsWriter
         stream.Write(header);
         foreach ((_, _, StateBuffer data) in tensors)
         {
-            LittleEndianFloats.Write(stream, data.Span);
+            if (data.Precision == StatePrecision.Single)
+            {
+                LittleEndianFloats.Write(stream, data.Span);
+            }
+            else
+            {
+                LittleEndianHalves.Write(stream, MemoryMarshal.Cast<BFloat16, ushort>(data.BFloat16Span));
+            }
         }
 
         stream.Flush();
@@ -56,9 +64,9 @@ internal static class SafetensorsWriter
             long offset = 0;
             foreach ((string name, IReadOnlyList<int> shape, StateBuffer data) in tensors)
             {
-                long end = offset + ((long)data.Length * sizeof(float));
+                long end = offset + ((long)data.Length * StateBuffer.ElementSize(data.Precision));
                 writer.WriteStartObject(name);
-                writer.WriteString("dtype", CheckpointFormat.Dtype);
+                writer.WriteString("dtype", CheckpointFormat.DtypeOf(data.Precision));
                 writer.WriteStartArray("shape");
                 foreach (int dimension in shape)
                 {

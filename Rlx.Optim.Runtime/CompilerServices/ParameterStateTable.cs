@@ -87,10 +87,10 @@ public sealed class ParameterStateTable
     /// <paramref name="declaredValues"/> (copied, so references to the states stay valid), and the sets created on
     /// first use become exactly <paramref name="created"/>, in that order.
     /// </summary>
-    /// <param name="declaredValues">Per declared set (declaration order), per buffer (kernel order), its values.</param>
+    /// <param name="declaredValues">Per declared set (declaration order), per buffer (kernel order), its elements' bytes.</param>
     /// <param name="created">The undeclared sets, with names that are neither declared nor repeated.</param>
     /// <exception cref="ArgumentException">The values do not fit the declared sets, or a name is taken. Nothing is changed.</exception>
-    internal void Restore(float[][][] declaredValues, ParameterState[] created)
+    internal void Restore(byte[][][] declaredValues, ParameterState[] created)
     {
         CheckRestorable(declaredValues, created);
 
@@ -102,7 +102,7 @@ public sealed class ParameterStateTable
         {
             for (int b = 0; b < _bufferNames.Length; b++)
             {
-                declaredValues[i][b].CopyTo(_declared[i].Buffer(b));
+                declaredValues[i][b].CopyTo(_declared[i].Buffers[b].Bytes);
             }
         }
 
@@ -147,7 +147,7 @@ public sealed class ParameterStateTable
         }
     }
 
-    private void CheckRestorable(float[][][] declaredValues, ParameterState[] created)
+    private void CheckRestorable(byte[][][] declaredValues, ParameterState[] created)
     {
         ArgumentNullException.ThrowIfNull(declaredValues);
         ArgumentNullException.ThrowIfNull(created);
@@ -158,8 +158,8 @@ public sealed class ParameterStateTable
 
         for (int i = 0; i < _declared.Length; i++)
         {
-            int length = _declared[i].Length;
-            if (declaredValues[i] is not { } buffers || buffers.Length != _bufferNames.Length || Array.Exists(buffers, b => b is null || b.Length != length))
+            long length = (long)_declared[i].Length * StateBuffer.ElementSize(_precision);
+            if (declaredValues[i] is not { } buffers || buffers.Length != _bufferNames.Length || Array.Exists(buffers, b => b is null || b.LongLength != length))
             {
                 throw new ArgumentException($"The values for set '{_declared[i].Name}' are not {_bufferNames.Length} buffers of {_declared[i].Length} elements.", nameof(declaredValues));
             }
@@ -171,7 +171,8 @@ public sealed class ParameterStateTable
             if (state is null
                 || Array.Exists(_declared, d => d.Name == state.Name)
                 || !names.Add(state.Name)
-                || state.Buffers.Count != _bufferNames.Length)
+                || state.Buffers.Count != _bufferNames.Length
+                || state.Precision != _precision)
             {
                 throw new ArgumentException($"Set '{state?.Name}' cannot be restored as created on first use: it is missing, declared, repeated, or keeps other buffers.", nameof(created));
             }

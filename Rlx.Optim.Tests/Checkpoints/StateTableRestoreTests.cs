@@ -22,7 +22,7 @@ public sealed class StateTableRestoreTests
         table.GetOrAdd("old", new float[3], new float[3]);
         var created = new ParameterState("new", [5], "exp_avg", "exp_avg_sq");
 
-        table.Restore([[[1, 2, 3, 4], [5, 6, 7, 8]]], [created]);
+        table.Restore(AsBytes([[[1, 2, 3, 4], [5, 6, 7, 8]]]), [created]);
 
         Assert.Same(w, table[0]);
         Assert.Equal([5f, 6f, 7f, 8f], w.Buffer(1).ToArray());
@@ -52,10 +52,14 @@ public sealed class StateTableRestoreTests
             case "repeated name": created = [created[0], new ParameterState("new", [1], "exp_avg", "exp_avg_sq")]; break;
         }
 
-        Assert.Throws<ArgumentException>(() => table.Restore(values, created));
+        Assert.Throws<ArgumentException>(() => table.Restore(AsBytes(values), created));
 
         Assert.All(table[0].Buffer(0).ToArray(), v => Assert.Equal(9f, v));
         Assert.Equal(["w", "old"], table.All.Select(s => s.Name));
         Assert.True(table.TryGet("old", out _));
     }
+
+    /// <summary>Float values as the element bytes <see cref="ParameterStateTable"/> restores.</summary>
+    private static byte[][][] AsBytes(float[][][] values) =>
+        values.Select(set => set.Select(buffer => System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.AsSpan()).ToArray()).ToArray()).ToArray();
 }

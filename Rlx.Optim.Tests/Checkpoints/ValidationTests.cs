@@ -173,7 +173,8 @@ public sealed class ValidationTests
     [InlineData("{\"t\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [-4, 0]}}", "offset -4 that is not an integer")]
     [InlineData("{\"t\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [8, 4]}}", "ends (byte 4) before it begins (byte 8)")]
     [InlineData("{\"t\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 4]}}", "needs 8")]
-    [InlineData("{\"t\": {\"dtype\": \"BF16\", \"shape\": [2], \"data_offsets\": [0, 4]}}", "dtype 'BF16'")]
+    [InlineData("{\"t\": {\"dtype\": \"F64\", \"shape\": [2], \"data_offsets\": [0, 16]}}", "dtype 'F64'")]
+    [InlineData("{\"t\": {\"dtype\": \"BF16\", \"shape\": [2], \"data_offsets\": [0, 8]}}", "of BF16 needs 4")]
     public void A_corrupted_header_is_refused(string json, string expected) =>
         AssertRefused(CheckpointFile.Join(json, new byte[4]), expected);
 
