@@ -17,7 +17,7 @@ public sealed class StochasticRoundingTests
     private static readonly SixteenBitGrid HalfGrid = SixteenBitGrid.Half;
 
     /// <summary>Floats at every boundary the two roundings have, both signs added by the tests that use them.</summary>
-    private static readonly uint[] BoundaryBits =
+    internal static readonly uint[] BoundaryBits =
     [
         0x0000_0000, 0x0000_0001, 0x0000_FFFF, 0x0001_0000, 0x0001_8000, 0x007F_FFFF, 0x0080_0000, 0x0080_0001, // float and bfloat16 subnormals
         0x3F80_0000, 0x3F80_0001, 0x3F80_FFFF, 0x3F81_0000, 0x3F7F_FFFF, 0x3FFF_FFFF, // one, its neighbours, a binade's end
@@ -406,7 +406,7 @@ public sealed class StochasticRoundingTests
     /// A random word, or one at a decision boundary for x: the last word that rounds away from zero or the first
     /// that does not, for either rounding, or 0 or all bits set.
     /// </summary>
-    private static uint RandomWord(Random random, float x)
+    internal static uint RandomWord(Random random, float x)
     {
         int mode = random.Next(8);
         if (mode < 3 || !float.IsFinite(x))
@@ -429,7 +429,7 @@ public sealed class StochasticRoundingTests
     }
 
     /// <summary>A mix of random bit patterns (NaNs included), the boundary values and floats near them.</summary>
-    private static float RandomFloat(Random random, int i)
+    internal static float RandomFloat(Random random, int i)
     {
         uint bits = (i % 4) switch
         {
