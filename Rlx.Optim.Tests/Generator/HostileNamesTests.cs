@@ -28,8 +28,11 @@ namespace HostileNames
     public sealed class GeneratedCodeAttribute { }
     public sealed class KernelMath { }
     public sealed class KernelWidth { }
-    public sealed class UpdateKernels { }
-    public sealed class IUpdateKernel<T> { }
+    public sealed class ElementwiseDriver { }
+    public sealed class IWideUpdate<T> { }
+    public sealed class IPreferredUpdate<T> { }
+    public sealed class WideState { }
+    public sealed class PreferredState { }
     public sealed class StepArguments { }
     public sealed class ParameterState { }
     public sealed class ParameterStateTable { }
@@ -89,7 +92,7 @@ namespace HostileNames
 namespace HostileNamespaces
 {
     namespace System { public sealed class Math { } }
-    namespace Rlx.Optim.CompilerServices { public sealed class UpdateKernels { } public sealed class KernelWidth { } }
+    namespace Rlx.Optim.CompilerServices { public sealed class ElementwiseDriver { } public sealed class KernelWidth { } }
     namespace Runtime.Intrinsics { public sealed class Vector512 { } }
 
     [global::Rlx.Optim.AdamOptimizer(WeightDecay = 0.01)]
@@ -157,7 +160,8 @@ namespace Rlx.Optim.Tests.Generator
                 public sealed class Vector<T> { }
                 public sealed class Unsafe { }
                 public sealed class MethodImplOptions { }
-                public sealed class UpdateKernels { }
+                public sealed class ElementwiseDriver { }
+                public sealed class WideState { }
                 public sealed class KernelMath { }
                 public sealed class KernelWidth { }
                 public sealed class StepArguments { }

@@ -86,9 +86,9 @@ public sealed class KernelCoverageTests
         nuint next = 0;
         for (int index = 0; index < parts; index++)
         {
-            (nuint start, nuint end) = UpdateKernels.ChunkOf(length, index, parts);
+            (nuint start, nuint end) = ElementwiseDriver.ChunkOf(length, index, parts);
             Assert.Equal(next, start);
-            Assert.True(start % UpdateKernels.ChunkGranularity == 0, $"chunk {index} starts at {start}");
+            Assert.True(start % ElementwiseDriver.ChunkGranularity == 0, $"chunk {index} starts at {start}");
             Assert.True(end > start);
             next = end;
         }

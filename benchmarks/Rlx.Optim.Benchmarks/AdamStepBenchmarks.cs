@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
-using Rlx.Optim.CompilerServices;
+using Rlx.Optim.Benchmarks.RawKernels;
 
 namespace Rlx.Optim.Benchmarks;
 
@@ -19,6 +19,7 @@ public class AdamStepBenchmarks
     private ArraySegment<float> _scratch;
     private SingleAdam _single = null!;
     private DoubleAdam _double = null!;
+    private PreviousSingleAdam _previous = null!;
     private long _t;
     private string _setName = "";
 
@@ -47,6 +48,9 @@ public class AdamStepBenchmarks
         {
             throw new InvalidOperationException($"No declared set is named '{_setName}': the benchmark would measure lazily created state.");
         }
+
+        // The kernel the generator wrote before the runtime's driver, over the same θ, g and state as 'Generated Single'.
+        _previous = new PreviousSingleAdam(_single, _setName) { MaxDegreeOfParallelism = Threads };
     }
 
     [Benchmark(Description = "Generated Single")]
@@ -54,6 +58,9 @@ public class AdamStepBenchmarks
 
     [Benchmark(Description = "Generated Double")]
     public void GeneratedDouble() => StepDeclaredSet(_double);
+
+    [Benchmark(Description = "Previous generated Single")]
+    public void PreviousGeneratedSingle() => _previous.Step(_setName, _p, _g);
 
     [Benchmark(Baseline = true, Description = "Scalar seed port")]
     public void ScalarSeed() =>

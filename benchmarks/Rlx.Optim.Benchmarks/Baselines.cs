@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Rlx.Optim.CompilerServices;
+using Rlx.Optim.Benchmarks.RawKernels;
 
 namespace Rlx.Optim.Benchmarks;
 
@@ -87,7 +87,7 @@ public readonly struct PlainLoopKernel : IUpdateKernel<StepNumber>
     public static void Update(in StepNumber scalars, ref float parameter, ref float gradient, ref float state0, ref float state1, ref float state2, nuint start, nuint end)
     {
         (float stepSize, float inverseSqrtBc2) = Baselines.FloatScalars(scalars.T);
-        // The runtime hands kernels whole KernelWidth.FloatLanes vectors, a multiple of Vector<float>.Count.
+        // The runner hands kernels whole KernelWidth.FloatLanes vectors, a multiple of Vector<float>.Count.
         KernelShapes.Adam256<BareArithmetic>(
             ref Unsafe.Add(ref parameter, start), ref Unsafe.Add(ref gradient, start), ref Unsafe.Add(ref state0, start), ref Unsafe.Add(ref state1, start),
             end - start, stepSize, inverseSqrtBc2);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
-using Rlx.Optim.CompilerServices;
+using Rlx.Optim.Benchmarks.RawKernels;
 
 namespace Rlx.Optim.Benchmarks;
 

@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Rlx.Optim.Benchmarks.RawKernels;
 using Rlx.Optim.CompilerServices;
 
 namespace Rlx.Optim.Benchmarks;

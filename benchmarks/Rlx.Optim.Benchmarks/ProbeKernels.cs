@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Rlx.Optim.CompilerServices;
+using Rlx.Optim.Benchmarks.RawKernels;
 
 namespace Rlx.Optim.Benchmarks;
 

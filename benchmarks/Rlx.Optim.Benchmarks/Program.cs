@@ -8,7 +8,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rlx.Optim.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --ceiling | --layout-study | --arithmetic-bound]
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound]
 if (args.Contains("--scaling"))
 {
     Console.WriteLine(MachineFacts.Describe());
@@ -27,6 +27,13 @@ if (args.Contains("--driver-study"))
 {
     Console.WriteLine(MachineFacts.Describe());
     Console.WriteLine(Rlx.Optim.Benchmarks.DriverStudy.DriverStudy.Measure());
+    return;
+}
+
+if (args.Contains("--driver-vs-previous"))
+{
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(DriverVsPrevious.Measure());
     return;
 }
 

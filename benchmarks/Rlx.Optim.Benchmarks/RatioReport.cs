@@ -10,7 +10,8 @@ namespace Rlx.Optim.Benchmarks;
 
 /// <summary>
 /// Turns one run's times into rates (elements/s, and bytes/s at the 28 bytes an Adam step moves per element) and
-/// ratios against the baselines measured in the same run.
+/// ratios against the baselines measured in the same run (× previous: against the float Adam kernel the generator
+/// wrote before the runtime's driver).
 /// </summary>
 public static class RatioReport
 {
@@ -19,8 +20,8 @@ public static class RatioReport
     public static string Build(Summary summary)
     {
         var text = new StringBuilder();
-        text.AppendLine("| elements | threads | method | time/step | Gelem/s | GB/s | × scalar | × TensorPrimitives | × plain loop | % of probe | alloc/step |");
-        text.AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| elements | threads | method | time/step | Gelem/s | GB/s | × scalar | × TensorPrimitives | × plain loop | × previous | % of probe | alloc/step |");
+        text.AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in BySize(summary))
         {
             Dictionary<string, double> nanoseconds = group.ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name, r => r.ResultStatistics!.Mean);
@@ -33,7 +34,7 @@ public static class RatioReport
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {group.Key.Elements:N0} | {group.Key.Threads} | {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | {Time(report.ResultStatistics!.Mean)} | {rate:F2} | {rate * BytesPerElement:F1} | " +
                     $"{rate / Rate(nameof(AdamStepBenchmarks.ScalarSeed)):F1}× | {rate / Rate(nameof(AdamStepBenchmarks.TensorPrimitivesComposition)):F2}× | " +
-                    $"{rate / Rate(nameof(AdamStepBenchmarks.PlainLoop)):F2}× | " +
+                    $"{rate / Rate(nameof(AdamStepBenchmarks.PlainLoop)):F2}× | {rate / Rate(nameof(AdamStepBenchmarks.PreviousGeneratedSingle)):F2}× | " +
                     $"{100 * rate / Rate(nameof(AdamStepBenchmarks.BandwidthProbe)):F0}% | {allocated?.ToString(CultureInfo.InvariantCulture) ?? "?"} B |"));
             }
         }

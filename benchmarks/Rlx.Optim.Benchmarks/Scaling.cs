@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Rlx.Optim.CompilerServices;
+using Rlx.Optim.Benchmarks.RawKernels;
 
 namespace Rlx.Optim.Benchmarks;
 

@@ -1,14 +1,13 @@
 using System;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Rlx.Optim.CompilerServices;
 
-namespace Rlx.Optim.CompilerServices;
+namespace Rlx.Optim.Benchmarks.RawKernels;
 
 /// <summary>
 /// Runs a kernel over the last partial vector of a range: the remaining elements are copied into one zero-padded
-/// vector per stream, updated by the kernel's own vector code, and only the real lanes are copied back. So a
-/// generated kernel is written once, over whole vectors, and every element gets the same arithmetic.
+/// vector per stream, updated by the kernel's own vector code, and only the real lanes are copied back.
 /// </summary>
 internal static class KernelTail
 {
@@ -49,7 +48,7 @@ internal static class KernelTail
         int width = KernelWidth.FloatLanes;
         if (width > MaxLanes)
         {
-            throw new PlatformNotSupportedException($"A kernel vector holds {width} floats here; Rlx.Optim's kernels support up to {MaxLanes}.");
+            throw new PlatformNotSupportedException($"A kernel vector holds {width} floats here; these kernels support up to {MaxLanes}.");
         }
 
         Block block = default;

@@ -1,29 +1,20 @@
 using System;
-using System.ComponentModel;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Rlx.Optim.CompilerServices;
 
-namespace Rlx.Optim.CompilerServices;
+namespace Rlx.Optim.Benchmarks.RawKernels;
 
 /// <summary>
-/// Runs a generated kernel over a whole parameter set, on the calling thread or split across cores. Generated code
-/// calls it; user code has no need to.
+/// Runs an <see cref="IUpdateKernel{TScalars}"/> over a whole set, on the calling thread or split across cores on the
+/// runtime's own persistent workers (<c>WorkerPool</c>), cut into the same chunks and blocks as the generated
+/// optimizers' steps (<see cref="ElementwiseDriver"/>'s <c>PartsFor</c> and <c>ChunkOf</c>). So a baseline's
+/// two-core figure pays the same hand-off as the generated kernels', not <c>Parallel.For</c>'s.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
 public static class UpdateKernels
 {
-    /// <summary>
-    /// Chunks are multiples of this many elements (64 bytes of floats), so two threads never write to the same
-    /// cache line and every chunk of an aligned buffer starts aligned.
-    /// </summary>
-    internal const int ChunkGranularity = 16;
-
-    /// <summary>Below this many elements per core, waking another core costs more than it saves.</summary>
-    internal const int MinimumChunk = 16 * 1024;
-
     /// <summary>Runs <typeparamref name="TKernel"/> over every element on the calling thread.</summary>
-    /// <remarks>The caller has validated the lengths; state spans are as long as <paramref name="parameter"/> or empty.</remarks>
+    /// <remarks>State spans are as long as <paramref name="parameter"/> or empty.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run<TKernel, TScalars>(
         in TScalars scalars,
@@ -72,14 +63,16 @@ public static class UpdateKernels
 
         if (wholeEnd != end)
         {
-            KernelTail.Run<TKernel, TScalars>(in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, wholeEnd, (int)(end - wholeEnd));
+            KernelTail.Run<TKernel, TScalars>(
+                in scalars, ref parameter, ref gradient, ref state0, ref state1, ref state2, wholeEnd, (int)(end - wholeEnd));
         }
     }
 
     /// <summary>
     /// Runs <typeparamref name="TKernel"/> split into contiguous chunks across up to
-    /// <paramref name="maxDegreeOfParallelism"/> cores (-1: all), on persistent worker threads; the calling thread
-    /// takes the first chunk. Falls back to <see cref="Run{TKernel, TScalars}"/> when splitting cannot pay.
+    /// <paramref name="maxDegreeOfParallelism"/> cores (-1: all), on the runtime's persistent worker threads; the
+    /// calling thread takes the first chunk. Falls back to <see cref="Run{TKernel, TScalars}"/> when splitting
+    /// cannot pay (the same threshold as the generated optimizers').
     /// </summary>
     public static unsafe void RunParallel<TKernel, TScalars>(
         in TScalars scalars,
@@ -92,7 +85,7 @@ public static class UpdateKernels
         where TKernel : struct, IUpdateKernel<TScalars>
         where TScalars : unmanaged
     {
-        int parts = PartsFor(parameter.Length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
+        int parts = ElementwiseDriver.PartsFor(parameter.Length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
         if (parts <= 1)
         {
             Run<TKernel, TScalars>(in scalars, parameter, gradient, state0, state1, state2);
@@ -113,29 +106,5 @@ public static class UpdateKernels
                 work.Clear();
             }
         }
-    }
-
-    /// <summary>How many chunks to cut <paramref name="length"/> elements into.</summary>
-    internal static int PartsFor(int length, int maxDegreeOfParallelism, int available)
-    {
-        int cores = maxDegreeOfParallelism == -1 ? available : Math.Clamp(maxDegreeOfParallelism, 1, available);
-        return Math.Max(1, Math.Min(cores, length / MinimumChunk));
-    }
-
-    /// <summary>The half-open range of chunk <paramref name="index"/> of <paramref name="parts"/>, on 64-byte boundaries.</summary>
-    internal static (nuint Start, nuint End) ChunkOf(int length, int index, int parts)
-    {
-        nuint Boundary(int i)
-        {
-            if (i >= parts)
-            {
-                return (nuint)length;
-            }
-
-            long raw = (long)length * i / parts;
-            return (nuint)(raw / ChunkGranularity * ChunkGranularity);
-        }
-
-        return (Boundary(index), Boundary(index + 1));
     }
 }

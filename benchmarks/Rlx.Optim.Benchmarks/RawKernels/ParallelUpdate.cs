@@ -1,8 +1,9 @@
 using System;
+using Rlx.Optim.CompilerServices;
 
-namespace Rlx.Optim.CompilerServices;
+namespace Rlx.Optim.Benchmarks.RawKernels;
 
-/// <summary>One kernel run handed to <see cref="WorkerPool"/> in blocks. Reused: never allocated per step.</summary>
+/// <summary>One kernel run handed to the runtime's <c>WorkerPool</c> in blocks. Reused: never allocated per step.</summary>
 internal sealed unsafe class ParallelUpdate<TKernel, TScalars> : IWorkItem
     where TKernel : struct, IUpdateKernel<TScalars>
     where TScalars : unmanaged
@@ -18,7 +19,7 @@ internal sealed unsafe class ParallelUpdate<TKernel, TScalars> : IWorkItem
     private float* _state2;
     private int _length;
 
-    /// <summary>The calling thread's instance: one per thread and kernel, so concurrent optimizers never share one.</summary>
+    /// <summary>The calling thread's instance: one per thread and kernel, so concurrent callers never share one.</summary>
     public static ParallelUpdate<TKernel, TScalars> ForCurrentThread => t_current ??= new ParallelUpdate<TKernel, TScalars>();
 
     public int Length => _length;
