@@ -24,7 +24,10 @@ public interface IStorage<T>
     /// <summary>The vector at element <paramref name="i"/>, as floats.</summary>
     static abstract Vector512<float> Load(ref T origin, nuint i);
 
-    /// <summary>Stores with <paramref name="randomBits"/> drawn by the driver (a rounding storage uses their high 16).</summary>
+    /// <summary>
+    /// Stores with <paramref name="randomBits"/> drawn by the driver (<see cref="BFloat16Storage"/> rounds with their
+    /// high 16, <see cref="HalfStorage"/> with the whole word).
+    /// </summary>
     static abstract void Store(Vector512<float> x, ref T origin, nuint i, Vector512<uint> randomBits);
 
     /// <summary>
