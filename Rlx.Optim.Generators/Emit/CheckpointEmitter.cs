@@ -40,7 +40,7 @@ internal static class CheckpointEmitter
                 buffers.Count == 0 ? "Array.Empty<string>()" : $"new[] {{ {string.Join(", ", buffers.Select(Literal.String))} }}",
                 $"{KernelTable.DefaultKernelName}.Hyperparameters()",
             };
-            if (spec.StatePrecision != StatePrecision.Single)
+            if (spec.RoundsStochastically)
             {
                 arguments.Insert(2, $"StatePrecision.{spec.StatePrecision}");
                 arguments.Insert(3, $"{spec.RoundingSeed}UL");

@@ -63,7 +63,7 @@ internal static class CheckpointValidator
             }
         }
 
-        if (description.StatePrecision == StatePrecision.Single)
+        if (!description.RoundsStochastically)
         {
             return null;
         }

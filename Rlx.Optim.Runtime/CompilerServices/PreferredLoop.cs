@@ -4,11 +4,13 @@ using System.Runtime.CompilerServices;
 namespace Rlx.Optim.CompilerServices;
 
 /// <summary>The driver's loop over <see cref="Vector{T}"/>: where 512-bit vectors are not accelerated.</summary>
-internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>
+internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>
     where TRule : struct, IPreferredUpdate<TScalars>
     where TScalars : unmanaged
     where TData : unmanaged
     where TDataStorage : struct, IStorage<TData>
+    where TGradient : unmanaged
+    where TGradientStorage : struct, IStorage<TGradient>
     where TState : unmanaged
     where TStateStorage : struct, IStorage<TState>
 {
@@ -20,7 +22,7 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Update(
-        in TScalars scalars, ref TData parameter, ref TData gradient, ref TState state0, ref TState state1,
+        in TScalars scalars, ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1,
         ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
     {
         nuint width = (nuint)Vector<float>.Count;
@@ -55,7 +57,7 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState
     /// <summary>A rule without a rare path: each vector updated and stored in turn (at 256 bits there are 16 registers).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Plain(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
     {
         TScalars s = scalars;
@@ -84,7 +86,7 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nuint Groups(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
     {
         TScalars s = scalars;
@@ -139,7 +141,7 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RareGroup(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         TScalars s = scalars;
@@ -160,7 +162,7 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void One(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         Vector<uint> counter = CounterAt(indexOffset + (int)i);
@@ -180,11 +182,11 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Load(
-        ref TData parameter, ref TData gradient, ref TState state0, ref TState state1, ref TState state2,
+        ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1, ref TState state2,
         ref TState state3, nuint i, out Vector<float> p, out Vector<float> g, out PreferredState x)
     {
         p = TDataStorage.LoadPreferred(ref parameter, i);
-        g = TDataStorage.LoadPreferred(ref gradient, i);
+        g = TGradientStorage.LoadPreferred(ref gradient, i);
         LoadState(ref state0, ref state1, ref state2, ref state3, i, out x);
     }
 

@@ -4,11 +4,13 @@ using System.Runtime.Intrinsics;
 namespace Rlx.Optim.CompilerServices;
 
 /// <summary>The driver's loop over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>
+internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>
     where TRule : struct, IWideUpdate<TScalars>
     where TScalars : unmanaged
     where TData : unmanaged
     where TDataStorage : struct, IStorage<TData>
+    where TGradient : unmanaged
+    where TGradientStorage : struct, IStorage<TGradient>
     where TState : unmanaged
     where TStateStorage : struct, IStorage<TState>
 {
@@ -22,7 +24,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Update(
-        in TScalars scalars, ref TData parameter, ref TData gradient, ref TState state0, ref TState state1,
+        in TScalars scalars, ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1,
         ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
     {
         nuint i = start;
@@ -54,7 +56,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nuint Groups(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
     {
         // Copies in locals: the rule's reads of them are then loop invariants kept in registers. The rounding keys
@@ -126,7 +128,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RareGroup(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         TScalars s = scalars;
@@ -137,7 +139,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
         {
             nuint at = i + v * Lanes;
             Vector512<float> p = TDataStorage.Load(ref parameter, at);
-            Vector512<float> g = TDataStorage.Load(ref gradient, at);
+            Vector512<float> g = TGradientStorage.Load(ref gradient, at);
             LoadState(ref state0, ref state1, ref state2, ref state3, at, out WideState x);
             TRule.Moments(in s, ref p, ref g, ref x);
             FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, at, counter, p, g,
@@ -148,14 +150,14 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
     /// <summary>One vector (the last whole ones after the groups of four).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void One(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         Vector512<uint> counter = CounterAt(indexOffset + (int)i);
         TScalars s = scalars;
         var k = new WideKeys(in keys);
         Vector512<float> p = TDataStorage.Load(ref parameter, i);
-        Vector512<float> g = TDataStorage.Load(ref gradient, i);
+        Vector512<float> g = TGradientStorage.Load(ref gradient, i);
         LoadState(ref state0, ref state1, ref state2, ref state3, i, out WideState x);
         TRule.Moments(in s, ref p, ref g, ref x);
         if (TRule.HasRarePath && TRule.AnyRare(in x))
@@ -183,12 +185,12 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
     /// <summary>The vectors at <paramref name="i"/> and <paramref name="i"/> + 16 of every stream, a pair per load.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LoadPair(
-        ref TData parameter, ref TData gradient, ref TState state0, ref TState state1, ref TState state2,
+        ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1, ref TState state2,
         ref TState state3, nuint i, out Vector512<float> p0, out Vector512<float> g0, out WideState x0,
         out Vector512<float> p1, out Vector512<float> g1, out WideState x1)
     {
         TDataStorage.LoadPair(ref parameter, i, out p0, out p1);
-        TDataStorage.LoadPair(ref gradient, i, out g0, out g1);
+        TGradientStorage.LoadPair(ref gradient, i, out g0, out g1);
         x0 = default;
         x1 = default;
         Vector512<float> a, b;

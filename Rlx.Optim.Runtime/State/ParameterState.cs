@@ -110,14 +110,23 @@ public sealed class ParameterState
     /// allocated afresh each step) moves nothing, so the copy is paid only for a layout that lasts.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public void PlaceBeside(ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
+    public void PlaceBeside(ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient) =>
+        Place(PageOffsetOf(parameter), PageOffsetOf(gradient));
+
+    /// <inheritdoc cref="PlaceBeside(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void PlaceBeside<TParameter, TGradient>(Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient)
+        where TParameter : unmanaged
+        where TGradient : unmanaged =>
+        Place(PageOffsetOf((ReadOnlySpan<TParameter>)parameter), PageOffsetOf(gradient));
+
+    private void Place(int parameterOffset, int gradientOffset)
     {
         if (!_movable)
         {
             return;
         }
 
-        int parameterOffset = PageOffsetOf(parameter), gradientOffset = PageOffsetOf(gradient);
         if (parameterOffset != _lastParameterOffset || gradientOffset != _lastGradientOffset)
         {
             _lastParameterOffset = parameterOffset;
@@ -158,7 +167,8 @@ public sealed class ParameterState
         }
     }
 
-    private static unsafe int PageOffsetOf(ReadOnlySpan<float> span) =>
+    private static unsafe int PageOffsetOf<T>(ReadOnlySpan<T> span)
+        where T : unmanaged =>
         (int)((nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span)) % StatePlacement.PageBytes);
 
     private static int LengthOf(int[] shape)
