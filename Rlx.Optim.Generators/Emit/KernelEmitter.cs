@@ -119,7 +119,7 @@ internal static class KernelEmitter
             WriteRuns(writer, rule, spec.StatePrecision);
             if (spec.HasSixteenBitParameters)
             {
-                WriteStorageRuns(writer, rule);
+                WriteStorageRuns(writer, rule, spec.HasMasterCopies);
             }
 
             foreach (VectorShape shape in Shapes)
@@ -183,7 +183,7 @@ internal static class KernelEmitter
     /// <c>Run</c> and <c>RunParallel</c> over parameters and gradients of any element type (16-bit parameters): the
     /// driver picks the storages, and every rounding draws its bits from the seed, the set, the element and the step.
     /// </summary>
-    private static void WriteStorageRuns(SourceWriter writer, KernelRule rule)
+    private static void WriteStorageRuns(SourceWriter writer, KernelRule rule, bool masterWeights)
     {
         string[] typeParameters = { "TParameter", "TGradient" };
         string[] constraints = { "where TParameter : unmanaged", "where TGradient : unmanaged" };
@@ -195,13 +195,15 @@ internal static class KernelEmitter
         };
         string[] arguments = { "in scalars", "parameter", "gradient", "state", "seed", "step" };
         string driver = $"ElementwiseDriver.{{0}}<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}, {string.Join(", ", typeParameters)}>(";
-        foreach (bool parallel in new[] { false, true })
+        string[] names = masterWeights ? new[] { "Run", "RunParallel", "RunParallelMasterWeights" } : new[] { "Run", "RunParallel" };
+        foreach (string name in names)
         {
-            writer.WriteSummary(parallel
-                ? "Updates a whole set of any element type and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores."
+            bool parallel = name != "Run";
+            writer.WriteSummary(
+                name == "RunParallelMasterWeights" ? "Updates a 16-bit set through its float master copy, across up to <paramref name=\"maxDegreeOfParallelism\"/> cores."
+                : parallel ? "Updates a whole set of any element type and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores."
                 : "Updates a whole set of any element type (16-bit parameters) and its state on the calling thread.");
             writer.WriteLine(Inline);
-            string name = parallel ? "RunParallel" : "Run";
             writer.WriteWrapped($"public static void {name}{generic}(", parallel ? parameters.Append("int maxDegreeOfParallelism").ToArray() : parameters, ")");
             writer.Indent();
             for (int c = 0; c < constraints.Length; c++)

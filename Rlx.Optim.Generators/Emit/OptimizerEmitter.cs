@@ -199,6 +199,7 @@ internal static class OptimizerEmitter
     private static void WriteRun(SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient, ParameterSetSpec? set = null)
     {
         bool sixteenBit = set is { HasSixteenBitParameter: true };
+        bool master = set is not null && spec.KeepsMasterCopy(set);
         var arguments = new List<string> { "in scalars", parameter, gradient, "state" };
         if (spec.StatePrecision != StatePrecision.Single || sixteenBit)
         {
@@ -206,12 +207,13 @@ internal static class OptimizerEmitter
             arguments.Add("__stepCount + 1");
         }
 
-        if (parallel)
+        if (parallel || master)
         {
-            arguments.Add("__maxDegreeOfParallelism");
+            arguments.Add(parallel ? "__maxDegreeOfParallelism" : "1");
         }
 
-        writer.WriteWrapped($"{Generated}.{kernel}.{(parallel ? "RunParallel" : "Run")}(", arguments.ToArray(), ");");
+        string method = master ? "RunParallelMasterWeights" : parallel ? "RunParallel" : "Run";
+        writer.WriteWrapped($"{Generated}.{kernel}.{method}(", arguments.ToArray(), ");");
     }
 
     private static void WriteStepAll(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)

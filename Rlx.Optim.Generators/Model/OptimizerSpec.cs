@@ -32,6 +32,15 @@ internal sealed record OptimizerSpec(
     KernelSpec DefaultKernel,
     EquatableArray<ParameterSetSpec> Sets)
 {
+    /// <summary>Whether 16-bit parameters are updated through a float master copy kept in the state.</summary>
+    public bool MasterWeights { get; init; }
+
+    /// <summary>Whether set <paramref name="set"/> keeps a master copy: a 16-bit set of an optimizer with master weights.</summary>
+    public bool KeepsMasterCopy(ParameterSetSpec set) => MasterWeights && set.HasSixteenBitParameter;
+
+    /// <summary>Whether any set keeps a master copy.</summary>
+    public bool HasMasterCopies => System.Linq.Enumerable.Any(Sets, KeepsMasterCopy);
+
     /// <summary>Whether any set declares a 16-bit parameter.</summary>
     public bool HasSixteenBitParameters => System.Linq.Enumerable.Any(Sets, set => set.HasSixteenBitParameter);
 

@@ -37,3 +37,11 @@ public partial class AllSixteenBitLionTwin
     [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
     [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
 }
+
+[AdamWOptimizer(LearningRate = 0.01, MasterWeights = true, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 21)]
+public partial class MasterWeightAdamW
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}

@@ -258,6 +258,21 @@ public sealed class GeneratedSourceTests
         }
         """);
 
+    /// <summary>Master weights: the 16-bit set's description keeps a copy, and its call goes through it.</summary>
+    [Fact]
+    public void MasterWeights() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [LionOptimizer(MasterWeights = true)]
+        public partial class MasterLion
+        {
+            [Parameter(4096)] public partial void StepEmbedding(Span<BFloat16> table, ReadOnlySpan<float> gradient);
+        }
+        """);
+
     /// <summary>An invalid declaration: only its partial methods, throwing (see Diagnostics in README).</summary>
     [Fact]
     public void InvalidDeclarationFallback() => VerifyGenerated("""
