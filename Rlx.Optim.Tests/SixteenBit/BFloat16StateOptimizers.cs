@@ -1,5 +1,6 @@
 using System;
 using Rlx.Optim;
+using Rlx.Optim.Tests.Numerics;
 
 namespace Rlx.Optim.Tests.SixteenBit;
 
@@ -74,4 +75,20 @@ public partial class FloatStateDoubleNAdam
 {
     [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+// The long run (BFloat16StateLongRunTests): Adam at PyTorch's defaults with lr 1e-3, as in the scalar study
+// (Numerics/BFloat16StateTests), over that study's 128-parameter problem; the twins differ only in StatePrecision.
+
+[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8,
+    StatePrecision = StatePrecision.BFloat16, RoundingSeed = 0x5EED_B16)]
+public partial class LongRunBFloat16StateAdam
+{
+    [Parameter(IllConditionedLeastSquares.Parameters)] public partial void StepTheta(Span<float> theta, ReadOnlySpan<float> gradient);
+}
+
+[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8)]
+public partial class LongRunFloatStateAdam
+{
+    [Parameter(IllConditionedLeastSquares.Parameters)] public partial void StepTheta(Span<float> theta, ReadOnlySpan<float> gradient);
 }

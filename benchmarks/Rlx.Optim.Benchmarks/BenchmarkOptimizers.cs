@@ -96,3 +96,29 @@ public partial class PlainSgd
     [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
     [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
 }
+
+// --bf16-state: SingleAdam's settings with float state and with bfloat16 state, nothing else different. One declared
+// set of 16M elements; the GPT-2 small layout's 148 tensors are stepped by name on instances of their own (sets
+// created on first use, the same kernel), so no 16M state is allocated beside them.
+
+/// <summary>Adam with float state (28 bytes per element and step).</summary>
+[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8)]
+public partial class FloatStateAdam
+{
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+/// <summary>Adam with bfloat16 state (20 bytes per element and step).</summary>
+[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, StatePrecision = StatePrecision.BFloat16)]
+public partial class BFloat16StateAdam
+{
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+/// <summary><see cref="FloatStateAdam"/>'s settings, no declared set: every tensor by name.</summary>
+[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8)]
+public partial class NamedFloatStateAdam;
+
+/// <summary><see cref="BFloat16StateAdam"/>'s settings, no declared set: every tensor by name.</summary>
+[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, StatePrecision = StatePrecision.BFloat16)]
+public partial class NamedBFloat16StateAdam;

@@ -6,7 +6,10 @@ using Rlx.Optim;
 using Rlx.Optim.Samples.Spiral;
 
 // Trains a two-layer network on a synthetic three-arm spiral with a generated optimizer (Adam unless
-// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd), full batch, with a cosine learning-rate schedule. Exits with 1 if the held-out accuracy is below 90%, so it doubles as an end-to-end check.
+// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd), full batch, with a cosine learning-rate schedule.
+// --state bf16 trains with the same optimizer declared with bfloat16 state (StatePrecision = BFloat16: the moments
+// stored in half the bytes, rounded stochastically); --state float is the default. Exits with 1 if the held-out
+// accuracy is below 90%, so it doubles as an end-to-end check.
 // Halfway through, the optimizer is saved to a checkpoint; at the end a fresh optimizer loads it and finishes the run
 // from there, and the result must equal the uninterrupted run bit for bit (exit code 1 otherwise).
 // With --check-gradients it instead compares the backward pass with finite differences, and exits with 1 if they differ.
@@ -15,15 +18,36 @@ const double MaxGradientError = 1e-2;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // the same output on every machine
 bool checkGradients = args is ["--check-gradients"];
-string optimizerName = args is ["--optimizer", string name] ? name : "adam";
-int choice = Array.FindIndex(SpiralOptimizers.All, o => o.Name == optimizerName);
-if ((args.Length > 0 && !checkGradients && args is not ["--optimizer", _]) || choice < 0)
+string? optimizerName = null, stateName = null;
+bool valid = checkGradients || args.Length % 2 == 0;
+for (int i = 0; !checkGradients && valid && i < args.Length; i += 2)
 {
-    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] | [--check-gradients]");
+    // --optimizer NAME and --state float|bf16, each at most once, in either order.
+    if (args[i] == "--optimizer" && optimizerName is null)
+    {
+        optimizerName = args[i + 1];
+    }
+    else if (args[i] == "--state" && stateName is null)
+    {
+        stateName = args[i + 1];
+    }
+    else
+    {
+        valid = false;
+    }
+}
+
+optimizerName ??= "adam";
+stateName ??= "float";
+int choice = Array.FindIndex(SpiralOptimizers.All, o => o.Name == optimizerName);
+if (!valid || choice < 0 || stateName is not ("float" or "bf16"))
+{
+    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] | [--check-gradients]");
     return 2;
 }
 
-(string _, float peakLearningRate, Func<ICheckpointable> createOptimizer) = SpiralOptimizers.All[choice];
+(string _, float peakLearningRate, Func<ICheckpointable> createFloatState, Func<ICheckpointable> createBFloat16State) = SpiralOptimizers.All[choice];
+Func<ICheckpointable> createOptimizer = stateName == "bf16" ? createBFloat16State : createFloatState;
 float finalLearningRate = peakLearningRate / 20;
 
 (SpiralData train, SpiralData test) = SpiralData.Generate(perClass: 300, testFraction: 0.2, seed: 7);
@@ -37,7 +61,9 @@ if (checkGradients)
 }
 
 ICheckpointable optimizer = createOptimizer();
-Console.WriteLine($"Rlx.Optim sample: generated {optimizer.Description.Kind} (Single precision) on a 3-arm spiral, {train.Count} training and {test.Count} test points.");
+OptimizerDescription description = optimizer.Description;
+string statePrecision = description.StatePrecision == StatePrecision.BFloat16 ? "bfloat16" : "float";
+Console.WriteLine($"Rlx.Optim sample: generated {description.Kind} ({description.Precision} precision, {statePrecision} state, {optimizer.StateBytes:N0} state bytes) on a 3-arm spiral, {train.Count} training and {test.Count} test points.");
 
 var clock = Stopwatch.StartNew();
 using var resumeCheck = new ResumeCheck();
@@ -77,3 +103,4 @@ return testAccuracy >= 0.9 && identical ? 0 : 1;
     optimizer.EndIteration();
     return (loss, accuracy);
 }
+

@@ -69,17 +69,87 @@ public partial class SpiralSgd
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
-/// <summary>The optimizers the sample can train with, by name, each with the peak of its learning-rate schedule.</summary>
+// The same seven with bfloat16 state (--state bf16): each attribute as above plus StatePrecision, nothing else.
+
+/// <summary>The generated Adam with bfloat16 state (<c>--state bf16</c>).</summary>
+[AdamOptimizer(LearningRate = 0.01, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, WeightDecay = 1e-4,
+    StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralOptimizerBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[AdamWOptimizer(WeightDecay = 1e-2, AmsGrad = true, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralAdamWBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[NAdamOptimizer(WeightDecay = 1e-2, DecoupledWeightDecay = true, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralNAdamBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[RAdamOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralRAdamBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[AdamaxOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralAdamaxBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[LionOptimizer(WeightDecay = 0.1, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralLionBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[SgdOptimizer(Momentum = 0.9, Nesterov = true, WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralSgdBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>
+/// The optimizers the sample can train with, by name, each with the peak of its learning-rate schedule and its float-state
+/// and bfloat16-state declarations (the same schedule for both).
+/// </summary>
 public static class SpiralOptimizers
 {
-    public static readonly (string Name, float PeakLearningRate, Func<ICheckpointable> Create)[] All =
+    public static readonly (string Name, float PeakLearningRate, Func<ICheckpointable> Create, Func<ICheckpointable> CreateBFloat16)[] All =
     [
-        ("adam", 0.02f, () => new SpiralOptimizer()),
-        ("adamw", 0.02f, () => new SpiralAdamW()),
-        ("nadam", 0.02f, () => new SpiralNAdam()),
-        ("radam", 0.06f, () => new SpiralRAdam()),
-        ("adamax", 0.06f, () => new SpiralAdamax()),
-        ("lion", 0.01f, () => new SpiralLion()),
-        ("sgd", 0.4f, () => new SpiralSgd()),
+        ("adam", 0.02f, () => new SpiralOptimizer(), () => new SpiralOptimizerBFloat16()),
+        ("adamw", 0.02f, () => new SpiralAdamW(), () => new SpiralAdamWBFloat16()),
+        ("nadam", 0.02f, () => new SpiralNAdam(), () => new SpiralNAdamBFloat16()),
+        ("radam", 0.06f, () => new SpiralRAdam(), () => new SpiralRAdamBFloat16()),
+        ("adamax", 0.06f, () => new SpiralAdamax(), () => new SpiralAdamaxBFloat16()),
+        ("lion", 0.01f, () => new SpiralLion(), () => new SpiralLionBFloat16()),
+        ("sgd", 0.4f, () => new SpiralSgd(), () => new SpiralSgdBFloat16()),
     ];
 }
