@@ -10,7 +10,8 @@ public static partial class ElementwiseDriver
     /// from it rounded to nearest. The copy is taken from the parameter on the set's first step.
     /// </summary>
     /// <remarks>
-    /// The rounding to nearest is a second pass over the set, on the calling thread (not yet fused into the update).
+    /// The rounding to nearest is a second pass over the set, on the calling thread (vectorized for bfloat16; not yet
+    /// fused into the update).
     /// </remarks>
     /// <exception cref="InvalidOperationException">The set keeps no master copy.</exception>
     public static void RunParallelMasterWeights<TWide, TPreferred, TScalars, TParameter, TGradient>(
@@ -67,19 +68,11 @@ public static partial class ElementwiseDriver
     {
         if (typeof(TParameter) == typeof(BFloat16))
         {
-            Span<BFloat16> values = System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, BFloat16>(parameter);
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = (BFloat16)copy[i];
-            }
+            NearestRounding.ToBFloat16(copy, System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, BFloat16>(parameter));
         }
         else if (typeof(TParameter) == typeof(Half))
         {
-            Span<Half> values = System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, Half>(parameter);
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = (Half)copy[i];
-            }
+            NearestRounding.ToHalf(copy, System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, Half>(parameter));
         }
     }
 }
