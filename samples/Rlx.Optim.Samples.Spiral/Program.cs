@@ -95,7 +95,7 @@ for (int epoch = 1; epoch <= Epochs; epoch++)
     }
 }
 
-weights?.WidenInto(model);
+weights?.WidenInto(model); // the last step's parameters, which no pass has read yet
 (double testLoss, double testAccuracy) = model.Evaluate(test, backward: false);
 Console.WriteLine($"test loss {testLoss:F4}  test accuracy {testAccuracy:P1}  ({optimizer.StepCount} steps, {clock.Elapsed.TotalSeconds:F1} s)");
 
