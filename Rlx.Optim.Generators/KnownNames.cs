@@ -4,4 +4,6 @@ namespace Rlx.Optim.Generators;
 internal static class KnownNames
 {
     public const string ParameterAttribute = "Rlx.Optim.ParameterAttribute";
+
+    public const string BFloat16 = "Rlx.Optim.BFloat16";
 }

@@ -48,10 +48,10 @@ internal static class DiagnosticDescriptors
         "RLXO0007", "[Parameter] method must return void",
         "The [Parameter] method '{0}' must return void, not '{1}'");
 
-    /// <summary><c>The [Parameter] method '{0}' must take (Span&lt;float&gt; parameter, ReadOnlySpan&lt;float&gt; gradient), not ({1})</c></summary>
+    /// <summary><c>The [Parameter] method '{0}' must take (Span&lt;T&gt; parameter, ReadOnlySpan&lt;T&gt; gradient)...</c></summary>
     public static readonly DiagnosticDescriptor ParameterMethodParameters = Create(
         "RLXO0008", "[Parameter] method has the wrong parameters",
-        "The [Parameter] method '{0}' must take (Span<float> parameter, ReadOnlySpan<float> gradient), not ({1})");
+        "The [Parameter] method '{0}' must take (Span<T> parameter, ReadOnlySpan<T> gradient), T float, Half or BFloat16 (a 16-bit parameter may take a float gradient), not ({1})");
 
     /// <summary><c>The [Parameter] method '{0}' must be a partial method declaration without a body: it is {1}</c></summary>
     public static readonly DiagnosticDescriptor ParameterMethodNotPartial = Create(

@@ -33,6 +33,7 @@ internal static class CheckpointEmitter
         writer.WriteLine(GeneratedNamespace.GeneratedCode);
         using (writer.Block("internal static class Description"))
         {
+            var setParts = new Dictionary<int, string[]>();
             var arguments = new List<string>
             {
                 Literal.String(family.CheckpointKind),
@@ -40,7 +41,7 @@ internal static class CheckpointEmitter
                 buffers.Count == 0 ? "Array.Empty<string>()" : $"new[] {{ {string.Join(", ", buffers.Select(Literal.String))} }}",
                 $"{KernelTable.DefaultKernelName}.Hyperparameters()",
             };
-            if (spec.StatePrecision != StatePrecision.Single)
+            if (spec.RoundsStochastically)
             {
                 arguments.Insert(2, $"StatePrecision.{spec.StatePrecision}");
                 arguments.Insert(3, $"{spec.RoundingSeed}UL");
@@ -49,14 +50,28 @@ internal static class CheckpointEmitter
             foreach (ParameterSetSpec set in spec.Sets)
             {
                 string shape = set.Shape.Count == 0 ? "Array.Empty<int>()" : $"new[] {{ {string.Join(", ", set.Shape.Select(Literal.Int))} }}";
-                arguments.Add($"new ParameterSetDescription({Literal.String(set.Name)}, {shape}, {kernels.NameOf(set.Kernel)}.Hyperparameters())");
+                var parts = new List<string> { Literal.String(set.Name), shape, $"{kernels.NameOf(set.Kernel)}.Hyperparameters()" };
+                if (spec.KeepsMasterCopy(set))
+                {
+                    parts.Add("masterWeights: true");
+                }
+
+                arguments.Add($"new ParameterSetDescription({string.Join(", ", parts)})");
+                setParts[arguments.Count - 1] = parts.ToArray();
             }
 
             writer.WriteLine("public static readonly OptimizerDescription Value = new(");
             writer.Indent();
             for (int i = 0; i < arguments.Count; i++)
             {
-                writer.WriteLine(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+                string end = i == arguments.Count - 1 ? ");" : ",";
+                if (setParts.TryGetValue(i, out string[]? parts) && !writer.Fits(arguments[i] + end))
+                {
+                    writer.WriteWrapped("new ParameterSetDescription(", parts, ")" + end);
+                    continue;
+                }
+
+                writer.WriteLine(arguments[i] + end);
             }
 
             writer.Unindent();

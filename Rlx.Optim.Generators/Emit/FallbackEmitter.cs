@@ -83,7 +83,11 @@ internal static class FallbackEmitter
         {
             writer.WriteWrapped(
                 "public void StepAll(",
-                names.SelectMany(n => new[] { $"{Span} {n.ParameterArgument}", $"{ReadOnlySpan} {n.GradientArgument}" }).ToList(),
+                names.SelectMany((n, i) => new[]
+                {
+                    $"global::System.Span<{spec.Sets[i].ParameterElement.TypeName()}> {n.ParameterArgument}",
+                    $"global::System.ReadOnlySpan<{spec.Sets[i].GradientElement.TypeName()}> {n.GradientArgument}",
+                }).ToList(),
                 ") =>");
             writer.WriteLine($"    {fail};");
         }
@@ -92,6 +96,11 @@ internal static class FallbackEmitter
         Member(writer, $"public int MaxDegreeOfParallelism {{ get => {fail}; set => {fail}; }}");
         Member(writer, "public long StepCount", fail);
         Member(writer, "public long StateBytes", fail);
+        if (spec.RoundsStochastically)
+        {
+            Member(writer, $"public ulong RoundingSeed {{ get => {fail}; set => {fail}; }}");
+        }
+
         Member(writer, $"public global::System.Collections.Generic.IReadOnlyList<{Runtime}.ParameterState> States", fail);
         writer.WriteWrapped(
             "public bool TryGetState(",

@@ -117,6 +117,11 @@ internal static class KernelEmitter
             WritePrepare(writer, rule, kernel, precision, fields);
             rule.WriteHelpers(writer, kernel, precision);
             WriteRuns(writer, rule, spec.StatePrecision);
+            if (spec.HasSixteenBitParameters)
+            {
+                WriteStorageRuns(writer, rule, spec.HasMasterCopies);
+            }
+
             foreach (VectorShape shape in Shapes)
             {
                 WriteShape(writer, rule, kernel, precision, shape, fields, buffers);
@@ -172,6 +177,47 @@ internal static class KernelEmitter
         writer.WriteWrapped(string.Format(driver, "RunParallel"), arguments.Append("maxDegreeOfParallelism").ToArray(), ");");
         writer.Unindent();
         writer.WriteLine();
+    }
+
+    /// <summary>
+    /// <c>Run</c> and <c>RunParallel</c> over parameters and gradients of any element type (16-bit parameters): the
+    /// driver picks the storages, and every rounding draws its bits from the seed, the set, the element and the step.
+    /// </summary>
+    private static void WriteStorageRuns(SourceWriter writer, KernelRule rule, bool masterWeights)
+    {
+        string[] typeParameters = { "TParameter", "TGradient" };
+        string[] constraints = { "where TParameter : unmanaged", "where TGradient : unmanaged" };
+        string generic = "<" + string.Join(", ", typeParameters) + ">";
+        string[] parameters =
+        {
+            $"in {rule.ScalarsType} scalars", "Span<TParameter> parameter", "ReadOnlySpan<TGradient> gradient", "ParameterState state",
+            "ulong seed", "long step",
+        };
+        string[] arguments = { "in scalars", "parameter", "gradient", "state", "seed", "step" };
+        string driver = $"ElementwiseDriver.{{0}}<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}, {string.Join(", ", typeParameters)}>(";
+        string[] names = masterWeights ? new[] { "Run", "RunParallel", "RunParallelMasterWeights" } : new[] { "Run", "RunParallel" };
+        foreach (string name in names)
+        {
+            bool parallel = name != "Run";
+            writer.WriteSummary(
+                name == "RunParallelMasterWeights" ? "Updates a 16-bit set through its float master copy, across up to <paramref name=\"maxDegreeOfParallelism\"/> cores."
+                : parallel ? "Updates a whole set of any element type and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores."
+                : "Updates a whole set of any element type (16-bit parameters) and its state on the calling thread.");
+            writer.WriteLine(Inline);
+            writer.WriteWrapped($"public static void {name}{generic}(", parallel ? parameters.Append("int maxDegreeOfParallelism").ToArray() : parameters, ")");
+            writer.Indent();
+            for (int c = 0; c < constraints.Length; c++)
+            {
+                writer.WriteLine(constraints[c] + (c == constraints.Length - 1 ? " =>" : string.Empty));
+            }
+
+            writer.WriteWrapped(
+                string.Format(driver, name),
+                parallel ? arguments.Append("maxDegreeOfParallelism").ToArray() : arguments,
+                ");");
+            writer.Unindent();
+            writer.WriteLine();
+        }
     }
 
     /// <summary>

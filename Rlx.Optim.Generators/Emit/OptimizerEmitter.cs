@@ -108,9 +108,9 @@ internal static class OptimizerEmitter
 
     private static void WriteProperties(SourceWriter writer, OptimizerSpec spec)
     {
-        if (spec.StatePrecision != StatePrecision.Single)
+        if (spec.RoundsStochastically)
         {
-            writer.WriteSummary("The seed of the state's stochastic rounding (recorded in checkpoints): same seed, same bits.");
+            writer.WriteSummary("The seed of the stochastic rounding (recorded in checkpoints): same seed, same bits.");
             using (writer.Block("public ulong RoundingSeed"))
             {
                 writer.WriteLine("get => __states.RoundingSeed;");
@@ -155,30 +155,36 @@ internal static class OptimizerEmitter
         string modifiers = set.Modifiers.Length > 0 ? set.Modifiers + " " : string.Empty;
         bool parallel = set.Length >= spec.ParallelThreshold;
         writer.WriteLine($"// {Xml(set.Name)}: shape [{string.Join(", ", set.Shape)}], {(parallel ? "split across cores" : "on the calling thread")}.");
-        using (writer.Block($"{modifiers}partial void {set.MethodName}(", new[] { $"{Span} {parameter}", $"{ReadOnlySpan} {gradient}" }, ")"))
+        using (writer.Block($"{modifiers}partial void {set.MethodName}(", new[] { $"{SpanOf(set.ParameterElement)} {parameter}", $"{ReadOnlySpanOf(set.GradientElement)} {gradient}" }, ")"))
         {
-            WriteValidate(writer, set.Name, names.LengthConstant, parameter, gradient);
+            WriteValidate(writer, set, names.LengthConstant, parameter, gradient);
             writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
             writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
             if (set.Length >= MovableStateLength)
             {
-                WritePlacement(writer, spec, rule, parameter, gradient);
+                WritePlacement(writer, spec, rule, parameter, gradient, set);
             }
 
-            WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient);
+            WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, set);
         }
 
         writer.WriteLine();
     }
 
-    private static void WriteValidate(SourceWriter writer, string setName, string lengthConstant, string parameter, string gradient) =>
+    private static string SpanOf(ElementType element) => $"global::System.Span<{element.TypeName()}>";
+
+    private static string ReadOnlySpanOf(ElementType element) => $"global::System.ReadOnlySpan<{element.TypeName()}>";
+
+    private static void WriteValidate(SourceWriter writer, ParameterSetSpec set, string lengthConstant, string parameter, string gradient) =>
         writer.WriteWrapped(
-            $"{CompilerServices}.StepArguments.Validate(",
-            new[] { Literal.String(setName), lengthConstant, parameter, gradient },
+            set.HasSixteenBitParameter
+                ? $"{CompilerServices}.StepArguments.ValidateSpans("
+                : $"{CompilerServices}.StepArguments.Validate(",
+            new[] { Literal.String(set.Name), lengthConstant, parameter, gradient },
             ");");
 
     /// <summary>The state's page offset is kept clear of θ's and g's (the runtime's <c>StatePlacement</c>).</summary>
-    private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
+    private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient, ParameterSetSpec? set = null)
     {
         if (rule.BufferNames(spec.DefaultKernel).Count > 0)
         {
@@ -186,22 +192,28 @@ internal static class OptimizerEmitter
         }
     }
 
-    /// <summary>The kernel's call; 16-bit state also takes the rounding seed and the step its bits are drawn for.</summary>
-    private static void WriteRun(SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient)
+    /// <summary>
+    /// The kernel's call (a set of 16-bit parameters picks the kernel's generic overload by its span types); it and
+    /// 16-bit state also take the rounding seed and the step the bits are drawn for.
+    /// </summary>
+    private static void WriteRun(SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient, ParameterSetSpec? set = null)
     {
+        bool sixteenBit = set is { HasSixteenBitParameter: true };
+        bool master = set is not null && spec.KeepsMasterCopy(set);
         var arguments = new List<string> { "in scalars", parameter, gradient, "state" };
-        if (spec.StatePrecision != StatePrecision.Single)
+        if (spec.StatePrecision != StatePrecision.Single || sixteenBit)
         {
             arguments.Add("__states.RoundingSeed");
             arguments.Add("__stepCount + 1");
         }
 
-        if (parallel)
+        if (parallel || master)
         {
-            arguments.Add("__maxDegreeOfParallelism");
+            arguments.Add(parallel ? "__maxDegreeOfParallelism" : "1");
         }
 
-        writer.WriteWrapped($"{Generated}.{kernel}.{(parallel ? "RunParallel" : "Run")}(", arguments.ToArray(), ");");
+        string method = master ? "RunParallelMasterWeights" : parallel ? "RunParallel" : "Run";
+        writer.WriteWrapped($"{Generated}.{kernel}.{method}(", arguments.ToArray(), ");");
     }
 
     private static void WriteStepAll(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
@@ -211,13 +223,16 @@ internal static class OptimizerEmitter
             return;
         }
 
-        string[][] parameters = names.Select(n => new[] { $"{Span} {n.ParameterArgument}", $"{ReadOnlySpan} {n.GradientArgument}" }).ToArray();
+        string[][] parameters = names.Select((n, i) => new[]
+        {
+            $"{SpanOf(spec.Sets[i].ParameterElement)} {n.ParameterArgument}", $"{ReadOnlySpanOf(spec.Sets[i].GradientElement)} {n.GradientArgument}",
+        }).ToArray();
         writer.WriteSummary("Steps every declared set and ends the iteration. Every argument is checked before anything changes.");
         using (writer.Block("public void StepAll(", parameters, ")"))
         {
             for (int i = 0; i < spec.Sets.Count; i++)
             {
-                WriteValidate(writer, spec.Sets[i].Name, names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);
+                WriteValidate(writer, spec.Sets[i], names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);
             }
 
             for (int i = 0; i < spec.Sets.Count; i++)
@@ -243,8 +258,18 @@ internal static class OptimizerEmitter
                     {
                         writer.WriteLine($"case {Literal.String(set.Name)}:");
                         writer.Indent();
-                        writer.WriteLine($"{set.MethodName}(parameter, gradient);");
-                        writer.WriteLine("return;");
+                        if (set.HasSixteenBitParameter)
+                        {
+                            // Its parameter is 16-bit: no float span is it.
+                            string message = $"Parameter set '{set.Name}' is {set.ParameterElement}: step it with {set.MethodName} or StepAll.";
+                            writer.WriteWrapped("throw new global::System.ArgumentException(", new[] { Literal.String(message), "nameof(name)" }, ");");
+                        }
+                        else
+                        {
+                            writer.WriteLine($"{set.MethodName}(parameter, gradient);");
+                            writer.WriteLine("return;");
+                        }
+
                         writer.Unindent();
                     }
                 }

@@ -37,10 +37,15 @@ internal sealed record FallbackSpec(
     EquatableArray<PartialMember> Members,
     bool Surface,
     EquatableArray<FallbackSet> Sets,
-    EquatableArray<DiagnosticInfo> Reported);
+    EquatableArray<DiagnosticInfo> Reported)
+{
+    /// <summary>Whether the optimizer would round stochastically (16-bit state or parameters): it then has a <c>RoundingSeed</c>.</summary>
+    public bool RoundsStochastically { get; init; }
+}
 
 /// <summary>A declared set of a refused optimizer: enough for its length constant and its place in <c>StepAll</c>.</summary>
-internal sealed record FallbackSet(string MethodName, int Length);
+internal sealed record FallbackSet(
+    string MethodName, int Length, ElementType ParameterElement = ElementType.Single, ElementType GradientElement = ElementType.Single);
 
 /// <summary>
 /// The header of a partial method's implementation, as C#: <c>Head</c> (modifiers, return type, name and the opening

@@ -30,7 +30,23 @@ internal sealed record OptimizerSpec(
     int ParallelThreshold,
     double LearningRate,
     KernelSpec DefaultKernel,
-    EquatableArray<ParameterSetSpec> Sets);
+    EquatableArray<ParameterSetSpec> Sets)
+{
+    /// <summary>Whether 16-bit parameters are updated through a float master copy kept in the state.</summary>
+    public bool MasterWeights { get; init; }
+
+    /// <summary>Whether set <paramref name="set"/> keeps a master copy: a 16-bit set of an optimizer with master weights.</summary>
+    public bool KeepsMasterCopy(ParameterSetSpec set) => MasterWeights && set.HasSixteenBitParameter;
+
+    /// <summary>Whether any set keeps a master copy.</summary>
+    public bool HasMasterCopies => System.Linq.Enumerable.Any(Sets, KeepsMasterCopy);
+
+    /// <summary>Whether any set declares a 16-bit parameter.</summary>
+    public bool HasSixteenBitParameters => System.Linq.Enumerable.Any(Sets, set => set.HasSixteenBitParameter);
+
+    /// <summary>Whether the optimizer rounds stochastically (16-bit state or parameters) and so has a rounding seed.</summary>
+    public bool RoundsStochastically => StatePrecision != StatePrecision.Single || HasSixteenBitParameters;
+}
 
 /// <summary>A type that encloses the optimizer: its keyword (<c>class</c>, <c>struct</c>, <c>record</c>...) and name.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
@@ -44,6 +60,8 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="Shape">The declared dimensions.</param>
 /// <param name="Length">Their product.</param>
 /// <param name="Kernel">The set's hyperparameters after overrides.</param>
+/// <param name="ParameterElement">The parameter span's element type.</param>
+/// <param name="GradientElement">The gradient span's element type: the parameter's, or float.</param>
 internal sealed record ParameterSetSpec(
     string MethodName,
     string Modifiers,
@@ -52,4 +70,10 @@ internal sealed record ParameterSetSpec(
     string Name,
     EquatableArray<int> Shape,
     int Length,
-    KernelSpec Kernel);
+    KernelSpec Kernel,
+    ElementType ParameterElement = ElementType.Single,
+    ElementType GradientElement = ElementType.Single)
+{
+    /// <summary>Whether the parameter is 16-bit (stored with stochastic rounding).</summary>
+    public bool HasSixteenBitParameter => ParameterElement != ElementType.Single;
+}

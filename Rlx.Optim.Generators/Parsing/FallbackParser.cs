@@ -27,8 +27,18 @@ internal static class FallbackParser
             return fallback;
         }
 
-        return fallback with { Surface = true, Sets = ParsedSets(type, attribute, family, methods.Length, token) };
+        EquatableArray<FallbackSet> sets = ParsedSets(type, attribute, family, methods.Length, token);
+        return fallback with
+        {
+            Surface = true,
+            Sets = sets,
+            RoundsStochastically = DeclaresSixteenBitState(attribute) || sets.Any(set => set.ParameterElement != ElementType.Single),
+        };
     }
+
+    /// <summary>Whether the attribute asks for a state precision other than float (a defined one or not).</summary>
+    private static bool DeclaresSixteenBitState(AttributeData attribute) =>
+        AttributeArguments.TryGetNamed(attribute, "StatePrecision", out TypedConstant value) && value.Value is int raw && raw != 0;
 
     /// <summary>The declared sets when every one of them parses (their own problems aside from the optimizer's).</summary>
     /// <remarks>
@@ -44,7 +54,7 @@ internal static class FallbackParser
             ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(
                 type, family, HyperparameterRules.ReadOptimizer(attribute, family, ignored, token), ignored, token);
             return sets.Length == declared
-                ? sets.Select(set => new FallbackSet(set.MethodName, set.Length)).ToEquatableArray()
+                ? sets.Select(set => new FallbackSet(set.MethodName, set.Length, set.ParameterElement, set.GradientElement)).ToEquatableArray()
                 : default;
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)

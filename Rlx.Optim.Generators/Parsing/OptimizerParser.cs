@@ -39,6 +39,7 @@ internal static class OptimizerParser
             return null;
         }
 
+        bool masterWeights = AttributeArguments.TryGetNamed(attribute, "MasterWeights", out TypedConstant master) && master.Value is true;
         return new OptimizerSpec(
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
             TypeShape.ContainingTypes(type).ToEquatableArray(),
@@ -51,7 +52,10 @@ internal static class OptimizerParser
             parallelThreshold,
             learningRate,
             defaults,
-            sets.ToEquatableArray());
+            sets.ToEquatableArray())
+        {
+            MasterWeights = masterWeights,
+        };
     }
 
     /// <summary>Two optimizer attributes would generate two sets of the same members: only the first is reported on.</summary>

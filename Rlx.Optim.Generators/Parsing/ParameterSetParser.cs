@@ -77,7 +77,9 @@ internal static class ParameterSetParser
             name,
             shape.ToEquatableArray(),
             (int)length,
-            kernel);
+            kernel,
+            ElementOf(method.Parameters[0]),
+            ElementOf(method.Parameters[1]));
     }
 
     private static bool CheckSignature(IMethodSymbol method, MethodDeclarationSyntax? syntax, DiagnosticSink sink)
@@ -123,18 +125,39 @@ internal static class ParameterSetParser
     /// <summary>Part of the path Roslyn gives every file this generator adds.</summary>
     private const string GeneratedPathMarker = "Rlx.Optim.Generators.OptimizerGenerator";
 
-    private static bool HasStepParameters(IMethodSymbol method) =>
-        method.Parameters.Length == 2
-        && IsSpanOfFloat(method.Parameters[0], "System.Span<T>")
-        && IsSpanOfFloat(method.Parameters[1], "System.ReadOnlySpan<T>");
+    /// <summary>
+    /// <c>(Span&lt;T&gt;, ReadOnlySpan&lt;T&gt;)</c> with T float, Half or BFloat16; a 16-bit parameter may also take a
+    /// float gradient.
+    /// </summary>
+    private static bool HasStepParameters(IMethodSymbol method)
+    {
+        if (method.Parameters.Length != 2
+            || SpanElement(method.Parameters[0], "System.Span<T>") is not { } parameter
+            || SpanElement(method.Parameters[1], "System.ReadOnlySpan<T>") is not { } gradient)
+        {
+            return false;
+        }
 
-    private static bool IsSpanOfFloat(IParameterSymbol parameter, string definition) =>
+        return gradient == parameter || gradient == ElementType.Single;
+    }
+
+    private static ElementType ElementOf(IParameterSymbol parameter) =>
+        parameter.Type is INamedTypeSymbol { TypeArguments.Length: 1 } type ? ElementOf(type.TypeArguments[0]) ?? ElementType.Single : ElementType.Single;
+
+    private static ElementType? SpanElement(IParameterSymbol parameter, string definition) =>
         parameter.RefKind == RefKind.None
         && parameter.ScopedKind == ScopedKind.None
         && !parameter.IsParams
         && parameter.Type is INamedTypeSymbol { TypeArguments.Length: 1 } type
         && type.OriginalDefinition.ToDisplayString() == definition
-        && type.TypeArguments[0].SpecialType == SpecialType.System_Single;
+            ? ElementOf(type.TypeArguments[0])
+            : null;
+
+    private static ElementType? ElementOf(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_Single ? ElementType.Single
+        : type.ToDisplayString() == "System.Half" ? ElementType.Half
+        : type.ToDisplayString() == KnownNames.BFloat16 ? ElementType.BFloat16
+        : null;
 
     private static ImmutableArray<int> ReadShape(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken token, out long length)
     {

@@ -47,6 +47,14 @@ public abstract class OptimizerAttribute : Attribute
     public ulong RoundingSeed { get; set; }
 
     /// <summary>
+    /// Keeps a float copy of each 16-bit (<c>Span&lt;Half&gt;</c> or <c>Span&lt;BFloat16&gt;</c>) parameter in the state
+    /// (<c>master_weight</c>): the update is exact float arithmetic on the copy, and the parameter is written from it
+    /// rounded to nearest. Without it (the default), a 16-bit parameter is updated in place with stochastic rounding.
+    /// No effect on float sets.
+    /// </summary>
+    public bool MasterWeights { get; set; }
+
+    /// <summary>
     /// Parameter sets with at least this many elements are split across cores; smaller ones stay on the calling
     /// thread. Must be positive; <see cref="int.MaxValue"/> keeps every set on one thread. Default 65,536.
     /// </summary>

@@ -57,13 +57,18 @@ internal static class CheckpointValidator
         string dtype = CheckpointFormat.DtypeOf(description.StatePrecision);
         foreach (SafetensorsTensor tensor in header.Tensors)
         {
-            if (tensor.Dtype != dtype)
+            // A master copy of a 16-bit parameter is float whatever the moments are.
+            bool master = tensor.Name.EndsWith("." + ParameterState.MasterWeightName, StringComparison.Ordinal);
+            string wanted = master ? CheckpointFormat.Dtype : dtype;
+            if (tensor.Dtype != wanted)
             {
-                throw source.Refuse($"tensor '{tensor.Name}' is {tensor.Dtype}, but {source.Target} keeps {expected} state, stored as {dtype}.");
+                throw source.Refuse(master
+                    ? $"tensor '{tensor.Name}' is {tensor.Dtype}, but a master copy is stored as {wanted}."
+                    : $"tensor '{tensor.Name}' is {tensor.Dtype}, but {source.Target} keeps {expected} state, stored as {dtype}.");
             }
         }
 
-        if (description.StatePrecision == StatePrecision.Single)
+        if (!description.RoundsStochastically)
         {
             return null;
         }
@@ -146,7 +151,7 @@ internal static class CheckpointValidator
                 set = sets.Count;
                 indexByName.Add(setName, set);
                 sets.Add(new PlannedSet(setName, tensor.Shape, tensor.Length, DeclaredIndex: -1));
-                present.Add(new bool[description.BufferNames.Count]);
+                present.Add(new bool[description.BufferNames.Count + 1]); // the moments, then a master copy
             }
             else if (!sets[set].Shape.AsSpan().SequenceEqual(tensor.Shape))
             {
@@ -159,19 +164,35 @@ internal static class CheckpointValidator
 
         for (int set = 0; set < sets.Count; set++)
         {
-            int missing = Array.IndexOf(present[set], false);
+            string name = sets[set].Name;
+            int missing = Array.IndexOf(present[set], false, 0, description.BufferNames.Count);
             if (missing >= 0)
             {
-                throw source.Refuse($"set '{sets[set].Name}' has no tensor '{CheckpointFormat.TensorName(sets[set].Name, description.BufferNames[missing])}'.");
+                throw source.Refuse($"set '{name}' has no tensor '{CheckpointFormat.TensorName(name, description.BufferNames[missing])}'.");
+            }
+
+            // Only a declared set with master weights keeps a master copy, and it must.
+            bool keepsMaster = description.Sets.Any(s => s.Name == name && s.MasterWeights);
+            if (present[set][description.BufferNames.Count] != keepsMaster)
+            {
+                throw source.Refuse(keepsMaster
+                    ? $"set '{name}' has no tensor '{CheckpointFormat.TensorName(name, ParameterState.MasterWeightName)}', which {source.Target} keeps (MasterWeights)."
+                    : $"set '{name}' has a master copy, but {source.Target} keeps none for it.");
             }
         }
 
         return (sets, tensors);
     }
 
-    /// <summary>Splits <c>set.buffer</c> at the longest buffer name it ends with.</summary>
+    /// <summary>Splits <c>set.buffer</c> at the longest buffer name it ends with; a master copy is buffer <c>BufferNames.Count</c>.</summary>
     private static (string SetName, int Buffer) Split(string tensorName, OptimizerDescription description, CheckpointSource source)
     {
+        string masterSuffix = "." + ParameterState.MasterWeightName;
+        if (tensorName.EndsWith(masterSuffix, StringComparison.Ordinal) && description.Sets.Any(s => s.MasterWeights))
+        {
+            return (tensorName[..^masterSuffix.Length], description.BufferNames.Count);
+        }
+
         int best = -1;
         for (int b = 0; b < description.BufferNames.Count; b++)
         {
@@ -193,7 +214,7 @@ internal static class CheckpointValidator
         for (int declared = 0; declared < description.Sets.Count; declared++)
         {
             ParameterSetDescription expected = description.Sets[declared];
-            if (description.BufferNames.Count == 0)
+            if (description.BufferNames.Count == 0 && !expected.MasterWeights)
             {
                 // A stateless optimizer (plain SGD) saves no tensors: its sets are known by their hyperparameters only.
                 ExpectHyperparameters(metadata, expected.Name, expected.Hyperparameters, source, stateless: true);

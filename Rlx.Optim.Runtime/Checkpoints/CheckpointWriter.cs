@@ -60,6 +60,10 @@ internal static class CheckpointWriter
         if (description.StatePrecision != StatePrecision.Single)
         {
             metadata.Add(new(CheckpointFormat.StatePrecisionKey, CheckpointFormat.StatePrecisionText(description.StatePrecision)));
+        }
+
+        if (description.RoundsStochastically)
+        {
             metadata.Add(new(CheckpointFormat.RoundingSeedKey, optimizer.StateTable.RoundingSeed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 

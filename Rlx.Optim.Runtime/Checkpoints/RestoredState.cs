@@ -38,10 +38,11 @@ internal sealed class RestoredState
             PlannedSet set = plan.Sets[s];
             if (set.DeclaredIndex >= 0)
             {
-                byte[][] values = new byte[buffers][];
-                for (int b = 0; b < buffers; b++)
+                bool master = description.Sets[set.DeclaredIndex].MasterWeights;
+                byte[][] values = new byte[buffers + (master ? 1 : 0)][];
+                for (int b = 0; b < values.Length; b++)
                 {
-                    values[b] = new byte[(long)set.Length * elementSize];
+                    values[b] = new byte[(long)set.Length * (b < buffers ? elementSize : sizeof(float))];
                 }
 
                 declaredValues[set.DeclaredIndex] = values;
@@ -58,7 +59,7 @@ internal sealed class RestoredState
             Span<byte> destination = valuesBySet[tensor.Set] is { } values
                 ? values[tensor.Buffer]
                 : stateBySet[tensor.Set]!.Buffers[tensor.Buffer].Bytes;
-            if (elementSize == sizeof(float))
+            if (elementSize == sizeof(float) || tensor.Buffer == buffers)
             {
                 LittleEndianFloats.Read(bytes, MemoryMarshal.Cast<byte, float>(destination));
             }

@@ -20,8 +20,8 @@ public static partial class ElementwiseDriver
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
     {
-        Streams<float, BFloat16> streams = BFloat16StateStreams<TWide, TScalars>(parameter, gradient, state, seed, step);
-        Run<TWide, TPreferred, TScalars, float, FloatStorage, BFloat16, BFloat16Storage>(
+        Streams<float, float, BFloat16> streams = BFloat16StateStreams<TWide, TScalars>(parameter, gradient, state, seed, step);
+        Run<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage, BFloat16, BFloat16Storage>(
             in scalars, in streams, parameter.Length);
     }
 
@@ -37,13 +37,13 @@ public static partial class ElementwiseDriver
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
     {
-        Streams<float, BFloat16> streams = BFloat16StateStreams<TWide, TScalars>(parameter, gradient, state, seed, step);
-        RunParallel<TWide, TPreferred, TScalars, float, FloatStorage, BFloat16, BFloat16Storage>(
+        Streams<float, float, BFloat16> streams = BFloat16StateStreams<TWide, TScalars>(parameter, gradient, state, seed, step);
+        RunParallel<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage, BFloat16, BFloat16Storage>(
             in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Streams<float, BFloat16> BFloat16StateStreams<TWide, TScalars>(
+    private static Streams<float, float, BFloat16> BFloat16StateStreams<TWide, TScalars>(
         Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state, ulong seed, long step)
         where TWide : struct, IWideUpdate<TScalars>
         where TScalars : unmanaged

@@ -40,8 +40,8 @@ public static partial class ElementwiseDriver
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
     {
-        Streams<float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state);
-        Run<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage>(in scalars, in streams, parameter.Length);
+        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state);
+        Run<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage, float, FloatStorage>(in scalars, in streams, parameter.Length);
     }
 
     /// <summary>
@@ -56,13 +56,13 @@ public static partial class ElementwiseDriver
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
     {
-        Streams<float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state);
-        RunParallel<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage>(
+        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state);
+        RunParallel<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage, float, FloatStorage>(
             in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Streams<float, float> FloatStreams<TWide, TScalars>(
+    private static Streams<float, float, float> FloatStreams<TWide, TScalars>(
         Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state)
         where TWide : struct, IWideUpdate<TScalars>
         where TScalars : unmanaged =>
@@ -81,16 +81,18 @@ public static partial class ElementwiseDriver
 
     /// <summary>Updates elements <c>[0, length)</c> of <paramref name="streams"/> on the calling thread.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
-        in TScalars scalars, scoped in Streams<TData, TState> streams, int length)
+    public static void Run<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
+        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, int length)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
         where TData : unmanaged
         where TDataStorage : struct, IStorage<TData>
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState> =>
-        RunRange<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
+        RunRange<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
             in scalars, in streams, 0, (nuint)length);
 
     /// <summary>
@@ -98,28 +100,31 @@ public static partial class ElementwiseDriver
     /// <paramref name="maxDegreeOfParallelism"/> cores (-1: all), on persistent worker threads; the calling thread
     /// takes the first chunk. Runs on the calling thread alone when splitting cannot pay.
     /// </summary>
-    public static unsafe void RunParallel<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
-        in TScalars scalars, scoped in Streams<TData, TState> streams, int length, int maxDegreeOfParallelism)
+    public static unsafe void RunParallel<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
+        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, int length, int maxDegreeOfParallelism)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
         where TData : unmanaged
         where TDataStorage : struct, IStorage<TData>
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
     {
         int parts = PartsFor(length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
         if (parts <= 1)
         {
-            Run<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(in scalars, in streams, length);
+            Run<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(in scalars, in streams, length);
             return;
         }
 
         // The streams stay pinned for the whole (synchronous) run, so the workers may use raw pointers to them.
-        fixed (TData* p = &streams.Parameter, g = &streams.Gradient)
+        fixed (TData* p = &streams.Parameter)
+        fixed (TGradient* g = &streams.Gradient)
         fixed (TState* s0 = &streams.State0, s1 = &streams.State1, s2 = &streams.State2, s3 = &streams.State3)
         {
-            var work = ParallelRun<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>.ForCurrentThread;
+            var work = ParallelRun<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.ForCurrentThread;
             work.Set(in scalars, p, g, s0, s1, s2, s3, in streams.Keys, length);
             try
             {
@@ -137,13 +142,15 @@ public static partial class ElementwiseDriver
     /// through <see cref="Tail"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void RunRange<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
-        in TScalars scalars, scoped in Streams<TData, TState> streams, nuint start, nuint end)
+    internal static void RunRange<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
+        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, nuint start, nuint end)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
         where TData : unmanaged
         where TDataStorage : struct, IStorage<TData>
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
     {
@@ -151,13 +158,13 @@ public static partial class ElementwiseDriver
         nuint wholeEnd = start + (end - start) / width * width;
         if (wholeEnd != start)
         {
-            Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
+            Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
                 in scalars, in streams, start, wholeEnd, 0);
         }
 
         if (wholeEnd != end)
         {
-            Tail<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
+            Tail<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
                 in scalars, in streams, wholeEnd, (int)(end - wholeEnd));
         }
     }
@@ -167,25 +174,27 @@ public static partial class ElementwiseDriver
     /// element index the rounding draws its bits for (0 over the set itself, the tail's start over its copies).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
-        in TScalars scalars, scoped in Streams<TData, TState> streams, nuint start, nuint end, int indexOffset)
+    private static void Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
+        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, nuint start, nuint end, int indexOffset)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
         where TData : unmanaged
         where TDataStorage : struct, IStorage<TData>
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
     {
         if (KernelWidth.Uses512Bits)
         {
-            WideLoop<TWide, TScalars, TData, TDataStorage, TState, TStateStorage>.Update(
+            WideLoop<TWide, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.Update(
                 in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
                 ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
         }
         else
         {
-            PreferredLoop<TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>.Update(
+            PreferredLoop<TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.Update(
                 in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
                 ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
         }
@@ -199,12 +208,13 @@ public static partial class ElementwiseDriver
     }
 
     /// <summary>One padded vector per stream.</summary>
-    private struct Block<TData, TState>
+    private struct Block<TData, TGradient, TState>
         where TData : unmanaged
+        where TGradient : unmanaged
         where TState : unmanaged
     {
         public Lanes<TData> Parameter;
-        public Lanes<TData> Gradient;
+        public Lanes<TGradient> Gradient;
         public Lanes<TState> State0;
         public Lanes<TState> State1;
         public Lanes<TState> State2;
@@ -217,13 +227,15 @@ public static partial class ElementwiseDriver
     /// same arithmetic, and a rule is written once, over whole vectors.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Tail<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
-        in TScalars scalars, scoped in Streams<TData, TState> streams, nuint start, int count)
+    private static void Tail<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
+        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, nuint start, int count)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
         where TData : unmanaged
         where TDataStorage : struct, IStorage<TData>
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
     {
@@ -235,7 +247,7 @@ public static partial class ElementwiseDriver
         }
 
         int n = TWide.StateCount;
-        Block<TData, TState> block = default;
+        Block<TData, TGradient, TState> block = default;
         CopyIn(ref streams.Parameter, start, count, block.Parameter);
         CopyIn(ref streams.Gradient, start, count, block.Gradient);
         if (n > 0) CopyIn(ref streams.State0, start, count, block.State0);
@@ -243,10 +255,10 @@ public static partial class ElementwiseDriver
         if (n > 2) CopyIn(ref streams.State2, start, count, block.State2);
         if (n > 3) CopyIn(ref streams.State3, start, count, block.State3);
 
-        var padded = new Streams<TData, TState>(
+        var padded = new Streams<TData, TGradient, TState>(
             ref block.Parameter[0], in block.Gradient[0], ref block.State0[0], ref block.State1[0],
             ref block.State2[0], ref block.State3[0], streams.Keys);
-        Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TState, TStateStorage>(
+        Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
             in scalars, in padded, 0, (nuint)width, (int)start);
 
         CopyOut(block.Parameter, ref streams.Parameter, start, count);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -32,7 +33,7 @@ public sealed class ParameterStateTable
         for (int i = 0; i < _declared.Length; i++)
         {
             ParameterSetDescription set = description.Sets[i];
-            _declared[i] = new ParameterState(set.Name, [.. set.Shape], _precision, _bufferNames) { Index = i };
+            _declared[i] = new ParameterState(set.Name, [.. set.Shape], _precision, set.MasterWeights, _bufferNames) { Index = i };
         }
 
         _all = new List<ParameterState>(_declared);
@@ -100,10 +101,13 @@ public sealed class ParameterStateTable
 
         for (int i = 0; i < _declared.Length; i++)
         {
-            for (int b = 0; b < _bufferNames.Length; b++)
+            for (int b = 0; b < _declared[i].Buffers.Count; b++)
             {
                 declaredValues[i][b].CopyTo(_declared[i].Buffers[b].Bytes);
             }
+
+            // A restored master copy is the parameter's value from then on.
+            _declared[i].MasterWeightTaken = _declared[i].MasterWeight is not null;
         }
 
         for (int i = _declared.Length; i < _all.Count; i++)
@@ -158,10 +162,12 @@ public sealed class ParameterStateTable
 
         for (int i = 0; i < _declared.Length; i++)
         {
-            long length = (long)_declared[i].Length * StateBuffer.ElementSize(_precision);
-            if (declaredValues[i] is not { } buffers || buffers.Length != _bufferNames.Length || Array.Exists(buffers, b => b is null || b.LongLength != length))
+            ParameterState declared = _declared[i];
+            if (declaredValues[i] is not { } buffers
+                || buffers.Length != declared.Buffers.Count
+                || !Enumerable.Range(0, buffers.Length).All(b => buffers[b] is { } values && values.LongLength == declared.Buffers[b].Bytes.Length))
             {
-                throw new ArgumentException($"The values for set '{_declared[i].Name}' are not {_bufferNames.Length} buffers of {_declared[i].Length} elements.", nameof(declaredValues));
+                throw new ArgumentException($"The values for set '{declared.Name}' are not {declared.Buffers.Count} buffers of {declared.Length} elements.", nameof(declaredValues));
             }
         }
 

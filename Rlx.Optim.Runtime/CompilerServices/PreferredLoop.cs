@@ -4,41 +4,97 @@ using System.Runtime.CompilerServices;
 namespace Rlx.Optim.CompilerServices;
 
 /// <summary>The driver's loop over <see cref="Vector{T}"/>: where 512-bit vectors are not accelerated.</summary>
-internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>
+internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>
     where TRule : struct, IPreferredUpdate<TScalars>
     where TScalars : unmanaged
     where TData : unmanaged
     where TDataStorage : struct, IStorage<TData>
+    where TGradient : unmanaged
+    where TGradientStorage : struct, IStorage<TGradient>
     where TState : unmanaged
     where TStateStorage : struct, IStorage<TState>
 {
-    // Never inlined: the loop is a whole set's work, and inlined into a caller it would share its inlining budget.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+
+    /// <summary>
+    /// Elements <c>[start, end)</c>, whole vectors: the hot loop (<c>Groups</c>, never inlined: a whole set's work,
+    /// with an inlining budget of its own), the rare groups it stops at, and the last few vectors. Inlined into the
+    /// driver's entry, so a step makes one call into the hot loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Update(
-        in TScalars scalars, ref TData parameter, ref TData gradient, ref TState state0, ref TState state1,
+        in TScalars scalars, ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1,
         ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
+    {
+        nuint width = (nuint)Vector<float>.Count;
+        nuint i = start;
+        if (!TRule.HasRarePath)
+        {
+            Plain(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
+                start, end, indexOffset);
+            return;
+        }
+
+        while (end - i >= 4 * width)
+        {
+            i = Groups(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
+                i, end, indexOffset);
+            if (end - i >= 4 * width)
+            {
+                // Groups stopped at a group with a rare lane, before storing anything of it.
+                RareGroup(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                    ref state3, i, indexOffset);
+                i += 4 * width;
+            }
+        }
+
+        for (; i < end; i += width)
+        {
+            One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                indexOffset);
+        }
+    }
+
+    /// <summary>A rule without a rare path: each vector updated and stored in turn (at 256 bits there are 16 registers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Plain(
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
     {
         TScalars s = scalars;
         var k = new PreferredKeys(in keys);
         nuint width = (nuint)Vector<float>.Count;
-        nuint i = start;
-        Vector<uint> counter = CounterAt(indexOffset + (int)start);
+
+        // Whether any stream rounds stochastically, so that the loop needs each element's index counter (a local:
+        // the JIT did not inline a static property of this generic class that said it).
+        bool rounds = TDataStorage.RoundsStochastically || TStateStorage.RoundsStochastically;
+        Vector<uint> counter = rounds ? CounterAt(indexOffset + (int)i) : default;
         Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
-        if (!TRule.HasRarePath)
+        for (; i < end; i += width)
         {
-            // Each vector stored as soon as it is updated: at 256 bits there are 16 registers.
-            for (; i < end; i += width)
-            {
-                Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
-                    out Vector<float> p, out Vector<float> g, out PreferredState x);
-                TRule.Moments(in s, ref p, ref g, ref x);
-                Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, ref x);
-                counter += advance;
-            }
-
-            return;
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                out Vector<float> p, out Vector<float> g, out PreferredState x);
+            TRule.Moments(in s, ref p, ref g, ref x);
+            Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, ref x);
+            counter = rounds ? counter + advance : default;
         }
+    }
 
+    /// <summary>
+    /// The hot loop of a rule with a rare path: groups of four vectors from <paramref name="i"/> while whole groups
+    /// remain, returning where it stopped, which is before a group with a rare lane if it met one. No call inside,
+    /// so nothing it keeps in registers is saved and reloaded around one on every iteration.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nuint Groups(
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
+    {
+        TScalars s = scalars;
+        var k = new PreferredKeys(in keys);
+        nuint width = (nuint)Vector<float>.Count;
+        bool rounds = TDataStorage.RoundsStochastically || TStateStorage.RoundsStochastically;
+        Vector<uint> counter = rounds ? CounterAt(indexOffset + (int)i) : default;
+        Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
         for (; end - i >= 4 * width; i += 4 * width)
         {
             Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
@@ -53,64 +109,60 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState
             Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
                 out Vector<float> p3, out Vector<float> g3, out PreferredState x3);
             TRule.Moments(in s, ref p3, ref g3, ref x3);
-
-            Vector<uint> c1 = counter + advance, c2 = c1 + advance, c3 = c2 + advance;
             if (TRule.AnyRare(in x0, in x1, in x2, in x3))
             {
-                // Cold: a call, so that the hot loop's inlining budget goes to Finish.
-                RareGroup(in scalars, in keys, ref parameter, ref state0, ref state1, ref state2, ref state3, i,
-                    indexOffset, p0, p1, p2, p3, g0, g1, g2, g3, x0, x1, x2, x3);
-            }
-            else
-            {
-                // Each vector stored as soon as it is finished: its state, then θ.
-                Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, ref x0);
-                Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, c1, p1, ref x1);
-                Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, c2, p2,
-                    ref x2);
-                Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, c3, p3,
-                    ref x3);
+                return i;
             }
 
-            counter = c3 + advance;
+            // Each vector stored as soon as it is finished: its state, then θ. Without a rounding storage the
+            // counters are constant zeros, not carried from iteration to iteration.
+            Vector<uint> c1 = rounds ? counter + advance : default;
+            Vector<uint> c2 = rounds ? c1 + advance : default;
+            Vector<uint> c3 = rounds ? c2 + advance : default;
+            Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, ref x0);
+            Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width, c1, p1, ref x1);
+            Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width, c2, p2,
+                ref x2);
+            Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width, c3, p3,
+                ref x3);
+            counter = rounds ? c3 + advance : default;
         }
 
-        for (; i < end; i += width)
-        {
-            One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
-                indexOffset);
-        }
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<uint> CounterAt(int index) =>
         StochasticRounding.IndexCounter(Vector<int>.Indices + new Vector<int>(index));
 
+    /// <summary>
+    /// A group of four vectors with a rare lane, from <paramref name="i"/>: its moments computed again from the
+    /// streams (nothing of the group is stored yet), each vector's state recomputed exactly, then stored, then θ.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RareGroup(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TState state0, ref TState state1,
-        ref TState state2, ref TState state3, nuint i, int indexOffset,
-        Vector<float> p0, Vector<float> p1, Vector<float> p2, Vector<float> p3,
-        Vector<float> g0, Vector<float> g1, Vector<float> g2, Vector<float> g3,
-        PreferredState x0, PreferredState x1, PreferredState x2, PreferredState x3)
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         TScalars s = scalars;
         var k = new PreferredKeys(in keys);
         nuint width = (nuint)Vector<float>.Count;
         Vector<uint> counter = CounterAt(indexOffset + (int)i);
         Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
-        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, g0, ref x0);
-        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width,
-            counter + advance, p1, g1, ref x1);
-        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
-            counter + advance + advance, p2, g2, ref x2);
-        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
-            counter + advance + advance + advance, p3, g3, ref x3);
+        for (nuint v = 0; v < 4; v++, counter += advance)
+        {
+            nuint at = i + v * width;
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, at,
+                out Vector<float> p, out Vector<float> g, out PreferredState x);
+            TRule.Moments(in s, ref p, ref g, ref x);
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, at, counter, p, g,
+                ref x);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void One(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         Vector<uint> counter = CounterAt(indexOffset + (int)i);
@@ -130,11 +182,11 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TState
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Load(
-        ref TData parameter, ref TData gradient, ref TState state0, ref TState state1, ref TState state2,
+        ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1, ref TState state2,
         ref TState state3, nuint i, out Vector<float> p, out Vector<float> g, out PreferredState x)
     {
         p = TDataStorage.LoadPreferred(ref parameter, i);
-        g = TDataStorage.LoadPreferred(ref gradient, i);
+        g = TGradientStorage.LoadPreferred(ref gradient, i);
         LoadState(ref state0, ref state1, ref state2, ref state3, i, out x);
     }
 
@@ -212,6 +264,7 @@ internal readonly struct PreferredKeys
         (State3Low, State3High) = Split(keys.State3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector<uint>, Vector<uint>) Split(ulong key) =>
         (new Vector<uint>((uint)key), new Vector<uint>((uint)(key >> 32)));
 }

@@ -35,6 +35,38 @@ public static class StepArguments
         }
     }
 
+    /// <summary>
+    /// <see cref="Validate(string, int, ReadOnlySpan{float}, ReadOnlySpan{float}, string, string)"/> for spans of
+    /// other element types (16-bit parameters, a float gradient): lengths in elements, overlap in bytes.
+    /// </summary>
+    /// <exception cref="ArgumentException">They do not; the message names the set and both lengths.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ValidateSpans<TParameter, TGradient>(
+        string setName,
+        int expectedLength,
+        Span<TParameter> parameter,
+        ReadOnlySpan<TGradient> gradient,
+        [CallerArgumentExpression(nameof(parameter))] string parameterName = "parameter",
+        [CallerArgumentExpression(nameof(gradient))] string gradientName = "gradient")
+        where TParameter : unmanaged
+        where TGradient : unmanaged
+    {
+        if (parameter.Length != expectedLength)
+        {
+            ThrowWrongLength(setName, "parameter", parameterName, expectedLength, parameter.Length);
+        }
+
+        if (gradient.Length != expectedLength)
+        {
+            ThrowWrongLength(setName, "gradient", gradientName, expectedLength, gradient.Length);
+        }
+
+        if (System.Runtime.InteropServices.MemoryMarshal.AsBytes((ReadOnlySpan<TParameter>)parameter).Overlaps(System.Runtime.InteropServices.MemoryMarshal.AsBytes(gradient)))
+        {
+            ThrowOverlap(setName, gradientName);
+        }
+    }
+
     /// <summary>Checks a learning rate set at run time.</summary>
     /// <exception cref="ArgumentOutOfRangeException">It is negative or not finite.</exception>
     public static float LearningRate(float value)

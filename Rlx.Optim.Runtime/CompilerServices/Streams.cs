@@ -4,19 +4,19 @@ using System.Runtime.CompilerServices;
 namespace Rlx.Optim.CompilerServices;
 
 /// <summary>
-/// Where one set's streams start: θ and g of storage type <typeparamref name="TData"/>, up to
+/// Where one set's streams start: θ of storage type <typeparamref name="TData"/>, g of <typeparamref name="TGradient"/>, up to
 /// <see cref="WideState.Capacity"/> state buffers of <typeparamref name="TState"/>, and the rounding keys of this
 /// step. One type for every rule: a rule with fewer buffers leaves the rest null, and the driver never touches them.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public ref struct Streams<TData, TState>
+public ref struct Streams<TData, TGradient, TState>
     where TData : unmanaged
     where TState : unmanaged
 {
     /// <summary>θ's first element.</summary>
     public ref TData Parameter;
     /// <summary>g's first element (only read).</summary>
-    public ref TData Gradient;
+    public ref TGradient Gradient;
     /// <summary>State buffer 0's first element, or a null reference.</summary>
     public ref TState State0;
     /// <summary>State buffer 1's first element, or a null reference.</summary>
@@ -31,7 +31,7 @@ public ref struct Streams<TData, TState>
 
     /// <summary>The streams from their first elements; <see cref="Unsafe.NullRef{T}"/> for buffers the rule lacks.</summary>
     public Streams(
-        ref TData parameter, ref readonly TData gradient, ref TState state0, ref TState state1, ref TState state2,
+        ref TData parameter, ref readonly TGradient gradient, ref TState state0, ref TState state1, ref TState state2,
         ref TState state3, RoundingKeys keys)
     {
         Parameter = ref parameter;

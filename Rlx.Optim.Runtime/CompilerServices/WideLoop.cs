@@ -4,34 +4,78 @@ using System.Runtime.Intrinsics;
 namespace Rlx.Optim.CompilerServices;
 
 /// <summary>The driver's loop over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
-internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TStateStorage>
+internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>
     where TRule : struct, IWideUpdate<TScalars>
     where TScalars : unmanaged
     where TData : unmanaged
     where TDataStorage : struct, IStorage<TData>
+    where TGradient : unmanaged
+    where TGradientStorage : struct, IStorage<TGradient>
     where TState : unmanaged
     where TStateStorage : struct, IStorage<TState>
 {
-    private static nuint Width => (nuint)Vector512<float>.Count;
+    private const int Lanes = 16; // Vector512<float>.Count
 
-    // Never inlined: the loop is a whole set's work, and inlined into a caller it would share its inlining budget.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+
+    /// <summary>
+    /// Elements <c>[start, end)</c>, whole vectors: the hot loop (<c>Groups</c>, never inlined: a whole set's work,
+    /// with an inlining budget of its own), the rare groups it stops at, and the last few vectors. Inlined into the
+    /// driver's entry, so a step makes one call into the hot loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Update(
-        in TScalars scalars, ref TData parameter, ref TData gradient, ref TState state0, ref TState state1,
+        in TScalars scalars, ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1,
         ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
     {
+        nuint i = start;
+        while (end - i >= 4 * Lanes)
+        {
+            i = Groups(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
+                i, end, indexOffset);
+            if (end - i >= 4 * Lanes)
+            {
+                // Groups stopped at a group with a rare lane, before storing anything of it.
+                RareGroup(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                    ref state3, i, indexOffset);
+                i += 4 * Lanes;
+            }
+        }
+
+        for (; i < end; i += Lanes)
+        {
+            // At most three vectors: a call each keeps the loop's inlining budget for the groups.
+            One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+                indexOffset);
+        }
+    }
+
+    /// <summary>
+    /// The hot loop: groups of four vectors from <paramref name="i"/> while whole groups remain, returning where it
+    /// stopped, which is before a group with a rare lane if it met one. No call inside, so nothing it keeps in
+    /// registers (the scalars, the streams) is saved and reloaded around one on every iteration.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nuint Groups(
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
+    {
         // Copies in locals: the rule's reads of them are then loop invariants kept in registers. The rounding keys
-        // are broadcast here, once per call, and the index counters carried from vector to vector (a storage that
-        // does not round uses neither, and the JIT drops both).
+        // are broadcast here, once per call, and the index counters carried from vector to vector.
         TScalars s = scalars;
         var k = new WideKeys(in keys);
-        nuint width = Width;
-        nuint i = start;
-        Vector512<uint> counter = CounterAt(indexOffset + (int)start);
+        const nuint width = Lanes;
+
+        // Whether any stream rounds stochastically, so that the loop needs each element's index counter. (A local:
+        // the JIT did not inline a static property of this generic class that said it.) Without one the counters
+        // are constant zeros and nothing is carried from one iteration to the next.
+        bool rounds = TDataStorage.RoundsStochastically || TStateStorage.RoundsStochastically;
+        Vector512<uint> counter = rounds ? CounterAt(indexOffset + (int)i) : default;
         Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
         for (; end - i >= 4 * width; i += 4 * width)
         {
-            Vector512<uint> c1 = counter + advance, c2 = c1 + advance, c3 = c2 + advance;
+            Vector512<uint> c1 = rounds ? counter + advance : default;
+            Vector512<uint> c2 = rounds ? c1 + advance : default;
+            Vector512<uint> c3 = rounds ? c2 + advance : default;
 
             // Vectors in pairs (a 16-bit storage loads 32 elements at once and stores them with one permute), each
             // vector's moments as soon as its pair is loaded: few vectors live.
@@ -58,10 +102,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
             }
             else if (TRule.AnyRare(in x0, in x1, in x2, in x3))
             {
-                // Cold: a call, so that the hot loop's inlining budget goes to Finish. The originals of the scalars
-                // and keys are passed, not the loop's copies, which would then live in memory.
-                RareGroup(in scalars, in keys, ref parameter, ref state0, ref state1, ref state2, ref state3, i,
-                    indexOffset, p0, p1, p2, p3, g0, g1, g2, g3, x0, x1, x2, x3);
+                return i;
             }
             else
             {
@@ -71,55 +112,52 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
                     c2, c3, p2, ref x2, p3, ref x3);
             }
 
-            counter = c3 + advance;
+            counter = rounds ? c3 + advance : default;
         }
 
-        for (; i < end; i += width)
-        {
-            // At most three vectors: a call each keeps the loop's inlining budget for the groups.
-            One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
-                indexOffset);
-        }
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<uint> CounterAt(int index) =>
         StochasticRounding.IndexCounter(Vector512<int>.Indices + Vector512.Create(index));
 
-    /// <summary>A group of four vectors with a rare lane: each one's state recomputed exactly, then stored, then θ.</summary>
+    /// <summary>
+    /// A group of four vectors with a rare lane, from <paramref name="i"/>: its moments computed again from the
+    /// streams (nothing of the group is stored yet), each vector's state recomputed exactly, then stored, then θ.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RareGroup(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TState state0, ref TState state1,
-        ref TState state2, ref TState state3, nuint i, int indexOffset,
-        Vector512<float> p0, Vector512<float> p1, Vector512<float> p2, Vector512<float> p3,
-        Vector512<float> g0, Vector512<float> g1, Vector512<float> g2, Vector512<float> g3,
-        WideState x0, WideState x1, WideState x2, WideState x3)
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         TScalars s = scalars;
         var k = new WideKeys(in keys);
-        nuint width = Width;
         Vector512<uint> counter = CounterAt(indexOffset + (int)i);
         Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
-        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p0, g0, ref x0);
-        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + width,
-            counter + advance, p1, g1, ref x1);
-        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
-            counter + 2 * advance, p2, g2, ref x2);
-        FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
-            counter + 3 * advance, p3, g3, ref x3);
+        for (nuint v = 0; v < 4; v++, counter += advance)
+        {
+            nuint at = i + v * Lanes;
+            Vector512<float> p = TDataStorage.Load(ref parameter, at);
+            Vector512<float> g = TGradientStorage.Load(ref gradient, at);
+            LoadState(ref state0, ref state1, ref state2, ref state3, at, out WideState x);
+            TRule.Moments(in s, ref p, ref g, ref x);
+            FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, at, counter, p, g,
+                ref x);
+        }
     }
 
     /// <summary>One vector (the last whole ones after the groups of four).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void One(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TData gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         Vector512<uint> counter = CounterAt(indexOffset + (int)i);
         TScalars s = scalars;
         var k = new WideKeys(in keys);
         Vector512<float> p = TDataStorage.Load(ref parameter, i);
-        Vector512<float> g = TDataStorage.Load(ref gradient, i);
+        Vector512<float> g = TGradientStorage.Load(ref gradient, i);
         LoadState(ref state0, ref state1, ref state2, ref state3, i, out WideState x);
         TRule.Moments(in s, ref p, ref g, ref x);
         if (TRule.HasRarePath && TRule.AnyRare(in x))
@@ -147,12 +185,12 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TState, TSt
     /// <summary>The vectors at <paramref name="i"/> and <paramref name="i"/> + 16 of every stream, a pair per load.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LoadPair(
-        ref TData parameter, ref TData gradient, ref TState state0, ref TState state1, ref TState state2,
+        ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1, ref TState state2,
         ref TState state3, nuint i, out Vector512<float> p0, out Vector512<float> g0, out WideState x0,
         out Vector512<float> p1, out Vector512<float> g1, out WideState x1)
     {
         TDataStorage.LoadPair(ref parameter, i, out p0, out p1);
-        TDataStorage.LoadPair(ref gradient, i, out g0, out g1);
+        TGradientStorage.LoadPair(ref gradient, i, out g0, out g1);
         x0 = default;
         x1 = default;
         Vector512<float> a, b;
@@ -267,6 +305,7 @@ internal readonly struct WideKeys
         (State3Low, State3High) = Split(keys.State3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector512<uint>, Vector512<uint>) Split(ulong key) =>
         (Vector512.Create((uint)key), Vector512.Create((uint)(key >> 32)));
 }

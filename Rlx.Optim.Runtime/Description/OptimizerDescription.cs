@@ -27,16 +27,20 @@ public sealed class OptimizerDescription
         params ParameterSetDescription[] sets)
         : this(kind, precision, StatePrecision.Single, 0, bufferNames, hyperparameters, sets)
     {
+        RoundsStochastically = false;
     }
 
-    /// <summary>Describes a generated optimizer with 16-bit state. Generated code calls it, once per optimizer class.</summary>
+    /// <summary>
+    /// Describes a generated optimizer that rounds stochastically: with 16-bit state, 16-bit parameters or both.
+    /// Generated code calls it, once per optimizer class.
+    /// </summary>
     /// <param name="kind">The algorithm, for example <c>adam</c> or <c>sgd</c>.</param>
     /// <param name="precision">The kernels' arithmetic.</param>
     /// <param name="bufferNames">The state buffers every set keeps, in kernel order.</param>
     /// <param name="hyperparameters">The optimizer's own hyperparameters (copied), used by sets without overrides and by undeclared names.</param>
     /// <param name="sets">The declared sets, in declaration order.</param>
     /// <param name="statePrecision">How the state buffers store their elements.</param>
-    /// <param name="roundingSeed">The default seed of the stochastic rounding of 16-bit state.</param>
+    /// <param name="roundingSeed">The default seed of the stochastic rounding.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public OptimizerDescription(
         string kind,
@@ -55,6 +59,7 @@ public sealed class OptimizerDescription
         Precision = precision;
         StatePrecision = statePrecision;
         RoundingSeed = roundingSeed;
+        RoundsStochastically = true;
         BufferNames = new ReadOnlyCollection<string>((string[])bufferNames.Clone());
         Hyperparameters = new ReadOnlyCollection<Hyperparameter>((Hyperparameter[])hyperparameters.Clone());
         Sets = new ReadOnlyCollection<ParameterSetDescription>((ParameterSetDescription[])sets.Clone());
@@ -69,8 +74,14 @@ public sealed class OptimizerDescription
     /// <summary>How the state buffers store their elements.</summary>
     public StatePrecision StatePrecision { get; }
 
-    /// <summary>The default seed of the stochastic rounding of 16-bit state (the attribute's <c>RoundingSeed</c>).</summary>
+    /// <summary>The default seed of the stochastic rounding (the attribute's <c>RoundingSeed</c>).</summary>
     public ulong RoundingSeed { get; }
+
+    /// <summary>
+    /// Whether the optimizer rounds stochastically (16-bit state or parameters), so that its checkpoints record the
+    /// seed.
+    /// </summary>
+    public bool RoundsStochastically { get; }
 
     /// <summary>The state buffers every set keeps, in kernel order.</summary>
     public IReadOnlyList<string> BufferNames { get; }

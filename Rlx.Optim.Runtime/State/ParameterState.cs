@@ -34,6 +34,20 @@ public sealed class ParameterState
     /// <param name="precision">How the buffers store their elements.</param>
     /// <param name="bufferNames">The state tensors it keeps, in kernel order.</param>
     internal ParameterState(string name, int[] shape, StatePrecision precision, params string[] bufferNames)
+        : this(name, shape, precision, masterWeights: false, bufferNames)
+    {
+    }
+
+    /// <summary>
+    /// Creates the state of a set whose 16-bit parameter is updated through a float copy: the buffers, then the copy
+    /// (<c>master_weight</c>, always float).
+    /// </summary>
+    /// <param name="name">The set's name.</param>
+    /// <param name="shape">Its dimensions; the length is their product.</param>
+    /// <param name="precision">How the moment buffers store their elements.</param>
+    /// <param name="masterWeights">Whether to keep the float copy.</param>
+    /// <param name="bufferNames">The moment buffers, in kernel order.</param>
+    internal ParameterState(string name, int[] shape, StatePrecision precision, bool masterWeights, params string[] bufferNames)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
@@ -41,12 +55,18 @@ public sealed class ParameterState
         Name = name;
         Shape = new ReadOnlyCollection<int>((int[])shape.Clone());
         Length = LengthOf(shape);
-        _buffers = new StateBuffer[bufferNames.Length];
-        Span<int> offsets = bufferNames.Length <= MaxStackBuffers ? stackalloc int[bufferNames.Length] : new int[bufferNames.Length];
+        int count = bufferNames.Length + (masterWeights ? 1 : 0);
+        _buffers = new StateBuffer[count];
+        Span<int> offsets = count <= MaxStackBuffers ? stackalloc int[count] : new int[count];
         StatePlacement.Choose(0, 0, offsets); // apart from each other; PlaceBeside moves them once θ and g are known
         for (int i = 0; i < bufferNames.Length; i++)
         {
             _buffers[i] = new StateBuffer(bufferNames[i], Length, offsets[i], precision);
+        }
+
+        if (masterWeights)
+        {
+            _buffers[count - 1] = new StateBuffer(MasterWeightName, Length, offsets[count - 1], StatePrecision.Single);
         }
 
         Precision = precision;
@@ -63,8 +83,20 @@ public sealed class ParameterState
     /// <summary>Elements in the set (and in each buffer).</summary>
     public int Length { get; }
 
-    /// <summary>How the buffers store their elements.</summary>
+    /// <summary>How the moment buffers store their elements (a master copy is float).</summary>
     public StatePrecision Precision { get; }
+
+    /// <summary>The name of the float copy of a 16-bit parameter, the last buffer of a set that keeps one.</summary>
+    public const string MasterWeightName = "master_weight";
+
+    /// <summary>The float copy of the set's 16-bit parameter, or <see langword="null"/> when it keeps none.</summary>
+    public StateBuffer? MasterWeight => _buffers.Length > 0 && _buffers[^1].Name == MasterWeightName ? _buffers[^1] : null;
+
+    /// <summary>
+    /// Whether the master copy holds the parameter: taken from the 16-bit parameter on the set's first step (or
+    /// restored from a checkpoint); <see cref="Clear"/> forgets it.
+    /// </summary>
+    internal bool MasterWeightTaken { get; set; }
 
     /// <summary>
     /// The set's place in its optimizer's state table (declared sets first, then the others in order of first use):
@@ -110,14 +142,23 @@ public sealed class ParameterState
     /// allocated afresh each step) moves nothing, so the copy is paid only for a layout that lasts.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public void PlaceBeside(ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
+    public void PlaceBeside(ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient) =>
+        Place(PageOffsetOf(parameter), PageOffsetOf(gradient));
+
+    /// <inheritdoc cref="PlaceBeside(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void PlaceBeside<TParameter, TGradient>(Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient)
+        where TParameter : unmanaged
+        where TGradient : unmanaged =>
+        Place(PageOffsetOf((ReadOnlySpan<TParameter>)parameter), PageOffsetOf(gradient));
+
+    private void Place(int parameterOffset, int gradientOffset)
     {
         if (!_movable)
         {
             return;
         }
 
-        int parameterOffset = PageOffsetOf(parameter), gradientOffset = PageOffsetOf(gradient);
         if (parameterOffset != _lastParameterOffset || gradientOffset != _lastGradientOffset)
         {
             _lastParameterOffset = parameterOffset;
@@ -156,9 +197,12 @@ public sealed class ParameterState
         {
             buffer.Clear();
         }
+
+        MasterWeightTaken = false;
     }
 
-    private static unsafe int PageOffsetOf(ReadOnlySpan<float> span) =>
+    private static unsafe int PageOffsetOf<T>(ReadOnlySpan<T> span)
+        where T : unmanaged =>
         (int)((nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span)) % StatePlacement.PageBytes);
 
     private static int LengthOf(int[] shape)

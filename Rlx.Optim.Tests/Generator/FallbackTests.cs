@@ -91,6 +91,34 @@ public sealed class FallbackTests
         Assert.Contains(generated, m => m.Contains("W1Length", StringComparison.Ordinal));
     }
 
+    /// <summary>16-bit parameters and state: the fallback's <c>StepAll</c> takes the same spans, and it has the seed.</summary>
+    [Theory]
+    [InlineData("[AdamWOptimizer(StatePrecision = StatePrecision.BFloat16)]", "[AdamWOptimizer(StatePrecision = StatePrecision.BFloat16, Beta2 = 2)]")]
+    [InlineData("[LionOptimizer]", "[LionOptimizer(Beta1 = 2)]")]
+    public void A_refused_16_bit_optimizer_has_the_members_of_a_generated_one(string valid, string invalid)
+    {
+        const string declaration = """
+            using System;
+            using Rlx.Optim;
+
+            namespace Demo;
+
+            ATTRIBUTE
+            public partial class Opt
+            {
+                [Parameter(784, 128)] public partial void StepW1(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+                [Parameter(128)] public partial void StepB1(Span<Half> bias, ReadOnlySpan<float> gradient);
+            }
+            """;
+
+        string[] generated = Surface(declaration.Replace("ATTRIBUTE", valid, StringComparison.Ordinal));
+        string[] fallback = Surface(declaration.Replace("ATTRIBUTE", invalid, StringComparison.Ordinal));
+
+        Assert.Equal(generated, fallback);
+        Assert.Contains(generated, m => m.Contains("RoundingSeed", StringComparison.Ordinal));
+        Assert.Contains(generated, m => m.Contains("StepAll(Span<BFloat16>", StringComparison.Ordinal));
+    }
+
     /// <summary>The members of Demo.Opt that are not private, and the interfaces it implements, as C# shows them.</summary>
     private static string[] Surface(string source)
     {

@@ -235,18 +235,18 @@ public sealed class SixteenBitDriverTests
             where TDataStorage : struct, IStorage<TData>
             where TStateStorage : struct, IStorage<TState>
         {
-            var streams = new Streams<TData, TState>(
+            var streams = new Streams<TData, TData, TState>(
                 ref _parameter[0], in _gradient[0], ref _state[0], ref Unsafe.NullRef<TState>(),
                 ref Unsafe.NullRef<TState>(), ref Unsafe.NullRef<TState>(), keys);
             var scalars = default(NoScalars);
             if (maxDegreeOfParallelism is int degree)
             {
-                ElementwiseDriver.RunParallel<TRule, TRule, NoScalars, TData, TDataStorage, TState, TStateStorage>(
+                ElementwiseDriver.RunParallel<TRule, TRule, NoScalars, TData, TDataStorage, TData, TDataStorage, TState, TStateStorage>(
                     in scalars, in streams, _parameter.Length, degree);
             }
             else
             {
-                ElementwiseDriver.Run<TRule, TRule, NoScalars, TData, TDataStorage, TState, TStateStorage>(
+                ElementwiseDriver.Run<TRule, TRule, NoScalars, TData, TDataStorage, TData, TDataStorage, TState, TStateStorage>(
                     in scalars, in streams, _parameter.Length);
             }
         }

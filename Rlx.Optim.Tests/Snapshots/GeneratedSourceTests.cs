@@ -241,6 +241,38 @@ public sealed class GeneratedSourceTests
         }
         """);
 
+    /// <summary>bfloat16 state and 16-bit parameters: the rounding seed, the storages named, the name-keyed refusal.</summary>
+    [Fact]
+    public void SixteenBit() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdamWOptimizer(StatePrecision = StatePrecision.BFloat16, RoundingSeed = 42)]
+        public partial class HalfTransformer
+        {
+            [Parameter(768, 768)] public partial void StepProjection(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+            [Parameter(768)] public partial void StepNorm(Span<Half> gain, ReadOnlySpan<float> gradient);
+            [Parameter(768)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>Master weights: the 16-bit set's description keeps a copy, and its call goes through it.</summary>
+    [Fact]
+    public void MasterWeights() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [LionOptimizer(MasterWeights = true)]
+        public partial class MasterLion
+        {
+            [Parameter(4096)] public partial void StepEmbedding(Span<BFloat16> table, ReadOnlySpan<float> gradient);
+        }
+        """);
+
     /// <summary>An invalid declaration: only its partial methods, throwing (see Diagnostics in README).</summary>
     [Fact]
     public void InvalidDeclarationFallback() => VerifyGenerated("""

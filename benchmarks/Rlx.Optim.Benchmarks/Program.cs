@@ -8,7 +8,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rlx.Optim.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state]
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit]
 if (args.Contains("--scaling"))
 {
     Console.WriteLine(MachineFacts.Describe());
@@ -34,6 +34,13 @@ if (args.Contains("--driver-vs-previous"))
 {
     Console.WriteLine(MachineFacts.Describe());
     Console.WriteLine(DriverVsPrevious.Measure());
+    return;
+}
+
+if (args.Contains("--sixteen-bit"))
+{
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(SixteenBitStep.Measure());
     return;
 }
 

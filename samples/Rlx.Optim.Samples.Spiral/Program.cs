@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
@@ -8,8 +9,12 @@ using Rlx.Optim.Samples.Spiral;
 // Trains a two-layer network on a synthetic three-arm spiral with a generated optimizer (Adam unless
 // --optimizer names another: adamw, nadam, radam, adamax, lion, sgd), full batch, with a cosine learning-rate schedule.
 // --state bf16 trains with the same optimizer declared with bfloat16 state (StatePrecision = BFloat16: the moments
-// stored in half the bytes, rounded stochastically); --state float is the default. Exits with 1 if the held-out
-// accuracy is below 90%, so it doubles as an end-to-end check.
+// stored in half the bytes, rounded stochastically); --state float is the default.
+// --parameters bf16 (with adam, adamw or lion) keeps the network's four tensors as BFloat16[] and steps them through
+// StepAll of a twin declared with Span<BFloat16> parameters and float gradients, which rounds each update
+// stochastically; --master-weights adds MasterWeights = true to it (a float copy of the parameters in the state,
+// updated exactly, and the parameters written from it rounded to nearest).
+// Exits with 1 if the held-out accuracy is below 90%, so it doubles as an end-to-end check.
 // Halfway through, the optimizer is saved to a checkpoint; at the end a fresh optimizer loads it and finishes the run
 // from there, and the result must equal the uninterrupted run bit for bit (exit code 1 otherwise).
 // With --check-gradients it instead compares the backward pass with finite differences, and exits with 1 if they differ.
@@ -18,36 +23,43 @@ const double MaxGradientError = 1e-2;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // the same output on every machine
 bool checkGradients = args is ["--check-gradients"];
-string? optimizerName = null, stateName = null;
-bool valid = checkGradients || args.Length % 2 == 0;
-for (int i = 0; !checkGradients && valid && i < args.Length; i += 2)
+string? optimizerName = null, parameterName = null, stateName = null;
+bool masterWeights = false, valid = true;
+for (int i = 0; !checkGradients && valid && i < args.Length; i++)
 {
-    // --optimizer NAME and --state float|bf16, each at most once, in either order.
-    if (args[i] == "--optimizer" && optimizerName is null)
+    // --optimizer NAME, --parameters float|bf16, --state float|bf16 and --master-weights, each at most once, in any order.
+    bool hasValue = i + 1 < args.Length;
+    switch (args[i])
     {
-        optimizerName = args[i + 1];
-    }
-    else if (args[i] == "--state" && stateName is null)
-    {
-        stateName = args[i + 1];
-    }
-    else
-    {
-        valid = false;
+        case "--optimizer" when optimizerName is null && hasValue: optimizerName = args[++i]; break;
+        case "--parameters" when parameterName is null && hasValue: parameterName = args[++i]; break;
+        case "--state" when stateName is null && hasValue: stateName = args[++i]; break;
+        case "--master-weights" when !masterWeights: masterWeights = true; break;
+        default: valid = false; break;
     }
 }
 
 optimizerName ??= "adam";
+parameterName ??= "float";
 stateName ??= "float";
 int choice = Array.FindIndex(SpiralOptimizers.All, o => o.Name == optimizerName);
-if (!valid || choice < 0 || stateName is not ("float" or "bf16"))
+if (!valid || choice < 0 || stateName is not ("float" or "bf16") || parameterName is not ("float" or "bf16")
+    || (masterWeights && parameterName != "bf16"))
 {
-    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] | [--check-gradients]");
+    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] [--parameters float|bf16 [--master-weights]] | [--check-gradients]");
     return 2;
 }
 
 (string _, float peakLearningRate, Func<ICheckpointable> createFloatState, Func<ICheckpointable> createBFloat16State) = SpiralOptimizers.All[choice];
-Func<ICheckpointable> createOptimizer = stateName == "bf16" ? createBFloat16State : createFloatState;
+Func<ICheckpointable>? createOptimizer = parameterName == "bf16"
+    ? BFloat16SpiralOptimizers.All.GetValueOrDefault((optimizerName, stateName, masterWeights))
+    : stateName == "bf16" ? createBFloat16State : createFloatState;
+if (createOptimizer is null)
+{
+    Console.Error.WriteLine($"--parameters bf16 is declared for {string.Join(", ", BFloat16SpiralOptimizers.All.Keys.Select(k => k.Name).Distinct())} only.");
+    return 2;
+}
+
 float finalLearningRate = peakLearningRate / 20;
 
 (SpiralData train, SpiralData test) = SpiralData.Generate(perClass: 300, testFraction: 0.2, seed: 7);
@@ -60,16 +72,18 @@ if (checkGradients)
     return error <= MaxGradientError ? 0 : 1;
 }
 
+BFloat16Weights? weights = parameterName == "bf16" ? new BFloat16Weights(model) : null;
 ICheckpointable optimizer = createOptimizer();
 OptimizerDescription description = optimizer.Description;
 string statePrecision = description.StatePrecision == StatePrecision.BFloat16 ? "bfloat16" : "float";
-Console.WriteLine($"Rlx.Optim sample: generated {description.Kind} ({description.Precision} precision, {statePrecision} state, {optimizer.StateBytes:N0} state bytes) on a 3-arm spiral, {train.Count} training and {test.Count} test points.");
+string masterWeightCopy = description.Sets.Any(set => set.MasterWeights) ? "on" : "off";
+Console.WriteLine($"Rlx.Optim sample: generated {description.Kind} ({description.Precision} precision, {(weights is null ? "float" : "bfloat16")} parameters, {statePrecision} state, master weights {masterWeightCopy}, {optimizer.StateBytes:N0} state bytes) on a 3-arm spiral, {train.Count} training and {test.Count} test points.");
 
 var clock = Stopwatch.StartNew();
 using var resumeCheck = new ResumeCheck();
 for (int epoch = 1; epoch <= Epochs; epoch++)
 {
-    (double loss, double accuracy) = TrainEpoch(model, optimizer, epoch);
+    (double loss, double accuracy) = TrainEpoch(model, weights, optimizer, epoch);
     if (epoch == 1 || epoch % 100 == 0)
     {
         Console.WriteLine($"epoch {epoch,4}  loss {loss:F4}  train accuracy {accuracy:P1}  lr {optimizer.LearningRate:G3}");
@@ -77,22 +91,33 @@ for (int epoch = 1; epoch <= Epochs; epoch++)
 
     if (epoch == Epochs / 2)
     {
-        resumeCheck.Stop(model, optimizer, epoch);
+        resumeCheck.Stop(model, weights, optimizer, epoch);
     }
 }
 
+weights?.WidenInto(model); // the last step's parameters, which no pass has read yet
 (double testLoss, double testAccuracy) = model.Evaluate(test, backward: false);
 Console.WriteLine($"test loss {testLoss:F4}  test accuracy {testAccuracy:P1}  ({optimizer.StepCount} steps, {clock.Elapsed.TotalSeconds:F1} s)");
 
-(bool identical, long checkpointBytes) = resumeCheck.Resume(model, Epochs, createOptimizer, (m, o, epoch) => TrainEpoch(m, o, epoch));
+(bool identical, long checkpointBytes) = resumeCheck.Resume(model, weights, Epochs, createOptimizer, (m, w, o, epoch) => TrainEpoch(m, w, o, epoch));
 Console.WriteLine($"resume check: stopped after epoch {resumeCheck.StoppedAfter}, a fresh optimizer loaded the {checkpointBytes}-byte checkpoint and finished: {(identical ? "identical to the uninterrupted run, bit for bit" : "DIFFERENT from the uninterrupted run")}");
 return testAccuracy >= 0.9 && identical ? 0 : 1;
 
-(double Loss, double Accuracy) TrainEpoch(Mlp network, IOptimizer optimizer, int epoch)
+(double Loss, double Accuracy) TrainEpoch(Mlp network, BFloat16Weights? weights, ICheckpointable optimizer, int epoch)
 {
     double progress = (double)(epoch - 1) / Epochs;
     optimizer.LearningRate = finalLearningRate + ((peakLearningRate - finalLearningRate) * 0.5f * (1f + MathF.Cos(MathF.PI * (float)progress)));
+
+    // The network computes in float: with bfloat16 parameters it reads them widened (exactly) into its arrays.
+    weights?.WidenInto(network);
     (double loss, double accuracy) = network.Evaluate(train, backward: true);
+    if (weights is not null)
+    {
+        // 16-bit sets go through StepAll (the name-keyed Step takes float spans): bfloat16 θ, float gradients.
+        ((IBFloat16SpiralOptimizer)optimizer).StepAll(
+            weights.W1, network.GradW1, weights.B1, network.GradB1, weights.W2, network.GradW2, weights.B2, network.GradB2);
+        return (loss, accuracy);
+    }
 
     // The seed's calling convention: each declared name runs its specialized kernel; then the iteration ends.
     // (A concrete class also has StepAll, which does the same with compile-time-checked arguments.)
@@ -103,4 +128,3 @@ return testAccuracy >= 0.9 && identical ? 0 : 1;
     optimizer.EndIteration();
     return (loss, accuracy);
 }
-

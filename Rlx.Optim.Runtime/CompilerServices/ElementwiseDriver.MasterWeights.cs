@@ -1,0 +1,78 @@
+using System;
+
+namespace Rlx.Optim.CompilerServices;
+
+public static partial class ElementwiseDriver
+{
+    /// <summary>
+    /// Runs a float rule over a set of 16-bit parameters through their float master copy (the state's
+    /// <c>master_weight</c>): the update is exact float arithmetic on the copy, and the parameter is then written
+    /// from it rounded to nearest. The copy is taken from the parameter on the set's first step.
+    /// </summary>
+    /// <remarks>
+    /// The rounding to nearest is a second pass over the set, on the calling thread (vectorized for bfloat16; not yet
+    /// fused into the update).
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The set keeps no master copy.</exception>
+    public static void RunParallelMasterWeights<TWide, TPreferred, TScalars, TParameter, TGradient>(
+        in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
+        ulong seed, long step, int maxDegreeOfParallelism)
+        where TWide : struct, IWideUpdate<TScalars>
+        where TPreferred : struct, IPreferredUpdate<TScalars>
+        where TScalars : unmanaged
+        where TParameter : unmanaged
+        where TGradient : unmanaged
+    {
+        StateBuffer master = state.MasterWeight
+            ?? throw new InvalidOperationException($"Parameter set '{state.Name}' keeps no master copy of its parameter.");
+        Span<float> copy = master.Span;
+        if (!state.MasterWeightTaken)
+        {
+            Widen(parameter, copy);
+            state.MasterWeightTaken = true;
+        }
+
+        RunParallel<TWide, TPreferred, TScalars, float, TGradient>(
+            in scalars, copy, gradient, state, seed, step, maxDegreeOfParallelism);
+        RoundToNearest(copy, parameter);
+    }
+
+    private static void Widen<TParameter>(Span<TParameter> parameter, Span<float> copy)
+        where TParameter : unmanaged
+    {
+        if (typeof(TParameter) == typeof(BFloat16))
+        {
+            Span<BFloat16> values = System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, BFloat16>(parameter);
+            for (int i = 0; i < values.Length; i++)
+            {
+                copy[i] = (float)values[i];
+            }
+        }
+        else if (typeof(TParameter) == typeof(Half))
+        {
+            Span<Half> values = System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, Half>(parameter);
+            for (int i = 0; i < values.Length; i++)
+            {
+                copy[i] = (float)values[i];
+            }
+        }
+        else
+        {
+            throw new NotSupportedException($"Master weights are for Half or BFloat16 parameters, not {typeof(TParameter).Name}.");
+        }
+    }
+
+    /// <summary>Writes each float to the parameter rounded to nearest, ties to even (the types' own conversions).</summary>
+    private static void RoundToNearest<TParameter>(Span<float> copy, Span<TParameter> parameter)
+        where TParameter : unmanaged
+    {
+        if (typeof(TParameter) == typeof(BFloat16))
+        {
+            NearestRounding.ToBFloat16(copy, System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, BFloat16>(parameter));
+        }
+        else if (typeof(TParameter) == typeof(Half))
+        {
+            NearestRounding.ToHalf(copy, System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, Half>(parameter));
+        }
+    }
+}

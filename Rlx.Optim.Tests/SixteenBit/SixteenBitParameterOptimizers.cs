@@ -1,0 +1,47 @@
+using System;
+using Rlx.Optim;
+
+namespace Rlx.Optim.Tests.SixteenBit;
+
+// 16-bit parameters (with 16-bit or float gradients), with float and with bfloat16 state. Each has a float twin with
+// the same settings; the rounded optimizer's step must be the twin's float step from the widened values, rounded.
+
+[AdamWOptimizer(LearningRate = 0.01, RoundingSeed = 9)]
+public partial class SixteenBitParameterAdamW
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[AdamWOptimizer(LearningRate = 0.01)]
+public partial class SixteenBitParameterAdamWTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[LionOptimizer(LearningRate = 0.001, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 4)]
+public partial class AllSixteenBitLion
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<Half> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[LionOptimizer(LearningRate = 0.001)]
+public partial class AllSixteenBitLionTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[AdamWOptimizer(LearningRate = 0.01, MasterWeights = true, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 21)]
+public partial class MasterWeightAdamW
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
