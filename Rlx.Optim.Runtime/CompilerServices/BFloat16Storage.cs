@@ -27,6 +27,9 @@ public readonly struct BFloat16Storage : IStorage<BFloat16>
     public static bool RoundsStochastically => true;
 
     /// <inheritdoc/>
+    public static bool RoundsWithHighHalf => true;
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Load(ref BFloat16 origin, nuint i) =>
         (SixteenBitLanes.Load(ref Bits(ref origin), i) << 16).AsSingle();

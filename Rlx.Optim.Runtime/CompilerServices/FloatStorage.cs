@@ -13,6 +13,9 @@ public readonly struct FloatStorage : IStorage<float>
     public static bool RoundsStochastically => false;
 
     /// <inheritdoc/>
+    public static bool RoundsWithHighHalf => false;
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Load(ref float origin, nuint i) => Vector512.LoadUnsafe(ref origin, i);
 

@@ -45,6 +45,9 @@ public readonly struct HalfStorage : IStorage<Half>
     public static bool RoundsStochastically => true;
 
     /// <inheritdoc/>
+    public static bool RoundsWithHighHalf => false;
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Load(ref Half origin, nuint i) => Widen(SixteenBitLanes.Load(ref Bits(ref origin), i));
 

@@ -21,6 +21,12 @@ public interface IStorage<T>
     /// <summary>Whether a store uses its random bits (the driver skips the hash otherwise).</summary>
     static abstract bool RoundsStochastically { get; }
 
+    /// <summary>
+    /// Whether a store rounds with the high 16 bits of its word alone. Two state buffers then share one word per
+    /// element (buffer 2k its high half, buffer 2k + 1 the low half shifted up), one hash for both.
+    /// </summary>
+    static abstract bool RoundsWithHighHalf { get; }
+
     /// <summary>The vector at element <paramref name="i"/>, as floats.</summary>
     static abstract Vector512<float> Load(ref T origin, nuint i);
 

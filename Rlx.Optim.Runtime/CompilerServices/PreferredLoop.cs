@@ -231,15 +231,25 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
         in PreferredKeys k, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
         Vector<uint> counter, in PreferredState x)
     {
-        if (TRule.StateCount > 0) TStateStorage.StorePreferred(x.S0, ref state0, i, StateBits(counter, k.State0Low, k.State0High));
-        if (TRule.StateCount > 1) TStateStorage.StorePreferred(x.S1, ref state1, i, StateBits(counter, k.State1Low, k.State1High));
-        if (TRule.StateCount > 2) TStateStorage.StorePreferred(x.S2, ref state2, i, StateBits(counter, k.State2Low, k.State2High));
-        if (TRule.StateCount > 3) TStateStorage.StorePreferred(x.S3, ref state3, i, StateBits(counter, k.State3Low, k.State3High));
+        Vector<uint> word0 = StateBits(counter, k.State0Low, k.State0High);
+        Vector<uint> word2 = StateBits(counter, k.State2Low, k.State2High);
+        if (TRule.StateCount > 0) TStateStorage.StorePreferred(x.S0, ref state0, i, word0);
+        if (TRule.StateCount > 1) TStateStorage.StorePreferred(x.S1, ref state1, i, OddBits(word0, counter, k.State1Low, k.State1High));
+        if (TRule.StateCount > 2) TStateStorage.StorePreferred(x.S2, ref state2, i, word2);
+        if (TRule.StateCount > 3) TStateStorage.StorePreferred(x.S3, ref state3, i, OddBits(word2, counter, k.State3Low, k.State3High));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<uint> StateBits(Vector<uint> counter, Vector<uint> keyLow, Vector<uint> keyHigh) =>
         TStateStorage.RoundsStochastically ? StochasticRounding.RandomBits(counter, keyLow, keyHigh) : default;
+
+    /// <summary>
+    /// The bits of an odd state buffer: the low half of the even buffer's word shifted up when the storage rounds with
+    /// a word's high half alone (one hash for two buffers), else a word of its own.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<uint> OddBits(Vector<uint> shared, Vector<uint> counter, Vector<uint> keyLow, Vector<uint> keyHigh) =>
+        TStateStorage.RoundsWithHighHalf ? Vector.ShiftLeft(shared, 16) : StateBits(counter, keyLow, keyHigh);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<uint> ParameterBits(in PreferredKeys k, Vector<uint> counter) =>

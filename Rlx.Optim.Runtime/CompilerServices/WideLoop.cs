@@ -237,10 +237,12 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
         in WideKeys k, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
         Vector512<uint> counter, in WideState x)
     {
-        if (TRule.StateCount > 0) TStateStorage.Store(x.S0, ref state0, i, StateBits(counter, k.State0Low, k.State0High));
-        if (TRule.StateCount > 1) TStateStorage.Store(x.S1, ref state1, i, StateBits(counter, k.State1Low, k.State1High));
-        if (TRule.StateCount > 2) TStateStorage.Store(x.S2, ref state2, i, StateBits(counter, k.State2Low, k.State2High));
-        if (TRule.StateCount > 3) TStateStorage.Store(x.S3, ref state3, i, StateBits(counter, k.State3Low, k.State3High));
+        Vector512<uint> word0 = StateBits(counter, k.State0Low, k.State0High);
+        Vector512<uint> word2 = StateBits(counter, k.State2Low, k.State2High);
+        if (TRule.StateCount > 0) TStateStorage.Store(x.S0, ref state0, i, word0);
+        if (TRule.StateCount > 1) TStateStorage.Store(x.S1, ref state1, i, OddBits(word0, counter, k.State1Low, k.State1High));
+        if (TRule.StateCount > 2) TStateStorage.Store(x.S2, ref state2, i, word2);
+        if (TRule.StateCount > 3) TStateStorage.Store(x.S3, ref state3, i, OddBits(word2, counter, k.State3Low, k.State3High));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -248,28 +250,29 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
         in WideKeys k, ref TState state0, ref TState state1, ref TState state2, ref TState state3, nuint i,
         Vector512<uint> c0, Vector512<uint> c1, in WideState x0, in WideState x1)
     {
+        // Each word once: a 16-bit storage's odd buffer takes the even buffer's word (OddBits).
+        Vector512<uint> lower0 = StateBits(c0, k.State0Low, k.State0High), upper0 = StateBits(c1, k.State0Low, k.State0High);
+        Vector512<uint> lower2 = StateBits(c0, k.State2Low, k.State2High), upper2 = StateBits(c1, k.State2Low, k.State2High);
         if (TRule.StateCount > 0)
         {
-            TStateStorage.StorePair(x0.S0, x1.S0, ref state0, i,
-                StateBits(c0, k.State0Low, k.State0High), StateBits(c1, k.State0Low, k.State0High));
+            TStateStorage.StorePair(x0.S0, x1.S0, ref state0, i, lower0, upper0);
         }
 
         if (TRule.StateCount > 1)
         {
             TStateStorage.StorePair(x0.S1, x1.S1, ref state1, i,
-                StateBits(c0, k.State1Low, k.State1High), StateBits(c1, k.State1Low, k.State1High));
+                OddBits(lower0, c0, k.State1Low, k.State1High), OddBits(upper0, c1, k.State1Low, k.State1High));
         }
 
         if (TRule.StateCount > 2)
         {
-            TStateStorage.StorePair(x0.S2, x1.S2, ref state2, i,
-                StateBits(c0, k.State2Low, k.State2High), StateBits(c1, k.State2Low, k.State2High));
+            TStateStorage.StorePair(x0.S2, x1.S2, ref state2, i, lower2, upper2);
         }
 
         if (TRule.StateCount > 3)
         {
             TStateStorage.StorePair(x0.S3, x1.S3, ref state3, i,
-                StateBits(c0, k.State3Low, k.State3High), StateBits(c1, k.State3Low, k.State3High));
+                OddBits(lower2, c0, k.State3Low, k.State3High), OddBits(upper2, c1, k.State3Low, k.State3High));
         }
     }
 
@@ -277,6 +280,14 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<uint> StateBits(Vector512<uint> counter, Vector512<uint> keyLow, Vector512<uint> keyHigh) =>
         TStateStorage.RoundsStochastically ? StochasticRounding.RandomBits(counter, keyLow, keyHigh) : default;
+
+    /// <summary>
+    /// The bits of an odd state buffer: the low half of the even buffer's word shifted up when the storage rounds with
+    /// a word's high half alone (one hash for two buffers), else a word of its own.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> OddBits(Vector512<uint> shared, Vector512<uint> counter, Vector512<uint> keyLow, Vector512<uint> keyHigh) =>
+        TStateStorage.RoundsWithHighHalf ? shared << 16 : StateBits(counter, keyLow, keyHigh);
 
     /// <summary>θ's random bits, drawn only when its storage rounds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -61,12 +61,11 @@ public sealed class BFloat16StateOptimizerTests
                 RoundingKeys keys = RoundingKeys.For(seed, s, step);
                 for (int b = 0; b < after.Buffers.Count; b++)
                 {
-                    ulong key = b switch { 0 => keys.State0, 1 => keys.State1, 2 => keys.State2, _ => keys.State3 };
                     Span<BFloat16> actual = after.Buffers[b].BFloat16Span;
                     Span<float> exact = twinState.Buffers[b].Span;
                     for (int i = 0; i < actual.Length; i++)
                     {
-                        BFloat16 expected = StochasticRounding.ToBFloat16(exact[i], key, i);
+                        BFloat16 expected = StateRounding.Expected(exact[i], keys, b, i);
                         if (actual[i].Bits != expected.Bits)
                         {
                             Assert.Fail($"{family}, step {step}, set {name}, buffer {after.Buffers[b].Name}, element {i}: " +
