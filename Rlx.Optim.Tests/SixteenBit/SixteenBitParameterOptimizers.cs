@@ -45,3 +45,19 @@ public partial class MasterWeightAdamW
     [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
     [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
 }
+
+[AdamOptimizer(LearningRate = 0.01, WeightDecay = 0.01, Precision = OptimizerPrecision.Double, RoundingSeed = 13)]
+public partial class SixteenBitParameterDoubleAdam
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[AdamOptimizer(LearningRate = 0.01, WeightDecay = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class SixteenBitParameterDoubleAdamTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}

@@ -15,7 +15,7 @@ public sealed class SixteenBitParameterTests
 {
     private const int Steps = 8;
 
-    public static TheoryData<string> Families => new() { "adamw, float state", "lion, bfloat16 state" };
+    public static TheoryData<string> Families => new() { "adamw, float state", "lion, bfloat16 state", "double adam, float state" };
 
     private sealed class Run
     {
@@ -27,9 +27,24 @@ public sealed class SixteenBitParameterTests
         public bool HalfGradient;
     }
 
-    private static Run Create(string family) => family.StartsWith("adamw", StringComparison.Ordinal)
-        ? CreateAdamW()
+    private static Run Create(string family) =>
+        family.StartsWith("adamw", StringComparison.Ordinal) ? CreateAdamW()
+        : family.StartsWith("double", StringComparison.Ordinal) ? CreateDoubleAdam()
         : CreateLion();
+
+    private static Run CreateDoubleAdam()
+    {
+        var rounded = new SixteenBitParameterDoubleAdam();
+        var twin = new SixteenBitParameterDoubleAdamTwin();
+        return new Run
+        {
+            Rounded = rounded,
+            Twin = twin,
+            Seed = 13,
+            StepRounded = (w, gw, b, gbFloat, _, e, ge) => rounded.StepAll(w, gw, b, gbFloat, e, ge),
+            StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
+        };
+    }
 
     private static Run CreateAdamW()
     {
