@@ -116,10 +116,13 @@ internal static class KernelEmitter
             CheckpointEmitter.WriteHyperparameters(writer, family, kernel);
             WritePrepare(writer, rule, kernel, precision, fields);
             rule.WriteHelpers(writer, kernel, precision);
-            WriteRuns(writer, rule, spec.StatePrecision);
-            if (spec.HasSixteenBitParameters)
+            if (spec.RoundsStochastically)
             {
-                WriteStorageRuns(writer, rule, spec.HasMasterCopies);
+                WriteRoundingRuns(writer, rule, spec.HasMasterCopies);
+            }
+            else
+            {
+                WriteRuns(writer, rule);
             }
 
             foreach (VectorShape shape in Shapes)
@@ -147,20 +150,11 @@ internal static class KernelEmitter
     }
 
     /// <summary><c>Run</c> and <c>RunParallel</c>: the kernel over a whole set and its state, as the optimizer calls it.</summary>
-    private static void WriteRuns(SourceWriter writer, KernelRule rule, StatePrecision statePrecision)
+    private static void WriteRuns(SourceWriter writer, KernelRule rule)
     {
         string[] parameters = { $"in {rule.ScalarsType} scalars", "Span<float> parameter", "ReadOnlySpan<float> gradient", "ParameterState state" };
         string[] arguments = { "in scalars", "parameter", "gradient", "state" };
-        string suffix = string.Empty;
-        if (statePrecision != StatePrecision.Single)
-        {
-            // The state's stochastic rounding draws its bits from the seed, the set, the element and the step.
-            parameters = parameters.Concat(new[] { "ulong seed", "long step" }).ToArray();
-            arguments = arguments.Concat(new[] { "seed", "step" }).ToArray();
-            suffix = statePrecision + "State";
-        }
-
-        string driver = $"ElementwiseDriver.{{0}}{suffix}<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}>(";
+        string driver = $"ElementwiseDriver.{{0}}<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}>(";
 
         writer.WriteSummary("Updates a whole set and its state on the calling thread.");
         writer.WriteLine(Inline);
@@ -180,10 +174,11 @@ internal static class KernelEmitter
     }
 
     /// <summary>
-    /// <c>Run</c> and <c>RunParallel</c> over parameters and gradients of any element type (16-bit parameters): the
-    /// driver picks the storages, and every rounding draws its bits from the seed, the set, the element and the step.
+    /// <c>Run</c> and <c>RunParallel</c> of an optimizer that rounds stochastically (16-bit state or parameters), over
+    /// parameters and gradients of any element type, the span types picking the overload: the driver picks the
+    /// storages, and every rounding draws its bits from the seed, the set, the element and the step.
     /// </summary>
-    private static void WriteStorageRuns(SourceWriter writer, KernelRule rule, bool masterWeights)
+    private static void WriteRoundingRuns(SourceWriter writer, KernelRule rule, bool masterWeights)
     {
         string[] typeParameters = { "TParameter", "TGradient" };
         string[] constraints = { "where TParameter : unmanaged", "where TGradient : unmanaged" };

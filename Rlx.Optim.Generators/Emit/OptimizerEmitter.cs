@@ -162,7 +162,7 @@ internal static class OptimizerEmitter
             writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
             if (set.Length >= MovableStateLength)
             {
-                WritePlacement(writer, spec, rule, parameter, gradient, set);
+                WritePlacement(writer, spec, rule, parameter, gradient);
             }
 
             WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, set);
@@ -184,7 +184,7 @@ internal static class OptimizerEmitter
             ");");
 
     /// <summary>The state's page offset is kept clear of θ's and g's (the runtime's <c>StatePlacement</c>).</summary>
-    private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient, ParameterSetSpec? set = null)
+    private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
     {
         if (rule.BufferNames(spec.DefaultKernel).Count > 0)
         {
@@ -193,15 +193,14 @@ internal static class OptimizerEmitter
     }
 
     /// <summary>
-    /// The kernel's call (a set of 16-bit parameters picks the kernel's generic overload by its span types); it and
-    /// 16-bit state also take the rounding seed and the step the bits are drawn for.
+    /// The kernel's call. An optimizer that rounds stochastically (16-bit state or parameters) passes the rounding seed
+    /// and the step the bits are drawn for, and its kernel's generic overload is picked by the span types.
     /// </summary>
     private static void WriteRun(SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient, ParameterSetSpec? set = null)
     {
-        bool sixteenBit = set is { HasSixteenBitParameter: true };
         bool master = set is not null && spec.KeepsMasterCopy(set);
         var arguments = new List<string> { "in scalars", parameter, gradient, "state" };
-        if (spec.StatePrecision != StatePrecision.Single || sixteenBit)
+        if (spec.RoundsStochastically)
         {
             arguments.Add("__states.RoundingSeed");
             arguments.Add("__stepCount + 1");

@@ -7,9 +7,10 @@ namespace Rlx.Optim.CompilerServices;
 public static partial class ElementwiseDriver
 {
     /// <summary>
-    /// Runs a float rule over a whole set whose parameter is <c>float</c>, <see cref="Half"/> or
-    /// <see cref="BFloat16"/> (16-bit parameters rounded stochastically), with a gradient of the parameter's type or
-    /// <c>float</c>, and the set's state (float or bfloat16), on the calling thread. Every rounding draws its bits
+    /// Runs a float rule over a whole set of an optimizer that rounds stochastically: a parameter of <c>float</c>,
+    /// <see cref="Half"/> or <see cref="BFloat16"/> (16-bit parameters rounded stochastically), with a gradient of the
+    /// parameter's type or <c>float</c>, and the set's state (float, or bfloat16 rounded stochastically), on the
+    /// calling thread. Every rounding draws its bits
     /// from <paramref name="seed"/>, the set, the element's index and <paramref name="step"/>
     /// (<see cref="RoundingKeys.For"/>). The element types pick their storages; the JIT keeps only that path.
     /// </summary>
@@ -128,4 +129,8 @@ public static partial class ElementwiseDriver
                 in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref BFloat16 BFloat16StateOrNull(ParameterState state, int buffer, int count) =>
+        ref buffer < count ? ref Unsafe.As<byte, BFloat16>(ref state.Origin(buffer)) : ref Unsafe.NullRef<BFloat16>();
 }

@@ -112,7 +112,8 @@ public static partial class ElementwiseDriver
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
     {
-        int parts = PartsFor(length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
+        // One core asked for: the worker pool is not even created.
+        int parts = maxDegreeOfParallelism == 1 ? 1 : PartsFor(length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
         if (parts <= 1)
         {
             Run<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(in scalars, in streams, length);

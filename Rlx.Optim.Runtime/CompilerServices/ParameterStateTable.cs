@@ -50,9 +50,6 @@ public sealed class ParameterStateTable
     /// </summary>
     public ulong RoundingSeed { get; set; }
 
-    /// <summary>How the buffers store their elements.</summary>
-    public StatePrecision Precision => _precision;
-
     /// <summary>The state of declared set <paramref name="index"/> (declaration order).</summary>
     public ParameterState this[int index] => _declared[index];
 

@@ -54,8 +54,11 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
         }
     }
 
-    /// <summary>A rule without a rare path: each vector updated and stored in turn (at 256 bits there are 16 registers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// The hot loop of a rule without a rare path: each vector updated and stored in turn (at 256 bits there are 16
+    /// registers). Never inlined, as <c>Groups</c>: a whole set's work, with an inlining budget of its own.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Plain(
         in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -17,23 +18,8 @@ public static class StepArguments
         ReadOnlySpan<float> parameter,
         ReadOnlySpan<float> gradient,
         [CallerArgumentExpression(nameof(parameter))] string parameterName = "parameter",
-        [CallerArgumentExpression(nameof(gradient))] string gradientName = "gradient")
-    {
-        if (parameter.Length != expectedLength)
-        {
-            ThrowWrongLength(setName, "parameter", parameterName, expectedLength, parameter.Length);
-        }
-
-        if (gradient.Length != expectedLength)
-        {
-            ThrowWrongLength(setName, "gradient", gradientName, expectedLength, gradient.Length);
-        }
-
-        if (parameter.Overlaps(gradient))
-        {
-            ThrowOverlap(setName, gradientName);
-        }
-    }
+        [CallerArgumentExpression(nameof(gradient))] string gradientName = "gradient") =>
+        Check(setName, expectedLength, parameter, gradient, parameterName, gradientName);
 
     /// <summary>
     /// <see cref="Validate(string, int, ReadOnlySpan{float}, ReadOnlySpan{float}, string, string)"/> for spans of
@@ -49,6 +35,19 @@ public static class StepArguments
         [CallerArgumentExpression(nameof(parameter))] string parameterName = "parameter",
         [CallerArgumentExpression(nameof(gradient))] string gradientName = "gradient")
         where TParameter : unmanaged
+        where TGradient : unmanaged =>
+        Check(setName, expectedLength, (ReadOnlySpan<TParameter>)parameter, gradient, parameterName, gradientName);
+
+    /// <summary>Both checks' one body: lengths in elements, overlap in bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Check<TParameter, TGradient>(
+        string setName,
+        int expectedLength,
+        ReadOnlySpan<TParameter> parameter,
+        ReadOnlySpan<TGradient> gradient,
+        string parameterName,
+        string gradientName)
+        where TParameter : unmanaged
         where TGradient : unmanaged
     {
         if (parameter.Length != expectedLength)
@@ -61,7 +60,7 @@ public static class StepArguments
             ThrowWrongLength(setName, "gradient", gradientName, expectedLength, gradient.Length);
         }
 
-        if (System.Runtime.InteropServices.MemoryMarshal.AsBytes((ReadOnlySpan<TParameter>)parameter).Overlaps(System.Runtime.InteropServices.MemoryMarshal.AsBytes(gradient)))
+        if (MemoryMarshal.AsBytes(parameter).Overlaps(MemoryMarshal.AsBytes(gradient)))
         {
             ThrowOverlap(setName, gradientName);
         }

@@ -94,11 +94,14 @@ namespace Demo
             __Generated.LionScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(
+                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1,
+                    __maxDegreeOfParallelism);
             }
             else
             {
-                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
+                __Generated.DefaultKernel.Run(
+                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1);
             }
         }
 
@@ -211,22 +214,6 @@ namespace Rlx.Optim.Generated.Demo.MasterLion
             double decayFactor = 1.0 - lr * 0.0;
             return new LionScalars((float)learningRate, (float)decayFactor);
         }
-
-        /// <summary>Updates a whole set and its state on the calling thread.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Run(
-            in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, LionScalars>(in scalars, parameter, gradient, state);
-
-        /// <summary>
-        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void RunParallel(
-            in LionScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
-            ElementwiseDriver.RunParallel<Wide, Preferred, LionScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
 
         /// <summary>
         /// Updates a whole set of any element type (16-bit parameters) and its state on the calling thread.

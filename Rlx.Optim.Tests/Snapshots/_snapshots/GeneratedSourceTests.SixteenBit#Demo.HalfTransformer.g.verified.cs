@@ -271,24 +271,6 @@ namespace Rlx.Optim.Generated.Demo.HalfTransformer
             return new AdamWScalars((float)stepSize, (float)inverseSqrtBiasCorrection2, (float)decayFactor);
         }
 
-        /// <summary>Updates a whole set and its state on the calling thread.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Run(
-            in AdamWScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            ulong seed, long step) =>
-            ElementwiseDriver.RunBFloat16State<Wide, Preferred, AdamWScalars>(
-                in scalars, parameter, gradient, state, seed, step);
-
-        /// <summary>
-        /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void RunParallel(
-            in AdamWScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            ulong seed, long step, int maxDegreeOfParallelism) =>
-            ElementwiseDriver.RunParallelBFloat16State<Wide, Preferred, AdamWScalars>(
-                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism);
-
         /// <summary>
         /// Updates a whole set of any element type (16-bit parameters) and its state on the calling thread.
         /// </summary>
