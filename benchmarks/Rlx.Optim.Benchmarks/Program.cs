@@ -8,7 +8,22 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rlx.Optim.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit]
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit | --first-step [runs]]
+if (args.Length > 0 && args[0] == "--first-step-child")
+{
+    FirstStep.Child(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Contains("--first-step"))
+{
+    int at = Array.IndexOf(args, "--first-step");
+    int runs = at + 1 < args.Length && int.TryParse(args[at + 1], out int n) ? n : 5;
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(FirstStep.Measure(runs));
+    return;
+}
+
 if (args.Contains("--scaling"))
 {
     Console.WriteLine(MachineFacts.Describe());
