@@ -42,6 +42,7 @@ public sealed class StateBuffer
         IsMovable = length >= MovableLength;
         int slack = IsMovable ? StatePlacement.PageBytes : AlignmentBytes;
         _storage = GC.AllocateArray<byte>(checked(length * _elementSize + slack - _elementSize), pinned: true);
+        StatePages.Commit(_storage); // mapped now, by the constructor, rather than by the first step
         _address = AddressOf(_storage);
         _offset = IsMovable ? BytesUntil(pageOffset, StatePlacement.PageBytes) : BytesUntil(0, AlignmentBytes);
     }

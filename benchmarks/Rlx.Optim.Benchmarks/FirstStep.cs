@@ -41,9 +41,15 @@ public static class FirstStep
         var configurations = new List<Configuration>();
         foreach (int threads in new[] { 1, 2 })
         {
-            configurations.Add(new Configuration("StepAll", threads, TieredCompilation: false));
-            configurations.Add(new Configuration("StepAll", threads, TieredCompilation: true));
-            configurations.Add(new Configuration("touch", threads, TieredCompilation: false));
+            foreach (StatePages.Strategy strategy in Enum.GetValues<StatePages.Strategy>())
+            {
+                configurations.Add(new Configuration("StepAll", threads, TieredCompilation: false, strategy));
+            }
+
+            // Tiered compilation changes what the JIT does, not what the pages cost: before and after only.
+            configurations.Add(new Configuration("StepAll", threads, TieredCompilation: true, StatePages.Strategy.Lazy));
+            configurations.Add(new Configuration("StepAll", threads, TieredCompilation: true, StatePages.Current));
+            configurations.Add(new Configuration("touch", threads, TieredCompilation: false, StatePages.Strategy.Lazy));
         }
 
         var results = configurations.ToDictionary(c => c, _ => new List<Phase[]>());
@@ -52,7 +58,10 @@ public static class FirstStep
             for (int k = 0; k < configurations.Count; k++)
             {
                 Configuration configuration = configurations[(k + run) % configurations.Count];
-                results[configuration].Add(RunChild(configuration));
+                Phase[] phases = RunChild(configuration);
+                results[configuration].Add(phases);
+                // Every child's figures as they come, on standard error, so a long run is never lost.
+                Console.Error.WriteLine($"{configuration}: " + string.Join("; ", phases.Select(p => p.ToString())));
             }
         }
 
@@ -60,8 +69,9 @@ public static class FirstStep
     }
 
     /// <summary>A child: measures one configuration and prints one line per phase.</summary>
-    public static void Child(string what, int threads)
+    internal static void Child(string what, int threads, StatePages.Strategy strategy)
     {
+        StatePages.Current = strategy; // before any state is allocated
         IReadOnlyList<(string Name, int Length)> layout = BFloat16StateStep.Gpt2SmallLayout();
         Snapshot.Take(); // compile the measuring code before anything is measured
         if (what == "touch")
@@ -177,6 +187,7 @@ public static class FirstStep
         start.ArgumentList.Add("--first-step-child");
         start.ArgumentList.Add(configuration.What);
         start.ArgumentList.Add(configuration.Threads.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(configuration.Strategy.ToString());
         if (configuration.TieredCompilation)
         {
             start.Environment["DOTNET_TieredCompilation"] = "1"; // overrides the project's runtimeconfig setting
@@ -200,12 +211,14 @@ public static class FirstStep
             $"GPT-2 small, {BFloat16StateStep.Gpt2SmallLayout().Count} declared sets; {runs} child processes per row, interleaved; median (min–max) over them."));
         text.AppendLine("Steady: the median of steps 3–6 of each process. Faults: minor page faults. CPU: user + system time of the whole process.");
         text.AppendLine();
-        text.AppendLine("| what | threads | tiered | phase | wall ms | ÷ steady | minor faults | user ms | system ms | JIT ms | JIT methods |");
-        text.AppendLine("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| what | threads | tiered | pages | phase | wall ms | ÷ steady | minor faults | user ms | system ms | JIT ms | JIT methods |");
+        text.AppendLine("|---|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (Configuration configuration in configurations)
         {
             List<Phase[]> all = results[configuration];
-            double[] steady = all.Select(phases => Median(phases.Where(p => p.Name is "step 3" or "step 4" or "step 5" or "step 6").Select(p => p.Milliseconds))).ToArray();
+            double[] steady = configuration.What == "touch"
+                ? []
+                : all.Select(phases => Median(phases.Where(p => p.Name is "step 3" or "step 4" or "step 5" or "step 6").Select(p => p.Milliseconds))).ToArray();
             foreach (string name in all[0].Select(p => p.Name))
             {
                 if (name is "step 4" or "step 5" or "step 6")
@@ -216,7 +229,7 @@ public static class FirstStep
                 Phase[] phase = all.Select(phases => phases.Single(p => p.Name == name)).ToArray();
                 string ratio = configuration.What == "touch" ? "–" : Range(phase.Select((p, r) => p.Milliseconds / steady[r]).ToArray(), "F1", "×");
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {configuration.What} | {configuration.Threads} | {(configuration.TieredCompilation ? "on" : "off")} | {name} | " +
+                    $"| {configuration.What} | {configuration.Threads} | {(configuration.TieredCompilation ? "on" : "off")} | {Pages(configuration)} | {name} | " +
                     $"{Range(phase.Select(p => p.Milliseconds).ToArray(), "F0")} | {ratio} | {Range(phase.Select(p => (double)p.MinorFaults).ToArray(), "F0")} | " +
                     $"{Range(phase.Select(p => p.UserMilliseconds).ToArray(), "F0")} | {Range(phase.Select(p => p.SystemMilliseconds).ToArray(), "F0")} | " +
                     $"{Range(phase.Select(p => p.JitMilliseconds).ToArray(), "F1")} | {Range(phase.Select(p => (double)p.JitMethods).ToArray(), "F0")} |"));
@@ -225,12 +238,14 @@ public static class FirstStep
             if (configuration.What != "touch")
             {
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {configuration.What} | {configuration.Threads} | {(configuration.TieredCompilation ? "on" : "off")} | steady (steps 3–6) | {Range(steady, "F0")} | 1.0× | | | | | |"));
+                    $"| {configuration.What} | {configuration.Threads} | {(configuration.TieredCompilation ? "on" : "off")} | {Pages(configuration)} | steady (steps 3–6) | {Range(steady, "F0")} | 1.0× | | | | | |"));
             }
         }
 
         return text.ToString();
     }
+
+    private static string Pages(Configuration configuration) => configuration.What == "touch" ? "written" : configuration.Strategy.ToString();
 
     private static string Range(double[] values, string format, string unit = "") =>
         values.Length == 1
@@ -240,7 +255,7 @@ public static class FirstStep
 
     private static double Median(IEnumerable<double> values) => InterleavedRounds.Median(values);
 
-    private sealed record Configuration(string What, int Threads, bool TieredCompilation);
+    private sealed record Configuration(string What, int Threads, bool TieredCompilation, StatePages.Strategy Strategy);
 
     private sealed record Phase(string Name, double Milliseconds, long MinorFaults, double UserMilliseconds, double SystemMilliseconds, double JitMilliseconds, long JitMethods)
     {

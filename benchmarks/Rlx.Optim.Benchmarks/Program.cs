@@ -11,7 +11,7 @@ using Rlx.Optim.Benchmarks;
 // dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit | --first-step [runs]]
 if (args.Length > 0 && args[0] == "--first-step-child")
 {
-    FirstStep.Child(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    FirstStep.Child(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<Rlx.Optim.StatePages.Strategy>(args[3]));
     return;
 }
 
