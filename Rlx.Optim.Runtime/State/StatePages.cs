@@ -12,9 +12,10 @@ namespace Rlx.Optim;
 /// <remarks>
 /// <para>
 /// A large pinned array comes from memory the GC has never touched (it knows fresh pages are zero and does not clear
-/// them), so each 4 KB page is mapped on its first access. Left to the first step, that access is the kernel's load
-/// of m and v: the load maps the shared zero page, and the store after it faults again to replace it with a page of
-/// its own, two faults per page, the second with a TLB flush on every core the process has run on.
+/// them), so each page is mapped on its first access. Left to the first step, that access is the kernel's load of m
+/// and v: the load maps the shared zero page, and the store after it faults again to replace it with a page of its
+/// own. Two faults per page: GPT-2 small's 1 GB of float state took 487,000 in its first step, against 243,000 when
+/// each page is written first (benchmarks, <c>--first-step</c>).
 /// </para>
 /// <para>
 /// Committing never changes a value: the buffer is zeroed by the allocation (by the GC, or by the operating system
@@ -35,19 +36,15 @@ internal static partial class StatePages
 
         /// <summary><c>madvise(MADV_POPULATE_WRITE)</c> where Linux has it, <see cref="Touch"/> elsewhere.</summary>
         Populate,
-
-        /// <summary><see cref="Populate"/>, with <c>MADV_HUGEPAGE</c> asked first for the buffer's whole 2 MB extents.</summary>
-        HugePopulate,
     }
 
     /// <summary>The strategy of buffers created from now on (a process-wide setting for tests and benchmarks).</summary>
     internal static Strategy Current { get; set; } = Strategy.Populate;
 
-    private const int MadviseHugePage = 14;
     private const int MadvisePopulateWrite = 23;
-    private const nuint HugePageBytes = 2 * 1024 * 1024;
+    private const int EInval = 22;
 
-    // 0: not tried yet; 1: madvise(MADV_POPULATE_WRITE) works here; -1: it does not (another OS, an old kernel, no libc).
+    // -1 once madvise(MADV_POPULATE_WRITE) is known not to work here (another OS, a kernel before 5.14, no libc).
     private static int s_populate;
 
     /// <summary>Maps every page of <paramref name="zeroed"/>, whose bytes are all zero, without changing a byte.</summary>
@@ -64,19 +61,10 @@ internal static partial class StatePages
         nuint start = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(zeroed));
         nuint end = start + (nuint)zeroed.Length;
         nuint page = (nuint)Environment.SystemPageSize;
-        if (strategy != Strategy.Touch)
+        if (strategy == Strategy.Populate)
         {
             // Whole pages only, so no advice reaches a byte of another object; the partial pages at either end are touched.
             nuint first = RoundUp(start, page), last = end & ~(page - 1);
-            if (strategy == Strategy.HugePopulate && page == 4096)
-            {
-                nuint hugeFirst = RoundUp(start, HugePageBytes), hugeLast = end & ~(HugePageBytes - 1);
-                if (hugeLast > hugeFirst)
-                {
-                    _ = TryAdvise(hugeFirst, hugeLast - hugeFirst, MadviseHugePage); // advice: nothing to do if refused
-                }
-            }
-
             if (last > first && TryPopulate(first, last - first))
             {
                 Touch(zeroed[..(int)(first - start)], page);
@@ -112,34 +100,30 @@ internal static partial class StatePages
             return false;
         }
 
-        bool populated = TryAdvise(address, length, MadvisePopulateWrite);
-        if (Volatile.Read(ref s_populate) == 0)
-        {
-            // EINVAL on a kernel older than 5.14; anything else (EINTR, ENOMEM) falls back for this buffer only.
-            Volatile.Write(ref s_populate, populated ? 1 : Marshal.GetLastPInvokeError() == EInval ? -1 : 0);
-        }
-
-        return populated;
-    }
-
-    private const int EInval = 22;
-
-    private static bool TryAdvise(nuint address, nuint length, int advice)
-    {
         if (!OperatingSystem.IsLinux())
         {
+            Volatile.Write(ref s_populate, -1);
             return false;
         }
 
+        bool populated;
         try
         {
-            return Madvise(address, length, advice) == 0;
+            populated = Madvise(address, length, MadvisePopulateWrite) == 0;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             Volatile.Write(ref s_populate, -1);
             return false;
         }
+
+        if (!populated && Marshal.GetLastPInvokeError() == EInval)
+        {
+            // A kernel older than 5.14 does not know the advice; anything else (EINTR, ENOMEM) falls back for this buffer only.
+            Volatile.Write(ref s_populate, -1);
+        }
+
+        return populated;
     }
 
     private static nuint RoundUp(nuint value, nuint multiple) => (value + multiple - 1) & ~(multiple - 1);
