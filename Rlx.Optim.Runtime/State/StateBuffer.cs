@@ -12,7 +12,8 @@ namespace Rlx.Optim;
 /// The storage is pinned and the first element is 64-byte aligned, so full-width vector loads never split a cache
 /// line and the address handed to worker threads never moves. A buffer of at least 1,024 elements also keeps a page
 /// of slack, so its owner can start it at any line of a page (<see cref="ParameterState.PlaceBeside"/>): take
-/// <see cref="Span"/> afresh after a step rather than keeping it.
+/// <see cref="Span"/> afresh after a step rather than keeping it. Its pages are committed when it is created, so the
+/// operating system maps them then rather than in the first step.
 /// </remarks>
 public sealed class StateBuffer
 {

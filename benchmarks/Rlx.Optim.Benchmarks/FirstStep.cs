@@ -15,7 +15,9 @@ namespace Rlx.Optim.Benchmarks;
 /// A first step happens once per process, so every measurement is a child process of its own
 /// (<c>--first-step-child</c>), run in rotating order with the other configurations, several times over: one thread and
 /// two (<c>MaxDegreeOfParallelism</c>), tiered compilation off (this project's setting: every method compiled fully
-/// optimized on its first call) and on (.NET's default, <c>DOTNET_TieredCompilation=1</c>).
+/// optimized on its first call), on (.NET's default, <c>DOTNET_TieredCompilation=1</c>: methods start unoptimized, and
+/// methods with loops reach optimized code through on-stack replacement), and on with loops compiled fully optimized
+/// from their first call (<c>DOTNET_TC_QuickJitForLoops=0</c>, MSBuild's <c>TieredCompilationQuickJitForLoops</c>).
 /// </summary>
 /// <remarks>
 /// Each child allocates and fills θ and g first (not measured), then times the optimizer's construction and six
@@ -43,20 +45,21 @@ public static class FirstStep
         {
             foreach (StatePages.Strategy strategy in Enum.GetValues<StatePages.Strategy>())
             {
-                configurations.Add(new Configuration("StepAll", threads, TieredCompilation: false, strategy));
+                configurations.Add(new Configuration("StepAll", threads, Jit.Off, strategy));
             }
 
             if (threads == 1)
             {
                 // Where the first step's JIT goes: four sets one by one (two kinds of method), then StepAll.
-                configurations.Add(new Configuration("sets first", threads, TieredCompilation: false, StatePages.Current));
-                configurations.Add(new Configuration("sets first", threads, TieredCompilation: true, StatePages.Current));
+                configurations.Add(new Configuration("sets first", threads, Jit.Off, StatePages.Current));
+                configurations.Add(new Configuration("sets first", threads, Jit.Tiered, StatePages.Current));
             }
 
             // Tiered compilation changes what the JIT does, not what the pages cost: before and after only.
-            configurations.Add(new Configuration("StepAll", threads, TieredCompilation: true, StatePages.Strategy.Lazy));
-            configurations.Add(new Configuration("StepAll", threads, TieredCompilation: true, StatePages.Current));
-            configurations.Add(new Configuration("touch", threads, TieredCompilation: false, StatePages.Strategy.Lazy));
+            configurations.Add(new Configuration("StepAll", threads, Jit.Tiered, StatePages.Strategy.Lazy));
+            configurations.Add(new Configuration("StepAll", threads, Jit.Tiered, StatePages.Current));
+            configurations.Add(new Configuration("StepAll", threads, Jit.TieredLoopsOptimized, StatePages.Current));
+            configurations.Add(new Configuration("touch", threads, Jit.Off, StatePages.Strategy.Lazy));
         }
 
         var results = configurations.ToDictionary(c => c, _ => new List<Phase[]>());
@@ -211,9 +214,14 @@ public static class FirstStep
         start.ArgumentList.Add(configuration.What);
         start.ArgumentList.Add(configuration.Threads.ToString(CultureInfo.InvariantCulture));
         start.ArgumentList.Add(configuration.Strategy.ToString());
-        if (configuration.TieredCompilation)
+        if (configuration.Jit != Jit.Off)
         {
             start.Environment["DOTNET_TieredCompilation"] = "1"; // overrides the project's runtimeconfig setting
+        }
+
+        if (configuration.Jit == Jit.TieredLoopsOptimized)
+        {
+            start.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
         }
 
         using Process child = Process.Start(start)!;
@@ -252,7 +260,7 @@ public static class FirstStep
                 Phase[] phase = all.Select(phases => phases.Single(p => p.Name == name)).ToArray();
                 string ratio = configuration.What == "touch" ? "–" : Range(phase.Select((p, r) => p.Milliseconds / steady[r]).ToArray(), "F1", "×");
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {configuration.What} | {configuration.Threads} | {(configuration.TieredCompilation ? "on" : "off")} | {Pages(configuration)} | {name} | " +
+                    $"| {configuration.What} | {configuration.Threads} | {Describe(configuration.Jit)} | {Pages(configuration)} | {name} | " +
                     $"{Range(phase.Select(p => p.Milliseconds).ToArray(), "F0")} | {ratio} | {Range(phase.Select(p => (double)p.MinorFaults).ToArray(), "F0")} | " +
                     $"{Range(phase.Select(p => p.UserMilliseconds).ToArray(), "F0")} | {Range(phase.Select(p => p.SystemMilliseconds).ToArray(), "F0")} | " +
                     $"{Range(phase.Select(p => p.JitMilliseconds).ToArray(), "F1")} | {Range(phase.Select(p => (double)p.JitMethods).ToArray(), "F0")} |"));
@@ -261,7 +269,7 @@ public static class FirstStep
             if (configuration.What == "StepAll")
             {
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {configuration.What} | {configuration.Threads} | {(configuration.TieredCompilation ? "on" : "off")} | {Pages(configuration)} | steady (steps 3–6) | {Range(steady, "F0")} | 1.0× | | | | | |"));
+                    $"| {configuration.What} | {configuration.Threads} | {Describe(configuration.Jit)} | {Pages(configuration)} | steady (steps 3–6) | {Range(steady, "F0")} | 1.0× | | | | | |"));
             }
         }
 
@@ -278,7 +286,21 @@ public static class FirstStep
 
     private static double Median(IEnumerable<double> values) => InterleavedRounds.Median(values);
 
-    private sealed record Configuration(string What, int Threads, bool TieredCompilation, StatePages.Strategy Strategy);
+    private static string Describe(Jit jit) => jit switch
+    {
+        Jit.Off => "off",
+        Jit.Tiered => "on",
+        _ => "on, loops optimized",
+    };
+
+    private enum Jit
+    {
+        Off,
+        Tiered,
+        TieredLoopsOptimized,
+    }
+
+    private sealed record Configuration(string What, int Threads, Jit Jit, StatePages.Strategy Strategy);
 
     private sealed record Phase(string Name, double Milliseconds, long MinorFaults, double UserMilliseconds, double SystemMilliseconds, double JitMilliseconds, long JitMethods)
     {
