@@ -17,15 +17,18 @@ namespace Rlx.Optim.Benchmarks;
 /// two (<c>MaxDegreeOfParallelism</c>), tiered compilation off (this project's setting: every method compiled fully
 /// optimized on its first call), on (.NET's default, <c>DOTNET_TieredCompilation=1</c>: methods start unoptimized, and
 /// methods with loops reach optimized code through on-stack replacement), and on with loops compiled fully optimized
-/// from their first call (<c>DOTNET_TC_QuickJitForLoops=0</c>, MSBuild's <c>TieredCompilationQuickJitForLoops</c>).
+/// from their first call (<c>DOTNET_TC_QuickJitForLoops=0</c>, MSBuild's <c>TieredCompilationQuickJitForLoops</c>);
+/// and the state's pages committed at construction each way the runtime knows (<see cref="StatePages.Strategy"/>:
+/// <c>Lazy</c>, as before, leaves them to the first step).
 /// </summary>
 /// <remarks>
 /// Each child allocates and fills θ and g first (not measured), then times the optimizer's construction and six
 /// <c>StepAll</c> calls, and for each of them reads the process's minor page faults and user and system CPU time
 /// (<c>getrusage</c>) and the JIT's compilation time and method count (<see cref="System.Runtime.JitInfo"/>). Beside it,
 /// a child that only allocates pinned arrays of the state's sizes and writes one byte per 4 KB page on one thread or two
-/// (the <c>touch</c> rows) gives the operating system's price for mapping that many fresh pages, with none of our code.
-/// Linux only (the fault counts come from <c>getrusage</c>).
+/// (the <c>touch</c> rows) gives the operating system's price for mapping that many fresh pages, with none of our code;
+/// and one that steps four sets one by one before <c>StepAll</c> (the <c>sets first</c> rows) shows where the JIT's
+/// time goes. Linux only (the fault counts come from <c>getrusage</c>).
 /// </remarks>
 public static class FirstStep
 {
