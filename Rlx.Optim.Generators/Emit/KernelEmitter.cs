@@ -125,6 +125,8 @@ internal static class KernelEmitter
                 WriteRuns(writer, rule);
             }
 
+            WritePlanFor(writer, rule);
+
             foreach (VectorShape shape in Shapes)
             {
                 WriteShape(writer, rule, kernel, precision, shape, fields, buffers);
@@ -140,6 +142,11 @@ internal static class KernelEmitter
         writer.WriteSummary("The scalars of step <paramref name=\"t\"/> (from 1) at learning rate <paramref name=\"lr\"/>.");
         using (writer.Block($"public static {rule.ScalarsType} Prepare(double lr, long t{extra})"))
         {
+            if (kernel.LearningRateScale != 1.0)
+            {
+                writer.WriteLine($"lr *= {Literal.Double(kernel.LearningRateScale)}; // the set's LearningRateScale");
+            }
+
             rule.WritePrepare(writer, kernel, precision);
 
             string[] arguments = fields.Select(f => f.Role == ScalarRole.Flag || ScalarType(f, precision) == "double" ? f.Local : $"(float){f.Local}").ToArray();
@@ -213,6 +220,22 @@ internal static class KernelEmitter
             writer.Unindent();
             writer.WriteLine();
         }
+    }
+
+    /// <summary>The kernel's part of the optimizer's <c>StepPlan</c>, for a set of the given element types.</summary>
+    private static void WritePlanFor(SourceWriter writer, KernelRule rule)
+    {
+        writer.WriteSummary("This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.");
+        writer.WriteLine("public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)");
+        writer.Indent();
+        writer.WriteLine("where TParameter : unmanaged");
+        writer.WriteLine("where TGradient : unmanaged =>");
+        writer.WriteWrapped(
+            $"StepPlan.Set<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}, TParameter, TGradient>(",
+            new[] { "state", "masterWeights" },
+            ");");
+        writer.Unindent();
+        writer.WriteLine();
     }
 
     /// <summary>

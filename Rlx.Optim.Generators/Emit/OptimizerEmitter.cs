@@ -24,7 +24,7 @@ internal static class OptimizerEmitter
     private const string Generated = GeneratedNamespace.Alias;
 
     /// <summary>The runtime's <c>StateBuffer.MovableLength</c>: shorter sets' state is never moved, so they skip the call.</summary>
-    private const int MovableStateLength = 1024;
+    internal const int MovableStateLength = 1024;
 
     public static SourceText Emit(OptimizerSpec spec)
     {
@@ -69,7 +69,7 @@ internal static class OptimizerEmitter
                 WriteSetMethod(writer, spec, rule, spec.Sets[i], names[i]);
             }
 
-            WriteStepAll(writer, spec, names);
+            StepAllEmitter.Write(writer, spec, rule, names);
             WriteNameKeyedStep(writer, spec, rule);
             WriteLifecycle(writer, rule, kernels);
             ScalarsCache.WriteMethods(writer, rule, kernels);
@@ -94,6 +94,15 @@ internal static class OptimizerEmitter
         writer.WriteLine($"private float __learningRate = {Literal.Float((float)spec.LearningRate)};");
         writer.WriteLine("private int __maxDegreeOfParallelism = -1;");
         writer.WriteLine("private long __stepCount;");
+        string maxNorm = spec.MaxGradientNorm > 0 ? Literal.Float((float)spec.MaxGradientNorm) : "null";
+        writer.WriteLine($"private float? __maxGradientNorm = {maxNorm};");
+        writer.WriteLine($"private bool __skipNonFiniteSteps = {(spec.SkipNonFiniteSteps ? "true" : "false")};");
+        writer.WriteLine("private long __skippedSteps;");
+        writer.WriteLine("private float __gradientNorm = float.NaN;");
+        if (spec.Sets.Count > 0)
+        {
+            writer.WriteLine($"private {CompilerServices}.StepPlan? __plan;");
+        }
         if (rule.KeepsScheduleProduct)
         {
             foreach ((_, string kernelName) in kernels.Kernels)
@@ -129,6 +138,28 @@ internal static class OptimizerEmitter
         writer.WriteLine();
         writer.WriteLine("public long StepCount => __stepCount;");
         writer.WriteLine();
+        writer.WriteSummary("Clips each StepAll's gradients to this global L2 norm; null does not clip.");
+        using (writer.Block("public float? MaxGradientNorm"))
+        {
+            writer.WriteLine("get => __maxGradientNorm;");
+            writer.WriteLine($"set => __maxGradientNorm = {CompilerServices}.StepArguments.MaxGradientNorm(value);");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary("Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.");
+        using (writer.Block("public bool SkipNonFiniteSteps"))
+        {
+            writer.WriteLine("get => __skipNonFiniteSteps;");
+            writer.WriteLine("set => __skipNonFiniteSteps = value;");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary("The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.");
+        writer.WriteLine("public float GradientNorm => __gradientNorm;");
+        writer.WriteLine();
+        writer.WriteSummary("How many StepAll calls were skipped for a non-finite gradient.");
+        writer.WriteLine("public long SkippedSteps => __skippedSteps;");
+        writer.WriteLine();
         writer.WriteLine("public long StateBytes => __states.StateBytes;");
         writer.WriteLine();
         using (writer.Block("public int MaxDegreeOfParallelism"))
@@ -158,6 +189,7 @@ internal static class OptimizerEmitter
         using (writer.Block($"{modifiers}partial void {set.MethodName}(", new[] { $"{SpanOf(set.ParameterElement)} {parameter}", $"{ReadOnlySpanOf(set.GradientElement)} {gradient}" }, ")"))
         {
             WriteValidate(writer, set, names.LengthConstant, parameter, gradient);
+            WriteSingleSetCheck(writer);
             writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
             writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
             if (set.Length >= MovableStateLength)
@@ -171,11 +203,15 @@ internal static class OptimizerEmitter
         writer.WriteLine();
     }
 
-    private static string SpanOf(ElementType element) => $"global::System.Span<{element.TypeName()}>";
+    /// <summary>Clipping and the non-finite check need every gradient of the step: a one-set call refuses them.</summary>
+    private static void WriteSingleSetCheck(SourceWriter writer) =>
+        writer.WriteLine($"{CompilerServices}.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);");
 
-    private static string ReadOnlySpanOf(ElementType element) => $"global::System.ReadOnlySpan<{element.TypeName()}>";
+    internal static string SpanOf(ElementType element) => $"global::System.Span<{element.TypeName()}>";
 
-    private static void WriteValidate(SourceWriter writer, ParameterSetSpec set, string lengthConstant, string parameter, string gradient) =>
+    internal static string ReadOnlySpanOf(ElementType element) => $"global::System.ReadOnlySpan<{element.TypeName()}>";
+
+    internal static void WriteValidate(SourceWriter writer, ParameterSetSpec set, string lengthConstant, string parameter, string gradient) =>
         writer.WriteWrapped(
             set.HasSixteenBitParameter
                 ? $"{CompilerServices}.StepArguments.ValidateSpans("
@@ -184,7 +220,7 @@ internal static class OptimizerEmitter
             ");");
 
     /// <summary>The state's page offset is kept clear of θ's and g's (the runtime's <c>StatePlacement</c>).</summary>
-    private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
+    internal static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
     {
         if (rule.BufferNames(spec.DefaultKernel).Count > 0)
         {
@@ -215,40 +251,11 @@ internal static class OptimizerEmitter
         writer.WriteWrapped($"{Generated}.{kernel}.{method}(", arguments.ToArray(), ");");
     }
 
-    private static void WriteStepAll(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
-    {
-        if (spec.Sets.Count == 0)
-        {
-            return;
-        }
-
-        string[][] parameters = names.Select((n, i) => new[]
-        {
-            $"{SpanOf(spec.Sets[i].ParameterElement)} {n.ParameterArgument}", $"{ReadOnlySpanOf(spec.Sets[i].GradientElement)} {n.GradientArgument}",
-        }).ToArray();
-        writer.WriteSummary("Steps every declared set and ends the iteration. Every argument is checked before anything changes.");
-        using (writer.Block("public void StepAll(", parameters, ")"))
-        {
-            for (int i = 0; i < spec.Sets.Count; i++)
-            {
-                WriteValidate(writer, spec.Sets[i], names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);
-            }
-
-            for (int i = 0; i < spec.Sets.Count; i++)
-            {
-                writer.WriteLine($"{spec.Sets[i].MethodName}({names[i].ParameterArgument}, {names[i].GradientArgument});");
-            }
-
-            writer.WriteLine("EndIteration();");
-        }
-
-        writer.WriteLine();
-    }
-
     private static void WriteNameKeyedStep(SourceWriter writer, OptimizerSpec spec, KernelRule rule)
     {
         using (writer.Block($"public void Step(string name, {Span} parameter, {ReadOnlySpan} gradient)"))
         {
+            WriteSingleSetCheck(writer);
             if (spec.Sets.Count > 0)
             {
                 using (writer.Block("switch (name)"))
@@ -318,6 +325,8 @@ internal static class OptimizerEmitter
         {
             writer.WriteLine("__states.Clear();");
             writer.WriteLine("__stepCount = 0;");
+            writer.WriteLine("__skippedSteps = 0;");
+            writer.WriteLine("__gradientNorm = float.NaN;");
             if (rule.KeepsScheduleProduct)
             {
                 foreach ((_, string kernelName) in kernels.Kernels)

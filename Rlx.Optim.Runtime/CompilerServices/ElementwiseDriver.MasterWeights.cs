@@ -37,7 +37,7 @@ public static partial class ElementwiseDriver
         RoundToNearest(copy, parameter);
     }
 
-    private static void Widen<TParameter>(Span<TParameter> parameter, Span<float> copy)
+    internal static void Widen<TParameter>(Span<TParameter> parameter, Span<float> copy)
         where TParameter : unmanaged
     {
         if (typeof(TParameter) == typeof(BFloat16))
@@ -63,7 +63,7 @@ public static partial class ElementwiseDriver
     }
 
     /// <summary>Writes each float to the parameter rounded to nearest, ties to even (the types' own conversions).</summary>
-    private static void RoundToNearest<TParameter>(Span<float> copy, Span<TParameter> parameter)
+    internal static void RoundToNearest<TParameter>(ReadOnlySpan<float> copy, Span<TParameter> parameter)
         where TParameter : unmanaged
     {
         if (typeof(TParameter) == typeof(BFloat16))

@@ -126,7 +126,7 @@ public static partial class ElementwiseDriver
         fixed (TState* s0 = &streams.State0, s1 = &streams.State1, s2 = &streams.State2, s3 = &streams.State3)
         {
             var work = ParallelRun<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.ForCurrentThread;
-            work.Set(in scalars, p, g, s0, s1, s2, s3, in streams.Keys, length);
+            work.Set(in scalars, p, g, s0, s1, s2, s3, in streams.Keys, streams.GradientScale, length);
             try
             {
                 WorkerPool.Shared.Run(work, parts);
@@ -191,13 +191,13 @@ public static partial class ElementwiseDriver
         {
             WideLoop<TWide, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.Update(
                 in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
-                ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
+                ref streams.State2, ref streams.State3, in streams.Keys, streams.GradientScale, start, end, indexOffset);
         }
         else
         {
             PreferredLoop<TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.Update(
                 in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
-                ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
+                ref streams.State2, ref streams.State3, in streams.Keys, streams.GradientScale, start, end, indexOffset);
         }
     }
 
@@ -258,7 +258,7 @@ public static partial class ElementwiseDriver
 
         var padded = new Streams<TData, TGradient, TState>(
             ref block.Parameter[0], in block.Gradient[0], ref block.State0[0], ref block.State1[0],
-            ref block.State2[0], ref block.State3[0], streams.Keys);
+            ref block.State2[0], ref block.State3[0], streams.Keys, streams.GradientScale);
         Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
             in scalars, in padded, 0, (nuint)width, (int)start);
 

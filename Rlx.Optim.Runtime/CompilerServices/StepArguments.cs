@@ -90,6 +90,34 @@ public static class StepArguments
         return value;
     }
 
+    /// <summary>Checks a clipping norm set at run time: null (no clipping), or finite and greater than 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">It is 0, negative, NaN or infinite.</exception>
+    public static float? MaxGradientNorm(float? value)
+    {
+        if (value is { } norm && !(float.IsFinite(norm) && norm > 0f))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxGradientNorm), norm, "The clipping norm must be finite and greater than 0; null does not clip.");
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Refuses a step of one set while clipping or the non-finite check is on: both need every gradient of the step
+    /// at once, which only <c>StepAll</c> has.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Clipping or the non-finite check is on. Nothing was updated.</exception>
+    public static void SingleSet(float? maxGradientNorm, bool skipNonFiniteSteps)
+    {
+        if (maxGradientNorm.HasValue || skipNonFiniteSteps)
+        {
+            throw new InvalidOperationException(
+                "MaxGradientNorm and SkipNonFiniteSteps need every gradient of the step: call StepAll (declared sets) "
+                + "or StepAll(ReadOnlySpan<NamedParameter>) (sets by name) instead of stepping one set. Nothing was updated.");
+        }
+    }
+
     private static void ThrowWrongLength(string setName, string role, string argumentName, int expected, int actual) =>
         throw new ArgumentException(
             $"Parameter set '{setName}' has {expected} elements, but the {role} span has {actual}. Nothing was updated.",

@@ -20,6 +20,11 @@ namespace Demo
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private float? __maxGradientNorm = null;
+        private bool __skipNonFiniteSteps = false;
+        private long __skippedSteps;
+        private float __gradientNorm = float.NaN;
+        private global::Rlx.Optim.CompilerServices.StepPlan? __plan;
         private __Generated.AdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
@@ -34,6 +39,28 @@ namespace Demo
         }
 
         public long StepCount => __stepCount;
+
+        /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+        public float? MaxGradientNorm
+        {
+            get => __maxGradientNorm;
+            set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+        }
+
+        /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+        public bool SkipNonFiniteSteps
+        {
+            get => __skipNonFiniteSteps;
+            set => __skipNonFiniteSteps = value;
+        }
+
+        /// <summary>
+        /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+        /// </summary>
+        public float GradientNorm => __gradientNorm;
+
+        /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+        public long SkippedSteps => __skippedSteps;
 
         public long StateBytes => __states.StateBytes;
 
@@ -56,6 +83,7 @@ namespace Demo
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
@@ -65,28 +93,91 @@ namespace Demo
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamScalars scalars = __ScalarsOfBiasKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
             __Generated.BiasKernel.Run(in scalars, bias, gradient, state);
         }
 
         /// <summary>
-        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// Steps every declared set in one pass and ends the iteration. Every argument is checked before anything
+        /// changes. Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or
+        /// infinite.
         /// </summary>
-        public void StepAll(
+        public bool StepAll(
             global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient,
             global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate(
                 "weights", WeightsLength, weights, weightsGradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
-            StepWeights(weights, weightsGradient);
-            StepBias(bias, biasGradient);
+            __plan ??= __CreatePlan();
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            __plan.Prepare(1, __ScalarsOfBiasKernel());
+            var spans = new __StepSpans(weights, weightsGradient, bias, biasGradient);
+            bool stepped = __plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __gradientNorm = __plan.GradientNorm;
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
             EndIteration();
+            return true;
+        }
+
+        private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
+        {
+            var sets = new global::Rlx.Optim.CompilerServices.StepPlanSet[2];
+            sets[0] = __Generated.DefaultKernel.PlanFor<float, float>(__states[0], masterWeights: false);
+            sets[1] = __Generated.BiasKernel.PlanFor<float, float>(__states[1], masterWeights: false);
+            return new(sets);
+        }
+
+        private readonly ref struct __StepSpans : global::Rlx.Optim.CompilerServices.IStepSpans
+        {
+            private readonly global::System.Span<float> _parameter0;
+            private readonly global::System.ReadOnlySpan<float> _gradient0;
+            private readonly global::System.Span<float> _parameter1;
+            private readonly global::System.ReadOnlySpan<float> _gradient1;
+
+            public __StepSpans(
+                global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient,
+                global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
+            {
+                _parameter0 = weights;
+                _gradient0 = weightsGradient;
+                _parameter1 = bias;
+                _gradient1 = biasGradient;
+            }
+
+            public ref byte Parameter(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter1);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
+
+            public ref byte Gradient(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient1);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             switch (name)
             {
                 case "weights":
@@ -117,6 +208,8 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+            __skippedSteps = 0;
+            __gradientNorm = float.NaN;
         }
 
         /// <summary>
@@ -264,6 +357,12 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
             int maxDegreeOfParallelism) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
                 in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>
@@ -420,6 +519,12 @@ namespace Rlx.Optim.Generated.Demo.SeedExactAdam
             int maxDegreeOfParallelism) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
                 in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>

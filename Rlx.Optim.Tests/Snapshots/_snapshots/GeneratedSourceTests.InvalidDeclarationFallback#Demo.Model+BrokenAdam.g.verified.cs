@@ -17,6 +17,10 @@ namespace Demo
             public float LearningRate { get => throw __NotGenerated(); set => throw __NotGenerated(); }
             public int MaxDegreeOfParallelism { get => throw __NotGenerated(); set => throw __NotGenerated(); }
             public long StepCount => throw __NotGenerated();
+            public float? MaxGradientNorm { get => throw __NotGenerated(); set => throw __NotGenerated(); }
+            public bool SkipNonFiniteSteps { get => throw __NotGenerated(); set => throw __NotGenerated(); }
+            public float GradientNorm => throw __NotGenerated();
+            public long SkippedSteps => throw __NotGenerated();
             public long StateBytes => throw __NotGenerated();
             public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States
                 => throw __NotGenerated();

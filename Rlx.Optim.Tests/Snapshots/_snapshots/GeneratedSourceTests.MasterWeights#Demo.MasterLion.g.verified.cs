@@ -17,6 +17,11 @@ namespace Demo
         private float __learningRate = 0.0001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private float? __maxGradientNorm = null;
+        private bool __skipNonFiniteSteps = false;
+        private long __skippedSteps;
+        private float __gradientNorm = float.NaN;
+        private global::Rlx.Optim.CompilerServices.StepPlan? __plan;
         private __Generated.LionScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
@@ -35,6 +40,28 @@ namespace Demo
         }
 
         public long StepCount => __stepCount;
+
+        /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+        public float? MaxGradientNorm
+        {
+            get => __maxGradientNorm;
+            set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+        }
+
+        /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+        public bool SkipNonFiniteSteps
+        {
+            get => __skipNonFiniteSteps;
+            set => __skipNonFiniteSteps = value;
+        }
+
+        /// <summary>
+        /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+        /// </summary>
+        public float GradientNorm => __gradientNorm;
+
+        /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+        public long SkippedSteps => __skippedSteps;
 
         public long StateBytes => __states.StateBytes;
 
@@ -59,6 +86,7 @@ namespace Demo
         {
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans(
                 "embedding", EmbeddingLength, table, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.LionScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(table, gradient);
@@ -67,20 +95,77 @@ namespace Demo
         }
 
         /// <summary>
-        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// Steps every declared set in one pass and ends the iteration. Every argument is checked before anything
+        /// changes. Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or
+        /// infinite.
         /// </summary>
-        public void StepAll(
+        public bool StepAll(
             global::System.Span<global::Rlx.Optim.BFloat16> embedding,
             global::System.ReadOnlySpan<float> embeddingGradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans(
                 "embedding", EmbeddingLength, embedding, embeddingGradient);
-            StepEmbedding(embedding, embeddingGradient);
+            __plan ??= __CreatePlan();
+            __states[0].PlaceBeside(embedding, embeddingGradient);
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            var spans = new __StepSpans(embedding, embeddingGradient);
+            bool stepped = __plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __gradientNorm = __plan.GradientNorm;
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
             EndIteration();
+            return true;
+        }
+
+        private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
+        {
+            var sets = new global::Rlx.Optim.CompilerServices.StepPlanSet[1];
+            sets[0] = __Generated.DefaultKernel.PlanFor<global::Rlx.Optim.BFloat16, float>(
+                __states[0], masterWeights: true);
+            return new(sets);
+        }
+
+        private readonly ref struct __StepSpans : global::Rlx.Optim.CompilerServices.IStepSpans
+        {
+            private readonly global::System.Span<global::Rlx.Optim.BFloat16> _parameter0;
+            private readonly global::System.ReadOnlySpan<float> _gradient0;
+
+            public __StepSpans(
+                global::System.Span<global::Rlx.Optim.BFloat16> embedding,
+                global::System.ReadOnlySpan<float> embeddingGradient)
+            {
+                _parameter0 = embedding;
+                _gradient0 = embeddingGradient;
+            }
+
+            public ref byte Parameter(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter0);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
+
+            public ref byte Gradient(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient0);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             switch (name)
             {
                 case "embedding":
@@ -111,6 +196,8 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+            __skippedSteps = 0;
+            __gradientNorm = float.NaN;
         }
 
         /// <summary>
@@ -252,6 +339,12 @@ namespace Rlx.Optim.Generated.Demo.MasterLion
             where TGradient : unmanaged =>
             ElementwiseDriver.RunParallelMasterWeights<Wide, Preferred, LionScalars, TParameter, TGradient>(
                 in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, LionScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<LionScalars>

@@ -12,6 +12,10 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
     private float __learningRate = 0.01f;
     private int __maxDegreeOfParallelism = -1;
     private long __stepCount;
+    private float? __maxGradientNorm = null;
+    private bool __skipNonFiniteSteps = false;
+    private long __skippedSteps;
+    private float __gradientNorm = float.NaN;
     private __Generated.AdamScalars __defaultKernelScalars;
     private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
     private float __defaultKernelScalarsRate;
@@ -23,6 +27,28 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
     }
 
     public long StepCount => __stepCount;
+
+    /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+    public float? MaxGradientNorm
+    {
+        get => __maxGradientNorm;
+        set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+    }
+
+    /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+    public bool SkipNonFiniteSteps
+    {
+        get => __skipNonFiniteSteps;
+        set => __skipNonFiniteSteps = value;
+    }
+
+    /// <summary>
+    /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+    /// </summary>
+    public float GradientNorm => __gradientNorm;
+
+    /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+    public long SkippedSteps => __skippedSteps;
 
     public long StateBytes => __states.StateBytes;
 
@@ -42,6 +68,7 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
 
     public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
     {
+        global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
         // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
         global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
         state.PlaceBeside(parameter, gradient);
@@ -62,6 +89,8 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
     {
         __states.Clear();
         __stepCount = 0;
+        __skippedSteps = 0;
+        __gradientNorm = float.NaN;
     }
 
     /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
@@ -182,6 +211,12 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
             int maxDegreeOfParallelism) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
                 in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>

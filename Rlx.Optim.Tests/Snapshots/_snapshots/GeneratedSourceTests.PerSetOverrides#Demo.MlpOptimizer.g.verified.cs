@@ -29,6 +29,11 @@ namespace Demo
         private float __learningRate = 0.001f;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private float? __maxGradientNorm = null;
+        private bool __skipNonFiniteSteps = false;
+        private long __skippedSteps;
+        private float __gradientNorm = float.NaN;
+        private global::Rlx.Optim.CompilerServices.StepPlan? __plan;
         private __Generated.AdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
         private float __defaultKernelScalarsRate;
@@ -46,6 +51,28 @@ namespace Demo
         }
 
         public long StepCount => __stepCount;
+
+        /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+        public float? MaxGradientNorm
+        {
+            get => __maxGradientNorm;
+            set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+        }
+
+        /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+        public bool SkipNonFiniteSteps
+        {
+            get => __skipNonFiniteSteps;
+            set => __skipNonFiniteSteps = value;
+        }
+
+        /// <summary>
+        /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+        /// </summary>
+        public float GradientNorm => __gradientNorm;
+
+        /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+        public long SkippedSteps => __skippedSteps;
 
         public long StateBytes => __states.StateBytes;
 
@@ -68,6 +95,7 @@ namespace Demo
         public partial void StepW1(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w1", W1Length, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
@@ -78,6 +106,7 @@ namespace Demo
         public partial void StepB1(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b1", B1Length, bias, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamScalars scalars = __ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[1];
             __Generated.B1Kernel.Run(in scalars, bias, gradient, state);
@@ -87,6 +116,7 @@ namespace Demo
         public partial void StepW2(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, weights, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[2];
             state.PlaceBeside(weights, gradient);
@@ -97,6 +127,7 @@ namespace Demo
         public partial void StepB2(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, bias, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamScalars scalars = __ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[3];
             __Generated.B1Kernel.Run(in scalars, bias, gradient, state);
@@ -106,15 +137,18 @@ namespace Demo
         internal partial void StepNorm(global::System.Span<float> gain, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("norm.gain", NormLength, gain, gradient);
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamScalars scalars = __ScalarsOfNormKernel();
             global::Rlx.Optim.ParameterState state = __states[4];
             __Generated.NormKernel.Run(in scalars, gain, gradient, state);
         }
 
         /// <summary>
-        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// Steps every declared set in one pass and ends the iteration. Every argument is checked before anything
+        /// changes. Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or
+        /// infinite.
         /// </summary>
-        public void StepAll(
+        public bool StepAll(
             global::System.Span<float> w1, global::System.ReadOnlySpan<float> w1Gradient,
             global::System.Span<float> b1, global::System.ReadOnlySpan<float> b1Gradient,
             global::System.Span<float> w2, global::System.ReadOnlySpan<float> w2Gradient,
@@ -126,16 +160,103 @@ namespace Demo
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, w2, w2Gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, b2, b2Gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("norm.gain", NormLength, norm, normGradient);
-            StepW1(w1, w1Gradient);
-            StepB1(b1, b1Gradient);
-            StepW2(w2, w2Gradient);
-            StepB2(b2, b2Gradient);
-            StepNorm(norm, normGradient);
+            __plan ??= __CreatePlan();
+            __states[0].PlaceBeside(w1, w1Gradient);
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            __plan.Prepare(1, __ScalarsOfB1Kernel());
+            __states[2].PlaceBeside(w2, w2Gradient);
+            __plan.Prepare(2, __ScalarsOfDefaultKernel());
+            __plan.Prepare(3, __ScalarsOfB1Kernel());
+            __plan.Prepare(4, __ScalarsOfNormKernel());
+            var spans = new __StepSpans(
+                w1, w1Gradient, b1, b1Gradient, w2, w2Gradient, b2, b2Gradient, norm, normGradient);
+            bool stepped = __plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __gradientNorm = __plan.GradientNorm;
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
             EndIteration();
+            return true;
+        }
+
+        private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
+        {
+            var sets = new global::Rlx.Optim.CompilerServices.StepPlanSet[5];
+            sets[0] = __Generated.DefaultKernel.PlanFor<float, float>(__states[0], masterWeights: false);
+            sets[1] = __Generated.B1Kernel.PlanFor<float, float>(__states[1], masterWeights: false);
+            sets[2] = __Generated.DefaultKernel.PlanFor<float, float>(__states[2], masterWeights: false);
+            sets[3] = __Generated.B1Kernel.PlanFor<float, float>(__states[3], masterWeights: false);
+            sets[4] = __Generated.NormKernel.PlanFor<float, float>(__states[4], masterWeights: false);
+            return new(sets);
+        }
+
+        private readonly ref struct __StepSpans : global::Rlx.Optim.CompilerServices.IStepSpans
+        {
+            private readonly global::System.Span<float> _parameter0;
+            private readonly global::System.ReadOnlySpan<float> _gradient0;
+            private readonly global::System.Span<float> _parameter1;
+            private readonly global::System.ReadOnlySpan<float> _gradient1;
+            private readonly global::System.Span<float> _parameter2;
+            private readonly global::System.ReadOnlySpan<float> _gradient2;
+            private readonly global::System.Span<float> _parameter3;
+            private readonly global::System.ReadOnlySpan<float> _gradient3;
+            private readonly global::System.Span<float> _parameter4;
+            private readonly global::System.ReadOnlySpan<float> _gradient4;
+
+            public __StepSpans(
+                global::System.Span<float> w1, global::System.ReadOnlySpan<float> w1Gradient,
+                global::System.Span<float> b1, global::System.ReadOnlySpan<float> b1Gradient,
+                global::System.Span<float> w2, global::System.ReadOnlySpan<float> w2Gradient,
+                global::System.Span<float> b2, global::System.ReadOnlySpan<float> b2Gradient,
+                global::System.Span<float> norm, global::System.ReadOnlySpan<float> normGradient)
+            {
+                _parameter0 = w1;
+                _gradient0 = w1Gradient;
+                _parameter1 = b1;
+                _gradient1 = b1Gradient;
+                _parameter2 = w2;
+                _gradient2 = w2Gradient;
+                _parameter3 = b2;
+                _gradient3 = b2Gradient;
+                _parameter4 = norm;
+                _gradient4 = normGradient;
+            }
+
+            public ref byte Parameter(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter1);
+                    case 2: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter2);
+                    case 3: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter3);
+                    case 4: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter4);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
+
+            public ref byte Gradient(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient1);
+                    case 2: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient2);
+                    case 3: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient3);
+                    case 4: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient4);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             switch (name)
             {
                 case "w1":
@@ -175,6 +296,8 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+            __skippedSteps = 0;
+            __gradientNorm = float.NaN;
         }
 
         /// <summary>
@@ -333,6 +456,12 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
             int maxDegreeOfParallelism) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
                 in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>
@@ -601,6 +730,12 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
             int maxDegreeOfParallelism) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
                 in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>
@@ -871,6 +1006,12 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
             int maxDegreeOfParallelism) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
                 in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>
