@@ -25,6 +25,31 @@ public interface IOptimizer
     /// </summary>
     long StateBytes { get; }
 
+    /// <summary>
+    /// Clips the gradients of each whole step (<c>StepAll</c>) to this global L2 norm, by PyTorch's
+    /// <c>clip_grad_norm_</c> rule: g is scaled by min(1, max / (norm + 1e-6)) as the update reads it, and the caller's
+    /// gradients are never written. Null (the default unless the attribute sets <c>MaxGradientNorm</c>) does not clip.
+    /// While it is set, a one-set step (<see cref="Step"/> or a declared set's method) throws: the norm needs every
+    /// gradient of the step.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to 0, a negative number, NaN or infinity.</exception>
+    float? MaxGradientNorm { get; set; }
+
+    /// <summary>
+    /// Skips a whole step whose gradients hold a NaN or an infinity: nothing changes (parameters, state, step count),
+    /// <c>StepAll</c> returns false and <see cref="SkippedSteps"/> counts it. Like clipping, it needs the whole step.
+    /// </summary>
+    bool SkipNonFiniteSteps { get; set; }
+
+    /// <summary>
+    /// The global L2 norm of the last whole step's gradients, before clipping (what people log); NaN when neither
+    /// clipping nor the non-finite check asked for it.
+    /// </summary>
+    float GradientNorm { get; }
+
+    /// <summary>Whole steps skipped for a non-finite gradient since construction or <see cref="Reset"/>.</summary>
+    long SkippedSteps { get; }
+
     /// <summary>How many cores a large parameter set may use; -1 (the default) means all of them.</summary>
     int MaxDegreeOfParallelism { get; set; }
 
