@@ -11,8 +11,18 @@ namespace Rlx.Optim;
 /// <remarks>An optimizer instance is not thread-safe: step it from one thread at a time (it uses other cores itself).</remarks>
 public interface IOptimizer
 {
-    /// <summary>The learning rate of the next steps: finite and ≥ 0. Schedules set it between iterations.</summary>
+    /// <summary>
+    /// The learning rate of the next steps: finite and ≥ 0. Hand-written schedules set it between iterations; with a
+    /// <see cref="LearningRateSchedule"/> attached it reads the coming step's rate and cannot be set.
+    /// </summary>
     float LearningRate { get; set; }
+
+    /// <summary>
+    /// Gives the learning rate of every step from the step count while attached (<see cref="LearningRateSchedule.RateAt"/>
+    /// of <see cref="StepCount"/>): a checkpoint resumes it at its step. While one is attached, <see cref="LearningRate"/>
+    /// reads the coming step's rate and refuses to be set. Null (the default): <see cref="LearningRate"/> is used.
+    /// </summary>
+    LearningRateSchedule? LearningRateSchedule { get; set; }
 
     /// <summary>Completed iterations: the next step uses bias corrections for iteration <c>StepCount + 1</c>.</summary>
     long StepCount { get; }

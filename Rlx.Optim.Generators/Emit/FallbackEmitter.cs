@@ -93,6 +93,8 @@ internal static class FallbackEmitter
         }
 
         Member(writer, $"public float LearningRate {{ get => {fail}; set => {fail}; }}");
+        writer.WriteLine($"public {Runtime}.LearningRateSchedule? LearningRateSchedule");
+        writer.WriteLine($"{{ get => {fail}; set => {fail}; }}");
         Member(writer, $"public int MaxDegreeOfParallelism {{ get => {fail}; set => {fail}; }}");
         Member(writer, "public long StepCount", fail);
         Member(writer, $"public float? MaxGradientNorm {{ get => {fail}; set => {fail}; }}");

@@ -92,6 +92,7 @@ internal static class OptimizerEmitter
     {
         writer.WriteBroken($"private readonly {CompilerServices}.ParameterStateTable __states", "=", $"new({CheckpointEmitter.Description});");
         writer.WriteLine($"private float __learningRate = {Literal.Float((float)spec.LearningRate)};");
+        writer.WriteLine($"private {Runtime}.LearningRateSchedule? __schedule;");
         writer.WriteLine("private int __maxDegreeOfParallelism = -1;");
         writer.WriteLine("private long __stepCount;");
         string maxNorm = spec.MaxGradientNorm > 0 ? Literal.Float((float)spec.MaxGradientNorm) : "null";
@@ -131,9 +132,22 @@ internal static class OptimizerEmitter
 
         using (writer.Block("public float LearningRate"))
         {
-            writer.WriteLine("get => __learningRate;");
-            writer.WriteLine($"set => __learningRate = {CompilerServices}.StepArguments.LearningRate(value);");
+            writer.WriteLine("get => __schedule is null ? __learningRate : (float)__RateOfComingStep();");
+            writer.WriteLine($"set => __learningRate = {CompilerServices}.StepArguments.LearningRate(value, __schedule);");
         }
+
+        writer.WriteLine();
+        writer.WriteSummary("Gives the learning rate of every step from the step count while attached; null: LearningRate.");
+        using (writer.Block($"public {Runtime}.LearningRateSchedule? LearningRateSchedule"))
+        {
+            writer.WriteLine("get => __schedule;");
+            writer.WriteLine("set => __schedule = value;");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary("The rate of the coming step: the schedule's at the step count, else LearningRate.");
+        writer.WriteLine("private double __RateOfComingStep() =>");
+        writer.WriteLine($"    {CompilerServices}.StepArguments.RateOfStep(__schedule, __learningRate, __stepCount);");
 
         writer.WriteLine();
         writer.WriteLine("public long StepCount => __stepCount;");

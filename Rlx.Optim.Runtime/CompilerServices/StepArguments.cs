@@ -90,6 +90,42 @@ public static class StepArguments
         return value;
     }
 
+    /// <summary>Checks a learning rate set at run time, which only an optimizer without a schedule takes.</summary>
+    /// <exception cref="InvalidOperationException">A schedule is attached: it gives every step's rate.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is negative, NaN or infinite.</exception>
+    public static float LearningRate(float value, LearningRateSchedule? schedule)
+    {
+        if (schedule is not null)
+        {
+            throw new InvalidOperationException(
+                $"A learning-rate schedule is attached ({schedule}): it gives every step's rate. Set LearningRateSchedule to null first.");
+        }
+
+        return LearningRate(value);
+    }
+
+    /// <summary>
+    /// The rate of the step after <paramref name="stepCount"/> steps: the one <paramref name="schedule"/> gives, checked,
+    /// or <paramref name="learningRate"/> without a schedule.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The schedule gave a negative, NaN or infinite rate. Nothing was updated.</exception>
+    public static double RateOfStep(LearningRateSchedule? schedule, float learningRate, long stepCount)
+    {
+        if (schedule is null)
+        {
+            return learningRate;
+        }
+
+        double rate = schedule.RateAt(stepCount);
+        if (!double.IsFinite(rate) || rate < 0 || !float.IsFinite((float)rate))
+        {
+            throw new InvalidOperationException(
+                $"The learning-rate schedule ({schedule}) gave {rate} for step {stepCount + 1}: a rate must be finite and not negative. Nothing was updated.");
+        }
+
+        return rate;
+    }
+
     /// <summary>Checks a clipping norm set at run time: null (no clipping), or finite and greater than 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">It is 0, negative, NaN or infinite.</exception>
     public static float? MaxGradientNorm(float? value)

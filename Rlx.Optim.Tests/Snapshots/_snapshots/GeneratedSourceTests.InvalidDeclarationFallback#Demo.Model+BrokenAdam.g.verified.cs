@@ -15,6 +15,8 @@ namespace Demo
                     "This member only stands in for the generated one so that the build reports them.");
 
             public float LearningRate { get => throw __NotGenerated(); set => throw __NotGenerated(); }
+            public global::Rlx.Optim.LearningRateSchedule? LearningRateSchedule
+            { get => throw __NotGenerated(); set => throw __NotGenerated(); }
             public int MaxDegreeOfParallelism { get => throw __NotGenerated(); set => throw __NotGenerated(); }
             public long StepCount => throw __NotGenerated();
             public float? MaxGradientNorm { get => throw __NotGenerated(); set => throw __NotGenerated(); }
