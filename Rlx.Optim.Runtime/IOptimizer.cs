@@ -73,6 +73,16 @@ public interface IOptimizer
     /// <exception cref="ArgumentException">The lengths differ from the set's, or the spans overlap. Nothing is changed.</exception>
     void Step(string name, Span<float> parameter, ReadOnlySpan<float> gradient);
 
+    /// <summary>
+    /// Steps the sets of one whole step by name, then ends the iteration: a declared float set uses its specialized
+    /// kernel, any other name gets state on first use. Clipping (<see cref="MaxGradientNorm"/>) and the non-finite
+    /// check (<see cref="SkipNonFiniteSteps"/>) see every gradient of the step. Each set is handed to the cores on its
+    /// own (a generated <c>StepAll</c> over declared sets makes one pass over all of them).
+    /// </summary>
+    /// <returns>False when the step was skipped for a non-finite gradient: then nothing changed.</returns>
+    /// <exception cref="ArgumentException">A name is repeated or is a 16-bit declared set, or a set's lengths are wrong. Nothing is changed.</exception>
+    bool StepAll(ReadOnlySpan<NamedParameter> parameters);
+
     /// <summary>Ends the iteration: every set has been stepped, the shared step counter advances.</summary>
     void EndIteration();
 

@@ -115,6 +115,8 @@ internal static class FallbackEmitter
         writer.WriteLine($"    => {fail};");
         writer.WriteWrapped("public void Step(", new[] { "string name", $"{Span} parameter", $"{ReadOnlySpan} gradient" }, ")");
         writer.WriteLine($"    => {fail};");
+        writer.WriteLine($"public bool StepAll(global::System.ReadOnlySpan<{Runtime}.NamedParameter> parameters)");
+        writer.WriteLine($"    => {fail};");
         Member(writer, "public void EndIteration()", fail);
         Member(writer, "public void Reset()", fail);
         Member(writer, $"public void SaveCheckpoint({Stream} stream)", fail);

@@ -161,21 +161,22 @@ internal static class KernelEmitter
     {
         string[] parameters = { $"in {rule.ScalarsType} scalars", "Span<float> parameter", "ReadOnlySpan<float> gradient", "ParameterState state" };
         string[] arguments = { "in scalars", "parameter", "gradient", "state" };
+        const string scale = "float gradientScale";
         string driver = $"ElementwiseDriver.{{0}}<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}>(";
 
         writer.WriteSummary("Updates a whole set and its state on the calling thread.");
         writer.WriteLine(Inline);
-        writer.WriteWrapped("public static void Run(", parameters, ") =>");
+        writer.WriteWrapped("public static void Run(", parameters.Append(scale).ToArray(), ") =>");
         writer.Indent();
-        writer.WriteWrapped(string.Format(driver, "Run"), arguments, ");");
+        writer.WriteWrapped(string.Format(driver, "Run"), arguments.Append("gradientScale").ToArray(), ");");
         writer.Unindent();
         writer.WriteLine();
 
         writer.WriteSummary("Updates a whole set and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores.");
         writer.WriteLine(Inline);
-        writer.WriteWrapped("public static void RunParallel(", parameters.Append("int maxDegreeOfParallelism").ToArray(), ") =>");
+        writer.WriteWrapped("public static void RunParallel(", parameters.Append("int maxDegreeOfParallelism").Append(scale).ToArray(), ") =>");
         writer.Indent();
-        writer.WriteWrapped(string.Format(driver, "RunParallel"), arguments.Append("maxDegreeOfParallelism").ToArray(), ");");
+        writer.WriteWrapped(string.Format(driver, "RunParallel"), arguments.Append("maxDegreeOfParallelism").Append("gradientScale").ToArray(), ");");
         writer.Unindent();
         writer.WriteLine();
     }
@@ -206,7 +207,8 @@ internal static class KernelEmitter
                 : parallel ? "Updates a whole set of any element type and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores."
                 : "Updates a whole set of any element type (16-bit parameters) and its state on the calling thread.");
             writer.WriteLine(Inline);
-            writer.WriteWrapped($"public static void {name}{generic}(", parallel ? parameters.Append("int maxDegreeOfParallelism").ToArray() : parameters, ")");
+            string[] declared = parallel ? parameters.Append("int maxDegreeOfParallelism").ToArray() : parameters;
+            writer.WriteWrapped($"public static void {name}{generic}(", declared.Append("float gradientScale").ToArray(), ")");
             writer.Indent();
             for (int c = 0; c < constraints.Length; c++)
             {
@@ -215,7 +217,7 @@ internal static class KernelEmitter
 
             writer.WriteWrapped(
                 string.Format(driver, name),
-                parallel ? arguments.Append("maxDegreeOfParallelism").ToArray() : arguments,
+                (parallel ? arguments.Append("maxDegreeOfParallelism").ToArray() : arguments).Append("gradientScale").ToArray(),
                 ");");
             writer.Unindent();
             writer.WriteLine();

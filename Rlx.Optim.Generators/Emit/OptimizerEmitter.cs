@@ -70,7 +70,7 @@ internal static class OptimizerEmitter
             }
 
             StepAllEmitter.Write(writer, spec, rule, names);
-            WriteNameKeyedStep(writer, spec, rule);
+            WriteNameKeyedStep(writer, spec, rule, names);
             WriteLifecycle(writer, rule, kernels);
             ScalarsCache.WriteMethods(writer, rule, kernels);
             CheckpointEmitter.WriteMembers(writer, rule, kernels);
@@ -200,21 +200,48 @@ internal static class OptimizerEmitter
         string modifiers = set.Modifiers.Length > 0 ? set.Modifiers + " " : string.Empty;
         bool parallel = set.Length >= spec.ParallelThreshold;
         writer.WriteLine($"// {Xml(set.Name)}: shape [{string.Join(", ", set.Shape)}], {(parallel ? "split across cores" : "on the calling thread")}.");
-        using (writer.Block($"{modifiers}partial void {set.MethodName}(", new[] { $"{SpanOf(set.ParameterElement)} {parameter}", $"{ReadOnlySpanOf(set.GradientElement)} {gradient}" }, ")"))
+        string[] spans = { $"{SpanOf(set.ParameterElement)} {parameter}", $"{ReadOnlySpanOf(set.GradientElement)} {gradient}" };
+        using (writer.Block($"{modifiers}partial void {set.MethodName}(", spans, ")"))
         {
-            WriteValidate(writer, set, names.LengthConstant, parameter, gradient);
             WriteSingleSetCheck(writer);
-            writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
-            writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
-            if (set.Length >= MovableStateLength)
+            if (set.HasSixteenBitParameter)
             {
-                WritePlacement(writer, spec, rule, parameter, gradient);
+                WriteSetBody(writer, spec, rule, set, names, parallel, parameter, gradient, "1f");
             }
-
-            WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, set);
+            else
+            {
+                writer.WriteLine($"{ScaledSetMethod(set)}({parameter}, {gradient}, 1f);");
+            }
         }
 
         writer.WriteLine();
+        if (!set.HasSixteenBitParameter)
+        {
+            // A float set is also stepped by name, within a whole step whose gradients may be scaled by clipping.
+            using (writer.Block($"private void {ScaledSetMethod(set)}(", spans.Append("float gradientScale").ToArray(), ")"))
+            {
+                WriteSetBody(writer, spec, rule, set, names, parallel, parameter, gradient, "gradientScale");
+            }
+
+            writer.WriteLine();
+        }
+    }
+
+    private static string ScaledSetMethod(ParameterSetSpec set) => "__" + set.MethodName;
+
+    private static void WriteSetBody(
+        SourceWriter writer, OptimizerSpec spec, KernelRule rule, ParameterSetSpec set, SetNames names, bool parallel, string parameter,
+        string gradient, string gradientScale)
+    {
+        WriteValidate(writer, set, names.LengthConstant, parameter, gradient);
+        writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
+        writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
+        if (set.Length >= MovableStateLength)
+        {
+            WritePlacement(writer, spec, rule, parameter, gradient);
+        }
+
+        WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, gradientScale, set);
     }
 
     /// <summary>Clipping and the non-finite check need every gradient of the step: a one-set call refuses them.</summary>
@@ -246,7 +273,9 @@ internal static class OptimizerEmitter
     /// The kernel's call. An optimizer that rounds stochastically (16-bit state or parameters) passes the rounding seed
     /// and the step the bits are drawn for, and its kernel's generic overload is picked by the span types.
     /// </summary>
-    private static void WriteRun(SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient, ParameterSetSpec? set = null)
+    private static void WriteRun(
+        SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient, string gradientScale,
+        ParameterSetSpec? set = null)
     {
         bool master = set is not null && spec.KeepsMasterCopy(set);
         var arguments = new List<string> { "in scalars", parameter, gradient, "state" };
@@ -261,21 +290,71 @@ internal static class OptimizerEmitter
             arguments.Add(parallel ? "__maxDegreeOfParallelism" : "1");
         }
 
+        arguments.Add(gradientScale);
         string method = master ? "RunParallelMasterWeights" : parallel ? "RunParallel" : "Run";
         writer.WriteWrapped($"{Generated}.{kernel}.{method}(", arguments.ToArray(), ");");
     }
 
-    private static void WriteNameKeyedStep(SourceWriter writer, OptimizerSpec spec, KernelRule rule)
+    private static void WriteNameKeyedStep(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)
     {
         using (writer.Block($"public void Step(string name, {Span} parameter, {ReadOnlySpan} gradient)"))
         {
             WriteSingleSetCheck(writer);
+            writer.WriteLine("__CheckByName(name, parameter, gradient);");
+            writer.WriteLine("__StepByName(name, parameter, gradient, 1f);");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary(
+            "Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all of "
+            + "them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped step.");
+        using (writer.Block($"public bool StepAll(global::System.ReadOnlySpan<{Runtime}.NamedParameter> parameters)"))
+        {
+            using (writer.Block("for (int i = 0; i < parameters.Length; i++)"))
+            {
+                writer.WriteLine("__CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);");
+            }
+
+
+            writer.WriteLine($"{CompilerServices}.StepArguments.UniqueNames(parameters);");
+            writer.WriteWrapped(
+                $"bool stepped = {CompilerServices}.GradientClipping.Measure(",
+                new[] { "parameters", "__maxGradientNorm", "__skipNonFiniteSteps", "out __gradientNorm", "out float scale" },
+                ");");
+            using (writer.Block("if (!stepped)"))
+            {
+                writer.WriteLine("__skippedSteps++;");
+                writer.WriteLine("return false;");
+            }
+
+            writer.WriteLine();
+            using (writer.Block("for (int i = 0; i < parameters.Length; i++)"))
+            {
+                writer.WriteLine("__StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("EndIteration();");
+            writer.WriteLine("return true;");
+        }
+
+        writer.WriteLine();
+        WriteCheckByName(writer, spec, names);
+        WriteStepByName(writer, spec, rule);
+    }
+
+    /// <summary>A name-keyed call's checks, before anything changes: a declared set's lengths, or an undeclared set's.</summary>
+    private static void WriteCheckByName(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
+    {
+        using (writer.Block("private void __CheckByName(", new[] { "string name", $"{ReadOnlySpan} parameter", $"{ReadOnlySpan} gradient" }, ")"))
+        {
             if (spec.Sets.Count > 0)
             {
                 using (writer.Block("switch (name)"))
                 {
-                    foreach (ParameterSetSpec set in spec.Sets)
+                    for (int i = 0; i < spec.Sets.Count; i++)
                     {
+                        ParameterSetSpec set = spec.Sets[i];
                         writer.WriteLine($"case {Literal.String(set.Name)}:");
                         writer.Indent();
                         if (set.HasSixteenBitParameter)
@@ -286,10 +365,37 @@ internal static class OptimizerEmitter
                         }
                         else
                         {
-                            writer.WriteLine($"{set.MethodName}(parameter, gradient);");
+                            WriteValidate(writer, set, names[i].LengthConstant, "parameter", "gradient");
                             writer.WriteLine("return;");
                         }
 
+                        writer.Unindent();
+                    }
+                }
+
+                writer.WriteLine();
+            }
+
+            writer.WriteLine("__states.CheckUndeclared(name, parameter, gradient);");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteStepByName(SourceWriter writer, OptimizerSpec spec, KernelRule rule)
+    {
+        using (writer.Block("private void __StepByName(", new[] { "string name", $"{Span} parameter", $"{ReadOnlySpan} gradient", "float gradientScale" }, ")"))
+        {
+            if (spec.Sets.Any(set => !set.HasSixteenBitParameter))
+            {
+                using (writer.Block("switch (name)"))
+                {
+                    foreach (ParameterSetSpec set in spec.Sets.Where(set => !set.HasSixteenBitParameter))
+                    {
+                        writer.WriteLine($"case {Literal.String(set.Name)}:");
+                        writer.Indent();
+                        writer.WriteLine($"{ScaledSetMethod(set)}(parameter, gradient, gradientScale);");
+                        writer.WriteLine("return;");
                         writer.Unindent();
                     }
                 }
@@ -303,12 +409,12 @@ internal static class OptimizerEmitter
             writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
             using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
             {
-                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient");
+                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient", "gradientScale");
             }
 
             using (writer.Block("else"))
             {
-                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient");
+                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient", "gradientScale");
             }
         }
 

@@ -16,7 +16,7 @@ public static partial class ElementwiseDriver
     /// <exception cref="InvalidOperationException">The set keeps no master copy.</exception>
     public static void RunParallelMasterWeights<TWide, TPreferred, TScalars, TParameter, TGradient>(
         in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-        ulong seed, long step, int maxDegreeOfParallelism)
+        ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
@@ -33,7 +33,7 @@ public static partial class ElementwiseDriver
         }
 
         RunParallel<TWide, TPreferred, TScalars, float, TGradient>(
-            in scalars, copy, gradient, state, seed, step, maxDegreeOfParallelism);
+            in scalars, copy, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
         RoundToNearest(copy, parameter);
     }
 

@@ -35,35 +35,36 @@ public static partial class ElementwiseDriver
     /// <remarks>The caller has validated the lengths.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run<TWide, TPreferred, TScalars>(
-        in TScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state)
+        in TScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+        float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
     {
-        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state);
+        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state, gradientScale);
         Run<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage, float, FloatStorage>(in scalars, in streams, parameter.Length);
     }
 
     /// <summary>
-    /// <see cref="Run{TWide, TPreferred, TScalars}(in TScalars, Span{float}, ReadOnlySpan{float}, ParameterState)"/>
+    /// <see cref="Run{TWide, TPreferred, TScalars}(in TScalars, Span{float}, ReadOnlySpan{float}, ParameterState, float)"/>
     /// split across up to <paramref name="maxDegreeOfParallelism"/> cores (-1: all).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RunParallel<TWide, TPreferred, TScalars>(
         in TScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-        int maxDegreeOfParallelism)
+        int maxDegreeOfParallelism, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
     {
-        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state);
+        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state, gradientScale);
         RunParallel<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage, float, FloatStorage>(
             in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Streams<float, float, float> FloatStreams<TWide, TScalars>(
-        Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state)
+        Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TScalars : unmanaged =>
         new(
@@ -73,7 +74,8 @@ public static partial class ElementwiseDriver
             ref StateOrNull(state, 1, TWide.StateCount),
             ref StateOrNull(state, 2, TWide.StateCount),
             ref StateOrNull(state, 3, TWide.StateCount),
-            default);
+            default,
+            gradientScale);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref float StateOrNull(ParameterState state, int buffer, int count) =>

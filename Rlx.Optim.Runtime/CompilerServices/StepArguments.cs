@@ -126,6 +126,25 @@ public static class StepArguments
         return rate;
     }
 
+    /// <summary>Checks that a whole step by name names each set once.</summary>
+    /// <exception cref="ArgumentException">A name is null or repeated. Nothing was updated.</exception>
+    public static void UniqueNames(ReadOnlySpan<NamedParameter> parameters)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(parameters[i].Name, nameof(parameters));
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(parameters[i].Name, parameters[j].Name, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException(
+                        $"Parameter set '{parameters[i].Name}' appears twice in one step (entries {j} and {i}). Nothing was updated.",
+                        nameof(parameters));
+                }
+            }
+        }
+    }
+
     /// <summary>Checks a clipping norm set at run time: null (no clipping), or finite and greater than 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">It is 0, negative, NaN or infinite.</exception>
     public static float? MaxGradientNorm(float? value)

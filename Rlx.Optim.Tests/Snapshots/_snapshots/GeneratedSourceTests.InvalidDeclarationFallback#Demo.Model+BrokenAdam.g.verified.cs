@@ -33,6 +33,8 @@ namespace Demo
             public void Step(
                 string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
                 => throw __NotGenerated();
+            public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+                => throw __NotGenerated();
             public void EndIteration() => throw __NotGenerated();
             public void Reset() => throw __NotGenerated();
             public void SaveCheckpoint(global::System.IO.Stream stream) => throw __NotGenerated();

@@ -93,24 +93,37 @@ partial class Model
         // embedding: shape [4096, 4096], split across cores.
         public partial void StepEmbedding(global::System.Span<float> table, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("embedding", EmbeddingLength, table, gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepEmbedding(table, gradient, 1f);
+        }
+
+        private void __StepEmbedding(
+            global::System.Span<float> table, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("embedding", EmbeddingLength, table, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(table, gradient);
-            __Generated.DefaultKernel.RunParallel(in scalars, table, gradient, state, __maxDegreeOfParallelism);
+            __Generated.DefaultKernel.RunParallel(
+                in scalars, table, gradient, state, __maxDegreeOfParallelism, gradientScale);
         }
 
         // temperature: shape [], on the calling thread.
         public partial void StepTemperature(
             global::System.Span<float> temperature, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepTemperature(temperature, gradient, 1f);
+        }
+
+        private void __StepTemperature(
+            global::System.Span<float> temperature, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate(
                 "temperature", TemperatureLength, temperature, gradient);
-            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            __Generated.DefaultKernel.Run(in scalars, temperature, gradient, state);
+            __Generated.DefaultKernel.Run(in scalars, temperature, gradient, state, gradientScale);
         }
 
         /// <summary>
@@ -194,13 +207,68 @@ partial class Model
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
             switch (name)
             {
                 case "embedding":
-                    StepEmbedding(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                        "embedding", EmbeddingLength, parameter, gradient);
                     return;
                 case "temperature":
-                    StepTemperature(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                        "temperature", TemperatureLength, parameter, gradient);
+                    return;
+            }
+
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
+            switch (name)
+            {
+                case "embedding":
+                    __StepEmbedding(parameter, gradient, gradientScale);
+                    return;
+                case "temperature":
+                    __StepTemperature(parameter, gradient, gradientScale);
                     return;
             }
 
@@ -210,11 +278,12 @@ partial class Model
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 1048576)
             {
-                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(
+                    in scalars, parameter, gradient, state, __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
-                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state, gradientScale);
             }
         }
 
@@ -340,8 +409,9 @@ namespace Rlx.Optim.Generated.Model.Optimizer
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -349,9 +419,9 @@ namespace Rlx.Optim.Generated.Model.Optimizer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
         public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)

@@ -98,14 +98,14 @@ namespace Demo
         public partial void StepEmbedding(
             global::System.Span<global::Rlx.Optim.BFloat16> table, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans(
                 "embedding", EmbeddingLength, table, gradient);
-            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.LionScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(table, gradient);
             __Generated.DefaultKernel.RunParallelMasterWeights(
-                in scalars, table, gradient, state, __states.RoundingSeed, __stepCount + 1, 1);
+                in scalars, table, gradient, state, __states.RoundingSeed, __stepCount + 1, 1, 1f);
         }
 
         /// <summary>
@@ -180,6 +180,42 @@ namespace Demo
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
             switch (name)
             {
                 case "embedding":
@@ -187,6 +223,13 @@ namespace Demo
                         "Parameter set 'embedding' is BFloat16: step it with StepEmbedding or StepAll.", nameof(name));
             }
 
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
@@ -195,12 +238,12 @@ namespace Demo
             {
                 __Generated.DefaultKernel.RunParallel(
                     in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1,
-                    __maxDegreeOfParallelism);
+                    __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
                 __Generated.DefaultKernel.Run(
-                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1);
+                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1, gradientScale);
             }
         }
 
@@ -323,11 +366,11 @@ namespace Rlx.Optim.Generated.Demo.MasterLion
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run<TParameter, TGradient>(
             in LionScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step)
+            ulong seed, long step, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.Run<Wide, Preferred, LionScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step);
+                in scalars, parameter, gradient, state, seed, step, gradientScale);
 
         /// <summary>
         /// Updates a whole set of any element type and its state across up to <paramref name="maxDegreeOfParallelism"/>
@@ -336,11 +379,11 @@ namespace Rlx.Optim.Generated.Demo.MasterLion
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel<TParameter, TGradient>(
             in LionScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step, int maxDegreeOfParallelism)
+            ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.RunParallel<Wide, Preferred, LionScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
 
         /// <summary>
         /// Updates a 16-bit set through its float master copy, across up to <paramref name="maxDegreeOfParallelism"/>
@@ -349,11 +392,11 @@ namespace Rlx.Optim.Generated.Demo.MasterLion
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallelMasterWeights<TParameter, TGradient>(
             in LionScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step, int maxDegreeOfParallelism)
+            ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.RunParallelMasterWeights<Wide, Preferred, LionScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
         public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)

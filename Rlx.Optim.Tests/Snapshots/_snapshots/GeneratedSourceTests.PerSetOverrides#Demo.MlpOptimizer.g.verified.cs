@@ -108,53 +108,84 @@ namespace Demo
         // w1: shape [784, 128], split across cores.
         public partial void StepW1(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("w1", W1Length, weights, gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepW1(weights, gradient, 1f);
+        }
+
+        private void __StepW1(
+            global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("w1", W1Length, weights, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            __Generated.DefaultKernel.RunParallel(in scalars, weights, gradient, state, __maxDegreeOfParallelism);
+            __Generated.DefaultKernel.RunParallel(
+                in scalars, weights, gradient, state, __maxDegreeOfParallelism, gradientScale);
         }
 
         // b1: shape [128], on the calling thread.
         public partial void StepB1(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("b1", B1Length, bias, gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepB1(bias, gradient, 1f);
+        }
+
+        private void __StepB1(
+            global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("b1", B1Length, bias, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            __Generated.B1Kernel.Run(in scalars, bias, gradient, state);
+            __Generated.B1Kernel.Run(in scalars, bias, gradient, state, gradientScale);
         }
 
         // w2: shape [128, 10], on the calling thread.
         public partial void StepW2(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, weights, gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepW2(weights, gradient, 1f);
+        }
+
+        private void __StepW2(
+            global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, weights, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[2];
             state.PlaceBeside(weights, gradient);
-            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state, gradientScale);
         }
 
         // b2: shape [10], on the calling thread.
         public partial void StepB2(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, bias, gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepB2(bias, gradient, 1f);
+        }
+
+        private void __StepB2(
+            global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, bias, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[3];
-            __Generated.B1Kernel.Run(in scalars, bias, gradient, state);
+            __Generated.B1Kernel.Run(in scalars, bias, gradient, state, gradientScale);
         }
 
         // norm.gain: shape [128], on the calling thread.
         internal partial void StepNorm(global::System.Span<float> gain, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("norm.gain", NormLength, gain, gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepNorm(gain, gradient, 1f);
+        }
+
+        private void __StepNorm(
+            global::System.Span<float> gain, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("norm.gain", NormLength, gain, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfNormKernel();
             global::Rlx.Optim.ParameterState state = __states[4];
-            __Generated.NormKernel.Run(in scalars, gain, gradient, state);
+            __Generated.NormKernel.Run(in scalars, gain, gradient, state, gradientScale);
         }
 
         /// <summary>
@@ -271,22 +302,85 @@ namespace Demo
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
             switch (name)
             {
                 case "w1":
-                    StepW1(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("w1", W1Length, parameter, gradient);
                     return;
                 case "b1":
-                    StepB1(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("b1", B1Length, parameter, gradient);
                     return;
                 case "w2":
-                    StepW2(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, parameter, gradient);
                     return;
                 case "b2":
-                    StepB2(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, parameter, gradient);
                     return;
                 case "norm.gain":
-                    StepNorm(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                        "norm.gain", NormLength, parameter, gradient);
+                    return;
+            }
+
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
+            switch (name)
+            {
+                case "w1":
+                    __StepW1(parameter, gradient, gradientScale);
+                    return;
+                case "b1":
+                    __StepB1(parameter, gradient, gradientScale);
+                    return;
+                case "w2":
+                    __StepW2(parameter, gradient, gradientScale);
+                    return;
+                case "b2":
+                    __StepB2(parameter, gradient, gradientScale);
+                    return;
+                case "norm.gain":
+                    __StepNorm(parameter, gradient, gradientScale);
                     return;
             }
 
@@ -296,11 +390,12 @@ namespace Demo
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(
+                    in scalars, parameter, gradient, state, __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
-                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state, gradientScale);
             }
         }
 
@@ -461,8 +556,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -470,9 +566,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
         public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
@@ -735,8 +831,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -744,9 +841,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
         public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
@@ -1011,8 +1108,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -1020,9 +1118,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
         public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)

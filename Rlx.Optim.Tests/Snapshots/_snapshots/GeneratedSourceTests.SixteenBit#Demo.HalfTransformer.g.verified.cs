@@ -105,35 +105,44 @@ namespace Demo
             global::System.Span<global::Rlx.Optim.BFloat16> weights,
             global::System.ReadOnlySpan<global::Rlx.Optim.BFloat16> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans(
                 "projection", ProjectionLength, weights, gradient);
-            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             __Generated.AdamWScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
             __Generated.DefaultKernel.RunParallel(
-                in scalars, weights, gradient, state, __states.RoundingSeed, __stepCount + 1, __maxDegreeOfParallelism);
+                in scalars, weights, gradient, state, __states.RoundingSeed, __stepCount + 1, __maxDegreeOfParallelism,
+                1f);
         }
 
         // norm: shape [768], on the calling thread.
         public partial void StepNorm(
             global::System.Span<global::System.Half> gain, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans("norm", NormLength, gain, gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans("norm", NormLength, gain, gradient);
             __Generated.AdamWScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            __Generated.DefaultKernel.Run(in scalars, gain, gradient, state, __states.RoundingSeed, __stepCount + 1);
+            __Generated.DefaultKernel.Run(
+                in scalars, gain, gradient, state, __states.RoundingSeed, __stepCount + 1, 1f);
         }
 
         // bias: shape [768], on the calling thread.
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
-            global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepBias(bias, gradient, 1f);
+        }
+
+        private void __StepBias(
+            global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, gradient);
             __Generated.AdamWScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[2];
-            __Generated.DefaultKernel.Run(in scalars, bias, gradient, state, __states.RoundingSeed, __stepCount + 1);
+            __Generated.DefaultKernel.Run(
+                in scalars, bias, gradient, state, __states.RoundingSeed, __stepCount + 1, gradientScale);
         }
 
         /// <summary>
@@ -230,6 +239,42 @@ namespace Demo
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
             switch (name)
             {
                 case "projection":
@@ -240,7 +285,21 @@ namespace Demo
                     throw new global::System.ArgumentException(
                         "Parameter set 'norm' is Half: step it with StepNorm or StepAll.", nameof(name));
                 case "bias":
-                    StepBias(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, parameter, gradient);
+                    return;
+            }
+
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
+            switch (name)
+            {
+                case "bias":
+                    __StepBias(parameter, gradient, gradientScale);
                     return;
             }
 
@@ -252,12 +311,12 @@ namespace Demo
             {
                 __Generated.DefaultKernel.RunParallel(
                     in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1,
-                    __maxDegreeOfParallelism);
+                    __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
                 __Generated.DefaultKernel.Run(
-                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1);
+                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1, gradientScale);
             }
         }
 
@@ -397,11 +456,11 @@ namespace Rlx.Optim.Generated.Demo.HalfTransformer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run<TParameter, TGradient>(
             in AdamWScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step)
+            ulong seed, long step, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.Run<Wide, Preferred, AdamWScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step);
+                in scalars, parameter, gradient, state, seed, step, gradientScale);
 
         /// <summary>
         /// Updates a whole set of any element type and its state across up to <paramref name="maxDegreeOfParallelism"/>
@@ -410,11 +469,11 @@ namespace Rlx.Optim.Generated.Demo.HalfTransformer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel<TParameter, TGradient>(
             in AdamWScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step, int maxDegreeOfParallelism)
+            ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamWScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
         public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
