@@ -133,6 +133,16 @@ internal static class DiagnosticDescriptors
         "RLXO0024", "Invalid momentum decay",
         "{0} = {1}: the momentum decay must be {2}");
 
+    /// <summary><c>MaxGradientNorm = {0}: it must be finite and greater than 0 (0, the default, does not clip)</c></summary>
+    public static readonly DiagnosticDescriptor MaxGradientNormInvalid = Create(
+        "RLXO0025", "Invalid gradient clipping norm",
+        "MaxGradientNorm = {0}: it must be finite and greater than 0 (0, the default, does not clip)");
+
+    /// <summary><c>LearningRateScale = {0} on '{1}': it must be finite and ≥ 0</c></summary>
+    public static readonly DiagnosticDescriptor LearningRateScaleInvalid = Create(
+        "RLXO0026", "Invalid learning-rate scale",
+        "LearningRateScale = {0} on '{1}': it must be finite and ≥ 0 (1 keeps the optimizer's rate, 0 freezes the set)");
+
     /// <summary><c>Rlx.Optim could not generate '{0}': {1}</c></summary>
     public static readonly DiagnosticDescriptor InternalError = Create(
         "RLXO0099", "Generator failure",

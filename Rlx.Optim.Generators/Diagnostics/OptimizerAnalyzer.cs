@@ -45,6 +45,8 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MomentumOutOfRange,
         DiagnosticDescriptors.DampeningOutOfRange,
         DiagnosticDescriptors.MomentumDecayInvalid,
+        DiagnosticDescriptors.MaxGradientNormInvalid,
+        DiagnosticDescriptors.LearningRateScaleInvalid,
         DiagnosticDescriptors.InternalError);
 
     /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>

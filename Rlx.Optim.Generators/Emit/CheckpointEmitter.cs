@@ -92,6 +92,11 @@ internal static class CheckpointEmitter
             writer.WriteLine($"new({Literal.String(setting.Key)}, {Literal.Double(setting.Get(kernel))}),");
         }
 
+        if (kernel.LearningRateScale != 1.0)
+        {
+            writer.WriteLine($"new(\"lr_scale\", {Literal.Double(kernel.LearningRateScale)}),");
+        }
+
         writer.Unindent();
         writer.WriteLine("};");
         writer.WriteLine();

@@ -82,7 +82,7 @@ internal static class FallbackEmitter
         if (spec.Sets.Count > 0)
         {
             writer.WriteWrapped(
-                "public void StepAll(",
+                "public bool StepAll(",
                 names.SelectMany((n, i) => new[]
                 {
                     $"global::System.Span<{spec.Sets[i].ParameterElement.TypeName()}> {n.ParameterArgument}",
@@ -93,8 +93,14 @@ internal static class FallbackEmitter
         }
 
         Member(writer, $"public float LearningRate {{ get => {fail}; set => {fail}; }}");
+        writer.WriteLine($"public {Runtime}.LearningRateSchedule? LearningRateSchedule");
+        writer.WriteLine($"{{ get => {fail}; set => {fail}; }}");
         Member(writer, $"public int MaxDegreeOfParallelism {{ get => {fail}; set => {fail}; }}");
         Member(writer, "public long StepCount", fail);
+        Member(writer, $"public float? MaxGradientNorm {{ get => {fail}; set => {fail}; }}");
+        Member(writer, $"public bool SkipNonFiniteSteps {{ get => {fail}; set => {fail}; }}");
+        Member(writer, "public float GradientNorm", fail);
+        Member(writer, "public long SkippedSteps", fail);
         Member(writer, "public long StateBytes", fail);
         if (spec.RoundsStochastically)
         {
@@ -108,6 +114,8 @@ internal static class FallbackEmitter
             ")");
         writer.WriteLine($"    => {fail};");
         writer.WriteWrapped("public void Step(", new[] { "string name", $"{Span} parameter", $"{ReadOnlySpan} gradient" }, ")");
+        writer.WriteLine($"    => {fail};");
+        writer.WriteLine($"public bool StepAll(global::System.ReadOnlySpan<{Runtime}.NamedParameter> parameters)");
         writer.WriteLine($"    => {fail};");
         Member(writer, "public void EndIteration()", fail);
         Member(writer, "public void Reset()", fail);

@@ -125,6 +125,8 @@ internal static class KernelEmitter
                 WriteRuns(writer, rule);
             }
 
+            WritePlanFor(writer, rule);
+
             foreach (VectorShape shape in Shapes)
             {
                 WriteShape(writer, rule, kernel, precision, shape, fields, buffers);
@@ -140,6 +142,11 @@ internal static class KernelEmitter
         writer.WriteSummary("The scalars of step <paramref name=\"t\"/> (from 1) at learning rate <paramref name=\"lr\"/>.");
         using (writer.Block($"public static {rule.ScalarsType} Prepare(double lr, long t{extra})"))
         {
+            if (kernel.LearningRateScale != 1.0)
+            {
+                writer.WriteLine($"lr *= {Literal.Double(kernel.LearningRateScale)}; // the set's LearningRateScale");
+            }
+
             rule.WritePrepare(writer, kernel, precision);
 
             string[] arguments = fields.Select(f => f.Role == ScalarRole.Flag || ScalarType(f, precision) == "double" ? f.Local : $"(float){f.Local}").ToArray();
@@ -154,21 +161,22 @@ internal static class KernelEmitter
     {
         string[] parameters = { $"in {rule.ScalarsType} scalars", "Span<float> parameter", "ReadOnlySpan<float> gradient", "ParameterState state" };
         string[] arguments = { "in scalars", "parameter", "gradient", "state" };
+        const string scale = "float gradientScale";
         string driver = $"ElementwiseDriver.{{0}}<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}>(";
 
         writer.WriteSummary("Updates a whole set and its state on the calling thread.");
         writer.WriteLine(Inline);
-        writer.WriteWrapped("public static void Run(", parameters, ") =>");
+        writer.WriteWrapped("public static void Run(", parameters.Append(scale).ToArray(), ") =>");
         writer.Indent();
-        writer.WriteWrapped(string.Format(driver, "Run"), arguments, ");");
+        writer.WriteWrapped(string.Format(driver, "Run"), arguments.Append("gradientScale").ToArray(), ");");
         writer.Unindent();
         writer.WriteLine();
 
         writer.WriteSummary("Updates a whole set and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores.");
         writer.WriteLine(Inline);
-        writer.WriteWrapped("public static void RunParallel(", parameters.Append("int maxDegreeOfParallelism").ToArray(), ") =>");
+        writer.WriteWrapped("public static void RunParallel(", parameters.Append("int maxDegreeOfParallelism").Append(scale).ToArray(), ") =>");
         writer.Indent();
-        writer.WriteWrapped(string.Format(driver, "RunParallel"), arguments.Append("maxDegreeOfParallelism").ToArray(), ");");
+        writer.WriteWrapped(string.Format(driver, "RunParallel"), arguments.Append("maxDegreeOfParallelism").Append("gradientScale").ToArray(), ");");
         writer.Unindent();
         writer.WriteLine();
     }
@@ -199,7 +207,8 @@ internal static class KernelEmitter
                 : parallel ? "Updates a whole set of any element type and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores."
                 : "Updates a whole set of any element type (16-bit parameters) and its state on the calling thread.");
             writer.WriteLine(Inline);
-            writer.WriteWrapped($"public static void {name}{generic}(", parallel ? parameters.Append("int maxDegreeOfParallelism").ToArray() : parameters, ")");
+            string[] declared = parallel ? parameters.Append("int maxDegreeOfParallelism").ToArray() : parameters;
+            writer.WriteWrapped($"public static void {name}{generic}(", declared.Append("float gradientScale").ToArray(), ")");
             writer.Indent();
             for (int c = 0; c < constraints.Length; c++)
             {
@@ -208,11 +217,27 @@ internal static class KernelEmitter
 
             writer.WriteWrapped(
                 string.Format(driver, name),
-                parallel ? arguments.Append("maxDegreeOfParallelism").ToArray() : arguments,
+                (parallel ? arguments.Append("maxDegreeOfParallelism").ToArray() : arguments).Append("gradientScale").ToArray(),
                 ");");
             writer.Unindent();
             writer.WriteLine();
         }
+    }
+
+    /// <summary>The kernel's part of the optimizer's <c>StepPlan</c>, for a set of the given element types.</summary>
+    private static void WritePlanFor(SourceWriter writer, KernelRule rule)
+    {
+        writer.WriteSummary("This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.");
+        writer.WriteLine("public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)");
+        writer.Indent();
+        writer.WriteLine("where TParameter : unmanaged");
+        writer.WriteLine("where TGradient : unmanaged =>");
+        writer.WriteWrapped(
+            $"StepPlan.Set<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}, TParameter, TGradient>(",
+            new[] { "state", "masterWeights" },
+            ");");
+        writer.Unindent();
+        writer.WriteLine();
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal static class OptimizerEmitter
     private const string Generated = GeneratedNamespace.Alias;
 
     /// <summary>The runtime's <c>StateBuffer.MovableLength</c>: shorter sets' state is never moved, so they skip the call.</summary>
-    private const int MovableStateLength = 1024;
+    internal const int MovableStateLength = 1024;
 
     public static SourceText Emit(OptimizerSpec spec)
     {
@@ -69,8 +69,8 @@ internal static class OptimizerEmitter
                 WriteSetMethod(writer, spec, rule, spec.Sets[i], names[i]);
             }
 
-            WriteStepAll(writer, spec, names);
-            WriteNameKeyedStep(writer, spec, rule);
+            StepAllEmitter.Write(writer, spec, rule, names);
+            WriteNameKeyedStep(writer, spec, rule, names);
             WriteLifecycle(writer, rule, kernels);
             ScalarsCache.WriteMethods(writer, rule, kernels);
             CheckpointEmitter.WriteMembers(writer, rule, kernels);
@@ -92,8 +92,18 @@ internal static class OptimizerEmitter
     {
         writer.WriteBroken($"private readonly {CompilerServices}.ParameterStateTable __states", "=", $"new({CheckpointEmitter.Description});");
         writer.WriteLine($"private float __learningRate = {Literal.Float((float)spec.LearningRate)};");
+        writer.WriteLine($"private {Runtime}.LearningRateSchedule? __schedule;");
         writer.WriteLine("private int __maxDegreeOfParallelism = -1;");
         writer.WriteLine("private long __stepCount;");
+        string maxNorm = spec.MaxGradientNorm > 0 ? Literal.Float((float)spec.MaxGradientNorm) : "null";
+        writer.WriteLine($"private float? __maxGradientNorm = {maxNorm};");
+        writer.WriteLine($"private bool __skipNonFiniteSteps = {(spec.SkipNonFiniteSteps ? "true" : "false")};");
+        writer.WriteLine("private long __skippedSteps;");
+        writer.WriteLine("private float __gradientNorm = float.NaN;");
+        if (spec.Sets.Count > 0)
+        {
+            writer.WriteLine($"private {CompilerServices}.StepPlan? __plan;");
+        }
         if (rule.KeepsScheduleProduct)
         {
             foreach ((_, string kernelName) in kernels.Kernels)
@@ -122,12 +132,47 @@ internal static class OptimizerEmitter
 
         using (writer.Block("public float LearningRate"))
         {
-            writer.WriteLine("get => __learningRate;");
-            writer.WriteLine($"set => __learningRate = {CompilerServices}.StepArguments.LearningRate(value);");
+            writer.WriteLine("get => __schedule is null ? __learningRate : (float)__RateOfComingStep();");
+            writer.WriteLine($"set => __learningRate = {CompilerServices}.StepArguments.LearningRate(value, __schedule);");
         }
 
         writer.WriteLine();
+        writer.WriteSummary("Gives the learning rate of every step from the step count while attached; null: LearningRate.");
+        using (writer.Block($"public {Runtime}.LearningRateSchedule? LearningRateSchedule"))
+        {
+            writer.WriteLine("get => __schedule;");
+            writer.WriteLine("set => __schedule = value;");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary("The rate of the coming step: the schedule's at the step count, else LearningRate.");
+        writer.WriteLine("private double __RateOfComingStep() =>");
+        writer.WriteLine($"    {CompilerServices}.StepArguments.RateOfStep(__schedule, __learningRate, __stepCount);");
+
+        writer.WriteLine();
         writer.WriteLine("public long StepCount => __stepCount;");
+        writer.WriteLine();
+        writer.WriteSummary("Clips each StepAll's gradients to this global L2 norm; null does not clip.");
+        using (writer.Block("public float? MaxGradientNorm"))
+        {
+            writer.WriteLine("get => __maxGradientNorm;");
+            writer.WriteLine($"set => __maxGradientNorm = {CompilerServices}.StepArguments.MaxGradientNorm(value);");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary("Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.");
+        using (writer.Block("public bool SkipNonFiniteSteps"))
+        {
+            writer.WriteLine("get => __skipNonFiniteSteps;");
+            writer.WriteLine("set => __skipNonFiniteSteps = value;");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary("The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.");
+        writer.WriteLine("public float GradientNorm => __gradientNorm;");
+        writer.WriteLine();
+        writer.WriteSummary("How many StepAll calls were skipped for a non-finite gradient.");
+        writer.WriteLine("public long SkippedSteps => __skippedSteps;");
         writer.WriteLine();
         writer.WriteLine("public long StateBytes => __states.StateBytes;");
         writer.WriteLine();
@@ -155,27 +200,59 @@ internal static class OptimizerEmitter
         string modifiers = set.Modifiers.Length > 0 ? set.Modifiers + " " : string.Empty;
         bool parallel = set.Length >= spec.ParallelThreshold;
         writer.WriteLine($"// {Xml(set.Name)}: shape [{string.Join(", ", set.Shape)}], {(parallel ? "split across cores" : "on the calling thread")}.");
-        using (writer.Block($"{modifiers}partial void {set.MethodName}(", new[] { $"{SpanOf(set.ParameterElement)} {parameter}", $"{ReadOnlySpanOf(set.GradientElement)} {gradient}" }, ")"))
+        string[] spans = { $"{SpanOf(set.ParameterElement)} {parameter}", $"{ReadOnlySpanOf(set.GradientElement)} {gradient}" };
+        using (writer.Block($"{modifiers}partial void {set.MethodName}(", spans, ")"))
         {
-            WriteValidate(writer, set, names.LengthConstant, parameter, gradient);
-            writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
-            writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
-            if (set.Length >= MovableStateLength)
+            WriteSingleSetCheck(writer);
+            if (set.HasSixteenBitParameter)
             {
-                WritePlacement(writer, spec, rule, parameter, gradient);
+                WriteSetBody(writer, spec, rule, set, names, parallel, parameter, gradient, "1f");
             }
-
-            WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, set);
+            else
+            {
+                writer.WriteLine($"{ScaledSetMethod(set)}({parameter}, {gradient}, 1f);");
+            }
         }
 
         writer.WriteLine();
+        if (!set.HasSixteenBitParameter)
+        {
+            // A float set is also stepped by name, within a whole step whose gradients may be scaled by clipping.
+            using (writer.Block($"private void {ScaledSetMethod(set)}(", spans.Append("float gradientScale").ToArray(), ")"))
+            {
+                WriteSetBody(writer, spec, rule, set, names, parallel, parameter, gradient, "gradientScale");
+            }
+
+            writer.WriteLine();
+        }
     }
 
-    private static string SpanOf(ElementType element) => $"global::System.Span<{element.TypeName()}>";
+    private static string ScaledSetMethod(ParameterSetSpec set) => "__" + set.MethodName;
 
-    private static string ReadOnlySpanOf(ElementType element) => $"global::System.ReadOnlySpan<{element.TypeName()}>";
+    private static void WriteSetBody(
+        SourceWriter writer, OptimizerSpec spec, KernelRule rule, ParameterSetSpec set, SetNames names, bool parallel, string parameter,
+        string gradient, string gradientScale)
+    {
+        WriteValidate(writer, set, names.LengthConstant, parameter, gradient);
+        writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
+        writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
+        if (set.Length >= MovableStateLength)
+        {
+            WritePlacement(writer, spec, rule, parameter, gradient);
+        }
 
-    private static void WriteValidate(SourceWriter writer, ParameterSetSpec set, string lengthConstant, string parameter, string gradient) =>
+        WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, gradientScale, set);
+    }
+
+    /// <summary>Clipping and the non-finite check need every gradient of the step: a one-set call refuses them.</summary>
+    private static void WriteSingleSetCheck(SourceWriter writer) =>
+        writer.WriteLine($"{CompilerServices}.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);");
+
+    internal static string SpanOf(ElementType element) => $"global::System.Span<{element.TypeName()}>";
+
+    internal static string ReadOnlySpanOf(ElementType element) => $"global::System.ReadOnlySpan<{element.TypeName()}>";
+
+    internal static void WriteValidate(SourceWriter writer, ParameterSetSpec set, string lengthConstant, string parameter, string gradient) =>
         writer.WriteWrapped(
             set.HasSixteenBitParameter
                 ? $"{CompilerServices}.StepArguments.ValidateSpans("
@@ -184,7 +261,7 @@ internal static class OptimizerEmitter
             ");");
 
     /// <summary>The state's page offset is kept clear of θ's and g's (the runtime's <c>StatePlacement</c>).</summary>
-    private static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
+    internal static void WritePlacement(SourceWriter writer, OptimizerSpec spec, KernelRule rule, string parameter, string gradient)
     {
         if (rule.BufferNames(spec.DefaultKernel).Count > 0)
         {
@@ -196,7 +273,9 @@ internal static class OptimizerEmitter
     /// The kernel's call. An optimizer that rounds stochastically (16-bit state or parameters) passes the rounding seed
     /// and the step the bits are drawn for, and its kernel's generic overload is picked by the span types.
     /// </summary>
-    private static void WriteRun(SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient, ParameterSetSpec? set = null)
+    private static void WriteRun(
+        SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient, string gradientScale,
+        ParameterSetSpec? set = null)
     {
         bool master = set is not null && spec.KeepsMasterCopy(set);
         var arguments = new List<string> { "in scalars", parameter, gradient, "state" };
@@ -211,50 +290,71 @@ internal static class OptimizerEmitter
             arguments.Add(parallel ? "__maxDegreeOfParallelism" : "1");
         }
 
+        arguments.Add(gradientScale);
         string method = master ? "RunParallelMasterWeights" : parallel ? "RunParallel" : "Run";
         writer.WriteWrapped($"{Generated}.{kernel}.{method}(", arguments.ToArray(), ");");
     }
 
-    private static void WriteStepAll(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
+    private static void WriteNameKeyedStep(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)
     {
-        if (spec.Sets.Count == 0)
+        using (writer.Block($"public void Step(string name, {Span} parameter, {ReadOnlySpan} gradient)"))
         {
-            return;
-        }
-
-        string[][] parameters = names.Select((n, i) => new[]
-        {
-            $"{SpanOf(spec.Sets[i].ParameterElement)} {n.ParameterArgument}", $"{ReadOnlySpanOf(spec.Sets[i].GradientElement)} {n.GradientArgument}",
-        }).ToArray();
-        writer.WriteSummary("Steps every declared set and ends the iteration. Every argument is checked before anything changes.");
-        using (writer.Block("public void StepAll(", parameters, ")"))
-        {
-            for (int i = 0; i < spec.Sets.Count; i++)
-            {
-                WriteValidate(writer, spec.Sets[i], names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);
-            }
-
-            for (int i = 0; i < spec.Sets.Count; i++)
-            {
-                writer.WriteLine($"{spec.Sets[i].MethodName}({names[i].ParameterArgument}, {names[i].GradientArgument});");
-            }
-
-            writer.WriteLine("EndIteration();");
+            WriteSingleSetCheck(writer);
+            writer.WriteLine("__CheckByName(name, parameter, gradient);");
+            writer.WriteLine("__StepByName(name, parameter, gradient, 1f);");
         }
 
         writer.WriteLine();
+        writer.WriteSummary(
+            "Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all of "
+            + "them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped step.");
+        using (writer.Block($"public bool StepAll(global::System.ReadOnlySpan<{Runtime}.NamedParameter> parameters)"))
+        {
+            using (writer.Block("for (int i = 0; i < parameters.Length; i++)"))
+            {
+                writer.WriteLine("__CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);");
+            }
+
+
+            writer.WriteLine($"{CompilerServices}.StepArguments.UniqueNames(parameters);");
+            writer.WriteWrapped(
+                $"bool stepped = {CompilerServices}.GradientClipping.Measure(",
+                new[] { "parameters", "__maxGradientNorm", "__skipNonFiniteSteps", "out __gradientNorm", "out float scale" },
+                ");");
+            using (writer.Block("if (!stepped)"))
+            {
+                writer.WriteLine("__skippedSteps++;");
+                writer.WriteLine("return false;");
+            }
+
+            writer.WriteLine();
+            using (writer.Block("for (int i = 0; i < parameters.Length; i++)"))
+            {
+                writer.WriteLine("__StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("EndIteration();");
+            writer.WriteLine("return true;");
+        }
+
+        writer.WriteLine();
+        WriteCheckByName(writer, spec, names);
+        WriteStepByName(writer, spec, rule);
     }
 
-    private static void WriteNameKeyedStep(SourceWriter writer, OptimizerSpec spec, KernelRule rule)
+    /// <summary>A name-keyed call's checks, before anything changes: a declared set's lengths, or an undeclared set's.</summary>
+    private static void WriteCheckByName(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
     {
-        using (writer.Block($"public void Step(string name, {Span} parameter, {ReadOnlySpan} gradient)"))
+        using (writer.Block("private void __CheckByName(", new[] { "string name", $"{ReadOnlySpan} parameter", $"{ReadOnlySpan} gradient" }, ")"))
         {
             if (spec.Sets.Count > 0)
             {
                 using (writer.Block("switch (name)"))
                 {
-                    foreach (ParameterSetSpec set in spec.Sets)
+                    for (int i = 0; i < spec.Sets.Count; i++)
                     {
+                        ParameterSetSpec set = spec.Sets[i];
                         writer.WriteLine($"case {Literal.String(set.Name)}:");
                         writer.Indent();
                         if (set.HasSixteenBitParameter)
@@ -265,10 +365,37 @@ internal static class OptimizerEmitter
                         }
                         else
                         {
-                            writer.WriteLine($"{set.MethodName}(parameter, gradient);");
+                            WriteValidate(writer, set, names[i].LengthConstant, "parameter", "gradient");
                             writer.WriteLine("return;");
                         }
 
+                        writer.Unindent();
+                    }
+                }
+
+                writer.WriteLine();
+            }
+
+            writer.WriteLine("__states.CheckUndeclared(name, parameter, gradient);");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteStepByName(SourceWriter writer, OptimizerSpec spec, KernelRule rule)
+    {
+        using (writer.Block("private void __StepByName(", new[] { "string name", $"{Span} parameter", $"{ReadOnlySpan} gradient", "float gradientScale" }, ")"))
+        {
+            if (spec.Sets.Any(set => !set.HasSixteenBitParameter))
+            {
+                using (writer.Block("switch (name)"))
+                {
+                    foreach (ParameterSetSpec set in spec.Sets.Where(set => !set.HasSixteenBitParameter))
+                    {
+                        writer.WriteLine($"case {Literal.String(set.Name)}:");
+                        writer.Indent();
+                        writer.WriteLine($"{ScaledSetMethod(set)}(parameter, gradient, gradientScale);");
+                        writer.WriteLine("return;");
                         writer.Unindent();
                     }
                 }
@@ -282,12 +409,12 @@ internal static class OptimizerEmitter
             writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
             using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
             {
-                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient");
+                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient", "gradientScale");
             }
 
             using (writer.Block("else"))
             {
-                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient");
+                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient", "gradientScale");
             }
         }
 
@@ -318,6 +445,8 @@ internal static class OptimizerEmitter
         {
             writer.WriteLine("__states.Clear();");
             writer.WriteLine("__stepCount = 0;");
+            writer.WriteLine("__skippedSteps = 0;");
+            writer.WriteLine("__gradientNorm = float.NaN;");
             if (rule.KeepsScheduleProduct)
             {
                 foreach ((_, string kernelName) in kernels.Kernels)

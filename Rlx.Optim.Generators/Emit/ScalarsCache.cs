@@ -20,7 +20,7 @@ internal static class ScalarsCache
             var fields = new Fields(kernel);
             writer.WriteLine($"private {GeneratedNamespace.Alias}.{rule.ScalarsType} {fields.Scalars};");
             writer.WriteLine($"private long {fields.Step}; // the step they were prepared for (from 1); 0: none yet");
-            writer.WriteLine($"private float {fields.Rate};");
+            writer.WriteLine($"private double {fields.Rate};");
             if (rule.KeepsScheduleProduct)
             {
                 writer.WriteLine($"private double {fields.MuProduct};");
@@ -34,11 +34,12 @@ internal static class ScalarsCache
         {
             var fields = new Fields(kernel);
             string? mu = rule.KeepsScheduleProduct ? KernelEmitter.ScheduleProductField(kernel) : null;
-            string condition = $"t != {fields.Step} || __learningRate != {fields.Rate}";
+            string condition = $"t != {fields.Step} || lr != {fields.Rate}";
             writer.WriteSummary($"{kernel}'s scalars for the coming step, prepared once per step (see its <c>Prepare</c>).");
             using (writer.Block($"private {GeneratedNamespace.Alias}.{rule.ScalarsType} {Call(kernel)}"))
             {
                 writer.WriteLine("long t = __stepCount + 1;");
+                writer.WriteLine("double lr = __RateOfComingStep();");
                 if (mu is not null)
                 {
                     writer.WriteLine($"if ({condition}"); // NAdam's product of μ is one more input
@@ -46,10 +47,10 @@ internal static class ScalarsCache
 
                 using (mu is null ? writer.Block($"if ({condition})") : writer.Block($"    || {mu} != {fields.MuProduct})"))
                 {
-                    string arguments = "__learningRate, t" + (mu is null ? string.Empty : ", " + mu);
+                    string arguments = "lr, t" + (mu is null ? string.Empty : ", " + mu);
                     writer.WriteLine($"{fields.Scalars} = {GeneratedNamespace.Alias}.{kernel}.Prepare({arguments});");
                     writer.WriteLine($"{fields.Step} = t;");
-                    writer.WriteLine($"{fields.Rate} = __learningRate;");
+                    writer.WriteLine($"{fields.Rate} = lr;");
                     if (mu is not null)
                     {
                         writer.WriteLine($"{fields.MuProduct} = {mu};");

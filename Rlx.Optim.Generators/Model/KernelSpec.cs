@@ -28,6 +28,9 @@ internal sealed record KernelSpec(
     bool Nesterov,
     bool DecoupledWeightDecay)
 {
+    /// <summary>The set's <c>LearningRateScale</c>: <c>Prepare</c> multiplies the learning rate by it.</summary>
+    public double LearningRateScale { get; init; } = 1.0;
+
     /// <summary>Whether a weight-decay term is applied at all.</summary>
     public bool Decays => WeightDecay != 0;
 

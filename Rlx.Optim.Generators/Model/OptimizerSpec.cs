@@ -32,6 +32,12 @@ internal sealed record OptimizerSpec(
     KernelSpec DefaultKernel,
     EquatableArray<ParameterSetSpec> Sets)
 {
+    /// <summary>The default global norm <c>StepAll</c> clips gradients to; 0: no clipping.</summary>
+    public double MaxGradientNorm { get; init; }
+
+    /// <summary>The default of <c>SkipNonFiniteSteps</c>: a step with a NaN or infinite gradient element changes nothing.</summary>
+    public bool SkipNonFiniteSteps { get; init; }
+
     /// <summary>Whether 16-bit parameters are updated through a float master copy kept in the state.</summary>
     public bool MasterWeights { get; init; }
 

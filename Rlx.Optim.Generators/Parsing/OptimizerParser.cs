@@ -31,6 +31,8 @@ internal static class OptimizerParser
         StatePrecision statePrecision = ReadStatePrecision(attribute, sink, token);
         ulong roundingSeed = AttributeArguments.TryGetNamed(attribute, "RoundingSeed", out TypedConstant seed) && seed.Value is ulong s ? s : 0;
         int parallelThreshold = ReadParallelThreshold(attribute, sink, token);
+        double maxGradientNorm = ReadMaxGradientNorm(attribute, sink, token);
+        bool skipNonFinite = AttributeArguments.TryGetNamed(attribute, "SkipNonFiniteSteps", out TypedConstant skip) && skip.Value is true;
         token.ThrowIfCancellationRequested();
 
         ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(type, family, defaults, sink, token);
@@ -55,6 +57,8 @@ internal static class OptimizerParser
             sets.ToEquatableArray())
         {
             MasterWeights = masterWeights,
+            MaxGradientNorm = maxGradientNorm,
+            SkipNonFiniteSteps = skipNonFinite,
         };
     }
 
@@ -97,6 +101,18 @@ internal static class OptimizerParser
         }
 
         return (StatePrecision)raw;
+    }
+
+    private static double ReadMaxGradientNorm(AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    {
+        double norm = AttributeArguments.GetDouble(attribute, "MaxGradientNorm", 0);
+        if (!(norm >= 0 && !float.IsInfinity((float)norm)) || (norm > 0 && (float)norm == 0f))
+        {
+            sink.Report(DiagnosticDescriptors.MaxGradientNormInvalid, AttributeArguments.NamedLocation(attribute, "MaxGradientNorm", token),
+                AttributeArguments.Display(norm));
+        }
+
+        return norm;
     }
 
     private static int ReadParallelThreshold(AttributeData attribute, DiagnosticSink sink, CancellationToken token)

@@ -64,6 +64,7 @@ internal static class ParameterSetParser
         ImmutableArray<int> shape = ReadShape(method, attribute, sink, token, out long length);
         string name = ReadName(method, attribute, sink, token);
         KernelSpec kernel = HyperparameterRules.ReadOverrides(method, attribute, family, defaults, sink, token);
+        kernel = ReadLearningRateScale(method, attribute, kernel, sink, token);
         if (!validSignature || syntax is null || length < 0)
         {
             return null;
@@ -80,6 +81,24 @@ internal static class ParameterSetParser
             kernel,
             ElementOf(method.Parameters[0]),
             ElementOf(method.Parameters[1]));
+    }
+
+    /// <summary>The set's <c>LearningRateScale</c>, folded into its kernel (a set with another scale gets its own).</summary>
+    private static KernelSpec ReadLearningRateScale(IMethodSymbol method, AttributeData attribute, KernelSpec kernel, DiagnosticSink sink, CancellationToken token)
+    {
+        if (!AttributeArguments.TryGetNamed(attribute, "LearningRateScale", out TypedConstant value) || value.Value is not double scale)
+        {
+            return kernel;
+        }
+
+        if (!(scale >= 0 && !double.IsInfinity(scale)))
+        {
+            sink.Report(DiagnosticDescriptors.LearningRateScaleInvalid, AttributeArguments.NamedLocation(attribute, "LearningRateScale", token),
+                AttributeArguments.Display(scale), method.Name);
+            return kernel;
+        }
+
+        return kernel with { LearningRateScale = scale };
     }
 
     private static bool CheckSignature(IMethodSymbol method, MethodDeclarationSyntax? syntax, DiagnosticSink sink)

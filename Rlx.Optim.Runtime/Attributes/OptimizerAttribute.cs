@@ -59,4 +59,19 @@ public abstract class OptimizerAttribute : Attribute
     /// thread. Must be positive; <see cref="int.MaxValue"/> keeps every set on one thread. Default 65,536.
     /// </summary>
     public int ParallelThreshold { get; set; } = OptimizerDefaults.ParallelThreshold;
+
+    /// <summary>
+    /// Clips the gradients of each <c>StepAll</c> to this global L2 norm (PyTorch's <c>clip_grad_norm_</c> rule: g is
+    /// scaled by min(1, max / (norm + 1e-6)) as the update reads it; the caller's gradients are never written). The
+    /// default of the generated class's run-time <c>MaxGradientNorm</c>; 0, the default, does not clip. Must be
+    /// finite and ≥ 0.
+    /// </summary>
+    public double MaxGradientNorm { get; set; }
+
+    /// <summary>
+    /// Skips a <c>StepAll</c> whose gradients hold a NaN or an infinity: nothing changes (parameters, state, step
+    /// count), <c>StepAll</c> returns false and <c>SkippedSteps</c> counts it. The default of the generated class's
+    /// run-time <c>SkipNonFiniteSteps</c>.
+    /// </summary>
+    public bool SkipNonFiniteSteps { get; set; }
 }

@@ -38,6 +38,12 @@ public sealed class ParameterAttribute : Attribute
     /// <summary>Overrides ε for this set.</summary>
     public double Epsilon { get; set; } = double.NaN;
 
+    /// <summary>
+    /// Multiplies the learning rate for this set (layer-wise learning rates; 0 freezes the set's parameter while its
+    /// state still follows the gradients, as a PyTorch parameter group with lr = 0 does). Finite and ≥ 0; default 1.
+    /// </summary>
+    public double LearningRateScale { get; set; } = double.NaN;
+
     /// <summary>Overrides the weight decay λ for this set (commonly 0 for biases and norms).</summary>
     public double WeightDecay { get; set; } = double.NaN;
 }

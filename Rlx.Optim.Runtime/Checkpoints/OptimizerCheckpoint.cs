@@ -78,7 +78,12 @@ public static class OptimizerCheckpoint
 
         // Everything is read and checked: from here on nothing can fail, so nothing is ever half-applied.
         optimizer.StateTable.Restore(restored.DeclaredValues, restored.Created);
-        optimizer.LearningRate = plan.LearningRate;
+        if (optimizer.LearningRateSchedule is null)
+        {
+            // With a schedule attached, the schedule gives the rate of the restored step count instead.
+            optimizer.LearningRate = plan.LearningRate;
+        }
+
         if (plan.RoundingSeed is ulong seed)
         {
             optimizer.StateTable.RoundingSeed = seed;

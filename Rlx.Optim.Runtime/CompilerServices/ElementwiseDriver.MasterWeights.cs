@@ -16,7 +16,7 @@ public static partial class ElementwiseDriver
     /// <exception cref="InvalidOperationException">The set keeps no master copy.</exception>
     public static void RunParallelMasterWeights<TWide, TPreferred, TScalars, TParameter, TGradient>(
         in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-        ulong seed, long step, int maxDegreeOfParallelism)
+        ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
@@ -33,11 +33,11 @@ public static partial class ElementwiseDriver
         }
 
         RunParallel<TWide, TPreferred, TScalars, float, TGradient>(
-            in scalars, copy, gradient, state, seed, step, maxDegreeOfParallelism);
+            in scalars, copy, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
         RoundToNearest(copy, parameter);
     }
 
-    private static void Widen<TParameter>(Span<TParameter> parameter, Span<float> copy)
+    internal static void Widen<TParameter>(Span<TParameter> parameter, Span<float> copy)
         where TParameter : unmanaged
     {
         if (typeof(TParameter) == typeof(BFloat16))
@@ -63,7 +63,7 @@ public static partial class ElementwiseDriver
     }
 
     /// <summary>Writes each float to the parameter rounded to nearest, ties to even (the types' own conversions).</summary>
-    private static void RoundToNearest<TParameter>(Span<float> copy, Span<TParameter> parameter)
+    internal static void RoundToNearest<TParameter>(ReadOnlySpan<float> copy, Span<TParameter> parameter)
         where TParameter : unmanaged
     {
         if (typeof(TParameter) == typeof(BFloat16))

@@ -19,14 +19,14 @@ public static partial class ElementwiseDriver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run<TWide, TPreferred, TScalars, TParameter, TGradient>(
         in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-        ulong seed, long step)
+        ulong seed, long step, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
         where TParameter : unmanaged
         where TGradient : unmanaged =>
         RunParallel<TWide, TPreferred, TScalars, TParameter, TGradient>(
-            in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism: 1);
+            in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism: 1, gradientScale);
 
     /// <summary>
     /// <see cref="Run{TWide, TPreferred, TScalars, TParameter, TGradient}"/> split across up to
@@ -35,7 +35,7 @@ public static partial class ElementwiseDriver
     /// <exception cref="NotSupportedException">Another element type.</exception>
     public static void RunParallel<TWide, TPreferred, TScalars, TParameter, TGradient>(
         in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-        ulong seed, long step, int maxDegreeOfParallelism)
+        ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
@@ -45,17 +45,17 @@ public static partial class ElementwiseDriver
         if (typeof(TParameter) == typeof(BFloat16))
         {
             WithGradient<TWide, TPreferred, TScalars, BFloat16, BFloat16Storage, TGradient>(
-                in scalars, MemoryMarshal.Cast<TParameter, BFloat16>(parameter), gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, MemoryMarshal.Cast<TParameter, BFloat16>(parameter), gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
         }
         else if (typeof(TParameter) == typeof(Half))
         {
             WithGradient<TWide, TPreferred, TScalars, Half, HalfStorage, TGradient>(
-                in scalars, MemoryMarshal.Cast<TParameter, Half>(parameter), gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, MemoryMarshal.Cast<TParameter, Half>(parameter), gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
         }
         else if (typeof(TParameter) == typeof(float))
         {
             WithGradient<TWide, TPreferred, TScalars, float, FloatStorage, TGradient>(
-                in scalars, MemoryMarshal.Cast<TParameter, float>(parameter), gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, MemoryMarshal.Cast<TParameter, float>(parameter), gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
         }
         else
         {
@@ -66,7 +66,7 @@ public static partial class ElementwiseDriver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WithGradient<TWide, TPreferred, TScalars, TParameter, TParameterStorage, TGradient>(
         in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-        ulong seed, long step, int maxDegreeOfParallelism)
+        ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
@@ -77,17 +77,17 @@ public static partial class ElementwiseDriver
         if (typeof(TGradient) == typeof(float))
         {
             RunParallelStorages<TWide, TPreferred, TScalars, TParameter, TParameterStorage, float, FloatStorage>(
-                in scalars, parameter, MemoryMarshal.Cast<TGradient, float>(gradient), state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, MemoryMarshal.Cast<TGradient, float>(gradient), state, seed, step, maxDegreeOfParallelism, gradientScale);
         }
         else if (typeof(TGradient) == typeof(BFloat16))
         {
             RunParallelStorages<TWide, TPreferred, TScalars, TParameter, TParameterStorage, BFloat16, BFloat16Storage>(
-                in scalars, parameter, MemoryMarshal.Cast<TGradient, BFloat16>(gradient), state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, MemoryMarshal.Cast<TGradient, BFloat16>(gradient), state, seed, step, maxDegreeOfParallelism, gradientScale);
         }
         else if (typeof(TGradient) == typeof(Half))
         {
             RunParallelStorages<TWide, TPreferred, TScalars, TParameter, TParameterStorage, Half, HalfStorage>(
-                in scalars, parameter, MemoryMarshal.Cast<TGradient, Half>(gradient), state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, MemoryMarshal.Cast<TGradient, Half>(gradient), state, seed, step, maxDegreeOfParallelism, gradientScale);
         }
         else
         {
@@ -98,7 +98,7 @@ public static partial class ElementwiseDriver
     /// <summary>The set through the storages of its element types, on up to <paramref name="maxDegreeOfParallelism"/> cores.</summary>
     private static void RunParallelStorages<TWide, TPreferred, TScalars, TParameter, TParameterStorage, TGradient, TGradientStorage>(
         in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-        ulong seed, long step, int maxDegreeOfParallelism)
+        ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
@@ -114,7 +114,7 @@ public static partial class ElementwiseDriver
                 ref MemoryMarshal.GetReference(parameter), in MemoryMarshal.GetReference(gradient),
                 ref BFloat16StateOrNull(state, 0, TWide.StateCount), ref BFloat16StateOrNull(state, 1, TWide.StateCount),
                 ref BFloat16StateOrNull(state, 2, TWide.StateCount), ref BFloat16StateOrNull(state, 3, TWide.StateCount),
-                keys);
+                keys, gradientScale);
             RunParallel<TWide, TPreferred, TScalars, TParameter, TParameterStorage, TGradient, TGradientStorage, BFloat16, BFloat16Storage>(
                 in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
         }
@@ -124,7 +124,7 @@ public static partial class ElementwiseDriver
                 ref MemoryMarshal.GetReference(parameter), in MemoryMarshal.GetReference(gradient),
                 ref StateOrNull(state, 0, TWide.StateCount), ref StateOrNull(state, 1, TWide.StateCount),
                 ref StateOrNull(state, 2, TWide.StateCount), ref StateOrNull(state, 3, TWide.StateCount),
-                keys);
+                keys, gradientScale);
             RunParallel<TWide, TPreferred, TScalars, TParameter, TParameterStorage, TGradient, TGradientStorage, float, FloatStorage>(
                 in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
         }

@@ -35,35 +35,36 @@ public static partial class ElementwiseDriver
     /// <remarks>The caller has validated the lengths.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run<TWide, TPreferred, TScalars>(
-        in TScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state)
+        in TScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+        float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
     {
-        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state);
+        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state, gradientScale);
         Run<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage, float, FloatStorage>(in scalars, in streams, parameter.Length);
     }
 
     /// <summary>
-    /// <see cref="Run{TWide, TPreferred, TScalars}(in TScalars, Span{float}, ReadOnlySpan{float}, ParameterState)"/>
+    /// <see cref="Run{TWide, TPreferred, TScalars}(in TScalars, Span{float}, ReadOnlySpan{float}, ParameterState, float)"/>
     /// split across up to <paramref name="maxDegreeOfParallelism"/> cores (-1: all).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RunParallel<TWide, TPreferred, TScalars>(
         in TScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-        int maxDegreeOfParallelism)
+        int maxDegreeOfParallelism, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
     {
-        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state);
+        Streams<float, float, float> streams = FloatStreams<TWide, TScalars>(parameter, gradient, state, gradientScale);
         RunParallel<TWide, TPreferred, TScalars, float, FloatStorage, float, FloatStorage, float, FloatStorage>(
             in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Streams<float, float, float> FloatStreams<TWide, TScalars>(
-        Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state)
+        Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state, float gradientScale)
         where TWide : struct, IWideUpdate<TScalars>
         where TScalars : unmanaged =>
         new(
@@ -73,7 +74,8 @@ public static partial class ElementwiseDriver
             ref StateOrNull(state, 1, TWide.StateCount),
             ref StateOrNull(state, 2, TWide.StateCount),
             ref StateOrNull(state, 3, TWide.StateCount),
-            default);
+            default,
+            gradientScale);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref float StateOrNull(ParameterState state, int buffer, int count) =>
@@ -126,7 +128,7 @@ public static partial class ElementwiseDriver
         fixed (TState* s0 = &streams.State0, s1 = &streams.State1, s2 = &streams.State2, s3 = &streams.State3)
         {
             var work = ParallelRun<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.ForCurrentThread;
-            work.Set(in scalars, p, g, s0, s1, s2, s3, in streams.Keys, length);
+            work.Set(in scalars, p, g, s0, s1, s2, s3, in streams.Keys, streams.GradientScale, length);
             try
             {
                 WorkerPool.Shared.Run(work, parts);
@@ -191,13 +193,13 @@ public static partial class ElementwiseDriver
         {
             WideLoop<TWide, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.Update(
                 in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
-                ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
+                ref streams.State2, ref streams.State3, in streams.Keys, streams.GradientScale, start, end, indexOffset);
         }
         else
         {
             PreferredLoop<TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>.Update(
                 in scalars, ref streams.Parameter, ref streams.Gradient, ref streams.State0, ref streams.State1,
-                ref streams.State2, ref streams.State3, in streams.Keys, start, end, indexOffset);
+                ref streams.State2, ref streams.State3, in streams.Keys, streams.GradientScale, start, end, indexOffset);
         }
     }
 
@@ -258,7 +260,7 @@ public static partial class ElementwiseDriver
 
         var padded = new Streams<TData, TGradient, TState>(
             ref block.Parameter[0], in block.Gradient[0], ref block.State0[0], ref block.State1[0],
-            ref block.State2[0], ref block.State3[0], streams.Keys);
+            ref block.State2[0], ref block.State3[0], streams.Keys, streams.GradientScale);
         Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
             in scalars, in padded, 0, (nuint)width, (int)start);
 

@@ -23,6 +23,7 @@ internal sealed unsafe class ParallelRun<TWide, TPreferred, TScalars, TData, TDa
     private TState* _state2;
     private TState* _state3;
     private RoundingKeys _keys;
+    private float _gradientScale;
     private int _length;
 
     /// <summary>The calling thread's instance: one per thread and kernel, so concurrent optimizers never share one.</summary>
@@ -33,7 +34,7 @@ internal sealed unsafe class ParallelRun<TWide, TPreferred, TScalars, TData, TDa
 
     public void Set(
         in TScalars scalars, TData* parameter, TGradient* gradient, TState* state0, TState* state1, TState* state2,
-        TState* state3, in RoundingKeys keys, int length)
+        TState* state3, in RoundingKeys keys, float gradientScale, int length)
     {
         _scalars = scalars;
         _parameter = parameter;
@@ -43,15 +44,16 @@ internal sealed unsafe class ParallelRun<TWide, TPreferred, TScalars, TData, TDa
         _state2 = state2;
         _state3 = state3;
         _keys = keys;
+        _gradientScale = gradientScale;
         _length = length;
     }
 
-    public void Clear() => Set(default, null, null, null, null, null, null, default, 0);
+    public void Clear() => Set(default, null, null, null, null, null, null, default, 1f, 0);
 
     public void Execute(nuint start, nuint end)
     {
         var streams = new Streams<TData, TGradient, TState>(
-            ref *_parameter, in *_gradient, ref *_state0, ref *_state1, ref *_state2, ref *_state3, _keys);
+            ref *_parameter, in *_gradient, ref *_state0, ref *_state1, ref *_state2, ref *_state3, _keys, _gradientScale);
         ElementwiseDriver.RunRange<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
             in _scalars, in streams, start, end);
     }

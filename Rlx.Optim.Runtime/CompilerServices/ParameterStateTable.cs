@@ -81,6 +81,18 @@ public sealed class ParameterStateTable
     }
 
     /// <summary>
+    /// Checks a name-keyed set that is not declared, without creating its state: the spans against the length the set
+    /// was first seen with, or against each other for a name not seen yet.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lengths differ, or the spans overlap.</exception>
+    public void CheckUndeclared(string name, ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        int length = _byName.TryGetValue(name, out ParameterState? existing) ? existing.Length : parameter.Length;
+        StepArguments.Validate(name, length, parameter, gradient);
+    }
+
+    /// <summary>
     /// Replaces the whole state with a complete, already validated one: each declared set's buffers receive
     /// <paramref name="declaredValues"/> (copied, so references to the states stay valid), and the sets created on
     /// first use become exactly <paramref name="created"/>, in that order.

@@ -23,25 +23,25 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Update(
         in TScalars scalars, ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1,
-        ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
+        ref TState state2, ref TState state3, in RoundingKeys keys, float gradientScale, nuint start, nuint end, int indexOffset)
     {
         nuint width = (nuint)Vector<float>.Count;
         nuint i = start;
         if (!TRule.HasRarePath)
         {
-            Plain(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
+            Plain(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
                 start, end, indexOffset);
             return;
         }
 
         while (end - i >= 4 * width)
         {
-            i = Groups(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
+            i = Groups(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
                 i, end, indexOffset);
             if (end - i >= 4 * width)
             {
                 // Groups stopped at a group with a rare lane, before storing anything of it.
-                RareGroup(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                RareGroup(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2,
                     ref state3, i, indexOffset);
                 i += 4 * width;
             }
@@ -49,7 +49,7 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
 
         for (; i < end; i += width)
         {
-            One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+            One(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
                 indexOffset);
         }
     }
@@ -60,11 +60,13 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Plain(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
     {
         TScalars s = scalars;
         var k = new PreferredKeys(in keys);
+        bool scales = gradientScale != 1f;
+        var scale = new Vector<float>(gradientScale);
         nuint width = (nuint)Vector<float>.Count;
 
         // Whether any stream rounds stochastically, so that the loop needs each element's index counter (a local:
@@ -74,7 +76,7 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
         Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
         for (; i < end; i += width)
         {
-            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i, scales, scale,
                 out Vector<float> p, out Vector<float> g, out PreferredState x);
             TRule.Moments(in s, ref p, ref g, ref x);
             Finish(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, i, counter, p, ref x);
@@ -89,27 +91,29 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nuint Groups(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
     {
         TScalars s = scalars;
         var k = new PreferredKeys(in keys);
+        bool scales = gradientScale != 1f;
+        var scale = new Vector<float>(gradientScale);
         nuint width = (nuint)Vector<float>.Count;
         bool rounds = TDataStorage.RoundsStochastically || TStateStorage.RoundsStochastically;
         Vector<uint> counter = rounds ? CounterAt(indexOffset + (int)i) : default;
         Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
         for (; end - i >= 4 * width; i += 4 * width)
         {
-            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i, scales, scale,
                 out Vector<float> p0, out Vector<float> g0, out PreferredState x0);
             TRule.Moments(in s, ref p0, ref g0, ref x0);
-            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + width,
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + width, scales, scale,
                 out Vector<float> p1, out Vector<float> g1, out PreferredState x1);
             TRule.Moments(in s, ref p1, ref g1, ref x1);
-            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width, scales, scale,
                 out Vector<float> p2, out Vector<float> g2, out PreferredState x2);
             TRule.Moments(in s, ref p2, ref g2, ref x2);
-            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 3 * width,
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 3 * width, scales, scale,
                 out Vector<float> p3, out Vector<float> g3, out PreferredState x3);
             TRule.Moments(in s, ref p3, ref g3, ref x3);
             if (TRule.AnyRare(in x0, in x1, in x2, in x3))
@@ -144,18 +148,20 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RareGroup(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         TScalars s = scalars;
         var k = new PreferredKeys(in keys);
+        bool scales = gradientScale != 1f;
+        var scale = new Vector<float>(gradientScale);
         nuint width = (nuint)Vector<float>.Count;
         Vector<uint> counter = CounterAt(indexOffset + (int)i);
         Vector<uint> advance = StochasticRounding.IndexCounter(new Vector<int>(Vector<int>.Count));
         for (nuint v = 0; v < 4; v++, counter += advance)
         {
             nuint at = i + v * width;
-            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, at,
+            Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, at, scales, scale,
                 out Vector<float> p, out Vector<float> g, out PreferredState x);
             TRule.Moments(in s, ref p, ref g, ref x);
             FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, at, counter, p, g,
@@ -165,13 +171,15 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void One(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         Vector<uint> counter = CounterAt(indexOffset + (int)i);
         TScalars s = scalars;
         var k = new PreferredKeys(in keys);
-        Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+        bool scales = gradientScale != 1f;
+        var scale = new Vector<float>(gradientScale);
+        Load(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i, scales, scale,
             out Vector<float> p, out Vector<float> g, out PreferredState x);
         TRule.Moments(in s, ref p, ref g, ref x);
         if (TRule.AnyRare(in x))
@@ -186,10 +194,17 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Load(
         ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1, ref TState state2,
-        ref TState state3, nuint i, out Vector<float> p, out Vector<float> g, out PreferredState x)
+        ref TState state3, nuint i, bool scales, Vector<float> scale, out Vector<float> p, out Vector<float> g,
+        out PreferredState x)
     {
         p = TDataStorage.LoadPreferred(ref parameter, i);
         g = TGradientStorage.LoadPreferred(ref gradient, i);
+        if (scales)
+        {
+            // Clipping's factor, applied to g as it is read (a factor of 1 leaves g as it is, and is skipped).
+            g *= scale;
+        }
+
         LoadState(ref state0, ref state1, ref state2, ref state3, i, out x);
     }
 

@@ -90,6 +90,89 @@ public static class StepArguments
         return value;
     }
 
+    /// <summary>Checks a learning rate set at run time, which only an optimizer without a schedule takes.</summary>
+    /// <exception cref="InvalidOperationException">A schedule is attached: it gives every step's rate.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is negative, NaN or infinite.</exception>
+    public static float LearningRate(float value, LearningRateSchedule? schedule)
+    {
+        if (schedule is not null)
+        {
+            throw new InvalidOperationException(
+                $"A learning-rate schedule is attached ({schedule}): it gives every step's rate. Set LearningRateSchedule to null first.");
+        }
+
+        return LearningRate(value);
+    }
+
+    /// <summary>
+    /// The rate of the step after <paramref name="stepCount"/> steps: the one <paramref name="schedule"/> gives, checked,
+    /// or <paramref name="learningRate"/> without a schedule.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The schedule gave a negative, NaN or infinite rate. Nothing was updated.</exception>
+    public static double RateOfStep(LearningRateSchedule? schedule, float learningRate, long stepCount)
+    {
+        if (schedule is null)
+        {
+            return learningRate;
+        }
+
+        double rate = schedule.RateAt(stepCount);
+        if (!double.IsFinite(rate) || rate < 0 || !float.IsFinite((float)rate))
+        {
+            throw new InvalidOperationException(
+                $"The learning-rate schedule ({schedule}) gave {rate} for step {stepCount + 1}: a rate must be finite and not negative. Nothing was updated.");
+        }
+
+        return rate;
+    }
+
+    /// <summary>Checks that a whole step by name names each set once.</summary>
+    /// <exception cref="ArgumentException">A name is null or repeated. Nothing was updated.</exception>
+    public static void UniqueNames(ReadOnlySpan<NamedParameter> parameters)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(parameters[i].Name, nameof(parameters));
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(parameters[i].Name, parameters[j].Name, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException(
+                        $"Parameter set '{parameters[i].Name}' appears twice in one step (entries {j} and {i}). Nothing was updated.",
+                        nameof(parameters));
+                }
+            }
+        }
+    }
+
+    /// <summary>Checks a clipping norm set at run time: null (no clipping), or finite and greater than 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">It is 0, negative, NaN or infinite.</exception>
+    public static float? MaxGradientNorm(float? value)
+    {
+        if (value is { } norm && !(float.IsFinite(norm) && norm > 0f))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxGradientNorm), norm, "The clipping norm must be finite and greater than 0; null does not clip.");
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Refuses a step of one set while clipping or the non-finite check is on: both need every gradient of the step
+    /// at once, which only <c>StepAll</c> has.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Clipping or the non-finite check is on. Nothing was updated.</exception>
+    public static void SingleSet(float? maxGradientNorm, bool skipNonFiniteSteps)
+    {
+        if (maxGradientNorm.HasValue || skipNonFiniteSteps)
+        {
+            throw new InvalidOperationException(
+                "MaxGradientNorm and SkipNonFiniteSteps need every gradient of the step: call StepAll (declared sets) "
+                + "or StepAll(ReadOnlySpan<NamedParameter>) (sets by name) instead of stepping one set. Nothing was updated.");
+        }
+    }
+
     private static void ThrowWrongLength(string setName, string role, string argumentName, int expected, int actual) =>
         throw new ArgumentException(
             $"Parameter set '{setName}' has {expected} elements, but the {role} span has {actual}. Nothing was updated.",

@@ -29,11 +29,15 @@ public ref struct Streams<TData, TGradient, TState>
     /// <summary>The stochastic rounding keys of θ and of each state buffer, for this step.</summary>
     public RoundingKeys Keys;
 
+    /// <summary>The factor g is multiplied by as it is read (gradient clipping's); 1 leaves g as it is.</summary>
+    public float GradientScale;
+
     /// <summary>The streams from their first elements; <see cref="Unsafe.NullRef{T}"/> for buffers the rule lacks.</summary>
     public Streams(
         ref TData parameter, ref readonly TGradient gradient, ref TState state0, ref TState state1, ref TState state2,
-        ref TState state3, RoundingKeys keys)
+        ref TState state3, RoundingKeys keys, float gradientScale = 1f)
     {
+        GradientScale = gradientScale;
         Parameter = ref parameter;
         Gradient = ref Unsafe.AsRef(in gradient);
         State0 = ref state0;

@@ -25,17 +25,17 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Update(
         in TScalars scalars, ref TData parameter, ref TGradient gradient, ref TState state0, ref TState state1,
-        ref TState state2, ref TState state3, in RoundingKeys keys, nuint start, nuint end, int indexOffset)
+        ref TState state2, ref TState state3, in RoundingKeys keys, float gradientScale, nuint start, nuint end, int indexOffset)
     {
         nuint i = start;
         while (end - i >= 4 * Lanes)
         {
-            i = Groups(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
+            i = Groups(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
                 i, end, indexOffset);
             if (end - i >= 4 * Lanes)
             {
                 // Groups stopped at a group with a rare lane, before storing anything of it.
-                RareGroup(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                RareGroup(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2,
                     ref state3, i, indexOffset);
                 i += 4 * Lanes;
             }
@@ -44,7 +44,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
         for (; i < end; i += Lanes)
         {
             // At most three vectors: a call each keeps the loop's inlining budget for the groups.
-            One(in scalars, in keys, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
+            One(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
                 indexOffset);
         }
     }
@@ -56,7 +56,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nuint Groups(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
     {
         // Copies in locals: the rule's reads of them are then loop invariants kept in registers. The rounding keys
@@ -71,6 +71,10 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
         bool rounds = TDataStorage.RoundsStochastically || TStateStorage.RoundsStochastically;
         Vector512<uint> counter = rounds ? CounterAt(indexOffset + (int)i) : default;
         Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
+
+        // Clipping's factor, applied to g as it is read (a factor of 1 leaves g as it is, and is skipped).
+        bool scales = gradientScale != 1f;
+        Vector512<float> scale = Vector512.Create(gradientScale);
         for (; end - i >= 4 * width; i += 4 * width)
         {
             Vector512<uint> c1 = rounds ? counter + advance : default;
@@ -82,6 +86,12 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
             LoadPair(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i,
                 out Vector512<float> p0, out Vector512<float> g0, out WideState x0,
                 out Vector512<float> p1, out Vector512<float> g1, out WideState x1);
+            if (scales)
+            {
+                g0 *= scale;
+                g1 *= scale;
+            }
+
             TRule.Moments(in s, ref p0, ref g0, ref x0);
             TRule.Moments(in s, ref p1, ref g1, ref x1);
             if (!TRule.HasRarePath)
@@ -93,6 +103,12 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
             LoadPair(ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3, i + 2 * width,
                 out Vector512<float> p2, out Vector512<float> g2, out WideState x2,
                 out Vector512<float> p3, out Vector512<float> g3, out WideState x3);
+            if (scales)
+            {
+                g2 *= scale;
+                g3 *= scale;
+            }
+
             TRule.Moments(in s, ref p2, ref g2, ref x2);
             TRule.Moments(in s, ref p3, ref g3, ref x3);
             if (!TRule.HasRarePath)
@@ -118,6 +134,11 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
         return i;
     }
 
+    /// <summary>g times clipping's factor, unless the factor is 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Scaled(Vector512<float> g, float gradientScale) =>
+        gradientScale != 1f ? g * Vector512.Create(gradientScale) : g;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<uint> CounterAt(int index) =>
         StochasticRounding.IndexCounter(Vector512<int>.Indices + Vector512.Create(index));
@@ -128,7 +149,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RareGroup(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         TScalars s = scalars;
@@ -139,7 +160,7 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
         {
             nuint at = i + v * Lanes;
             Vector512<float> p = TDataStorage.Load(ref parameter, at);
-            Vector512<float> g = TGradientStorage.Load(ref gradient, at);
+            Vector512<float> g = Scaled(TGradientStorage.Load(ref gradient, at), gradientScale);
             LoadState(ref state0, ref state1, ref state2, ref state3, at, out WideState x);
             TRule.Moments(in s, ref p, ref g, ref x);
             FinishRare(in s, in k, ref parameter, ref state0, ref state1, ref state2, ref state3, at, counter, p, g,
@@ -150,14 +171,14 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
     /// <summary>One vector (the last whole ones after the groups of four).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void One(
-        in TScalars scalars, in RoundingKeys keys, ref TData parameter, ref TGradient gradient, ref TState state0,
+        in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, int indexOffset)
     {
         Vector512<uint> counter = CounterAt(indexOffset + (int)i);
         TScalars s = scalars;
         var k = new WideKeys(in keys);
         Vector512<float> p = TDataStorage.Load(ref parameter, i);
-        Vector512<float> g = TGradientStorage.Load(ref gradient, i);
+        Vector512<float> g = Scaled(TGradientStorage.Load(ref gradient, i), gradientScale);
         LoadState(ref state0, ref state1, ref state2, ref state3, i, out WideState x);
         TRule.Moments(in s, ref p, ref g, ref x);
         if (TRule.HasRarePath && TRule.AnyRare(in x))

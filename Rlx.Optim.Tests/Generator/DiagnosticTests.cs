@@ -64,6 +64,10 @@ public sealed class DiagnosticTests
         { "RLXO0022", $"[SgdOptimizer([|Momentum = 1.0|])] public partial class A {{ {Set} }}" },
         { "RLXO0023", $"[SgdOptimizer(Momentum = 0.9, [|Dampening = 1.5|])] public partial class A {{ {Set} }}" },
         { "RLXO0024", $"[NAdamOptimizer([|MomentumDecay = -0.004|])] public partial class A {{ {Set} }}" },
+        { "RLXO0025", $"[AdamOptimizer([|MaxGradientNorm = -1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0025", $"[LionOptimizer([|MaxGradientNorm = double.PositiveInfinity|])] public partial class A {{ {Set} }}" },
+        { "RLXO0026", "[AdamOptimizer] public partial class A { [Parameter(4, [|LearningRateScale = -0.1|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0026", "[SgdOptimizer] public partial class A { [Parameter(4, [|LearningRateScale = double.NaN|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
     };
 
     [Theory]

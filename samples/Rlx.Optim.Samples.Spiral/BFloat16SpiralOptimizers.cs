@@ -12,7 +12,7 @@ namespace Rlx.Optim.Samples.Spiral;
 /// <summary>What every bfloat16-parameter declaration below generates: <c>StepAll</c> over its four sets.</summary>
 public interface IBFloat16SpiralOptimizer : ICheckpointable
 {
-    void StepAll(
+    bool StepAll(
         Span<BFloat16> w1, ReadOnlySpan<float> w1Gradient, Span<BFloat16> b1, ReadOnlySpan<float> b1Gradient,
         Span<BFloat16> w2, ReadOnlySpan<float> w2Gradient, Span<BFloat16> b2, ReadOnlySpan<float> b2Gradient);
 }

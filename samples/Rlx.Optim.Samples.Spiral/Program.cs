@@ -18,16 +18,20 @@ using Rlx.Optim.Samples.Spiral;
 // Halfway through, the optimizer is saved to a checkpoint; at the end a fresh optimizer loads it and finishes the run
 // from there, and the result must equal the uninterrupted run bit for bit (exit code 1 otherwise).
 // With --check-gradients it instead compares the backward pass with finite differences, and exits with 1 if they differ.
+// With --plot FILE.svg it instead trains with every optimizer in turn, each from the same initialisation, and writes
+// their training loss per epoch as one chart (LossCurves.cs runs them, LossPlot.cs draws); --state bf16 may go with it.
 const int Epochs = 600;
+const int ModelSeed = 11;
 const double MaxGradientError = 1e-2;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // the same output on every machine
 bool checkGradients = args is ["--check-gradients"];
-string? optimizerName = null, parameterName = null, stateName = null;
+string? optimizerName = null, parameterName = null, stateName = null, plotPath = null;
 bool masterWeights = false, valid = true;
 for (int i = 0; !checkGradients && valid && i < args.Length; i++)
 {
-    // --optimizer NAME, --parameters float|bf16, --state float|bf16 and --master-weights, each at most once, in any order.
+    // --optimizer NAME, --parameters float|bf16, --state float|bf16, --master-weights and --plot FILE, each at most
+    // once, in any order.
     bool hasValue = i + 1 < args.Length;
     switch (args[i])
     {
@@ -35,18 +39,20 @@ for (int i = 0; !checkGradients && valid && i < args.Length; i++)
         case "--parameters" when parameterName is null && hasValue: parameterName = args[++i]; break;
         case "--state" when stateName is null && hasValue: stateName = args[++i]; break;
         case "--master-weights" when !masterWeights: masterWeights = true; break;
+        case "--plot" when plotPath is null && hasValue: plotPath = args[++i]; break;
         default: valid = false; break;
     }
 }
 
+bool plotWithOthers = plotPath is not null && (optimizerName is not null || parameterName is not null || masterWeights);
 optimizerName ??= "adam";
 parameterName ??= "float";
 stateName ??= "float";
 int choice = Array.FindIndex(SpiralOptimizers.All, o => o.Name == optimizerName);
 if (!valid || choice < 0 || stateName is not ("float" or "bf16") || parameterName is not ("float" or "bf16")
-    || (masterWeights && parameterName != "bf16"))
+    || (masterWeights && parameterName != "bf16") || plotWithOthers)
 {
-    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] [--parameters float|bf16 [--master-weights]] | [--check-gradients]");
+    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] [--parameters float|bf16 [--master-weights]] | --plot FILE.svg [--state float|bf16] | [--check-gradients]");
     return 2;
 }
 
@@ -60,16 +66,36 @@ if (createOptimizer is null)
     return 2;
 }
 
-float finalLearningRate = peakLearningRate / 20;
-
 (SpiralData train, SpiralData test) = SpiralData.Generate(perClass: 300, testFraction: 0.2, seed: 7);
-var model = new Mlp(seed: 11);
+var model = new Mlp(ModelSeed);
 if (checkGradients)
 {
     const int ParameterCount = SpiralOptimizer.W1Length + SpiralOptimizer.B1Length + SpiralOptimizer.W2Length + SpiralOptimizer.B2Length;
     double error = GradientCheck.MaxRelativeError(model, train);
     Console.WriteLine($"gradient check: max relative error {error:0.00e+0} over {ParameterCount} parameters and {train.Count} points (limit {MaxGradientError:0e+0})");
     return error <= MaxGradientError ? 0 : 1;
+}
+
+if (plotPath is not null)
+{
+    // Every optimizer trains as --optimizer trains it (TrainEpoch), from the same initialisation on the same data.
+    var plotClock = Stopwatch.StartNew();
+    IReadOnlyList<PlotSeries> curves = LossCurves.EveryOptimizer(
+        () => new Mlp(ModelSeed), stateName == "bf16", Epochs,
+        (network, optimizer, peak, epoch) => TrainEpoch(network, null, optimizer, peak, epoch).Loss);
+    string state = stateName == "bf16" ? "bfloat16" : "float";
+    LossPlot.Write(
+        plotPath, "Rlx.Optim: every optimizer from the same start on the spiral", xTitle: "epoch (one step each)",
+        yTitle: "training loss (cross-entropy, log scale)", curves,
+        subtitle: $"{Mlp.Inputs}-{Mlp.Hidden}-{Mlp.Classes} network, {train.Count} points, full batch, {state} state");
+    foreach (PlotSeries curve in curves)
+    {
+        (double first, double last) = (curve.Points[0].Y, curve.Points[^1].Y);
+        Console.WriteLine($"{curve.Name,-26} loss {first:F4} at epoch 1, {last:F4} at epoch {Epochs}");
+    }
+
+    Console.WriteLine($"plot: {curves.Count} loss curves in {plotPath} ({plotClock.Elapsed.TotalSeconds:F1} s)");
+    return 0;
 }
 
 BFloat16Weights? weights = parameterName == "bf16" ? new BFloat16Weights(model) : null;
@@ -83,7 +109,7 @@ var clock = Stopwatch.StartNew();
 using var resumeCheck = new ResumeCheck();
 for (int epoch = 1; epoch <= Epochs; epoch++)
 {
-    (double loss, double accuracy) = TrainEpoch(model, weights, optimizer, epoch);
+    (double loss, double accuracy) = TrainEpoch(model, weights, optimizer, peakLearningRate, epoch);
     if (epoch == 1 || epoch % 100 == 0)
     {
         Console.WriteLine($"epoch {epoch,4}  loss {loss:F4}  train accuracy {accuracy:P1}  lr {optimizer.LearningRate:G3}");
@@ -99,12 +125,13 @@ weights?.WidenInto(model); // the last step's parameters, which no pass has read
 (double testLoss, double testAccuracy) = model.Evaluate(test, backward: false);
 Console.WriteLine($"test loss {testLoss:F4}  test accuracy {testAccuracy:P1}  ({optimizer.StepCount} steps, {clock.Elapsed.TotalSeconds:F1} s)");
 
-(bool identical, long checkpointBytes) = resumeCheck.Resume(model, weights, Epochs, createOptimizer, (m, w, o, epoch) => TrainEpoch(m, w, o, epoch));
+(bool identical, long checkpointBytes) = resumeCheck.Resume(model, weights, Epochs, createOptimizer, (m, w, o, epoch) => TrainEpoch(m, w, o, peakLearningRate, epoch));
 Console.WriteLine($"resume check: stopped after epoch {resumeCheck.StoppedAfter}, a fresh optimizer loaded the {checkpointBytes}-byte checkpoint and finished: {(identical ? "identical to the uninterrupted run, bit for bit" : "DIFFERENT from the uninterrupted run")}");
 return testAccuracy >= 0.9 && identical ? 0 : 1;
 
-(double Loss, double Accuracy) TrainEpoch(Mlp network, BFloat16Weights? weights, ICheckpointable optimizer, int epoch)
+(double Loss, double Accuracy) TrainEpoch(Mlp network, BFloat16Weights? weights, ICheckpointable optimizer, float peakLearningRate, int epoch)
 {
+    float finalLearningRate = peakLearningRate / 20;
     double progress = (double)(epoch - 1) / Epochs;
     optimizer.LearningRate = finalLearningRate + ((peakLearningRate - finalLearningRate) * 0.5f * (1f + MathF.Cos(MathF.PI * (float)progress)));
 

@@ -15,8 +15,14 @@ namespace Demo
                     "This member only stands in for the generated one so that the build reports them.");
 
             public float LearningRate { get => throw __NotGenerated(); set => throw __NotGenerated(); }
+            public global::Rlx.Optim.LearningRateSchedule? LearningRateSchedule
+            { get => throw __NotGenerated(); set => throw __NotGenerated(); }
             public int MaxDegreeOfParallelism { get => throw __NotGenerated(); set => throw __NotGenerated(); }
             public long StepCount => throw __NotGenerated();
+            public float? MaxGradientNorm { get => throw __NotGenerated(); set => throw __NotGenerated(); }
+            public bool SkipNonFiniteSteps { get => throw __NotGenerated(); set => throw __NotGenerated(); }
+            public float GradientNorm => throw __NotGenerated();
+            public long SkippedSteps => throw __NotGenerated();
             public long StateBytes => throw __NotGenerated();
             public global::System.Collections.Generic.IReadOnlyList<global::Rlx.Optim.ParameterState> States
                 => throw __NotGenerated();
@@ -26,6 +32,8 @@ namespace Demo
                 => throw __NotGenerated();
             public void Step(
                 string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
+                => throw __NotGenerated();
+            public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
                 => throw __NotGenerated();
             public void EndIteration() => throw __NotGenerated();
             public void Reset() => throw __NotGenerated();

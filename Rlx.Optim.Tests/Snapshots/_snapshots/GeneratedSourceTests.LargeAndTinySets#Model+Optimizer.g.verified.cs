@@ -18,19 +18,60 @@ partial class Model
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
             new(__Generated.Description.Value);
         private float __learningRate = 0.001f;
+        private global::Rlx.Optim.LearningRateSchedule? __schedule;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private float? __maxGradientNorm = null;
+        private bool __skipNonFiniteSteps = false;
+        private long __skippedSteps;
+        private float __gradientNorm = float.NaN;
+        private global::Rlx.Optim.CompilerServices.StepPlan? __plan;
         private __Generated.AdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
-        private float __defaultKernelScalarsRate;
+        private double __defaultKernelScalarsRate;
 
         public float LearningRate
         {
-            get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
+            get => __schedule is null ? __learningRate : (float)__RateOfComingStep();
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value, __schedule);
         }
 
+        /// <summary>
+        /// Gives the learning rate of every step from the step count while attached; null: LearningRate.
+        /// </summary>
+        public global::Rlx.Optim.LearningRateSchedule? LearningRateSchedule
+        {
+            get => __schedule;
+            set => __schedule = value;
+        }
+
+        /// <summary>The rate of the coming step: the schedule's at the step count, else LearningRate.</summary>
+        private double __RateOfComingStep() =>
+            global::Rlx.Optim.CompilerServices.StepArguments.RateOfStep(__schedule, __learningRate, __stepCount);
+
         public long StepCount => __stepCount;
+
+        /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+        public float? MaxGradientNorm
+        {
+            get => __maxGradientNorm;
+            set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+        }
+
+        /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+        public bool SkipNonFiniteSteps
+        {
+            get => __skipNonFiniteSteps;
+            set => __skipNonFiniteSteps = value;
+        }
+
+        /// <summary>
+        /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+        /// </summary>
+        public float GradientNorm => __gradientNorm;
+
+        /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+        public long SkippedSteps => __skippedSteps;
 
         public long StateBytes => __states.StateBytes;
 
@@ -52,28 +93,45 @@ partial class Model
         // embedding: shape [4096, 4096], split across cores.
         public partial void StepEmbedding(global::System.Span<float> table, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepEmbedding(table, gradient, 1f);
+        }
+
+        private void __StepEmbedding(
+            global::System.Span<float> table, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("embedding", EmbeddingLength, table, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(table, gradient);
-            __Generated.DefaultKernel.RunParallel(in scalars, table, gradient, state, __maxDegreeOfParallelism);
+            __Generated.DefaultKernel.RunParallel(
+                in scalars, table, gradient, state, __maxDegreeOfParallelism, gradientScale);
         }
 
         // temperature: shape [], on the calling thread.
         public partial void StepTemperature(
             global::System.Span<float> temperature, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepTemperature(temperature, gradient, 1f);
+        }
+
+        private void __StepTemperature(
+            global::System.Span<float> temperature, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate(
                 "temperature", TemperatureLength, temperature, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            __Generated.DefaultKernel.Run(in scalars, temperature, gradient, state);
+            __Generated.DefaultKernel.Run(in scalars, temperature, gradient, state, gradientScale);
         }
 
         /// <summary>
-        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// Steps every declared set in one pass and ends the iteration. Every argument is checked before anything
+        /// changes. Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or
+        /// infinite.
         /// </summary>
-        public void StepAll(
+        public bool StepAll(
             global::System.Span<float> embedding, global::System.ReadOnlySpan<float> embeddingGradient,
             global::System.Span<float> temperature, global::System.ReadOnlySpan<float> temperatureGradient)
         {
@@ -81,20 +139,136 @@ partial class Model
                 "embedding", EmbeddingLength, embedding, embeddingGradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate(
                 "temperature", TemperatureLength, temperature, temperatureGradient);
-            StepEmbedding(embedding, embeddingGradient);
-            StepTemperature(temperature, temperatureGradient);
+            __plan ??= __CreatePlan();
+            __states[0].PlaceBeside(embedding, embeddingGradient);
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            __plan.Prepare(1, __ScalarsOfDefaultKernel());
+            var spans = new __StepSpans(embedding, embeddingGradient, temperature, temperatureGradient);
+            bool stepped = __plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 1048576);
+            __gradientNorm = __plan.GradientNorm;
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
             EndIteration();
+            return true;
+        }
+
+        private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
+        {
+            var sets = new global::Rlx.Optim.CompilerServices.StepPlanSet[2];
+            sets[0] = __Generated.DefaultKernel.PlanFor<float, float>(__states[0], masterWeights: false);
+            sets[1] = __Generated.DefaultKernel.PlanFor<float, float>(__states[1], masterWeights: false);
+            return new(sets);
+        }
+
+        private readonly ref struct __StepSpans : global::Rlx.Optim.CompilerServices.IStepSpans
+        {
+            private readonly global::System.Span<float> _parameter0;
+            private readonly global::System.ReadOnlySpan<float> _gradient0;
+            private readonly global::System.Span<float> _parameter1;
+            private readonly global::System.ReadOnlySpan<float> _gradient1;
+
+            public __StepSpans(
+                global::System.Span<float> embedding, global::System.ReadOnlySpan<float> embeddingGradient,
+                global::System.Span<float> temperature, global::System.ReadOnlySpan<float> temperatureGradient)
+            {
+                _parameter0 = embedding;
+                _gradient0 = embeddingGradient;
+                _parameter1 = temperature;
+                _gradient1 = temperatureGradient;
+            }
+
+            public ref byte Parameter(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter1);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
+
+            public ref byte Gradient(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient1);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
             switch (name)
             {
                 case "embedding":
-                    StepEmbedding(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                        "embedding", EmbeddingLength, parameter, gradient);
                     return;
                 case "temperature":
-                    StepTemperature(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                        "temperature", TemperatureLength, parameter, gradient);
+                    return;
+            }
+
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
+            switch (name)
+            {
+                case "embedding":
+                    __StepEmbedding(parameter, gradient, gradientScale);
+                    return;
+                case "temperature":
+                    __StepTemperature(parameter, gradient, gradientScale);
                     return;
             }
 
@@ -104,11 +278,12 @@ partial class Model
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 1048576)
             {
-                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(
+                    in scalars, parameter, gradient, state, __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
-                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state, gradientScale);
             }
         }
 
@@ -118,6 +293,8 @@ partial class Model
         {
             __states.Clear();
             __stepCount = 0;
+            __skippedSteps = 0;
+            __gradientNorm = float.NaN;
         }
 
         /// <summary>
@@ -126,11 +303,12 @@ partial class Model
         private __Generated.AdamScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
-            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            double lr = __RateOfComingStep();
+            if (t != __defaultKernelScalarsStep || lr != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(lr, t);
                 __defaultKernelScalarsStep = t;
-                __defaultKernelScalarsRate = __learningRate;
+                __defaultKernelScalarsRate = lr;
             }
 
             return __defaultKernelScalars;
@@ -231,8 +409,9 @@ namespace Rlx.Optim.Generated.Model.Optimizer
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -240,9 +419,15 @@ namespace Rlx.Optim.Generated.Model.Optimizer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>

@@ -15,11 +15,17 @@ namespace Demo
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
             new(__Generated.Description.Value);
         private float __learningRate = 0.0001f;
+        private global::Rlx.Optim.LearningRateSchedule? __schedule;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private float? __maxGradientNorm = null;
+        private bool __skipNonFiniteSteps = false;
+        private long __skippedSteps;
+        private float __gradientNorm = float.NaN;
+        private global::Rlx.Optim.CompilerServices.StepPlan? __plan;
         private __Generated.LionScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
-        private float __defaultKernelScalarsRate;
+        private double __defaultKernelScalarsRate;
 
         /// <summary>The seed of the stochastic rounding (recorded in checkpoints): same seed, same bits.</summary>
         public ulong RoundingSeed
@@ -30,11 +36,46 @@ namespace Demo
 
         public float LearningRate
         {
-            get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
+            get => __schedule is null ? __learningRate : (float)__RateOfComingStep();
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value, __schedule);
         }
 
+        /// <summary>
+        /// Gives the learning rate of every step from the step count while attached; null: LearningRate.
+        /// </summary>
+        public global::Rlx.Optim.LearningRateSchedule? LearningRateSchedule
+        {
+            get => __schedule;
+            set => __schedule = value;
+        }
+
+        /// <summary>The rate of the coming step: the schedule's at the step count, else LearningRate.</summary>
+        private double __RateOfComingStep() =>
+            global::Rlx.Optim.CompilerServices.StepArguments.RateOfStep(__schedule, __learningRate, __stepCount);
+
         public long StepCount => __stepCount;
+
+        /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+        public float? MaxGradientNorm
+        {
+            get => __maxGradientNorm;
+            set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+        }
+
+        /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+        public bool SkipNonFiniteSteps
+        {
+            get => __skipNonFiniteSteps;
+            set => __skipNonFiniteSteps = value;
+        }
+
+        /// <summary>
+        /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+        /// </summary>
+        public float GradientNorm => __gradientNorm;
+
+        /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+        public long SkippedSteps => __skippedSteps;
 
         public long StateBytes => __states.StateBytes;
 
@@ -57,29 +98,123 @@ namespace Demo
         public partial void StepEmbedding(
             global::System.Span<global::Rlx.Optim.BFloat16> table, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans(
                 "embedding", EmbeddingLength, table, gradient);
             __Generated.LionScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(table, gradient);
             __Generated.DefaultKernel.RunParallelMasterWeights(
-                in scalars, table, gradient, state, __states.RoundingSeed, __stepCount + 1, 1);
+                in scalars, table, gradient, state, __states.RoundingSeed, __stepCount + 1, 1, 1f);
         }
 
         /// <summary>
-        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// Steps every declared set in one pass and ends the iteration. Every argument is checked before anything
+        /// changes. Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or
+        /// infinite.
         /// </summary>
-        public void StepAll(
+        public bool StepAll(
             global::System.Span<global::Rlx.Optim.BFloat16> embedding,
             global::System.ReadOnlySpan<float> embeddingGradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans(
                 "embedding", EmbeddingLength, embedding, embeddingGradient);
-            StepEmbedding(embedding, embeddingGradient);
+            __plan ??= __CreatePlan();
+            __states[0].PlaceBeside(embedding, embeddingGradient);
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            var spans = new __StepSpans(embedding, embeddingGradient);
+            bool stepped = __plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __gradientNorm = __plan.GradientNorm;
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
             EndIteration();
+            return true;
+        }
+
+        private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
+        {
+            var sets = new global::Rlx.Optim.CompilerServices.StepPlanSet[1];
+            sets[0] = __Generated.DefaultKernel.PlanFor<global::Rlx.Optim.BFloat16, float>(
+                __states[0], masterWeights: true);
+            return new(sets);
+        }
+
+        private readonly ref struct __StepSpans : global::Rlx.Optim.CompilerServices.IStepSpans
+        {
+            private readonly global::System.Span<global::Rlx.Optim.BFloat16> _parameter0;
+            private readonly global::System.ReadOnlySpan<float> _gradient0;
+
+            public __StepSpans(
+                global::System.Span<global::Rlx.Optim.BFloat16> embedding,
+                global::System.ReadOnlySpan<float> embeddingGradient)
+            {
+                _parameter0 = embedding;
+                _gradient0 = embeddingGradient;
+            }
+
+            public ref byte Parameter(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter0);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
+
+            public ref byte Gradient(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient0);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
             switch (name)
             {
@@ -88,6 +223,13 @@ namespace Demo
                         "Parameter set 'embedding' is BFloat16: step it with StepEmbedding or StepAll.", nameof(name));
             }
 
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
             // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
             global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
             state.PlaceBeside(parameter, gradient);
@@ -96,12 +238,12 @@ namespace Demo
             {
                 __Generated.DefaultKernel.RunParallel(
                     in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1,
-                    __maxDegreeOfParallelism);
+                    __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
                 __Generated.DefaultKernel.Run(
-                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1);
+                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1, gradientScale);
             }
         }
 
@@ -111,6 +253,8 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+            __skippedSteps = 0;
+            __gradientNorm = float.NaN;
         }
 
         /// <summary>
@@ -119,11 +263,12 @@ namespace Demo
         private __Generated.LionScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
-            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            double lr = __RateOfComingStep();
+            if (t != __defaultKernelScalarsStep || lr != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(lr, t);
                 __defaultKernelScalarsStep = t;
-                __defaultKernelScalarsRate = __learningRate;
+                __defaultKernelScalarsRate = lr;
             }
 
             return __defaultKernelScalars;
@@ -221,11 +366,11 @@ namespace Rlx.Optim.Generated.Demo.MasterLion
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run<TParameter, TGradient>(
             in LionScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step)
+            ulong seed, long step, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.Run<Wide, Preferred, LionScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step);
+                in scalars, parameter, gradient, state, seed, step, gradientScale);
 
         /// <summary>
         /// Updates a whole set of any element type and its state across up to <paramref name="maxDegreeOfParallelism"/>
@@ -234,11 +379,11 @@ namespace Rlx.Optim.Generated.Demo.MasterLion
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel<TParameter, TGradient>(
             in LionScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step, int maxDegreeOfParallelism)
+            ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.RunParallel<Wide, Preferred, LionScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
 
         /// <summary>
         /// Updates a 16-bit set through its float master copy, across up to <paramref name="maxDegreeOfParallelism"/>
@@ -247,11 +392,17 @@ namespace Rlx.Optim.Generated.Demo.MasterLion
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallelMasterWeights<TParameter, TGradient>(
             in LionScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step, int maxDegreeOfParallelism)
+            ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.RunParallelMasterWeights<Wide, Preferred, LionScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, LionScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<LionScalars>

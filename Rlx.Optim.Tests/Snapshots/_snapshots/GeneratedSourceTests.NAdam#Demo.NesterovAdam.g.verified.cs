@@ -15,21 +15,62 @@ namespace Demo
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
             new(__Generated.Description.Value);
         private float __learningRate = 0.002f;
+        private global::Rlx.Optim.LearningRateSchedule? __schedule;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private float? __maxGradientNorm = null;
+        private bool __skipNonFiniteSteps = false;
+        private long __skippedSteps;
+        private float __gradientNorm = float.NaN;
+        private global::Rlx.Optim.CompilerServices.StepPlan? __plan;
         private double __defaultKernelMuProduct = 1.0; // μ₁·…·μₜ of DefaultKernel's schedule, t = StepCount
         private __Generated.NAdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
-        private float __defaultKernelScalarsRate;
+        private double __defaultKernelScalarsRate;
         private double __defaultKernelScalarsMuProduct;
 
         public float LearningRate
         {
-            get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
+            get => __schedule is null ? __learningRate : (float)__RateOfComingStep();
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value, __schedule);
         }
 
+        /// <summary>
+        /// Gives the learning rate of every step from the step count while attached; null: LearningRate.
+        /// </summary>
+        public global::Rlx.Optim.LearningRateSchedule? LearningRateSchedule
+        {
+            get => __schedule;
+            set => __schedule = value;
+        }
+
+        /// <summary>The rate of the coming step: the schedule's at the step count, else LearningRate.</summary>
+        private double __RateOfComingStep() =>
+            global::Rlx.Optim.CompilerServices.StepArguments.RateOfStep(__schedule, __learningRate, __stepCount);
+
         public long StepCount => __stepCount;
+
+        /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+        public float? MaxGradientNorm
+        {
+            get => __maxGradientNorm;
+            set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+        }
+
+        /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+        public bool SkipNonFiniteSteps
+        {
+            get => __skipNonFiniteSteps;
+            set => __skipNonFiniteSteps = value;
+        }
+
+        /// <summary>
+        /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+        /// </summary>
+        public float GradientNorm => __gradientNorm;
+
+        /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+        public long SkippedSteps => __skippedSteps;
 
         public long StateBytes => __states.StateBytes;
 
@@ -51,30 +92,142 @@ namespace Demo
         // weights: shape [64, 32], on the calling thread.
         public partial void StepWeights(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepWeights(weights, gradient, 1f);
+        }
+
+        private void __StepWeights(
+            global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("weights", WeightsLength, weights, gradient);
             __Generated.NAdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state, gradientScale);
         }
 
         /// <summary>
-        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// Steps every declared set in one pass and ends the iteration. Every argument is checked before anything
+        /// changes. Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or
+        /// infinite.
         /// </summary>
-        public void StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
+        public bool StepAll(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
         {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate(
                 "weights", WeightsLength, weights, weightsGradient);
-            StepWeights(weights, weightsGradient);
+            __plan ??= __CreatePlan();
+            __states[0].PlaceBeside(weights, weightsGradient);
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            var spans = new __StepSpans(weights, weightsGradient);
+            bool stepped = __plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __gradientNorm = __plan.GradientNorm;
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
             EndIteration();
+            return true;
+        }
+
+        private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
+        {
+            var sets = new global::Rlx.Optim.CompilerServices.StepPlanSet[1];
+            sets[0] = __Generated.DefaultKernel.PlanFor<float, float>(__states[0], masterWeights: false);
+            return new(sets);
+        }
+
+        private readonly ref struct __StepSpans : global::Rlx.Optim.CompilerServices.IStepSpans
+        {
+            private readonly global::System.Span<float> _parameter0;
+            private readonly global::System.ReadOnlySpan<float> _gradient0;
+
+            public __StepSpans(global::System.Span<float> weights, global::System.ReadOnlySpan<float> weightsGradient)
+            {
+                _parameter0 = weights;
+                _gradient0 = weightsGradient;
+            }
+
+            public ref byte Parameter(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter0);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
+
+            public ref byte Gradient(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient0);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
             switch (name)
             {
                 case "weights":
-                    StepWeights(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                        "weights", WeightsLength, parameter, gradient);
+                    return;
+            }
+
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
+            switch (name)
+            {
+                case "weights":
+                    __StepWeights(parameter, gradient, gradientScale);
                     return;
             }
 
@@ -84,11 +237,12 @@ namespace Demo
             __Generated.NAdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(
+                    in scalars, parameter, gradient, state, __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
-                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state, gradientScale);
             }
         }
 
@@ -102,6 +256,8 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+            __skippedSteps = 0;
+            __gradientNorm = float.NaN;
             __defaultKernelMuProduct = 1.0;
         }
 
@@ -111,12 +267,13 @@ namespace Demo
         private __Generated.NAdamScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
-            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate
+            double lr = __RateOfComingStep();
+            if (t != __defaultKernelScalarsStep || lr != __defaultKernelScalarsRate
                 || __defaultKernelMuProduct != __defaultKernelScalarsMuProduct)
             {
-                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t, __defaultKernelMuProduct);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(lr, t, __defaultKernelMuProduct);
                 __defaultKernelScalarsStep = t;
-                __defaultKernelScalarsRate = __learningRate;
+                __defaultKernelScalarsRate = lr;
                 __defaultKernelScalarsMuProduct = __defaultKernelMuProduct;
             }
 
@@ -256,8 +413,9 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in NAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, NAdamScalars>(in scalars, parameter, gradient, state);
+            in NAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, NAdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -265,9 +423,15 @@ namespace Rlx.Optim.Generated.Demo.NesterovAdam
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in NAdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, NAdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, NAdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<NAdamScalars>

@@ -10,19 +10,57 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
     private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
         new(__Generated.Description.Value);
     private float __learningRate = 0.01f;
+    private global::Rlx.Optim.LearningRateSchedule? __schedule;
     private int __maxDegreeOfParallelism = -1;
     private long __stepCount;
+    private float? __maxGradientNorm = null;
+    private bool __skipNonFiniteSteps = false;
+    private long __skippedSteps;
+    private float __gradientNorm = float.NaN;
     private __Generated.AdamScalars __defaultKernelScalars;
     private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
-    private float __defaultKernelScalarsRate;
+    private double __defaultKernelScalarsRate;
 
     public float LearningRate
     {
-        get => __learningRate;
-        set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
+        get => __schedule is null ? __learningRate : (float)__RateOfComingStep();
+        set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value, __schedule);
     }
 
+    /// <summary>Gives the learning rate of every step from the step count while attached; null: LearningRate.</summary>
+    public global::Rlx.Optim.LearningRateSchedule? LearningRateSchedule
+    {
+        get => __schedule;
+        set => __schedule = value;
+    }
+
+    /// <summary>The rate of the coming step: the schedule's at the step count, else LearningRate.</summary>
+    private double __RateOfComingStep() =>
+        global::Rlx.Optim.CompilerServices.StepArguments.RateOfStep(__schedule, __learningRate, __stepCount);
+
     public long StepCount => __stepCount;
+
+    /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+    public float? MaxGradientNorm
+    {
+        get => __maxGradientNorm;
+        set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+    }
+
+    /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+    public bool SkipNonFiniteSteps
+    {
+        get => __skipNonFiniteSteps;
+        set => __skipNonFiniteSteps = value;
+    }
+
+    /// <summary>
+    /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+    /// </summary>
+    public float GradientNorm => __gradientNorm;
+
+    /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+    public long SkippedSteps => __skippedSteps;
 
     public long StateBytes => __states.StateBytes;
 
@@ -42,17 +80,61 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
 
     public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
     {
+        global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+        __CheckByName(name, parameter, gradient);
+        __StepByName(name, parameter, gradient, 1f);
+    }
+
+    /// <summary>
+    /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all of
+    /// them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped step.
+    /// </summary>
+    public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+        }
+        global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+        bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+            parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+        if (!stepped)
+        {
+            __skippedSteps++;
+            return false;
+        }
+
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+        }
+
+        EndIteration();
+        return true;
+    }
+
+    private void __CheckByName(
+        string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
+    {
+        __states.CheckUndeclared(name, parameter, gradient);
+    }
+
+    private void __StepByName(
+        string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+        float gradientScale)
+    {
         // Any other name: state allocated on first use, and the optimizer's own hyperparameters.
         global::Rlx.Optim.ParameterState state = __states.GetOrAdd(name, parameter, gradient);
         state.PlaceBeside(parameter, gradient);
         __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
         if (parameter.Length >= 65536)
         {
-            __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
+            __Generated.DefaultKernel.RunParallel(
+                in scalars, parameter, gradient, state, __maxDegreeOfParallelism, gradientScale);
         }
         else
         {
-            __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
+            __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state, gradientScale);
         }
     }
 
@@ -62,17 +144,20 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
     {
         __states.Clear();
         __stepCount = 0;
+        __skippedSteps = 0;
+        __gradientNorm = float.NaN;
     }
 
     /// <summary>DefaultKernel's scalars for the coming step, prepared once per step (see its <c>Prepare</c>).</summary>
     private __Generated.AdamScalars __ScalarsOfDefaultKernel()
     {
         long t = __stepCount + 1;
-        if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+        double lr = __RateOfComingStep();
+        if (t != __defaultKernelScalarsStep || lr != __defaultKernelScalarsRate)
         {
-            __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
+            __defaultKernelScalars = __Generated.DefaultKernel.Prepare(lr, t);
             __defaultKernelScalarsStep = t;
-            __defaultKernelScalarsRate = __learningRate;
+            __defaultKernelScalarsRate = lr;
         }
 
         return __defaultKernelScalars;
@@ -170,8 +255,9 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -179,9 +265,15 @@ namespace Rlx.Optim.Generated.NameKeyedAdam
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>

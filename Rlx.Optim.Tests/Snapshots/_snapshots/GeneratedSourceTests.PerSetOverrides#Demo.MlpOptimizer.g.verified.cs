@@ -27,25 +27,66 @@ namespace Demo
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
             new(__Generated.Description.Value);
         private float __learningRate = 0.001f;
+        private global::Rlx.Optim.LearningRateSchedule? __schedule;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private float? __maxGradientNorm = null;
+        private bool __skipNonFiniteSteps = false;
+        private long __skippedSteps;
+        private float __gradientNorm = float.NaN;
+        private global::Rlx.Optim.CompilerServices.StepPlan? __plan;
         private __Generated.AdamScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
-        private float __defaultKernelScalarsRate;
+        private double __defaultKernelScalarsRate;
         private __Generated.AdamScalars __b1KernelScalars;
         private long __b1KernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
-        private float __b1KernelScalarsRate;
+        private double __b1KernelScalarsRate;
         private __Generated.AdamScalars __normKernelScalars;
         private long __normKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
-        private float __normKernelScalarsRate;
+        private double __normKernelScalarsRate;
 
         public float LearningRate
         {
-            get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
+            get => __schedule is null ? __learningRate : (float)__RateOfComingStep();
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value, __schedule);
         }
 
+        /// <summary>
+        /// Gives the learning rate of every step from the step count while attached; null: LearningRate.
+        /// </summary>
+        public global::Rlx.Optim.LearningRateSchedule? LearningRateSchedule
+        {
+            get => __schedule;
+            set => __schedule = value;
+        }
+
+        /// <summary>The rate of the coming step: the schedule's at the step count, else LearningRate.</summary>
+        private double __RateOfComingStep() =>
+            global::Rlx.Optim.CompilerServices.StepArguments.RateOfStep(__schedule, __learningRate, __stepCount);
+
         public long StepCount => __stepCount;
+
+        /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+        public float? MaxGradientNorm
+        {
+            get => __maxGradientNorm;
+            set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+        }
+
+        /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+        public bool SkipNonFiniteSteps
+        {
+            get => __skipNonFiniteSteps;
+            set => __skipNonFiniteSteps = value;
+        }
+
+        /// <summary>
+        /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+        /// </summary>
+        public float GradientNorm => __gradientNorm;
+
+        /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+        public long SkippedSteps => __skippedSteps;
 
         public long StateBytes => __states.StateBytes;
 
@@ -67,54 +108,92 @@ namespace Demo
         // w1: shape [784, 128], split across cores.
         public partial void StepW1(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepW1(weights, gradient, 1f);
+        }
+
+        private void __StepW1(
+            global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w1", W1Length, weights, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
-            __Generated.DefaultKernel.RunParallel(in scalars, weights, gradient, state, __maxDegreeOfParallelism);
+            __Generated.DefaultKernel.RunParallel(
+                in scalars, weights, gradient, state, __maxDegreeOfParallelism, gradientScale);
         }
 
         // b1: shape [128], on the calling thread.
         public partial void StepB1(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepB1(bias, gradient, 1f);
+        }
+
+        private void __StepB1(
+            global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b1", B1Length, bias, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            __Generated.B1Kernel.Run(in scalars, bias, gradient, state);
+            __Generated.B1Kernel.Run(in scalars, bias, gradient, state, gradientScale);
         }
 
         // w2: shape [128, 10], on the calling thread.
         public partial void StepW2(global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepW2(weights, gradient, 1f);
+        }
+
+        private void __StepW2(
+            global::System.Span<float> weights, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, weights, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[2];
             state.PlaceBeside(weights, gradient);
-            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state);
+            __Generated.DefaultKernel.Run(in scalars, weights, gradient, state, gradientScale);
         }
 
         // b2: shape [10], on the calling thread.
         public partial void StepB2(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepB2(bias, gradient, 1f);
+        }
+
+        private void __StepB2(
+            global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, bias, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfB1Kernel();
             global::Rlx.Optim.ParameterState state = __states[3];
-            __Generated.B1Kernel.Run(in scalars, bias, gradient, state);
+            __Generated.B1Kernel.Run(in scalars, bias, gradient, state, gradientScale);
         }
 
         // norm.gain: shape [128], on the calling thread.
         internal partial void StepNorm(global::System.Span<float> gain, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepNorm(gain, gradient, 1f);
+        }
+
+        private void __StepNorm(
+            global::System.Span<float> gain, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("norm.gain", NormLength, gain, gradient);
             __Generated.AdamScalars scalars = __ScalarsOfNormKernel();
             global::Rlx.Optim.ParameterState state = __states[4];
-            __Generated.NormKernel.Run(in scalars, gain, gradient, state);
+            __Generated.NormKernel.Run(in scalars, gain, gradient, state, gradientScale);
         }
 
         /// <summary>
-        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// Steps every declared set in one pass and ends the iteration. Every argument is checked before anything
+        /// changes. Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or
+        /// infinite.
         /// </summary>
-        public void StepAll(
+        public bool StepAll(
             global::System.Span<float> w1, global::System.ReadOnlySpan<float> w1Gradient,
             global::System.Span<float> b1, global::System.ReadOnlySpan<float> b1Gradient,
             global::System.Span<float> w2, global::System.ReadOnlySpan<float> w2Gradient,
@@ -126,32 +205,182 @@ namespace Demo
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, w2, w2Gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, b2, b2Gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("norm.gain", NormLength, norm, normGradient);
-            StepW1(w1, w1Gradient);
-            StepB1(b1, b1Gradient);
-            StepW2(w2, w2Gradient);
-            StepB2(b2, b2Gradient);
-            StepNorm(norm, normGradient);
+            __plan ??= __CreatePlan();
+            __states[0].PlaceBeside(w1, w1Gradient);
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            __plan.Prepare(1, __ScalarsOfB1Kernel());
+            __states[2].PlaceBeside(w2, w2Gradient);
+            __plan.Prepare(2, __ScalarsOfDefaultKernel());
+            __plan.Prepare(3, __ScalarsOfB1Kernel());
+            __plan.Prepare(4, __ScalarsOfNormKernel());
+            var spans = new __StepSpans(
+                w1, w1Gradient, b1, b1Gradient, w2, w2Gradient, b2, b2Gradient, norm, normGradient);
+            bool stepped = __plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __gradientNorm = __plan.GradientNorm;
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
             EndIteration();
+            return true;
+        }
+
+        private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
+        {
+            var sets = new global::Rlx.Optim.CompilerServices.StepPlanSet[5];
+            sets[0] = __Generated.DefaultKernel.PlanFor<float, float>(__states[0], masterWeights: false);
+            sets[1] = __Generated.B1Kernel.PlanFor<float, float>(__states[1], masterWeights: false);
+            sets[2] = __Generated.DefaultKernel.PlanFor<float, float>(__states[2], masterWeights: false);
+            sets[3] = __Generated.B1Kernel.PlanFor<float, float>(__states[3], masterWeights: false);
+            sets[4] = __Generated.NormKernel.PlanFor<float, float>(__states[4], masterWeights: false);
+            return new(sets);
+        }
+
+        private readonly ref struct __StepSpans : global::Rlx.Optim.CompilerServices.IStepSpans
+        {
+            private readonly global::System.Span<float> _parameter0;
+            private readonly global::System.ReadOnlySpan<float> _gradient0;
+            private readonly global::System.Span<float> _parameter1;
+            private readonly global::System.ReadOnlySpan<float> _gradient1;
+            private readonly global::System.Span<float> _parameter2;
+            private readonly global::System.ReadOnlySpan<float> _gradient2;
+            private readonly global::System.Span<float> _parameter3;
+            private readonly global::System.ReadOnlySpan<float> _gradient3;
+            private readonly global::System.Span<float> _parameter4;
+            private readonly global::System.ReadOnlySpan<float> _gradient4;
+
+            public __StepSpans(
+                global::System.Span<float> w1, global::System.ReadOnlySpan<float> w1Gradient,
+                global::System.Span<float> b1, global::System.ReadOnlySpan<float> b1Gradient,
+                global::System.Span<float> w2, global::System.ReadOnlySpan<float> w2Gradient,
+                global::System.Span<float> b2, global::System.ReadOnlySpan<float> b2Gradient,
+                global::System.Span<float> norm, global::System.ReadOnlySpan<float> normGradient)
+            {
+                _parameter0 = w1;
+                _gradient0 = w1Gradient;
+                _parameter1 = b1;
+                _gradient1 = b1Gradient;
+                _parameter2 = w2;
+                _gradient2 = w2Gradient;
+                _parameter3 = b2;
+                _gradient3 = b2Gradient;
+                _parameter4 = norm;
+                _gradient4 = normGradient;
+            }
+
+            public ref byte Parameter(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter1);
+                    case 2: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter2);
+                    case 3: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter3);
+                    case 4: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter4);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
+
+            public ref byte Gradient(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient1);
+                    case 2: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient2);
+                    case 3: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient3);
+                    case 4: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient4);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
             switch (name)
             {
                 case "w1":
-                    StepW1(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("w1", W1Length, parameter, gradient);
                     return;
                 case "b1":
-                    StepB1(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("b1", B1Length, parameter, gradient);
                     return;
                 case "w2":
-                    StepW2(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, parameter, gradient);
                     return;
                 case "b2":
-                    StepB2(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, parameter, gradient);
                     return;
                 case "norm.gain":
-                    StepNorm(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate(
+                        "norm.gain", NormLength, parameter, gradient);
+                    return;
+            }
+
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
+            switch (name)
+            {
+                case "w1":
+                    __StepW1(parameter, gradient, gradientScale);
+                    return;
+                case "b1":
+                    __StepB1(parameter, gradient, gradientScale);
+                    return;
+                case "w2":
+                    __StepW2(parameter, gradient, gradientScale);
+                    return;
+                case "b2":
+                    __StepB2(parameter, gradient, gradientScale);
+                    return;
+                case "norm.gain":
+                    __StepNorm(parameter, gradient, gradientScale);
                     return;
             }
 
@@ -161,11 +390,12 @@ namespace Demo
             __Generated.AdamScalars scalars = __ScalarsOfDefaultKernel();
             if (parameter.Length >= 65536)
             {
-                __Generated.DefaultKernel.RunParallel(in scalars, parameter, gradient, state, __maxDegreeOfParallelism);
+                __Generated.DefaultKernel.RunParallel(
+                    in scalars, parameter, gradient, state, __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
-                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state);
+                __Generated.DefaultKernel.Run(in scalars, parameter, gradient, state, gradientScale);
             }
         }
 
@@ -175,6 +405,8 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+            __skippedSteps = 0;
+            __gradientNorm = float.NaN;
         }
 
         /// <summary>
@@ -183,11 +415,12 @@ namespace Demo
         private __Generated.AdamScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
-            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            double lr = __RateOfComingStep();
+            if (t != __defaultKernelScalarsStep || lr != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(lr, t);
                 __defaultKernelScalarsStep = t;
-                __defaultKernelScalarsRate = __learningRate;
+                __defaultKernelScalarsRate = lr;
             }
 
             return __defaultKernelScalars;
@@ -197,11 +430,12 @@ namespace Demo
         private __Generated.AdamScalars __ScalarsOfB1Kernel()
         {
             long t = __stepCount + 1;
-            if (t != __b1KernelScalarsStep || __learningRate != __b1KernelScalarsRate)
+            double lr = __RateOfComingStep();
+            if (t != __b1KernelScalarsStep || lr != __b1KernelScalarsRate)
             {
-                __b1KernelScalars = __Generated.B1Kernel.Prepare(__learningRate, t);
+                __b1KernelScalars = __Generated.B1Kernel.Prepare(lr, t);
                 __b1KernelScalarsStep = t;
-                __b1KernelScalarsRate = __learningRate;
+                __b1KernelScalarsRate = lr;
             }
 
             return __b1KernelScalars;
@@ -213,11 +447,12 @@ namespace Demo
         private __Generated.AdamScalars __ScalarsOfNormKernel()
         {
             long t = __stepCount + 1;
-            if (t != __normKernelScalarsStep || __learningRate != __normKernelScalarsRate)
+            double lr = __RateOfComingStep();
+            if (t != __normKernelScalarsStep || lr != __normKernelScalarsRate)
             {
-                __normKernelScalars = __Generated.NormKernel.Prepare(__learningRate, t);
+                __normKernelScalars = __Generated.NormKernel.Prepare(lr, t);
                 __normKernelScalarsStep = t;
-                __normKernelScalarsRate = __learningRate;
+                __normKernelScalarsRate = lr;
             }
 
             return __normKernelScalars;
@@ -321,8 +556,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -330,9 +566,15 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>
@@ -589,8 +831,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -598,9 +841,15 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>
@@ -859,8 +1108,9 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         /// <summary>Updates a whole set and its state on the calling thread.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(
-            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state) =>
-            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state);
+            in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
+            float gradientScale) =>
+            ElementwiseDriver.Run<Wide, Preferred, AdamScalars>(in scalars, parameter, gradient, state, gradientScale);
 
         /// <summary>
         /// Updates a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
@@ -868,9 +1118,15 @@ namespace Rlx.Optim.Generated.Demo.MlpOptimizer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel(
             in AdamScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state,
-            int maxDegreeOfParallelism) =>
+            int maxDegreeOfParallelism, float gradientScale) =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamScalars>(
-                in scalars, parameter, gradient, state, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamScalars>

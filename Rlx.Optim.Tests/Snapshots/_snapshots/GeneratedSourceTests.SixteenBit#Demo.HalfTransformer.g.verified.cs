@@ -21,11 +21,17 @@ namespace Demo
         private readonly global::Rlx.Optim.CompilerServices.ParameterStateTable __states =
             new(__Generated.Description.Value);
         private float __learningRate = 0.001f;
+        private global::Rlx.Optim.LearningRateSchedule? __schedule;
         private int __maxDegreeOfParallelism = -1;
         private long __stepCount;
+        private float? __maxGradientNorm = null;
+        private bool __skipNonFiniteSteps = false;
+        private long __skippedSteps;
+        private float __gradientNorm = float.NaN;
+        private global::Rlx.Optim.CompilerServices.StepPlan? __plan;
         private __Generated.AdamWScalars __defaultKernelScalars;
         private long __defaultKernelScalarsStep; // the step they were prepared for (from 1); 0: none yet
-        private float __defaultKernelScalarsRate;
+        private double __defaultKernelScalarsRate;
 
         /// <summary>The seed of the stochastic rounding (recorded in checkpoints): same seed, same bits.</summary>
         public ulong RoundingSeed
@@ -36,11 +42,46 @@ namespace Demo
 
         public float LearningRate
         {
-            get => __learningRate;
-            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value);
+            get => __schedule is null ? __learningRate : (float)__RateOfComingStep();
+            set => __learningRate = global::Rlx.Optim.CompilerServices.StepArguments.LearningRate(value, __schedule);
         }
 
+        /// <summary>
+        /// Gives the learning rate of every step from the step count while attached; null: LearningRate.
+        /// </summary>
+        public global::Rlx.Optim.LearningRateSchedule? LearningRateSchedule
+        {
+            get => __schedule;
+            set => __schedule = value;
+        }
+
+        /// <summary>The rate of the coming step: the schedule's at the step count, else LearningRate.</summary>
+        private double __RateOfComingStep() =>
+            global::Rlx.Optim.CompilerServices.StepArguments.RateOfStep(__schedule, __learningRate, __stepCount);
+
         public long StepCount => __stepCount;
+
+        /// <summary>Clips each StepAll's gradients to this global L2 norm; null does not clip.</summary>
+        public float? MaxGradientNorm
+        {
+            get => __maxGradientNorm;
+            set => __maxGradientNorm = global::Rlx.Optim.CompilerServices.StepArguments.MaxGradientNorm(value);
+        }
+
+        /// <summary>Whether a StepAll whose gradients hold a NaN or an infinity is skipped, changing nothing.</summary>
+        public bool SkipNonFiniteSteps
+        {
+            get => __skipNonFiniteSteps;
+            set => __skipNonFiniteSteps = value;
+        }
+
+        /// <summary>
+        /// The global L2 norm of the last StepAll's gradients, before clipping; NaN if it was not measured.
+        /// </summary>
+        public float GradientNorm => __gradientNorm;
+
+        /// <summary>How many StepAll calls were skipped for a non-finite gradient.</summary>
+        public long SkippedSteps => __skippedSteps;
 
         public long StateBytes => __states.StateBytes;
 
@@ -64,38 +105,52 @@ namespace Demo
             global::System.Span<global::Rlx.Optim.BFloat16> weights,
             global::System.ReadOnlySpan<global::Rlx.Optim.BFloat16> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans(
                 "projection", ProjectionLength, weights, gradient);
             __Generated.AdamWScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[0];
             state.PlaceBeside(weights, gradient);
             __Generated.DefaultKernel.RunParallel(
-                in scalars, weights, gradient, state, __states.RoundingSeed, __stepCount + 1, __maxDegreeOfParallelism);
+                in scalars, weights, gradient, state, __states.RoundingSeed, __stepCount + 1, __maxDegreeOfParallelism,
+                1f);
         }
 
         // norm: shape [768], on the calling thread.
         public partial void StepNorm(
             global::System.Span<global::System.Half> gain, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans("norm", NormLength, gain, gradient);
             __Generated.AdamWScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[1];
-            __Generated.DefaultKernel.Run(in scalars, gain, gradient, state, __states.RoundingSeed, __stepCount + 1);
+            __Generated.DefaultKernel.Run(
+                in scalars, gain, gradient, state, __states.RoundingSeed, __stepCount + 1, 1f);
         }
 
         // bias: shape [768], on the calling thread.
         public partial void StepBias(global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient)
         {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __StepBias(bias, gradient, 1f);
+        }
+
+        private void __StepBias(
+            global::System.Span<float> bias, global::System.ReadOnlySpan<float> gradient, float gradientScale)
+        {
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, gradient);
             __Generated.AdamWScalars scalars = __ScalarsOfDefaultKernel();
             global::Rlx.Optim.ParameterState state = __states[2];
-            __Generated.DefaultKernel.Run(in scalars, bias, gradient, state, __states.RoundingSeed, __stepCount + 1);
+            __Generated.DefaultKernel.Run(
+                in scalars, bias, gradient, state, __states.RoundingSeed, __stepCount + 1, gradientScale);
         }
 
         /// <summary>
-        /// Steps every declared set and ends the iteration. Every argument is checked before anything changes.
+        /// Steps every declared set in one pass and ends the iteration. Every argument is checked before anything
+        /// changes. Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or
+        /// infinite.
         /// </summary>
-        public void StepAll(
+        public bool StepAll(
             global::System.Span<global::Rlx.Optim.BFloat16> projection,
             global::System.ReadOnlySpan<global::Rlx.Optim.BFloat16> projectionGradient,
             global::System.Span<global::System.Half> norm, global::System.ReadOnlySpan<float> normGradient,
@@ -105,13 +160,120 @@ namespace Demo
                 "projection", ProjectionLength, projection, projectionGradient);
             global::Rlx.Optim.CompilerServices.StepArguments.ValidateSpans("norm", NormLength, norm, normGradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
-            StepProjection(projection, projectionGradient);
-            StepNorm(norm, normGradient);
-            StepBias(bias, biasGradient);
+            __plan ??= __CreatePlan();
+            __states[0].PlaceBeside(projection, projectionGradient);
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            __plan.Prepare(1, __ScalarsOfDefaultKernel());
+            __plan.Prepare(2, __ScalarsOfDefaultKernel());
+            var spans = new __StepSpans(projection, projectionGradient, norm, normGradient, bias, biasGradient);
+            bool stepped = __plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __gradientNorm = __plan.GradientNorm;
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
             EndIteration();
+            return true;
+        }
+
+        private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
+        {
+            var sets = new global::Rlx.Optim.CompilerServices.StepPlanSet[3];
+            sets[0] = __Generated.DefaultKernel.PlanFor<global::Rlx.Optim.BFloat16, global::Rlx.Optim.BFloat16>(
+                __states[0], masterWeights: false);
+            sets[1] = __Generated.DefaultKernel.PlanFor<global::System.Half, float>(__states[1], masterWeights: false);
+            sets[2] = __Generated.DefaultKernel.PlanFor<float, float>(__states[2], masterWeights: false);
+            return new(sets);
+        }
+
+        private readonly ref struct __StepSpans : global::Rlx.Optim.CompilerServices.IStepSpans
+        {
+            private readonly global::System.Span<global::Rlx.Optim.BFloat16> _parameter0;
+            private readonly global::System.ReadOnlySpan<global::Rlx.Optim.BFloat16> _gradient0;
+            private readonly global::System.Span<global::System.Half> _parameter1;
+            private readonly global::System.ReadOnlySpan<float> _gradient1;
+            private readonly global::System.Span<float> _parameter2;
+            private readonly global::System.ReadOnlySpan<float> _gradient2;
+
+            public __StepSpans(
+                global::System.Span<global::Rlx.Optim.BFloat16> projection,
+                global::System.ReadOnlySpan<global::Rlx.Optim.BFloat16> projectionGradient,
+                global::System.Span<global::System.Half> norm, global::System.ReadOnlySpan<float> normGradient,
+                global::System.Span<float> bias, global::System.ReadOnlySpan<float> biasGradient)
+            {
+                _parameter0 = projection;
+                _gradient0 = projectionGradient;
+                _parameter1 = norm;
+                _gradient1 = normGradient;
+                _parameter2 = bias;
+                _gradient2 = biasGradient;
+            }
+
+            public ref byte Parameter(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter1);
+                    case 2: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_parameter2);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
+
+            public ref byte Gradient(int set)
+            {
+                switch (set)
+                {
+                    case 0: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient0);
+                    case 1: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient1);
+                    case 2: return ref global::Rlx.Optim.CompilerServices.StepPlan.First(_gradient2);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
+                }
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
+        {
+            global::Rlx.Optim.CompilerServices.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);
+            __CheckByName(name, parameter, gradient);
+            __StepByName(name, parameter, gradient, 1f);
+        }
+
+        /// <summary>
+        /// Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all
+        /// of them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped
+        /// step.
+        /// </summary>
+        public bool StepAll(global::System.ReadOnlySpan<global::Rlx.Optim.NamedParameter> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
+            }
+            global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
+                parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
+            if (!stepped)
+            {
+                __skippedSteps++;
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                __StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);
+            }
+
+            EndIteration();
+            return true;
+        }
+
+        private void __CheckByName(
+            string name, global::System.ReadOnlySpan<float> parameter, global::System.ReadOnlySpan<float> gradient)
         {
             switch (name)
             {
@@ -123,7 +285,21 @@ namespace Demo
                     throw new global::System.ArgumentException(
                         "Parameter set 'norm' is Half: step it with StepNorm or StepAll.", nameof(name));
                 case "bias":
-                    StepBias(parameter, gradient);
+                    global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, parameter, gradient);
+                    return;
+            }
+
+            __states.CheckUndeclared(name, parameter, gradient);
+        }
+
+        private void __StepByName(
+            string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient,
+            float gradientScale)
+        {
+            switch (name)
+            {
+                case "bias":
+                    __StepBias(parameter, gradient, gradientScale);
                     return;
             }
 
@@ -135,12 +311,12 @@ namespace Demo
             {
                 __Generated.DefaultKernel.RunParallel(
                     in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1,
-                    __maxDegreeOfParallelism);
+                    __maxDegreeOfParallelism, gradientScale);
             }
             else
             {
                 __Generated.DefaultKernel.Run(
-                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1);
+                    in scalars, parameter, gradient, state, __states.RoundingSeed, __stepCount + 1, gradientScale);
             }
         }
 
@@ -150,6 +326,8 @@ namespace Demo
         {
             __states.Clear();
             __stepCount = 0;
+            __skippedSteps = 0;
+            __gradientNorm = float.NaN;
         }
 
         /// <summary>
@@ -158,11 +336,12 @@ namespace Demo
         private __Generated.AdamWScalars __ScalarsOfDefaultKernel()
         {
             long t = __stepCount + 1;
-            if (t != __defaultKernelScalarsStep || __learningRate != __defaultKernelScalarsRate)
+            double lr = __RateOfComingStep();
+            if (t != __defaultKernelScalarsStep || lr != __defaultKernelScalarsRate)
             {
-                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(__learningRate, t);
+                __defaultKernelScalars = __Generated.DefaultKernel.Prepare(lr, t);
                 __defaultKernelScalarsStep = t;
-                __defaultKernelScalarsRate = __learningRate;
+                __defaultKernelScalarsRate = lr;
             }
 
             return __defaultKernelScalars;
@@ -277,11 +456,11 @@ namespace Rlx.Optim.Generated.Demo.HalfTransformer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run<TParameter, TGradient>(
             in AdamWScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step)
+            ulong seed, long step, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.Run<Wide, Preferred, AdamWScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step);
+                in scalars, parameter, gradient, state, seed, step, gradientScale);
 
         /// <summary>
         /// Updates a whole set of any element type and its state across up to <paramref name="maxDegreeOfParallelism"/>
@@ -290,11 +469,17 @@ namespace Rlx.Optim.Generated.Demo.HalfTransformer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void RunParallel<TParameter, TGradient>(
             in AdamWScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-            ulong seed, long step, int maxDegreeOfParallelism)
+            ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
             where TParameter : unmanaged
             where TGradient : unmanaged =>
             ElementwiseDriver.RunParallel<Wide, Preferred, AdamWScalars, TParameter, TGradient>(
-                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism);
+                in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
+
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
+        public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
+            where TParameter : unmanaged
+            where TGradient : unmanaged =>
+            StepPlan.Set<Wide, Preferred, AdamWScalars, TParameter, TGradient>(state, masterWeights);
 
         /// <summary>The update over <see cref="Vector512{T}"/>: where 512-bit vectors are accelerated.</summary>
         private readonly struct Wide : IWideUpdate<AdamWScalars>

@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Linq;
+using Rlx.Optim.Generators.Emit.Rules;
+using Rlx.Optim.Generators.Helpers;
+using Rlx.Optim.Generators.Model;
+
+namespace Rlx.Optim.Generators.Emit;
+
+/// <summary>
+/// <c>StepAll</c>: every declared set in one pass of the runtime's <c>StepPlan</c> (one hand-off to the cores per
+/// pass, each set through its own kernel), with clipping and the non-finite check, which need the whole step. The plan
+/// pins the caller's spans through a nested <c>ref struct</c> that holds them (<c>IStepSpans</c>).
+/// </summary>
+internal static class StepAllEmitter
+{
+    private const string CompilerServices = "global::Rlx.Optim.CompilerServices";
+    private const string Generated = GeneratedNamespace.Alias;
+    private const string Spans = "__StepSpans";
+
+    public static void Write(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)
+    {
+        if (spec.Sets.Count == 0)
+        {
+            return;
+        }
+
+        WriteStepAll(writer, spec, rule, names);
+        WriteCreatePlan(writer, spec, names);
+        WriteSpans(writer, spec, names);
+    }
+
+    /// <summary>Each set's θ and g parameters, a pair per set.</summary>
+    private static string[][] Parameters(OptimizerSpec spec, IReadOnlyList<SetNames> names) =>
+        names.Select((n, i) => new[]
+        {
+            $"{OptimizerEmitter.SpanOf(spec.Sets[i].ParameterElement)} {n.ParameterArgument}",
+            $"{OptimizerEmitter.ReadOnlySpanOf(spec.Sets[i].GradientElement)} {n.GradientArgument}",
+        }).ToArray();
+
+    private static string[] Arguments(IReadOnlyList<SetNames> names) =>
+        names.SelectMany(n => new[] { n.ParameterArgument, n.GradientArgument }).ToArray();
+
+    private static void WriteStepAll(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)
+    {
+        writer.WriteSummary(
+            "Steps every declared set in one pass and ends the iteration. Every argument is checked before anything changes. "
+            + "Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or infinite.");
+        using (writer.Block("public bool StepAll(", Parameters(spec, names), ")"))
+        {
+            for (int i = 0; i < spec.Sets.Count; i++)
+            {
+                OptimizerEmitter.WriteValidate(writer, spec.Sets[i], names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);
+            }
+
+            writer.WriteLine("__plan ??= __CreatePlan();");
+            for (int i = 0; i < spec.Sets.Count; i++)
+            {
+                if (spec.Sets[i].Length >= OptimizerEmitter.MovableStateLength && rule.BufferNames(spec.DefaultKernel).Count > 0)
+                {
+                    writer.WriteLine($"__states[{names[i].Index}].PlaceBeside({names[i].ParameterArgument}, {names[i].GradientArgument});");
+                }
+
+                writer.WriteLine($"__plan.Prepare({names[i].Index}, {ScalarsCache.Call(names[i].Kernel)});");
+            }
+
+            writer.WriteWrapped($"var spans = new {Spans}(", Arguments(names), ");");
+            writer.WriteWrapped(
+                "bool stepped = __plan.Run(",
+                new[]
+                {
+                    "ref spans", "__maxGradientNorm", "__skipNonFiniteSteps", "__states.RoundingSeed", "__stepCount + 1",
+                    "__maxDegreeOfParallelism", Literal.Int(spec.ParallelThreshold),
+                },
+                ");");
+            writer.WriteLine("__gradientNorm = __plan.GradientNorm;");
+            using (writer.Block("if (!stepped)"))
+            {
+                writer.WriteLine("__skippedSteps++;");
+                writer.WriteLine("return false;");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("EndIteration();");
+            writer.WriteLine("return true;");
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>The plan, built on the first <c>StepAll</c>: each set's kernel over its element types.</summary>
+    private static void WriteCreatePlan(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
+    {
+        using (writer.Block($"private {CompilerServices}.StepPlan __CreatePlan()"))
+        {
+            writer.WriteLine($"var sets = new {CompilerServices}.StepPlanSet[{spec.Sets.Count}];");
+            for (int i = 0; i < spec.Sets.Count; i++)
+            {
+                ParameterSetSpec set = spec.Sets[i];
+                writer.WriteWrapped(
+                    $"sets[{i}] = {Generated}.{names[i].Kernel}.PlanFor<{set.ParameterElement.TypeName()}, {set.GradientElement.TypeName()}>(",
+                    new[] { $"__states[{names[i].Index}]", spec.KeepsMasterCopy(set) ? "masterWeights: true" : "masterWeights: false" },
+                    ");");
+            }
+
+            writer.WriteLine("return new(sets);");
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>The spans of one <c>StepAll</c>, which the plan pins set by set.</summary>
+    private static void WriteSpans(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
+    {
+        using (writer.Block($"private readonly ref struct {Spans} : {CompilerServices}.IStepSpans"))
+        {
+            for (int i = 0; i < spec.Sets.Count; i++)
+            {
+                writer.WriteLine($"private readonly {OptimizerEmitter.SpanOf(spec.Sets[i].ParameterElement)} _parameter{i};");
+                writer.WriteLine($"private readonly {OptimizerEmitter.ReadOnlySpanOf(spec.Sets[i].GradientElement)} _gradient{i};");
+            }
+
+            writer.WriteLine();
+            using (writer.Block($"public {Spans}(", Parameters(spec, names), ")"))
+            {
+                for (int i = 0; i < spec.Sets.Count; i++)
+                {
+                    writer.WriteLine($"_parameter{i} = {names[i].ParameterArgument};");
+                    writer.WriteLine($"_gradient{i} = {names[i].GradientArgument};");
+                }
+            }
+
+            writer.WriteLine();
+            WriteSwitch(writer, spec, "Parameter", "_parameter");
+            writer.WriteLine();
+            WriteSwitch(writer, spec, "Gradient", "_gradient");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteSwitch(SourceWriter writer, OptimizerSpec spec, string method, string field)
+    {
+        using (writer.Block($"public ref byte {method}(int set)"))
+        {
+            using (writer.Block("switch (set)"))
+            {
+                for (int i = 0; i < spec.Sets.Count; i++)
+                {
+                    writer.WriteLine($"case {i}: return ref {CompilerServices}.StepPlan.First({field}{i});");
+                }
+
+                writer.WriteLine("default: throw new global::System.ArgumentOutOfRangeException(nameof(set));");
+            }
+        }
+    }
+}

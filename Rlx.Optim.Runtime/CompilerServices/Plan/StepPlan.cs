@@ -1,0 +1,281 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Rlx.Optim.CompilerServices;
+
+/// <summary>
+/// One step over every declared set of an optimizer as one piece of work: the sets laid end to end in one index
+/// space (each starting on a 64-byte boundary of its own elements), handed to the worker pool once per pass, every
+/// set through its own specialized kernel. Small sets are packed into the same claimed blocks; a core that finishes
+/// early takes blocks from the others, so the pass balances itself whatever each set's bytes per element.
+/// </summary>
+/// <remarks>
+/// <para>
+/// When clipping or the non-finite check is on, a first pass reads every gradient once and sums its squares
+/// (<see cref="SumOfSquares"/>), then the update scales g as it reads it (clipping's factor, PyTorch's
+/// <c>clip_grad_norm_</c> rule), never writing the caller's gradients.
+/// </para>
+/// <para>
+/// Each element's arithmetic depends on that element alone, and the norm's sum on fixed blocks, never on which core
+/// runs what: a step has the same bits on one core and on all, and the same as stepping the sets one by one.
+/// </para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed unsafe class StepPlan : IWorkItem
+{
+    private readonly StepPlanSet[] _sets;
+    private readonly int[] _offsets;
+    private readonly NormPass _norm;
+
+    /// <summary>A plan over <paramref name="sets"/>, in declaration order.</summary>
+    public StepPlan(params StepPlanSet[] sets)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        _sets = sets;
+        _offsets = new int[sets.Length + 1];
+        long offset = 0;
+        for (int i = 0; i < sets.Length; i++)
+        {
+            _offsets[i] = checked((int)offset);
+            offset += (sets[i].Length + ElementwiseDriver.ChunkGranularity - 1) / ElementwiseDriver.ChunkGranularity
+                * ElementwiseDriver.ChunkGranularity;
+        }
+
+        _offsets[^1] = checked((int)offset);
+        _norm = new NormPass(sets);
+    }
+
+    /// <summary>The global L2 norm of the gradients of the last step that measured it; NaN if it did not.</summary>
+    public float GradientNorm { get; private set; } = float.NaN;
+
+    int IWorkItem.Length => _offsets[^1];
+
+    /// <summary>A set's part of a plan: <typeparamref name="TWide"/> and <typeparamref name="TPreferred"/> over its element types.</summary>
+    /// <param name="state">The set's state.</param>
+    /// <param name="masterWeights">Whether the set's 16-bit parameter is updated through its float master copy.</param>
+    /// <exception cref="NotSupportedException">An element type other than float, Half or BFloat16.</exception>
+    public static StepPlanSet Set<TWide, TPreferred, TScalars, TParameter, TGradient>(ParameterState state, bool masterWeights)
+        where TWide : struct, IWideUpdate<TScalars>
+        where TPreferred : struct, IPreferredUpdate<TScalars>
+        where TScalars : unmanaged
+        where TParameter : unmanaged
+        where TGradient : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>(state, masterWeights);
+    }
+
+    /// <summary>The first byte of a span (for <see cref="IStepSpans"/>).</summary>
+    public static ref byte First<T>(Span<T> span)
+        where T : unmanaged =>
+        ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(span));
+
+    /// <summary>The first byte of a read-only span (for <see cref="IStepSpans"/>); only read.</summary>
+    public static ref byte First<T>(ReadOnlySpan<T> span)
+        where T : unmanaged =>
+        ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(span));
+
+    /// <summary>Sets the scalars set <paramref name="set"/>'s kernel uses in the coming step.</summary>
+    public void Prepare<TScalars>(int set, in TScalars scalars)
+        where TScalars : unmanaged =>
+        ((StepPlanSet<TScalars>)_sets[set]).Scalars = scalars;
+
+    /// <summary>
+    /// Runs one step over every set: the norm pass if clipping or the non-finite check asks for it, then the update.
+    /// The caller has validated the spans and prepared every set's scalars.
+    /// </summary>
+    /// <param name="spans">Every declared set's θ and g, in declaration order.</param>
+    /// <param name="maxGradientNorm">Clips the gradients to this global norm; null does not clip.</param>
+    /// <param name="skipNonFinite">Skips the whole step if a gradient element is NaN or infinite.</param>
+    /// <param name="seed">The stochastic rounding's seed.</param>
+    /// <param name="step">The step the rounding draws its bits for (from 1).</param>
+    /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
+    /// <param name="parallelThreshold">Below this many elements in all, the step stays on the calling thread.</param>
+    /// <returns>Whether the step was taken: false when it was skipped, and then nothing changed.</returns>
+    public bool Run<TSpans>(
+        scoped ref TSpans spans, float? maxGradientNorm, bool skipNonFinite, ulong seed, long step,
+        int maxDegreeOfParallelism, int parallelThreshold)
+        where TSpans : IStepSpans, allows ref struct
+    {
+        var options = new Options(maxGradientNorm, skipNonFinite, seed, step, Parts(maxDegreeOfParallelism, parallelThreshold));
+        try
+        {
+            return PinFrom(ref spans, 0, in options);
+        }
+        finally
+        {
+            foreach (StepPlanSet set in _sets)
+            {
+                set.Parameter = null;
+                set.Gradient = null;
+            }
+        }
+    }
+
+    /// <summary>Pins set <paramref name="set"/>'s spans, then the next set's, and runs the step once all are pinned.</summary>
+    private bool PinFrom<TSpans>(scoped ref TSpans spans, int set, in Options options)
+        where TSpans : IStepSpans, allows ref struct
+    {
+        if (set == _sets.Length)
+        {
+            return RunPinned(in options);
+        }
+
+        ref byte parameter = ref spans.Parameter(set);
+        ref byte gradient = ref spans.Gradient(set);
+        fixed (byte* p = &parameter)
+        fixed (byte* g = &gradient)
+        {
+            _sets[set].Parameter = p;
+            _sets[set].Gradient = g;
+            return PinFrom(ref spans, set + 1, in options);
+        }
+    }
+
+    private bool RunPinned(in Options options)
+    {
+        bool clips = options.MaxGradientNorm.HasValue;
+        double sumOfSquares = double.NaN;
+        GradientNorm = float.NaN;
+        if (clips || options.SkipNonFinite)
+        {
+            sumOfSquares = _norm.Run(options.Parts);
+            GradientNorm = (float)Math.Sqrt(sumOfSquares);
+        }
+
+        if (options.SkipNonFinite && !double.IsFinite(sumOfSquares))
+        {
+            return false;
+        }
+
+        float scale = clips ? GradientClipping.Coefficient(options.MaxGradientNorm!.Value, GradientNorm) : 1f;
+        foreach (StepPlanSet set in _sets)
+        {
+            set.Bind(options.Seed, options.Step, scale);
+        }
+
+        if (options.Parts <= 1)
+        {
+            ((IWorkItem)this).Execute(0, (nuint)_offsets[^1]);
+        }
+        else
+        {
+            WorkerPool.Shared.Run(this, options.Parts);
+        }
+
+        return true;
+    }
+
+    /// <summary>Updates the sets' elements that fall in <c>[start, end)</c> of the plan's index space.</summary>
+    void IWorkItem.Execute(nuint start, nuint end)
+    {
+        int set = SetAt(_offsets, (int)start);
+        for (; set < _sets.Length && (nuint)_offsets[set] < end; set++)
+        {
+            nuint offset = (nuint)_offsets[set];
+            nuint from = start > offset ? start - offset : 0;
+            nuint to = Math.Min(end - offset, (nuint)_sets[set].Length);
+            if (to > from)
+            {
+                _sets[set].Execute(from, to);
+            }
+        }
+    }
+
+    /// <summary>The set whose range holds <paramref name="index"/>: the last with an offset not above it.</summary>
+    private static int SetAt(int[] offsets, int index)
+    {
+        int found = Array.BinarySearch(offsets, 0, offsets.Length - 1, index);
+        if (found < 0)
+        {
+            found = ~found - 1;
+        }
+
+        // Sets of length 0 share their offset with the next: start at the first of them.
+        while (found > 0 && offsets[found - 1] == offsets[found])
+        {
+            found--;
+        }
+
+        return Math.Max(found, 0);
+    }
+
+    private int Parts(int maxDegreeOfParallelism, int parallelThreshold)
+    {
+        int length = _offsets[^1];
+        if (maxDegreeOfParallelism == 1 || length < parallelThreshold)
+        {
+            return 1;
+        }
+
+        return ElementwiseDriver.PartsFor(length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
+    }
+
+    private readonly record struct Options(float? MaxGradientNorm, bool SkipNonFinite, ulong Seed, long Step, int Parts);
+
+    /// <summary>
+    /// The first pass: every set's gradient in blocks of <see cref="SumOfSquares.BlockElements"/>, each block's sum
+    /// kept in its own slot and the slots added in order, so the sum never depends on which core summed a block.
+    /// Its index space gives each block <see cref="ElementwiseDriver.ChunkGranularity"/> units, so the pool's chunk
+    /// boundaries always fall between blocks.
+    /// </summary>
+    private sealed class NormPass : IWorkItem
+    {
+        private readonly StepPlanSet[] _sets;
+        private readonly int[] _firstBlocks;
+        private readonly double[] _sums;
+
+        public NormPass(StepPlanSet[] sets)
+        {
+            _sets = sets;
+            _firstBlocks = new int[sets.Length + 1];
+            for (int i = 0; i < sets.Length; i++)
+            {
+                _firstBlocks[i + 1] = _firstBlocks[i] + SumOfSquares.BlocksOf(sets[i].Length);
+            }
+
+            _sums = new double[_firstBlocks[^1]];
+        }
+
+        public int Length => _sums.Length * ElementwiseDriver.ChunkGranularity;
+
+        public double Run(int parts)
+        {
+            parts = Math.Min(parts, _sums.Length);
+            if (parts <= 1)
+            {
+                Execute(0, (nuint)Length);
+            }
+            else
+            {
+                WorkerPool.Shared.Run(this, parts);
+            }
+
+            double sum = 0;
+            foreach (double blockSum in _sums)
+            {
+                sum += blockSum;
+            }
+
+            return sum;
+        }
+
+        public void Execute(nuint start, nuint end)
+        {
+            int first = (int)(start / ElementwiseDriver.ChunkGranularity);
+            int last = (int)((end + ElementwiseDriver.ChunkGranularity - 1) / ElementwiseDriver.ChunkGranularity);
+            int set = SetAt(_firstBlocks, first);
+            for (int block = first; block < last; block++)
+            {
+                while (block >= _firstBlocks[set + 1])
+                {
+                    set++;
+                }
+
+                _sums[block] = _sets[set].SumOfSquaresOfBlock(block - _firstBlocks[set]);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel;
+
+namespace Rlx.Optim.CompilerServices;
+
+/// <summary>
+/// One declared set's part of a <see cref="StepPlan"/>: its kernel over the storages of its element types. A
+/// generated kernel creates it (<see cref="StepPlan.Set{TWide, TPreferred, TScalars, TParameter, TGradient}"/>).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract unsafe class StepPlanSet
+{
+    private protected StepPlanSet(ParameterState state)
+    {
+        State = state;
+    }
+
+    internal ParameterState State { get; }
+
+    internal int Length => State.Length;
+
+    /// <summary>θ's and g's first bytes, while <see cref="StepPlan"/> has them pinned; null otherwise.</summary>
+    internal byte* Parameter { get; set; }
+
+    internal byte* Gradient { get; set; }
+
+    /// <summary>
+    /// Readies the set for this step's update: its state's addresses (after any placement), its rounding keys, the
+    /// factor its gradient is scaled by, and its master copy taken if this is the set's first step.
+    /// </summary>
+    internal abstract void Bind(ulong seed, long step, float gradientScale);
+
+    /// <summary>Updates elements <c>[start, end)</c> of the set.</summary>
+    internal abstract void Execute(nuint start, nuint end);
+
+    /// <summary>The sum of the squares of the gradient's block <paramref name="block"/> (<see cref="SumOfSquares"/>).</summary>
+    internal abstract double SumOfSquaresOfBlock(int block);
+}
+
+/// <summary>A <see cref="StepPlanSet"/> whose kernel takes scalars of <typeparamref name="TScalars"/>, set per step.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class StepPlanSet<TScalars> : StepPlanSet
+    where TScalars : unmanaged
+{
+    private protected StepPlanSet(ParameterState state)
+        : base(state)
+    {
+    }
+
+    internal TScalars Scalars;
+}

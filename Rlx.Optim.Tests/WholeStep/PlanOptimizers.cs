@@ -1,0 +1,32 @@
+// Optimizers whose StepAll the plan tests split across cores: ParallelThreshold = 1, sets of mixed sizes (the
+// smallest shorter than one vector), so one pass packs several sets into one claimed block and cuts others.
+using System;
+using Rlx.Optim;
+
+namespace Rlx.Optim.Tests.WholeStep;
+
+[AdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.01, ParallelThreshold = 1)]
+public partial class PlanAdamW
+{
+    [Parameter(40_000)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(1_000, LearningRateScale = 0.5)] public partial void StepC(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(20_000)] public partial void StepD(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(3)] public partial void StepE(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[AdamOptimizer(LearningRate = 0.01, ParallelThreshold = 1, StatePrecision = StatePrecision.BFloat16, MasterWeights = true, RoundingSeed = 7)]
+public partial class PlanMixedPrecision
+{
+    [Parameter(40_000)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(20_000)] public partial void StepB(Span<BFloat16> parameter, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(1_003)] public partial void StepC(Span<Half> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LionOptimizer(LearningRate = 0.001, ParallelThreshold = 1, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 3)]
+public partial class PlanSixteenBitLion
+{
+    [Parameter(33_000)] public partial void StepA(Span<BFloat16> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(17)] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(16_500)] public partial void StepC(Span<Half> parameter, ReadOnlySpan<Half> gradient);
+}
