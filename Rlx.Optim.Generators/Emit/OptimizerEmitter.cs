@@ -70,7 +70,7 @@ internal static class OptimizerEmitter
             }
 
             StepAllEmitter.Write(writer, spec, rule, names);
-            WriteNameKeyedStep(writer, spec, rule, names);
+            NameKeyedEmitter.Write(writer, spec, rule, names);
             WriteLifecycle(writer, rule, kernels);
             ScalarsCache.WriteMethods(writer, rule, kernels);
             CheckpointEmitter.WriteMembers(writer, rule, kernels);
@@ -227,7 +227,7 @@ internal static class OptimizerEmitter
         }
     }
 
-    private static string ScaledSetMethod(ParameterSetSpec set) => "__" + set.MethodName;
+    internal static string ScaledSetMethod(ParameterSetSpec set) => "__" + set.MethodName;
 
     private static void WriteSetBody(
         SourceWriter writer, OptimizerSpec spec, KernelRule rule, ParameterSetSpec set, SetNames names, bool parallel, string parameter,
@@ -245,7 +245,7 @@ internal static class OptimizerEmitter
     }
 
     /// <summary>Clipping and the non-finite check need every gradient of the step: a one-set call refuses them.</summary>
-    private static void WriteSingleSetCheck(SourceWriter writer) =>
+    internal static void WriteSingleSetCheck(SourceWriter writer) =>
         writer.WriteLine($"{CompilerServices}.StepArguments.SingleSet(__maxGradientNorm, __skipNonFiniteSteps);");
 
     internal static string SpanOf(ElementType element) => $"global::System.Span<{element.TypeName()}>";
@@ -273,7 +273,7 @@ internal static class OptimizerEmitter
     /// The kernel's call. An optimizer that rounds stochastically (16-bit state or parameters) passes the rounding seed
     /// and the step the bits are drawn for, and its kernel's generic overload is picked by the span types.
     /// </summary>
-    private static void WriteRun(
+    internal static void WriteRun(
         SourceWriter writer, OptimizerSpec spec, string kernel, bool parallel, string parameter, string gradient, string gradientScale,
         ParameterSetSpec? set = null)
     {
@@ -293,132 +293,6 @@ internal static class OptimizerEmitter
         arguments.Add(gradientScale);
         string method = master ? "RunParallelMasterWeights" : parallel ? "RunParallel" : "Run";
         writer.WriteWrapped($"{Generated}.{kernel}.{method}(", arguments.ToArray(), ");");
-    }
-
-    private static void WriteNameKeyedStep(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)
-    {
-        using (writer.Block($"public void Step(string name, {Span} parameter, {ReadOnlySpan} gradient)"))
-        {
-            WriteSingleSetCheck(writer);
-            writer.WriteLine("__CheckByName(name, parameter, gradient);");
-            writer.WriteLine("__StepByName(name, parameter, gradient, 1f);");
-        }
-
-        writer.WriteLine();
-        writer.WriteSummary(
-            "Steps the sets of a whole step by name, then ends the iteration: clipping and the non-finite check over all of "
-            + "them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped step.");
-        using (writer.Block($"public bool StepAll(global::System.ReadOnlySpan<{Runtime}.NamedParameter> parameters)"))
-        {
-            using (writer.Block("for (int i = 0; i < parameters.Length; i++)"))
-            {
-                writer.WriteLine("__CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);");
-            }
-
-
-            writer.WriteLine($"{CompilerServices}.StepArguments.UniqueNames(parameters);");
-            writer.WriteWrapped(
-                $"bool stepped = {CompilerServices}.GradientClipping.Measure(",
-                new[] { "parameters", "__maxGradientNorm", "__skipNonFiniteSteps", "out __gradientNorm", "out float scale" },
-                ");");
-            using (writer.Block("if (!stepped)"))
-            {
-                writer.WriteLine("__skippedSteps++;");
-                writer.WriteLine("return false;");
-            }
-
-            writer.WriteLine();
-            using (writer.Block("for (int i = 0; i < parameters.Length; i++)"))
-            {
-                writer.WriteLine("__StepByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span, scale);");
-            }
-
-            writer.WriteLine();
-            writer.WriteLine("EndIteration();");
-            writer.WriteLine("return true;");
-        }
-
-        writer.WriteLine();
-        WriteCheckByName(writer, spec, names);
-        WriteStepByName(writer, spec, rule);
-    }
-
-    /// <summary>A name-keyed call's checks, before anything changes: a declared set's lengths, or an undeclared set's.</summary>
-    private static void WriteCheckByName(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
-    {
-        using (writer.Block("private void __CheckByName(", new[] { "string name", $"{ReadOnlySpan} parameter", $"{ReadOnlySpan} gradient" }, ")"))
-        {
-            if (spec.Sets.Count > 0)
-            {
-                using (writer.Block("switch (name)"))
-                {
-                    for (int i = 0; i < spec.Sets.Count; i++)
-                    {
-                        ParameterSetSpec set = spec.Sets[i];
-                        writer.WriteLine($"case {Literal.String(set.Name)}:");
-                        writer.Indent();
-                        if (set.HasSixteenBitParameter)
-                        {
-                            // Its parameter is 16-bit: no float span is it.
-                            string message = $"Parameter set '{set.Name}' is {set.ParameterElement}: step it with {set.MethodName} or StepAll.";
-                            writer.WriteWrapped("throw new global::System.ArgumentException(", new[] { Literal.String(message), "nameof(name)" }, ");");
-                        }
-                        else
-                        {
-                            WriteValidate(writer, set, names[i].LengthConstant, "parameter", "gradient");
-                            writer.WriteLine("return;");
-                        }
-
-                        writer.Unindent();
-                    }
-                }
-
-                writer.WriteLine();
-            }
-
-            writer.WriteLine("__states.CheckUndeclared(name, parameter, gradient);");
-        }
-
-        writer.WriteLine();
-    }
-
-    private static void WriteStepByName(SourceWriter writer, OptimizerSpec spec, KernelRule rule)
-    {
-        using (writer.Block("private void __StepByName(", new[] { "string name", $"{Span} parameter", $"{ReadOnlySpan} gradient", "float gradientScale" }, ")"))
-        {
-            if (spec.Sets.Any(set => !set.HasSixteenBitParameter))
-            {
-                using (writer.Block("switch (name)"))
-                {
-                    foreach (ParameterSetSpec set in spec.Sets.Where(set => !set.HasSixteenBitParameter))
-                    {
-                        writer.WriteLine($"case {Literal.String(set.Name)}:");
-                        writer.Indent();
-                        writer.WriteLine($"{ScaledSetMethod(set)}(parameter, gradient, gradientScale);");
-                        writer.WriteLine("return;");
-                        writer.Unindent();
-                    }
-                }
-
-                writer.WriteLine();
-            }
-
-            writer.WriteComment("Any other name: state allocated on first use, and the optimizer's own hyperparameters.");
-            writer.WriteLine($"{Runtime}.ParameterState state = __states.GetOrAdd(name, parameter, gradient);");
-            WritePlacement(writer, spec, rule, "parameter", "gradient");
-            writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
-            using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
-            {
-                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient", "gradientScale");
-            }
-
-            using (writer.Block("else"))
-            {
-                WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient", "gradientScale");
-            }
-        }
-
-        writer.WriteLine();
     }
 
     private static void WriteLifecycle(SourceWriter writer, KernelRule rule, KernelTable kernels)

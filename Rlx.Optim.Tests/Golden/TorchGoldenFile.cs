@@ -5,19 +5,28 @@ using System.Text.Json;
 
 namespace Rlx.Optim.Tests.Golden;
 
-/// <summary>PyTorch's golden vectors (<c>torch-v1.json</c>; the format is in Golden/README.md).</summary>
+/// <summary>
+/// PyTorch's golden vectors (<c>torch-v1.json</c>, and <c>torch-clip-v1.json</c> with clipping and parameter groups;
+/// the format is in Golden/README.md).
+/// </summary>
 public sealed record TorchGoldenFile(string Format, string Torch, IReadOnlyList<TorchCase> Cases)
 {
     private static readonly Lazy<TorchGoldenFile> s_instance = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-v1.json"));
+    private static readonly Lazy<TorchGoldenFile> s_clipping = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-clip-v1.json"));
 
     public static TorchGoldenFile Instance => s_instance.Value;
+
+    /// <summary><c>clip_grad_norm_</c> followed by the optimizer (made by make_torch_clip_goldens.py).</summary>
+    public static TorchGoldenFile Clipping => s_clipping.Value;
 
     public TorchCase Case(string name) => Cases.Single(c => c.Name == name);
 }
 
 /// <summary>
 /// One PyTorch case: the optimizer and its constructor's keyword arguments (applied by the declarations in
-/// TorchGoldenOptimizers.cs), how to draw the data, and the results.
+/// TorchGoldenOptimizers.cs), how to draw the data, and the results. A clipping case also has the clipping norm (null:
+/// none), each tensor's learning-rate scale (its parameter group's lr over the optimizer's) and the norm
+/// <c>clip_grad_norm_</c> returned at each step.
 /// </summary>
 public sealed record TorchCase(
     string Name,
@@ -28,7 +37,10 @@ public sealed record TorchCase(
     float ParamScale,
     float GradScale,
     IReadOnlyList<uint[]> SpecialGrads,
-    IReadOnlyList<TorchTensor> Tensors)
+    IReadOnlyList<TorchTensor> Tensors,
+    double? MaxNorm = null,
+    double[]? LrScales = null,
+    uint[]? Norms = null)
 {
     public override string ToString() => Name;
 }

@@ -14,7 +14,7 @@ public sealed class ClipGoldenTests
     public static TheoryData<string, OptimizerPrecision> Cases()
     {
         var data = new TheoryData<string, OptimizerPrecision>();
-        foreach (TorchClipCase testCase in TorchClipGoldenFile.Instance.Cases)
+        foreach (TorchCase testCase in TorchGoldenFile.Clipping.Cases)
         {
             data.Add(testCase.Name, OptimizerPrecision.Single);
             data.Add(testCase.Name, OptimizerPrecision.Double);
@@ -27,7 +27,7 @@ public sealed class ClipGoldenTests
     [MemberData(nameof(Cases))]
     public void Matches_pytorch_clip_grad_norm_then_its_optimizer(string caseName, OptimizerPrecision precision)
     {
-        TorchClipCase testCase = TorchClipGoldenFile.Instance.Case(caseName);
+        TorchCase testCase = TorchGoldenFile.Clipping.Case(caseName);
         IOptimizer optimizer = Create(testCase, precision);
         var random = new SplitMix64(testCase.Seed);
         float[][] parameters = testCase.Tensors.Select(t => new float[t.Length]).ToArray();
@@ -69,7 +69,7 @@ public sealed class ClipGoldenTests
         }
         else
         {
-            FloatAssert.Close(testCase.Norms, norms, what + " norms");
+            FloatAssert.Close(testCase.Norms!, norms, what + " norms");
         }
 
         for (int k = 0; k < testCase.Tensors.Count; k++)
@@ -88,7 +88,7 @@ public sealed class ClipGoldenTests
     [Fact]
     public void Every_case_has_a_declared_optimizer_of_its_kind_and_settings()
     {
-        foreach (TorchClipCase testCase in TorchClipGoldenFile.Instance.Cases)
+        foreach (TorchCase testCase in TorchGoldenFile.Clipping.Cases)
         {
             IOptimizer optimizer = Create(testCase, OptimizerPrecision.Single);
             Assert.Equal(testCase.Optimizer, ((ICheckpointable)optimizer).Description.Kind);
@@ -97,7 +97,7 @@ public sealed class ClipGoldenTests
         }
     }
 
-    private static IOptimizer Create(TorchClipCase testCase, OptimizerPrecision precision)
+    private static IOptimizer Create(TorchCase testCase, OptimizerPrecision precision)
     {
         string caseName = string.Concat(testCase.Name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
         Type type = typeof(ClipGoldenTests).Assembly.GetType($"{typeof(ClipGoldenTests).Namespace}.Clip{caseName}{precision}", throwOnError: true)!;

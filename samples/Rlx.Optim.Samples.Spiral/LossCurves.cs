@@ -14,26 +14,27 @@ public static class LossCurves
     /// Trains a model from <paramref name="createModel"/> with each of <see cref="SpiralOptimizers.All"/> (its
     /// float-state declaration, or its bfloat16-state one) for <paramref name="epochs"/> epochs.
     /// </summary>
+    /// <param name="configure">Sets an optimizer up as the sample's run does: (optimizer, its peak learning rate).</param>
     /// <param name="trainEpoch">
-    /// One epoch of the sample's run, as <c>--optimizer</c> trains it: (model, optimizer, peak learning rate, epoch) to
-    /// the training loss the epoch measured before its step.
+    /// One epoch of the sample's run, as <c>--optimizer</c> trains it: (model, optimizer, epoch) to the training loss
+    /// the epoch measured before its step.
     /// </param>
     /// <returns>One series per optimizer, named by its <c>--optimizer</c> name and peak learning rate: (epoch, loss).
     /// </returns>
     public static IReadOnlyList<PlotSeries> EveryOptimizer(
-        Func<Mlp> createModel, bool bfloat16State, int epochs,
-        Func<Mlp, ICheckpointable, float, int, double> trainEpoch)
+        Func<Mlp> createModel, bool bfloat16State, int epochs, Func<ICheckpointable, float, ICheckpointable> configure,
+        Func<Mlp, ICheckpointable, int, double> trainEpoch)
     {
         var curves = new List<PlotSeries>();
         foreach ((string name, float peakLearningRate, Func<ICheckpointable> create,
             Func<ICheckpointable> createBFloat16) in SpiralOptimizers.All)
         {
             Mlp model = createModel();
-            ICheckpointable optimizer = bfloat16State ? createBFloat16() : create();
+            ICheckpointable optimizer = configure(bfloat16State ? createBFloat16() : create(), peakLearningRate);
             var points = new (double X, double Y)[epochs];
             for (int epoch = 1; epoch <= epochs; epoch++)
             {
-                points[epoch - 1] = (epoch, trainEpoch(model, optimizer, peakLearningRate, epoch));
+                points[epoch - 1] = (epoch, trainEpoch(model, optimizer, epoch));
             }
 
             string label = string.Create(CultureInfo.InvariantCulture, $"{name} (peak lr {peakLearningRate:G3})");

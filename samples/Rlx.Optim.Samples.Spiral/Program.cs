@@ -7,7 +7,10 @@ using Rlx.Optim;
 using Rlx.Optim.Samples.Spiral;
 
 // Trains a two-layer network on a synthetic three-arm spiral with a generated optimizer (Adam unless
-// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd), full batch, with a cosine learning-rate schedule.
+// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd), full batch. Every optimizer is set up as a training
+// loop would set it up (Configure, below): a warm-up then cosine learning-rate schedule attached to it, the gradients
+// clipped to a global norm, and a step with a non-finite gradient skipped; the progress lines show the rate, the
+// gradient norm (before clipping) and the skipped steps.
 // --state bf16 trains with the same optimizer declared with bfloat16 state (StatePrecision = BFloat16: the moments
 // stored in half the bytes, rounded stochastically); --state float is the default.
 // --parameters bf16 (with adam, adamw or lion) keeps the network's four tensors as BFloat16[] and steps them through
@@ -21,6 +24,8 @@ using Rlx.Optim.Samples.Spiral;
 // With --plot FILE.svg it instead trains with every optimizer in turn, each from the same initialisation, and writes
 // their training loss per epoch as one chart (LossCurves.cs runs them, LossPlot.cs draws); --state bf16 may go with it.
 const int Epochs = 600;
+const int WarmupEpochs = 30;
+const float MaxGradientNorm = 0.1f;
 const int ModelSeed = 11;
 const double MaxGradientError = 1e-2;
 
@@ -57,14 +62,16 @@ if (!valid || choice < 0 || stateName is not ("float" or "bf16") || parameterNam
 }
 
 (string _, float peakLearningRate, Func<ICheckpointable> createFloatState, Func<ICheckpointable> createBFloat16State) = SpiralOptimizers.All[choice];
-Func<ICheckpointable>? createOptimizer = parameterName == "bf16"
+Func<ICheckpointable>? createDeclared = parameterName == "bf16"
     ? BFloat16SpiralOptimizers.All.GetValueOrDefault((optimizerName, stateName, masterWeights))
     : stateName == "bf16" ? createBFloat16State : createFloatState;
-if (createOptimizer is null)
+if (createDeclared is null)
 {
     Console.Error.WriteLine($"--parameters bf16 is declared for {string.Join(", ", BFloat16SpiralOptimizers.All.Keys.Select(k => k.Name).Distinct())} only.");
     return 2;
 }
+
+Func<ICheckpointable> createOptimizer = () => Configure(createDeclared(), peakLearningRate);
 
 (SpiralData train, SpiralData test) = SpiralData.Generate(perClass: 300, testFraction: 0.2, seed: 7);
 var model = new Mlp(ModelSeed);
@@ -81,13 +88,14 @@ if (plotPath is not null)
     // Every optimizer trains as --optimizer trains it (TrainEpoch), from the same initialisation on the same data.
     var plotClock = Stopwatch.StartNew();
     IReadOnlyList<PlotSeries> curves = LossCurves.EveryOptimizer(
-        () => new Mlp(ModelSeed), stateName == "bf16", Epochs,
-        (network, optimizer, peak, epoch) => TrainEpoch(network, null, optimizer, peak, epoch).Loss);
+        () => new Mlp(ModelSeed), stateName == "bf16", Epochs, Configure,
+        (network, optimizer, epoch) => TrainEpoch(network, null, optimizer).Loss);
     string state = stateName == "bf16" ? "bfloat16" : "float";
     LossPlot.Write(
         plotPath, "Rlx.Optim: every optimizer from the same start on the spiral", xTitle: "epoch (one step each)",
         yTitle: "training loss (cross-entropy, log scale)", curves,
-        subtitle: $"{Mlp.Inputs}-{Mlp.Hidden}-{Mlp.Classes} network, {train.Count} points, full batch, {state} state");
+        subtitle: $"{Mlp.Inputs}-{Mlp.Hidden}-{Mlp.Classes} network, {train.Count} points, full batch, {state} state, "
+            + $"warm-up + cosine schedule, gradients clipped to norm {MaxGradientNorm}");
     foreach (PlotSeries curve in curves)
     {
         (double first, double last) = (curve.Points[0].Y, curve.Points[^1].Y);
@@ -107,12 +115,14 @@ Console.WriteLine($"Rlx.Optim sample: generated {description.Kind} ({description
 
 var clock = Stopwatch.StartNew();
 using var resumeCheck = new ResumeCheck();
+int clippedSteps = 0;
 for (int epoch = 1; epoch <= Epochs; epoch++)
 {
-    (double loss, double accuracy) = TrainEpoch(model, weights, optimizer, peakLearningRate, epoch);
-    if (epoch == 1 || epoch % 100 == 0)
+    (double loss, double accuracy, float rate) = TrainEpoch(model, weights, optimizer);
+    clippedSteps += optimizer.GradientNorm > MaxGradientNorm ? 1 : 0;
+    if (epoch == 1 || epoch == WarmupEpochs || epoch % 100 == 0)
     {
-        Console.WriteLine($"epoch {epoch,4}  loss {loss:F4}  train accuracy {accuracy:P1}  lr {optimizer.LearningRate:G3}");
+        Console.WriteLine($"epoch {epoch,4}  loss {loss:F4}  train accuracy {accuracy:P1}  lr {rate:G3}  grad norm {optimizer.GradientNorm:F3}  skipped {optimizer.SkippedSteps}");
     }
 
     if (epoch == Epochs / 2)
@@ -123,35 +133,49 @@ for (int epoch = 1; epoch <= Epochs; epoch++)
 
 weights?.WidenInto(model); // the last step's parameters, which no pass has read yet
 (double testLoss, double testAccuracy) = model.Evaluate(test, backward: false);
-Console.WriteLine($"test loss {testLoss:F4}  test accuracy {testAccuracy:P1}  ({optimizer.StepCount} steps, {clock.Elapsed.TotalSeconds:F1} s)");
+Console.WriteLine($"test loss {testLoss:F4}  test accuracy {testAccuracy:P1}  ({optimizer.StepCount} steps, {clippedSteps} clipped to norm {MaxGradientNorm}, {optimizer.SkippedSteps} skipped, {clock.Elapsed.TotalSeconds:F1} s)");
 
-(bool identical, long checkpointBytes) = resumeCheck.Resume(model, weights, Epochs, createOptimizer, (m, w, o, epoch) => TrainEpoch(m, w, o, peakLearningRate, epoch));
+(bool identical, long checkpointBytes) = resumeCheck.Resume(model, weights, Epochs, createOptimizer, (m, w, o, epoch) => TrainEpoch(m, w, o));
 Console.WriteLine($"resume check: stopped after epoch {resumeCheck.StoppedAfter}, a fresh optimizer loaded the {checkpointBytes}-byte checkpoint and finished: {(identical ? "identical to the uninterrupted run, bit for bit" : "DIFFERENT from the uninterrupted run")}");
 return testAccuracy >= 0.9 && identical ? 0 : 1;
 
-(double Loss, double Accuracy) TrainEpoch(Mlp network, BFloat16Weights? weights, ICheckpointable optimizer, float peakLearningRate, int epoch)
+// What a training loop sets on an optimizer once: the schedule (a function of the step count, so a checkpoint resumes
+// it), clipping and the non-finite skip. Each optimizer has its own peak rate (SpiralOptimizers).
+ICheckpointable Configure(ICheckpointable optimizer, float peakLearningRate)
 {
-    float finalLearningRate = peakLearningRate / 20;
-    double progress = (double)(epoch - 1) / Epochs;
-    optimizer.LearningRate = finalLearningRate + ((peakLearningRate - finalLearningRate) * 0.5f * (1f + MathF.Cos(MathF.PI * (float)progress)));
+    optimizer.LearningRateSchedule = LearningRateSchedule.WarmupCosine(
+        peakRate: peakLearningRate, finalRate: peakLearningRate / 20, warmupSteps: WarmupEpochs, totalSteps: Epochs,
+        warmupStartFactor: 0.1);
+    optimizer.MaxGradientNorm = MaxGradientNorm;
+    optimizer.SkipNonFiniteSteps = true;
+    return optimizer;
+}
+
+// One full-batch epoch: the forward and backward pass, then one whole step (clipping needs every gradient at once).
+(double Loss, double Accuracy, float Rate) TrainEpoch(Mlp network, BFloat16Weights? weights, ICheckpointable optimizer)
+{
+    float rate = optimizer.LearningRate; // the schedule's rate for this step
 
     // The network computes in float: with bfloat16 parameters it reads them widened (exactly) into its arrays.
     weights?.WidenInto(network);
     (double loss, double accuracy) = network.Evaluate(train, backward: true);
     if (weights is not null)
     {
-        // 16-bit sets go through StepAll (the name-keyed Step takes float spans): bfloat16 θ, float gradients.
+        // 16-bit sets go through the typed StepAll (the name-keyed calls take float spans): bfloat16 θ, float gradients.
         ((IBFloat16SpiralOptimizer)optimizer).StepAll(
             weights.W1, network.GradW1, weights.B1, network.GradB1, weights.W2, network.GradW2, weights.B2, network.GradB2);
-        return (loss, accuracy);
+        return (loss, accuracy, rate);
     }
 
-    // The seed's calling convention: each declared name runs its specialized kernel; then the iteration ends.
-    // (A concrete class also has StepAll, which does the same with compile-time-checked arguments.)
-    optimizer.Step("w1", network.W1, network.GradW1);
-    optimizer.Step("b1", network.B1, network.GradB1);
-    optimizer.Step("w2", network.W2, network.GradW2);
-    optimizer.Step("b2", network.B2, network.GradB2);
-    optimizer.EndIteration();
-    return (loss, accuracy);
+    // The seed's name-keyed convention, a whole step at once: each declared name runs its specialized kernel, the
+    // gradients are clipped over all four, then the iteration ends. (A concrete class also has a typed StepAll, which
+    // does the same in one pass over the sets with compile-time-checked arguments.)
+    optimizer.StepAll(
+    [
+        new NamedParameter("w1", network.W1, network.GradW1),
+        new NamedParameter("b1", network.B1, network.GradB1),
+        new NamedParameter("w2", network.W2, network.GradW2),
+        new NamedParameter("b2", network.B2, network.GradB2),
+    ]);
+    return (loss, accuracy, rate);
 }
