@@ -45,7 +45,9 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
     internal override void Bind(ulong seed, long step, float gradientScale)
     {
         _gradientScale = gradientScale;
-        _keys = RoundingKeys.For(seed, State.Index, step);
+        // Only a 16-bit θ (without a master copy) or bfloat16 state draws random bits.
+        bool rounds = (typeof(TParameter) != typeof(float) && !_masterWeights) || State.Precision == StatePrecision.BFloat16;
+        _keys = rounds ? RoundingKeys.For(seed, State.Index, step) : default;
         int count = TWide.StateCount;
         _state0 = count > 0 ? AddressOf(ref State.Origin(0)) : null;
         _state1 = count > 1 ? AddressOf(ref State.Origin(1)) : null;
