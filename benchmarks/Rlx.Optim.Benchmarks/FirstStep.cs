@@ -115,10 +115,10 @@ public static class FirstStep
         {
             foreach ((string name, Action<Gpt2SmallAdam> call) in new (string, Action<Gpt2SmallAdam>)[]
             {
-                ("StepLnfBias (768, calling thread)", o => o.StepLnfBias(p[147], g[147])),
+                ("StepLnFBias (768, calling thread)", o => o.StepLnFBias(p[147], g[147])),
                 ("StepH0Ln1Bias (768, calling thread)", o => o.StepH0Ln1Bias(p[3], g[3])),
-                ("StepWte (38.6M, across cores)", o => o.StepWte(p[0], g[0])),
-                ("StepWpe (786K, across cores)", o => o.StepWpe(p[1], g[1])),
+                ("StepWteWeight (38.6M, across cores)", o => o.StepWteWeight(p[0], g[0])),
+                ("StepWpeWeight (786K, across cores)", o => o.StepWpeWeight(p[1], g[1])),
             })
             {
                 before = Snapshot.Take();
@@ -130,7 +130,7 @@ public static class FirstStep
         for (int step = 1; step <= Steps; step++)
         {
             before = Snapshot.Take();
-            optimizer.StepAll(p, g);
+            optimizer.StepAllSets(p, g);
             phases.Add(Snapshot.Take().Since(before, $"step {step}"));
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Numerics;
@@ -16,6 +17,17 @@ public static class MachineFacts
         $"({Vector<float>.Count * 32}-bit); Vector512 accelerated: {Vector512.IsHardwareAccelerated} " +
         $"(generated kernels on {KernelWidth.FloatLanes * 32}-bit vectors); " +
         $"AVX-512F: {Avx512F.IsSupported}; AVX2: {Avx2.IsSupported}; FMA: {Fma.IsSupported}; .NET {Environment.Version}";
+
+    /// <summary>The load average now (1, 5 and 15 minutes, from /proc/loadavg): how busy the shared host was.</summary>
+    public static string Load()
+    {
+        const string LoadAverage = "/proc/loadavg";
+        string[] fields = File.Exists(LoadAverage) ? File.ReadAllText(LoadAverage).Split(' ') : [];
+        return fields.Length >= 3
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Load average {fields[0]} / {fields[1]} / {fields[2]} (1, 5, 15 min) on {Environment.ProcessorCount} cores, at {DateTime.Now:yyyy-MM-dd HH:mm:ss}")
+            : "Load average unknown";
+    }
 
     private static string CpuModel()
     {

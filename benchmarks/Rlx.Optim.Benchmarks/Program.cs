@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Perfolizer.Horology;
@@ -8,7 +9,42 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rlx.Optim.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit | --first-step [runs]]
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit | --first-step [runs] | --whole-step | --whole-step-rounds | --print-gpt2-declaration]
+if (args.Contains("--print-gpt2-declaration"))
+{
+    // Only the file's text on stdout: redirect it to Gpt2Declarations.cs.
+    Console.Out.Write(Gpt2Declaration.Print());
+    return;
+}
+
+if (args.Contains("--whole-step-rounds"))
+{
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(MachineFacts.Load());
+    Console.WriteLine(WholeStepRounds.Measure());
+    Console.WriteLine(MachineFacts.Load());
+    return;
+}
+
+if (args.Contains("--whole-step"))
+{
+    // BenchmarkDotNet over the GPT-2 layouts' whole step: 16 cases in about five minutes. Each GPT-2 small step moves
+    // 3.5 GB, so iterations hold a few steps; 15 of them per case, 250 ms each, in process as the other modes.
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(MachineFacts.Load());
+    Job wholeStepJob = Job.ShortRun.WithWarmupCount(3).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(250))
+        .WithToolchain(InProcessEmitToolchain.Instance);
+    string[] wholeStepArgs = args.Where(a => a != "--whole-step").ToArray();
+    Summary wholeStep = BenchmarkSwitcher.FromTypes([typeof(WholeStepBenchmarks)]).Run(
+        wholeStepArgs.Length == 0 ? ["--filter", "*"] : wholeStepArgs,
+        DefaultConfig.Instance.AddJob(wholeStepJob).WithOptions(ConfigOptions.DisableOptimizationsValidator)).First();
+    Console.WriteLine();
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(MachineFacts.Load());
+    Console.WriteLine(WholeStepReport.Build(wholeStep));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--first-step-child")
 {
     FirstStep.Child(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<Rlx.Optim.StatePages.Strategy>(args[3]));
@@ -104,7 +140,11 @@ Job job = (quick ? Job.ShortRun.WithIterationCount(5).WithWarmupCount(3).WithIte
     .WithToolchain(InProcessEmitToolchain.Instance);
 IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
 
-Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(AdamStepBenchmarks).Assembly).Run(
+// Every benchmark class but --whole-step's, which holds 2 GB and has a job of its own.
+Type[] benchmarkTypes = typeof(AdamStepBenchmarks).Assembly.GetTypes()
+    .Where(t => t != typeof(WholeStepBenchmarks) && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute), inherit: false)))
+    .ToArray();
+Summary[] summaries = BenchmarkSwitcher.FromTypes(benchmarkTypes).Run(
     benchmarkArgs.Length == 0 ? ["--filter", "*"] : benchmarkArgs, config).ToArray();
 
 foreach (Summary summary in summaries)
