@@ -102,7 +102,7 @@ public sealed unsafe class StepPlan : IWorkItem
         var options = new Options(maxGradientNorm, skipNonFinite, seed, step, Parts(maxDegreeOfParallelism, parallelThreshold));
         try
         {
-            return PinFrom(ref spans, 0, in options);
+            return options.Parts <= 1 ? RunOnCallingThread(ref spans, in options) : PinFrom(ref spans, 0, in options);
         }
         finally
         {
@@ -112,6 +112,59 @@ public sealed unsafe class StepPlan : IWorkItem
                 set.Gradient = null;
             }
         }
+    }
+
+    /// <summary>
+    /// The step on the calling thread alone: each set pinned only while it is read or updated, so a step of many small
+    /// sets pays no deep pinning. The same sums in the same order as <see cref="RunPinned"/>, so the same bits.
+    /// </summary>
+    private bool RunOnCallingThread<TSpans>(scoped ref TSpans spans, in Options options)
+        where TSpans : IStepSpans, allows ref struct
+    {
+        bool clips = options.MaxGradientNorm.HasValue;
+        double sumOfSquares = double.NaN;
+        GradientNorm = float.NaN;
+        if (clips || options.SkipNonFinite)
+        {
+            sumOfSquares = 0;
+            for (int set = 0; set < _sets.Length; set++)
+            {
+                ref byte gradient = ref spans.Gradient(set);
+                fixed (byte* g = &gradient)
+                {
+                    _sets[set].Gradient = g;
+                    for (int block = 0, blocks = SumOfSquares.BlocksOf(_sets[set].Length); block < blocks; block++)
+                    {
+                        sumOfSquares += _sets[set].SumOfSquaresOfBlock(block);
+                    }
+                }
+            }
+
+            GradientNorm = (float)Math.Sqrt(sumOfSquares);
+        }
+
+        if (options.SkipNonFinite && !double.IsFinite(sumOfSquares))
+        {
+            return false;
+        }
+
+        float scale = clips ? GradientClipping.Coefficient(options.MaxGradientNorm!.Value, GradientNorm) : 1f;
+        for (int set = 0; set < _sets.Length; set++)
+        {
+            ref byte parameter = ref spans.Parameter(set);
+            ref byte gradient = ref spans.Gradient(set);
+            fixed (byte* p = &parameter)
+            fixed (byte* g = &gradient)
+            {
+                StepPlanSet planned = _sets[set];
+                planned.Parameter = p;
+                planned.Gradient = g;
+                planned.Bind(options.Seed, options.Step, scale);
+                planned.Execute(0, (nuint)planned.Length);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Pins set <paramref name="set"/>'s spans, then the next set's, and runs the step once all are pinned.</summary>
