@@ -35,8 +35,8 @@ public sealed class StateBuffer
     /// <param name="pageOffset">Where a movable buffer starts in its page, a multiple of 64.</param>
     /// <param name="precision">How the elements are stored.</param>
     /// <param name="initialValue">
-    /// Every element's value at creation and after <see cref="Clear"/>, rounded to nearest at <paramref name="precision"/>
-    /// (PyTorch's <c>torch.full_like</c>); 0 for every buffer but Adagrad's <c>sum</c>.
+    /// Every element's value at creation and after <see cref="Clear"/>, rounded to nearest at <paramref name="precision"/>;
+    /// 0 for every buffer but Adagrad's <c>sum</c>.
     /// </param>
     internal StateBuffer(string name, int length, int pageOffset, StatePrecision precision = StatePrecision.Single, double initialValue = 0)
     {
@@ -71,8 +71,9 @@ public sealed class StateBuffer
 
     /// <summary>
     /// What every element holds at creation and after <see cref="Clear"/> (the optimizer's <c>Reset</c>), as stored:
-    /// 0 for every buffer but Adagrad's <c>sum</c>, which starts at its <c>InitialAccumulatorValue</c> rounded to the
-    /// buffer's precision, as PyTorch's <c>torch.full_like</c> rounds it.
+    /// 0 for every buffer but Adagrad's <c>sum</c>, which starts at its <c>InitialAccumulatorValue</c> rounded to
+    /// nearest at the buffer's precision (a float, as PyTorch's <c>torch.full_like</c> fills a float tensor, or a
+    /// bfloat16).
     /// </summary>
     public float InitialValue { get; }
 

@@ -8,7 +8,7 @@ namespace Rlx.Optim.Tests.Runtime;
 /// State buffers that start at a value other than 0 (Adagrad's <c>sum</c> at its initial accumulator value): the
 /// description carries one value per buffer, and every state the table makes, declared, created by name or restored,
 /// starts there and returns there on <c>Clear</c> (the optimizer's <c>Reset</c>), rounded to nearest at the buffer's
-/// precision as PyTorch's <c>torch.full_like</c> rounds it.
+/// precision.
 /// </summary>
 public sealed class BufferInitialValueTests
 {
