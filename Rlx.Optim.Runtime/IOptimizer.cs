@@ -86,7 +86,10 @@ public interface IOptimizer
     /// <summary>Ends the iteration: every set has been stepped, the shared step counter advances.</summary>
     void EndIteration();
 
-    /// <summary>Zeroes every moment and the step counter. Settings (learning rate, parallelism) are kept.</summary>
+    /// <summary>
+    /// Zeroes every moment (Adagrad's <c>sum</c> returns to its initial accumulator value) and the step counter.
+    /// Settings (learning rate, parallelism) are kept.
+    /// </summary>
     void Reset();
 
     /// <summary>Finds a parameter set's state by name.</summary>

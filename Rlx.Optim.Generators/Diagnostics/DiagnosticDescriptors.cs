@@ -143,6 +143,21 @@ internal static class DiagnosticDescriptors
         "RLXO0026", "Invalid learning-rate scale",
         "LearningRateScale = {0} on '{1}': it must be finite and ≥ 0 (1 keeps the optimizer's rate, 0 freezes the set)");
 
+    /// <summary><c>{0} = {1}: the learning-rate decay must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor LearningRateDecayInvalid = Create(
+        "RLXO0027", "Invalid learning-rate decay",
+        "{0} = {1}: the learning-rate decay must be {2}");
+
+    /// <summary><c>{0} = {1}: the initial accumulator value must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor InitialAccumulatorValueInvalid = Create(
+        "RLXO0028", "Invalid initial accumulator value",
+        "{0} = {1}: the initial accumulator value must be {2}");
+
+    /// <summary><c>{0} = {1}: α must be in {2}</c></summary>
+    public static readonly DiagnosticDescriptor AlphaOutOfRange = Create(
+        "RLXO0029", "α out of range",
+        "{0} = {1}: α must be in {2}");
+
     /// <summary><c>Rlx.Optim could not generate '{0}': {1}</c></summary>
     public static readonly DiagnosticDescriptor InternalError = Create(
         "RLXO0099", "Generator failure",

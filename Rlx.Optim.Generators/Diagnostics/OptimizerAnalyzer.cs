@@ -47,6 +47,9 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MomentumDecayInvalid,
         DiagnosticDescriptors.MaxGradientNormInvalid,
         DiagnosticDescriptors.LearningRateScaleInvalid,
+        DiagnosticDescriptors.LearningRateDecayInvalid,
+        DiagnosticDescriptors.InitialAccumulatorValueInvalid,
+        DiagnosticDescriptors.AlphaOutOfRange,
         DiagnosticDescriptors.InternalError);
 
     /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>

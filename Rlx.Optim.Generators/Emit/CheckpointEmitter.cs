@@ -60,11 +60,14 @@ internal static class CheckpointEmitter
                 setParts[arguments.Count - 1] = parts.ToArray();
             }
 
+            // A buffer that does not start at 0 (Adagrad's sum at its initial accumulator value) is filled by the state table.
+            IReadOnlyList<double>? initialValues = rule.BufferInitialValues(spec.DefaultKernel);
+            bool startsElsewhere = initialValues is not null && initialValues.Any(v => System.BitConverter.DoubleToInt64Bits(v) != 0);
             writer.WriteLine("public static readonly OptimizerDescription Value = new(");
             writer.Indent();
             for (int i = 0; i < arguments.Count; i++)
             {
-                string end = i == arguments.Count - 1 ? ");" : ",";
+                string end = i < arguments.Count - 1 ? "," : startsElsewhere ? ")" : ");";
                 if (setParts.TryGetValue(i, out string[]? parts) && !writer.Fits(arguments[i] + end))
                 {
                     writer.WriteWrapped("new ParameterSetDescription(", parts, ")" + end);
@@ -75,6 +78,14 @@ internal static class CheckpointEmitter
             }
 
             writer.Unindent();
+            if (startsElsewhere)
+            {
+                writer.WriteLine("{");
+                writer.Indent();
+                writer.WriteLine($"BufferInitialValues = new[] {{ {string.Join(", ", initialValues!.Select(Literal.Double))} }},");
+                writer.Unindent();
+                writer.WriteLine("};");
+            }
         }
 
         writer.WriteLine();

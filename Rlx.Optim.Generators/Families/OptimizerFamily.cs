@@ -81,7 +81,18 @@ internal sealed class OptimizerFamily
         new OptimizerFamily(
             OptimizerKind.Sgd, "SgdOptimizer", "sgd", "SGD", SgdDefaults.LearningRate,
             Kernel(0, 0, 0, SgdDefaults.WeightDecay) with { Momentum = SgdDefaults.Momentum, Dampening = SgdDefaults.Dampening },
-            Setting.Momentum, Setting.Dampening, Setting.WeightDecay, Setting.Nesterov, Setting.Maximize));
+            Setting.Momentum, Setting.Dampening, Setting.WeightDecay, Setting.Nesterov, Setting.Maximize),
+        new OptimizerFamily(
+            OptimizerKind.Adagrad, "AdagradOptimizer", "adagrad", "Adagrad", AdagradDefaults.LearningRate,
+            Kernel(0, 0, AdagradDefaults.Epsilon, AdagradDefaults.WeightDecay) with
+            {
+                LearningRateDecay = AdagradDefaults.LearningRateDecay, InitialAccumulatorValue = AdagradDefaults.InitialAccumulatorValue,
+            },
+            Setting.LearningRateDecay, Setting.WeightDecay, Setting.InitialAccumulatorValue, Setting.Epsilon, Setting.Maximize),
+        new OptimizerFamily(
+            OptimizerKind.RMSprop, "RMSpropOptimizer", "rmsprop", "RMSprop", RMSpropDefaults.LearningRate,
+            Kernel(0, 0, RMSpropDefaults.Epsilon, RMSpropDefaults.WeightDecay) with { Alpha = RMSpropDefaults.Alpha, Momentum = RMSpropDefaults.Momentum },
+            Setting.Alpha, Setting.Epsilon, Setting.WeightDecay, Setting.Momentum, Setting.Centered, Setting.Maximize));
 
     public static OptimizerFamily For(OptimizerKind kind) => All[(int)kind];
 

@@ -101,11 +101,32 @@ internal sealed class Setting
         "MomentumDecay", "momentum_decay", overridable: false, DiagnosticDescriptors.MomentumDecayInvalid, "finite and not negative", IsNonNegative,
         k => k.MomentumDecay, (k, v) => k with { MomentumDecay = v });
 
+    /// <summary>Adagrad's η: not per set (it applies to every set, like NAdam's ψ).</summary>
+    public static readonly Setting LearningRateDecay = Number(
+        "LearningRateDecay", "lr_decay", overridable: false, DiagnosticDescriptors.LearningRateDecayInvalid, "finite and not negative", IsNonNegative,
+        k => k.LearningRateDecay, (k, v) => k with { LearningRateDecay = v });
+
+    /// <summary>
+    /// Adagrad's τ: the value <c>sum</c> starts at. Not per set: PyTorch 1.13 fills every group's <c>sum</c> from the
+    /// constructor's argument, and the state table starts every set's buffers alike.
+    /// </summary>
+    public static readonly Setting InitialAccumulatorValue = Number(
+        "InitialAccumulatorValue", "initial_accumulator_value", overridable: false, DiagnosticDescriptors.InitialAccumulatorValueInvalid,
+        "finite and not negative", IsNonNegative,
+        k => k.InitialAccumulatorValue, (k, v) => k with { InitialAccumulatorValue = v });
+
+    /// <summary>RMSprop's α, per set like Adam's β₂ (a PyTorch parameter group's <c>alpha</c>).</summary>
+    public static readonly Setting Alpha = Number(
+        "Alpha", "alpha", overridable: true, DiagnosticDescriptors.AlphaOutOfRange, "[0, 1)", IsBeta,
+        k => k.Alpha, (k, v) => k with { Alpha = v });
+
     public static readonly Setting AmsGrad = Switch("AmsGrad", "amsgrad", k => k.AmsGrad, (k, v) => k with { AmsGrad = v });
 
     public static readonly Setting Maximize = Switch("Maximize", "maximize", k => k.Maximize, (k, v) => k with { Maximize = v });
 
     public static readonly Setting Nesterov = Switch("Nesterov", "nesterov", k => k.Nesterov, (k, v) => k with { Nesterov = v });
+
+    public static readonly Setting Centered = Switch("Centered", "centered", k => k.Centered, (k, v) => k with { Centered = v });
 
     public static readonly Setting DecoupledWeightDecay = Switch(
         "DecoupledWeightDecay", "decoupled_weight_decay", k => k.DecoupledWeightDecay, (k, v) => k with { DecoupledWeightDecay = v });

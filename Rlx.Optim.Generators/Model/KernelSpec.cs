@@ -8,7 +8,7 @@ namespace Rlx.Optim.Generators.Model;
 /// <param name="Beta2">β₂: second-moment decay (Adamax: of the infinity norm; Lion: of the momentum).</param>
 /// <param name="Epsilon">ε, the denominator constant.</param>
 /// <param name="WeightDecay">λ, L2 or decoupled as <see cref="DecoupledWeightDecay"/> says.</param>
-/// <param name="Momentum">SGD's momentum μ.</param>
+/// <param name="Momentum">SGD's and RMSprop's momentum μ.</param>
 /// <param name="Dampening">SGD's dampening τ.</param>
 /// <param name="MomentumDecay">NAdam's momentum decay ψ.</param>
 /// <param name="AmsGrad">Adam and AdamW: the denominator uses the running maximum of v.</param>
@@ -30,6 +30,18 @@ internal sealed record KernelSpec(
 {
     /// <summary>The set's <c>LearningRateScale</c>: <c>Prepare</c> multiplies the learning rate by it.</summary>
     public double LearningRateScale { get; init; } = 1.0;
+
+    /// <summary>Adagrad's learning-rate decay η: step t uses lr / (1 + (t − 1)·η).</summary>
+    public double LearningRateDecay { get; init; }
+
+    /// <summary>Adagrad's initial accumulator value τ: what <c>sum</c> starts at (state, not arithmetic).</summary>
+    public double InitialAccumulatorValue { get; init; }
+
+    /// <summary>RMSprop's smoothing constant α.</summary>
+    public double Alpha { get; init; }
+
+    /// <summary>RMSprop: divide by √(v − ḡ²) + ε, keeping the gradient's average ḡ.</summary>
+    public bool Centered { get; init; }
 
     /// <summary>Whether a weight-decay term is applied at all.</summary>
     public bool Decays => WeightDecay != 0;

@@ -10,4 +10,6 @@ internal enum OptimizerKind
     Adamax,
     Lion,
     Sgd,
+    Adagrad,
+    RMSprop,
 }

@@ -64,7 +64,7 @@ internal static class HyperparameterRules
     }
 
     /// <summary>The properties <c>[Parameter]</c> can override (those the runtime attribute has).</summary>
-    private static readonly string[] OverridableProperties = { "Beta1", "Beta2", "Epsilon", "WeightDecay" };
+    private static readonly string[] OverridableProperties = { "Beta1", "Beta2", "Alpha", "Epsilon", "WeightDecay" };
 
     private static KernelSpec Read(AttributeData attribute, Setting setting, KernelSpec kernel, DiagnosticSink sink, CancellationToken token)
     {

@@ -35,6 +35,9 @@ public sealed class ParameterAttribute : Attribute
     /// <summary>Overrides β₂ for this set.</summary>
     public double Beta2 { get; set; } = double.NaN;
 
+    /// <summary>Overrides RMSprop's smoothing constant α for this set.</summary>
+    public double Alpha { get; set; } = double.NaN;
+
     /// <summary>Overrides ε for this set.</summary>
     public double Epsilon { get; set; } = double.NaN;
 

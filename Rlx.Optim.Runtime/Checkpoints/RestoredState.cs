@@ -50,7 +50,8 @@ internal sealed class RestoredState
             }
             else
             {
-                stateBySet[s] = created[next++] = new ParameterState(set.Name, set.Shape, description.StatePrecision, [.. description.BufferNames]);
+                stateBySet[s] = created[next++] = new ParameterState(
+                    set.Name, set.Shape, description.StatePrecision, masterWeights: false, [.. description.BufferNames], description.BufferInitialValues);
             }
         }
 

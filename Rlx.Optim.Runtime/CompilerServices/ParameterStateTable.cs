@@ -15,25 +15,27 @@ namespace Rlx.Optim.CompilerServices;
 public sealed class ParameterStateTable
 {
     private readonly string[] _bufferNames;
+    private readonly double[] _initialValues;
     private readonly StatePrecision _precision;
     private readonly List<ParameterState> _all;
     private readonly Dictionary<string, ParameterState> _byName;
 
     private readonly ParameterState[] _declared;
 
-    /// <summary>Creates the table and the (zeroed) state of every declared set.</summary>
+    /// <summary>Creates the table and the state of every declared set, each buffer at its initial value (0 but for Adagrad's <c>sum</c>).</summary>
     /// <param name="description">The optimizer's buffers and declared sets, in declaration order.</param>
     public ParameterStateTable(OptimizerDescription description)
     {
         ArgumentNullException.ThrowIfNull(description);
         _bufferNames = [.. description.BufferNames];
+        _initialValues = [.. description.BufferInitialValues];
         _precision = description.StatePrecision;
         RoundingSeed = description.RoundingSeed;
         _declared = new ParameterState[description.Sets.Count];
         for (int i = 0; i < _declared.Length; i++)
         {
             ParameterSetDescription set = description.Sets[i];
-            _declared[i] = new ParameterState(set.Name, [.. set.Shape], _precision, set.MasterWeights, _bufferNames) { Index = i };
+            _declared[i] = new ParameterState(set.Name, [.. set.Shape], _precision, set.MasterWeights, _bufferNames, _initialValues) { Index = i };
         }
 
         _all = new List<ParameterState>(_declared);
@@ -60,7 +62,7 @@ public sealed class ParameterStateTable
     public bool TryGet(string name, [NotNullWhen(true)] out ParameterState? state) => _byName.TryGetValue(name, out state);
 
     /// <summary>
-    /// The state of an undeclared set, allocated (zeroed) the first time its name is seen. Validates the spans
+    /// The state of an undeclared set, allocated (each buffer at its initial value) the first time its name is seen. Validates the spans
     /// first, so a bad call changes nothing.
     /// </summary>
     /// <exception cref="ArgumentException">The set was first seen with another length, the spans' lengths differ, or they overlap.</exception>
@@ -74,7 +76,7 @@ public sealed class ParameterStateTable
         }
 
         StepArguments.Validate(name, parameter.Length, parameter, gradient);
-        ParameterState created = new(name, [parameter.Length], _precision, _bufferNames) { Index = _all.Count };
+        ParameterState created = new(name, [parameter.Length], _precision, masterWeights: false, _bufferNames, _initialValues) { Index = _all.Count };
         _byName.Add(name, created);
         _all.Add(created);
         return created;
@@ -151,7 +153,7 @@ public sealed class ParameterStateTable
         }
     }
 
-    /// <summary>Zeroes every state buffer, declared or not.</summary>
+    /// <summary>Returns every state buffer, declared or not, to its initial value (zero, but for Adagrad's <c>sum</c>).</summary>
     public void Clear()
     {
         foreach (ParameterState state in _all)

@@ -12,6 +12,8 @@ namespace Rlx.Optim;
 /// </summary>
 public sealed class OptimizerDescription
 {
+    private ReadOnlyCollection<double>? _bufferInitialValues;
+
     /// <summary>Describes a generated optimizer. Generated code calls it, once per optimizer class.</summary>
     /// <param name="kind">The algorithm, for example <c>adam</c> or <c>sgd</c>.</param>
     /// <param name="precision">The kernels' arithmetic.</param>
@@ -85,6 +87,30 @@ public sealed class OptimizerDescription
 
     /// <summary>The state buffers every set keeps, in kernel order.</summary>
     public IReadOnlyList<string> BufferNames { get; }
+
+    /// <summary>
+    /// What each state buffer (in <see cref="BufferNames"/>' order) holds at creation and after <c>Reset</c>, as
+    /// declared: 0 for every buffer but Adagrad's <c>sum</c>, which starts at its initial accumulator value. Each
+    /// buffer stores it rounded to nearest at its precision (<see cref="StateBuffer.InitialValue"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to a list that does not hold one finite value per buffer.</exception>
+    public IReadOnlyList<double> BufferInitialValues
+    {
+        get => _bufferInitialValues ??= new ReadOnlyCollection<double>(new double[BufferNames.Count]);
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            double[] values = [.. value];
+            if (values.Length != BufferNames.Count || !Array.TrueForAll(values, double.IsFinite))
+            {
+                throw new ArgumentException(
+                    $"Expected one finite initial value for each of the {BufferNames.Count} state buffers, got [{string.Join(", ", values)}].",
+                    nameof(value));
+            }
+
+            _bufferInitialValues = new ReadOnlyCollection<double>(values);
+        }
+    }
 
     /// <summary>The optimizer's own hyperparameters, used by sets without overrides and by undeclared names.</summary>
     public IReadOnlyList<Hyperparameter> Hyperparameters { get; }

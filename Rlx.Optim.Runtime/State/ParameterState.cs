@@ -48,6 +48,21 @@ public sealed class ParameterState
     /// <param name="masterWeights">Whether to keep the float copy.</param>
     /// <param name="bufferNames">The moment buffers, in kernel order.</param>
     internal ParameterState(string name, int[] shape, StatePrecision precision, bool masterWeights, params string[] bufferNames)
+        : this(name, shape, precision, masterWeights, bufferNames, initialValues: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the state of a set whose buffers start at <paramref name="initialValues"/> (Adagrad's <c>sum</c> at its
+    /// initial accumulator value), with or without a float master copy of its 16-bit parameter.
+    /// </summary>
+    /// <param name="name">The set's name.</param>
+    /// <param name="shape">Its dimensions; the length is their product.</param>
+    /// <param name="precision">How the moment buffers store their elements.</param>
+    /// <param name="masterWeights">Whether to keep the float copy.</param>
+    /// <param name="bufferNames">The moment buffers, in kernel order.</param>
+    /// <param name="initialValues">Each moment buffer's value at creation and after <see cref="Clear"/>; null: all 0.</param>
+    internal ParameterState(string name, int[] shape, StatePrecision precision, bool masterWeights, string[] bufferNames, IReadOnlyList<double>? initialValues)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
@@ -61,7 +76,7 @@ public sealed class ParameterState
         StatePlacement.Choose(0, 0, offsets); // apart from each other; PlaceBeside moves them once θ and g are known
         for (int i = 0; i < bufferNames.Length; i++)
         {
-            _buffers[i] = new StateBuffer(bufferNames[i], Length, offsets[i], precision);
+            _buffers[i] = new StateBuffer(bufferNames[i], Length, offsets[i], precision, initialValues?[i] ?? 0);
         }
 
         if (masterWeights)
@@ -190,7 +205,7 @@ public sealed class ParameterState
         }
     }
 
-    /// <summary>Zeroes every buffer.</summary>
+    /// <summary>Returns every buffer to its <see cref="StateBuffer.InitialValue"/> (zero, but for Adagrad's <c>sum</c>) and forgets the master copy.</summary>
     public void Clear()
     {
         foreach (StateBuffer buffer in _buffers)

@@ -5,8 +5,9 @@ using System.Runtime.InteropServices;
 namespace Rlx.Optim;
 
 /// <summary>
-/// One per-element state tensor of a parameter set (for Adam: <c>exp_avg</c> or <c>exp_avg_sq</c>), zeroed at
-/// creation, stored as floats or as bfloat16s (<see cref="Precision"/>).
+/// One per-element state tensor of a parameter set (for Adam: <c>exp_avg</c> or <c>exp_avg_sq</c>), set to its
+/// <see cref="InitialValue"/> at creation (zero, but for Adagrad's <c>sum</c>), stored as floats or as bfloat16s
+/// (<see cref="Precision"/>).
 /// </summary>
 /// <remarks>
 /// The storage is pinned and the first element is 64-byte aligned, so full-width vector loads never split a cache
@@ -25,14 +26,19 @@ public sealed class StateBuffer
     private readonly byte[] _storage;
     private readonly nuint _address;
     private readonly int _elementSize;
+    private readonly BFloat16 _initialBFloat16;
     private int _offset; // in bytes
 
-    /// <summary>Allocates a zeroed, 64-byte-aligned buffer (a set's state creates its own).</summary>
+    /// <summary>Allocates a 64-byte-aligned buffer holding <paramref name="initialValue"/> (a set's state creates its own).</summary>
     /// <param name="name">The state's name, PyTorch's where it has one.</param>
     /// <param name="length">Elements, ≥ 0.</param>
     /// <param name="pageOffset">Where a movable buffer starts in its page, a multiple of 64.</param>
     /// <param name="precision">How the elements are stored.</param>
-    internal StateBuffer(string name, int length, int pageOffset, StatePrecision precision = StatePrecision.Single)
+    /// <param name="initialValue">
+    /// Every element's value at creation and after <see cref="Clear"/>, rounded to nearest at <paramref name="precision"/>;
+    /// 0 for every buffer but Adagrad's <c>sum</c>.
+    /// </param>
+    internal StateBuffer(string name, int length, int pageOffset, StatePrecision precision = StatePrecision.Single, double initialValue = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
@@ -46,6 +52,12 @@ public sealed class StateBuffer
         StatePages.Commit(_storage); // mapped now, by the constructor, rather than by the first step
         _address = AddressOf(_storage);
         _offset = IsMovable ? BytesUntil(pageOffset, StatePlacement.PageBytes) : BytesUntil(0, AlignmentBytes);
+        _initialBFloat16 = (BFloat16)initialValue;
+        InitialValue = precision == StatePrecision.BFloat16 ? (float)_initialBFloat16 : (float)initialValue;
+        if (BitConverter.SingleToUInt32Bits(InitialValue) != 0)
+        {
+            Clear(); // fresh pages are zero: only a non-zero start is written
+        }
     }
 
     /// <summary>The state's name, for example <c>exp_avg</c>.</summary>
@@ -56,6 +68,14 @@ public sealed class StateBuffer
 
     /// <summary>How the elements are stored: floats, or bfloat16s.</summary>
     public StatePrecision Precision { get; }
+
+    /// <summary>
+    /// What every element holds at creation and after <see cref="Clear"/> (the optimizer's <c>Reset</c>), as stored:
+    /// 0 for every buffer but Adagrad's <c>sum</c>, which starts at its <c>InitialAccumulatorValue</c> rounded to
+    /// nearest at the buffer's precision (a float, as PyTorch's <c>torch.full_like</c> fills a float tensor, or a
+    /// bfloat16).
+    /// </summary>
+    public float InitialValue { get; }
 
     /// <summary>The buffer's float elements. Writing to them changes the optimizer's state.</summary>
     /// <exception cref="InvalidOperationException">The buffer holds bfloat16s: read <see cref="BFloat16Span"/> or <see cref="CopyTo"/>.</exception>
@@ -130,8 +150,22 @@ public sealed class StateBuffer
         }
     }
 
-    /// <summary>Sets every element to zero.</summary>
-    public void Clear() => Bytes.Clear();
+    /// <summary>Sets every element to <see cref="InitialValue"/>: zero, but for Adagrad's <c>sum</c>.</summary>
+    public void Clear()
+    {
+        if (BitConverter.SingleToUInt32Bits(InitialValue) == 0)
+        {
+            Bytes.Clear();
+        }
+        else if (Precision == StatePrecision.BFloat16)
+        {
+            MemoryMarshal.Cast<byte, BFloat16>(Bytes).Fill(_initialBFloat16);
+        }
+        else
+        {
+            MemoryMarshal.Cast<byte, float>(Bytes).Fill(InitialValue);
+        }
+    }
 
     /// <summary>Bytes per element of <paramref name="precision"/>.</summary>
     internal static int ElementSize(StatePrecision precision) => precision == StatePrecision.BFloat16 ? 2 : sizeof(float);

@@ -67,3 +67,27 @@ public partial class CheckpointAdamAmsGrad
     [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(3, WeightDecay = 0)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
 }
+
+/// <summary>Adagrad's sum starts at its initial accumulator value: the checkpoint holds PyTorch's sum.</summary>
+[AdagradOptimizer(LearningRate = 0.05, LearningRateDecay = 0.01, InitialAccumulatorValue = 0.1, WeightDecay = 0.01)]
+public partial class CheckpointAdagrad
+{
+    [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, Epsilon = 1e-6, WeightDecay = 0)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>The same Adagrad but for its initial accumulator value: its checkpoints do not fit.</summary>
+[AdagradOptimizer(LearningRate = 0.05, LearningRateDecay = 0.01, InitialAccumulatorValue = 0.2, WeightDecay = 0.01)]
+public partial class CheckpointAdagradOtherStart
+{
+    [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, Epsilon = 1e-6, WeightDecay = 0)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>RMSprop with all three buffers, and a set with its own α.</summary>
+[RMSpropOptimizer(LearningRate = 0.01, Momentum = 0.9, Centered = true, WeightDecay = 0.01)]
+public partial class CheckpointRMSprop
+{
+    [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, Alpha = 0.9)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}

@@ -13,7 +13,8 @@ public sealed class ResumeTests
     private const int After = 17;
 
     public static TheoryData<string> Optimizers =>
-        ["single", "double", "large", "name-keyed", "adamw-amsgrad", "nadam", "radam", "adamax", "lion", "sgd-nesterov", "sgd-plain"];
+        ["single", "double", "large", "name-keyed", "adamw-amsgrad", "nadam", "radam", "adamax", "lion", "sgd-nesterov", "sgd-plain",
+        "adagrad", "rmsprop"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -107,6 +108,8 @@ public sealed class ResumeTests
         "lion" => new CheckpointLion(),
         "sgd-nesterov" => new CheckpointSgdNesterov(),
         "sgd-plain" => new CheckpointSgdPlain(),
+        "adagrad" => new CheckpointAdagrad(),
+        "rmsprop" => new CheckpointRMSprop(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -68,6 +68,19 @@ public sealed class DiagnosticTests
         { "RLXO0025", $"[LionOptimizer([|MaxGradientNorm = double.PositiveInfinity|])] public partial class A {{ {Set} }}" },
         { "RLXO0026", "[AdamOptimizer] public partial class A { [Parameter(4, [|LearningRateScale = -0.1|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
         { "RLXO0026", "[SgdOptimizer] public partial class A { [Parameter(4, [|LearningRateScale = double.NaN|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0027", $"[AdagradOptimizer([|LearningRateDecay = -0.01|])] public partial class A {{ {Set} }}" },
+        { "RLXO0027", $"[AdagradOptimizer([|LearningRateDecay = double.PositiveInfinity|])] public partial class A {{ {Set} }}" },
+        { "RLXO0028", $"[AdagradOptimizer([|InitialAccumulatorValue = -0.1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0028", $"[AdagradOptimizer([|InitialAccumulatorValue = double.NaN|])] public partial class A {{ {Set} }}" },
+        { "RLXO0029", $"[RMSpropOptimizer([|Alpha = 1.0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0029", "[RMSpropOptimizer] public partial class A { [Parameter(4, [|Alpha = -0.5|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0004", $"[AdagradOptimizer([|Epsilon = 0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0004", "[RMSpropOptimizer] public partial class A { [Parameter(4, [|Epsilon = -1e-8|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0005", $"[RMSpropOptimizer([|LearningRate = 0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0006", $"[AdagradOptimizer([|WeightDecay = -1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0020", "[AdagradOptimizer] public partial class A { [Parameter(4, [|Beta2 = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0020", "[AdamOptimizer] public partial class A { [Parameter(4, [|Alpha = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0022", $"[RMSpropOptimizer([|Momentum = -0.1|])] public partial class A {{ {Set} }}" },
     };
 
     [Theory]
@@ -137,6 +150,10 @@ public sealed class DiagnosticTests
     [InlineData("[LionOptimizer(Beta1 = 1, Beta2 = 0, Maximize = true)]")]
     [InlineData("[SgdOptimizer(Momentum = 0.5, Dampening = 1)]")]
     [InlineData("[SgdOptimizer(Momentum = 0.9, Nesterov = true, Precision = OptimizerPrecision.Double)]")]
+    [InlineData("[AdagradOptimizer(LearningRateDecay = 0, InitialAccumulatorValue = 0, Epsilon = 1e-3, WeightDecay = 0.5)]")]
+    [InlineData("[AdagradOptimizer(LearningRateDecay = 1e30, InitialAccumulatorValue = 1e30, Maximize = true)]")]
+    [InlineData("[RMSpropOptimizer(Alpha = 0, Momentum = 0.99999994, Centered = true)]")]
+    [InlineData("[RMSpropOptimizer(Alpha = 0.99999994, Centered = true, Precision = OptimizerPrecision.Double)]")]
     public async Task Every_family_accepts_its_edge_settings(string attribute)
     {
         string source = Header + attribute + """

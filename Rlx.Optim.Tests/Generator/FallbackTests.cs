@@ -67,6 +67,8 @@ public sealed class FallbackTests
     [InlineData("[AdamOptimizer(Beta1 = 0.9)]", "[AdamOptimizer(Beta1 = 1.5)]")]
     [InlineData("[SgdOptimizer(Momentum = 0.9, Nesterov = true)]", "[SgdOptimizer(Momentum = 0.9, Nesterov = true, Dampening = 0.5)]")]
     [InlineData("[NAdamOptimizer]", "[NAdamOptimizer(MomentumDecay = -1)]")]
+    [InlineData("[AdagradOptimizer(InitialAccumulatorValue = 0.1)]", "[AdagradOptimizer(InitialAccumulatorValue = -0.1)]")]
+    [InlineData("[RMSpropOptimizer(Momentum = 0.9, Centered = true)]", "[RMSpropOptimizer(Momentum = 0.9, Centered = true, Alpha = 1)]")]
     public void A_refused_optimizer_has_the_members_of_a_generated_one(string valid, string invalid)
     {
         const string declaration = """

@@ -6,15 +6,25 @@ using System.Text.Json;
 namespace Rlx.Optim.Tests.Golden;
 
 /// <summary>
-/// PyTorch's golden vectors (<c>torch-v1.json</c>, and <c>torch-clip-v1.json</c> with clipping and parameter groups;
-/// the format is in Golden/README.md).
+/// PyTorch's golden vectors (<c>torch-v1.json</c>, <c>torch-family2-v1.json</c> for Adagrad and RMSprop, and
+/// <c>torch-clip-v1.json</c> with clipping and parameter groups; the format is in Golden/README.md).
 /// </summary>
 public sealed record TorchGoldenFile(string Format, string Torch, IReadOnlyList<TorchCase> Cases)
 {
     private static readonly Lazy<TorchGoldenFile> s_instance = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-v1.json"));
+    private static readonly Lazy<TorchGoldenFile> s_family2 = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-family2-v1.json"));
     private static readonly Lazy<TorchGoldenFile> s_clipping = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-clip-v1.json"));
 
     public static TorchGoldenFile Instance => s_instance.Value;
+
+    /// <summary>Adagrad and RMSprop (made by make_torch_family2_goldens.py).</summary>
+    public static TorchGoldenFile Family2 => s_family2.Value;
+
+    /// <summary>Every optimizer case without clipping: torch-v1's, then torch-family2-v1's.</summary>
+    public static IEnumerable<TorchCase> OptimizerCases => Instance.Cases.Concat(Family2.Cases);
+
+    /// <summary>The optimizer case (without clipping) of that name, in either file.</summary>
+    public static TorchCase OptimizerCase(string name) => OptimizerCases.Single(c => c.Name == name);
 
     /// <summary><c>clip_grad_norm_</c> followed by the optimizer (made by make_torch_clip_goldens.py).</summary>
     public static TorchGoldenFile Clipping => s_clipping.Value;

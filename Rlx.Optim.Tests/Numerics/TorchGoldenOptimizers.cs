@@ -224,3 +224,117 @@ public partial class TorchLionDecayDouble
 {
     [Parameter(31, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
+
+// torch-family2-v1.json: Adagrad and RMSprop.
+
+[AdagradOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Single)]
+public partial class TorchAdagradDefaultsSingle
+{
+    [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class TorchAdagradDefaultsDouble
+{
+    [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.05, LearningRateDecay = 0.01, WeightDecay = 0.01, InitialAccumulatorValue = 0.1, Epsilon = 1e-08, Precision = OptimizerPrecision.Single)]
+public partial class TorchAdagradDecayAccumulatorSingle
+{
+    [Parameter(45, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.05, LearningRateDecay = 0.01, WeightDecay = 0.01, InitialAccumulatorValue = 0.1, Epsilon = 1e-08, Precision = OptimizerPrecision.Double)]
+public partial class TorchAdagradDecayAccumulatorDouble
+{
+    [Parameter(45, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.01, Maximize = true, Precision = OptimizerPrecision.Single)]
+public partial class TorchAdagradMaximizeSingle
+{
+    [Parameter(17, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.01, Maximize = true, Precision = OptimizerPrecision.Double)]
+public partial class TorchAdagradMaximizeDouble
+{
+    [Parameter(17, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Single)]
+public partial class TorchAdagradOverflowSingle
+{
+    [Parameter(24, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class TorchAdagradOverflowDouble
+{
+    [Parameter(24, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Single)]
+public partial class TorchRmspropDefaultsSingle
+{
+    [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class TorchRmspropDefaultsDouble
+{
+    [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Alpha = 0.9, Centered = true, Precision = OptimizerPrecision.Single)]
+public partial class TorchRmspropCenteredSingle
+{
+    [Parameter(50, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Alpha = 0.9, Centered = true, Precision = OptimizerPrecision.Double)]
+public partial class TorchRmspropCenteredDouble
+{
+    [Parameter(50, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Momentum = 0.9, Precision = OptimizerPrecision.Single)]
+public partial class TorchRmspropMomentumSingle
+{
+    [Parameter(40, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Momentum = 0.9, Precision = OptimizerPrecision.Double)]
+public partial class TorchRmspropMomentumDouble
+{
+    [Parameter(40, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.005, Alpha = 0.95, Epsilon = 1e-06, WeightDecay = 0.01, Momentum = 0.5, Centered = true, Precision = OptimizerPrecision.Single)]
+public partial class TorchRmspropMomentumCenteredDecaySingle
+{
+    [Parameter(33, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.005, Alpha = 0.95, Epsilon = 1e-06, WeightDecay = 0.01, Momentum = 0.5, Centered = true, Precision = OptimizerPrecision.Double)]
+public partial class TorchRmspropMomentumCenteredDecayDouble
+{
+    [Parameter(33, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Maximize = true, Precision = OptimizerPrecision.Single)]
+public partial class TorchRmspropMaximizeSingle
+{
+    [Parameter(17, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Maximize = true, Precision = OptimizerPrecision.Double)]
+public partial class TorchRmspropMaximizeDouble
+{
+    [Parameter(17, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}

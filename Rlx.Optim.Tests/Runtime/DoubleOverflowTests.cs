@@ -6,9 +6,10 @@ using Rlx.Optim.CompilerServices;
 namespace Rlx.Optim.Tests.Runtime;
 
 /// <summary>
-/// Where (1 − β₂)·g² overflows float, PyTorch's float state holds v = +∞, the denominator is infinite and the element
-/// does not move. The <c>Double</c> kernels compute v in double, where it is finite; outside the seed's own Adam rule
-/// they take the step with v as the float state holds it, so they agree with PyTorch; the seed's Adam keeps its bits.
+/// Where (1 − β₂)·g² overflows float (or Adagrad's sum + g², RMSprop's αv + (1 − α)g²), PyTorch's float state holds
+/// v = +∞, the denominator is infinite and the element does not move. The <c>Double</c> kernels compute v in double,
+/// where it is finite; outside the seed's own Adam rule they take the step with v as the float state holds it, so they
+/// agree with PyTorch; the seed's Adam keeps its bits.
 /// </summary>
 public sealed class DoubleOverflowTests
 {
@@ -17,7 +18,7 @@ public sealed class DoubleOverflowTests
     /// <summary>Finite as a float, but (1 − 0.999)·g² is about 1e39, beyond float's 3.4e38.</summary>
     private const float Huge = 1e21f;
 
-    public static TheoryData<string> FollowingPyTorch() => ["AdamW", "NAdam", "RAdam", "Adam AMSGrad", "Single AdamW"];
+    public static TheoryData<string> FollowingPyTorch() => ["AdamW", "NAdam", "RAdam", "Adam AMSGrad", "Single AdamW", "Adagrad", "RMSprop"];
 
     [Theory]
     [MemberData(nameof(FollowingPyTorch))]
@@ -43,7 +44,8 @@ public sealed class DoubleOverflowTests
         Assert.Equal(before, parameter[0]);
         Assert.NotEqual(neighbour, parameter[1]);
         Assert.True(optimizer.TryGetState("w", out ParameterState? state));
-        Assert.Equal(float.PositiveInfinity, state.Buffers[1].Span[0]);
+        string secondMoment = name switch { "Adagrad" => "sum", "RMSprop" => "square_avg", _ => "exp_avg_sq" };
+        Assert.Equal(float.PositiveInfinity, state[secondMoment].Span[0]);
     }
 
     [Fact]
@@ -120,6 +122,8 @@ public sealed class DoubleOverflowTests
         "NAdam" => new DoubleOverflowNAdam(),
         "RAdam" => new DoubleOverflowRAdam(),
         "Adam AMSGrad" => new DoubleOverflowAmsGrad(),
+        "Adagrad" => new DoubleOverflowAdagrad(),
+        "RMSprop" => new DoubleOverflowRMSprop(),
         _ => new SingleOverflowAdamW(),
     };
 }
@@ -141,3 +145,9 @@ public partial class DoubleOverflowAmsGrad;
 
 [AdamWOptimizer(WeightDecay = 0)]
 public partial class SingleOverflowAdamW;
+
+[AdagradOptimizer(Precision = OptimizerPrecision.Double)]
+public partial class DoubleOverflowAdagrad;
+
+[RMSpropOptimizer(Precision = OptimizerPrecision.Double)]
+public partial class DoubleOverflowRMSprop;

@@ -13,7 +13,7 @@ public sealed class FamilyKernelTests
     internal const int Large = 3 * 66_667;
     internal const int Small = 13;
 
-    public static TheoryData<string> Families => ["adam", "adamw", "nadam", "radam", "adamax", "lion", "sgd"];
+    public static TheoryData<string> Families => ["adam", "adamw", "nadam", "radam", "adamax", "lion", "sgd", "adagrad", "rmsprop"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -78,6 +78,8 @@ public sealed class FamilyKernelTests
         "adamax" => new FamilyAdamax(),
         "lion" => new FamilyLion(),
         "sgd" => new FamilySgd(),
+        "adagrad" => new FamilyAdagrad(),
+        "rmsprop" => new FamilyRMSprop(),
         _ => throw new ArgumentOutOfRangeException(nameof(family)),
     };
 }

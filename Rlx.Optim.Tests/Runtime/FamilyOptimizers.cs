@@ -53,3 +53,17 @@ public partial class FamilySgd
     [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
 }
+
+[AdagradOptimizer(LearningRate = 0.01, LearningRateDecay = 0.01, InitialAccumulatorValue = 0.1, WeightDecay = 0.01, Maximize = true)]
+public partial class FamilyAdagrad
+{
+    [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Momentum = 0.9, Centered = true, WeightDecay = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class FamilyRMSprop
+{
+    [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
+}

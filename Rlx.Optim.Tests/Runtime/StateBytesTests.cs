@@ -9,7 +9,8 @@ namespace Rlx.Optim.Tests.Runtime;
 /// </summary>
 public sealed class StateBytesTests
 {
-    // FamilyAdam and FamilyAdamW keep AMSGrad's third moment; FamilySgd has momentum.
+    // FamilyAdam and FamilyAdamW keep AMSGrad's third moment; FamilySgd has momentum; FamilyRMSprop is centered with
+    // momentum.
 
     /// <summary>The slack one buffer may add: a 4 KB page for a placeable buffer, else up to 60 bytes of alignment.</summary>
     private const long SlackPerBuffer = 4096;
@@ -17,6 +18,7 @@ public sealed class StateBytesTests
     public static TheoryData<string, int> BuffersPerElement() => new()
     {
         { "adam", 3 }, { "adamw", 3 }, { "nadam", 2 }, { "radam", 2 }, { "adamax", 2 }, { "lion", 1 }, { "sgd", 1 },
+        { "adagrad", 1 }, { "rmsprop", 3 },
     };
 
     [Theory]

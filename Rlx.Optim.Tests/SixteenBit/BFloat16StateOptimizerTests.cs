@@ -16,7 +16,7 @@ public sealed class BFloat16StateOptimizerTests
 {
     private const int Steps = 12;
 
-    public static TheoryData<string> Families => new() { "adam", "amsgrad", "lion", "sgd", "double-nadam" };
+    public static TheoryData<string> Families => new() { "adam", "amsgrad", "lion", "sgd", "double-nadam", "adagrad", "rmsprop" };
 
     private static (IOptimizer Rounded, IOptimizer Twin, ulong Seed) Create(string family) => family switch
     {
@@ -24,6 +24,8 @@ public sealed class BFloat16StateOptimizerTests
         "amsgrad" => (new BFloat16StateAmsGrad(), new FloatStateAmsGrad(), 7),
         "lion" => (new BFloat16StateLion(), new FloatStateLion(), 3),
         "sgd" => (new BFloat16StateSgd(), new FloatStateSgd(), 5),
+        "adagrad" => (new BFloat16StateAdagrad(), new FloatStateAdagrad(), 17),
+        "rmsprop" => (new BFloat16StateRMSprop(), new FloatStateRMSprop(), 19),
         _ => (new BFloat16StateDoubleNAdam(), new FloatStateDoubleNAdam(), 11),
     };
 

@@ -77,6 +77,37 @@ public partial class FloatStateDoubleNAdam
     [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+// Adagrad's sum starts at 0.5, a bfloat16 exactly: a set created by name starts at the same value in both twins.
+[AdagradOptimizer(LearningRate = 0.01, LearningRateDecay = 0.01, InitialAccumulatorValue = 0.5,
+    StatePrecision = StatePrecision.BFloat16, RoundingSeed = 17)]
+public partial class BFloat16StateAdagrad
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.01, LearningRateDecay = 0.01, InitialAccumulatorValue = 0.5)]
+public partial class FloatStateAdagrad
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+// RMSprop with three buffers: square_avg and momentum_buffer share one word's halves, grad_avg draws its own.
+[RMSpropOptimizer(LearningRate = 0.01, Momentum = 0.9, Centered = true, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 19)]
+public partial class BFloat16StateRMSprop
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Momentum = 0.9, Centered = true)]
+public partial class FloatStateRMSprop
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 // The long run (BFloat16StateLongRunTests): Adam at PyTorch's defaults with lr 1e-3, as in the scalar study
 // (Numerics/BFloat16StateTests), over that study's 128-parameter problem; the twins differ only in StatePrecision.
 

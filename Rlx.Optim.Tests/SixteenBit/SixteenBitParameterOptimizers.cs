@@ -61,3 +61,35 @@ public partial class SixteenBitParameterDoubleAdamTwin
     [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
     [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
 }
+
+[AdagradOptimizer(LearningRate = 0.01, InitialAccumulatorValue = 0.1, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 23)]
+public partial class AllSixteenBitAdagrad
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<Half> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[AdagradOptimizer(LearningRate = 0.01, InitialAccumulatorValue = 0.1)]
+public partial class AllSixteenBitAdagradTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Momentum = 0.9, Centered = true, WeightDecay = 0.01, RoundingSeed = 29)]
+public partial class SixteenBitParameterRMSprop
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[RMSpropOptimizer(LearningRate = 0.01, Momentum = 0.9, Centered = true, WeightDecay = 0.01)]
+public partial class SixteenBitParameterRMSpropTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}

@@ -15,7 +15,10 @@ public sealed class SixteenBitParameterTests
 {
     private const int Steps = 8;
 
-    public static TheoryData<string> Families => new() { "adamw, float state", "lion, bfloat16 state", "double adam, float state" };
+    public static TheoryData<string> Families => new()
+    {
+        "adamw, float state", "lion, bfloat16 state", "double adam, float state", "adagrad, bfloat16 state", "rmsprop, float state",
+    };
 
     private sealed class Run
     {
@@ -30,7 +33,38 @@ public sealed class SixteenBitParameterTests
     private static Run Create(string family) =>
         family.StartsWith("adamw", StringComparison.Ordinal) ? CreateAdamW()
         : family.StartsWith("double", StringComparison.Ordinal) ? CreateDoubleAdam()
+        : family.StartsWith("adagrad", StringComparison.Ordinal) ? CreateAdagrad()
+        : family.StartsWith("rmsprop", StringComparison.Ordinal) ? CreateRMSprop()
         : CreateLion();
+
+    private static Run CreateAdagrad()
+    {
+        var rounded = new AllSixteenBitAdagrad();
+        var twin = new AllSixteenBitAdagradTwin();
+        return new Run
+        {
+            Rounded = rounded,
+            Twin = twin,
+            Seed = 23,
+            HalfGradient = true,
+            StepRounded = (w, gw, b, _, gbHalf, e, ge) => rounded.StepAll(w, gw, b, gbHalf, e, ge),
+            StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
+        };
+    }
+
+    private static Run CreateRMSprop()
+    {
+        var rounded = new SixteenBitParameterRMSprop();
+        var twin = new SixteenBitParameterRMSpropTwin();
+        return new Run
+        {
+            Rounded = rounded,
+            Twin = twin,
+            Seed = 29,
+            StepRounded = (w, gw, b, gbFloat, _, e, ge) => rounded.StepAll(w, gw, b, gbFloat, e, ge),
+            StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
+        };
+    }
 
     private static Run CreateDoubleAdam()
     {

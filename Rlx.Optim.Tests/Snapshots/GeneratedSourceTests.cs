@@ -241,6 +241,68 @@ public sealed class GeneratedSourceTests
         }
         """);
 
+    /// <summary>Adagrad: the decayed rate in Prepare, and a sum that starts at its initial accumulator value.</summary>
+    [Fact]
+    public void Adagrad() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdagradOptimizer(LearningRateDecay = 0.01, InitialAccumulatorValue = 0.1, WeightDecay = 1e-4)]
+        public partial class SparseFeatures
+        {
+            [Parameter(1000, 64)] public partial void StepEmbedding(Span<float> table, ReadOnlySpan<float> gradient);
+            [Parameter(64, Epsilon = 1e-8, WeightDecay = 0)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>Adagrad in double arithmetic at PyTorch's defaults: no decay, a sum from 0, as the float state holds it.</summary>
+    [Fact]
+    public void AdagradDouble() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdagradOptimizer(Precision = OptimizerPrecision.Double)]
+        public partial class PlainAdagrad
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>RMSprop with every buffer: centered, momentum, and a per-set α.</summary>
+    [Fact]
+    public void RMSpropCenteredMomentum() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [RMSpropOptimizer(LearningRate = 1e-3, Momentum = 0.9, Centered = true, WeightDecay = 1e-5)]
+        public partial class CenteredRmsProp
+        {
+            [Parameter(256, 256)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(256, Alpha = 0.9, WeightDecay = 0)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>RMSprop at PyTorch's defaults in double arithmetic, maximizing: one buffer, square_avg.</summary>
+    [Fact]
+    public void RMSpropDouble() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [RMSpropOptimizer(Maximize = true, Precision = OptimizerPrecision.Double)]
+        public partial class PlainRmsProp
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
     /// <summary>bfloat16 state and 16-bit parameters: the rounding seed, the storages named, the name-keyed refusal.</summary>
     [Fact]
     public void SixteenBit() => VerifyGenerated("""

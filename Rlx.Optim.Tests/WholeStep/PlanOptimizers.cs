@@ -15,8 +15,30 @@ public partial class PlanAdamW
     [Parameter(3)] public partial void StepE(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
 
+/// <summary>A float, a BFloat16 and a Half set, as the mixed-precision plan test steps them.</summary>
+public interface IMixedPrecisionPlan : IOptimizer
+{
+    bool StepAll(Span<float> a, ReadOnlySpan<float> aGradient, Span<BFloat16> b, ReadOnlySpan<BFloat16> bGradient, Span<Half> c, ReadOnlySpan<float> cGradient);
+
+    void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+
+    void StepB(Span<BFloat16> parameter, ReadOnlySpan<BFloat16> gradient);
+
+    void StepC(Span<Half> parameter, ReadOnlySpan<float> gradient);
+}
+
 [AdamOptimizer(LearningRate = 0.01, ParallelThreshold = 1, StatePrecision = StatePrecision.BFloat16, MasterWeights = true, RoundingSeed = 7)]
-public partial class PlanMixedPrecision
+public partial class PlanMixedPrecision : IMixedPrecisionPlan
+{
+    [Parameter(40_000)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(20_000)] public partial void StepB(Span<BFloat16> parameter, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(1_003)] public partial void StepC(Span<Half> parameter, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>RMSprop's three buffers in bfloat16 beside each 16-bit set's master copy: four buffers a set.</summary>
+[RMSpropOptimizer(LearningRate = 0.001, Momentum = 0.9, Centered = true, ParallelThreshold = 1, StatePrecision = StatePrecision.BFloat16,
+    MasterWeights = true, RoundingSeed = 11)]
+public partial class PlanMixedPrecisionRMSprop : IMixedPrecisionPlan
 {
     [Parameter(40_000)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
     [Parameter(20_000)] public partial void StepB(Span<BFloat16> parameter, ReadOnlySpan<BFloat16> gradient);

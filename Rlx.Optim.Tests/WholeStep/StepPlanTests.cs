@@ -34,12 +34,16 @@ public sealed class StepPlanTests
         Assert.Equal(3, planned.StepCount);
     }
 
-    [Fact]
-    public void Sixteen_bit_sets_and_master_weights_step_as_they_would_one_by_one_on_every_core_count()
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("rmsprop")]
+    public void Sixteen_bit_sets_and_master_weights_step_as_they_would_one_by_one_on_every_core_count(string family)
     {
-        var all = new PlanMixedPrecision();
-        var one = new PlanMixedPrecision { MaxDegreeOfParallelism = 1 };
-        var oneByOne = new PlanMixedPrecision();
+        Func<IMixedPrecisionPlan> create = family == "adam" ? () => new PlanMixedPrecision() : () => new PlanMixedPrecisionRMSprop();
+        IMixedPrecisionPlan all = create();
+        IMixedPrecisionPlan one = create();
+        one.MaxDegreeOfParallelism = 1;
+        IMixedPrecisionPlan oneByOne = create();
         float[] a1 = Draw(1, 1f, 40_000)[0], a2 = (float[])a1.Clone(), a3 = (float[])a1.Clone();
         BFloat16[] b1 = Draw(2, 1f, 20_000)[0].Select(x => (BFloat16)x).ToArray(), b2 = (BFloat16[])b1.Clone(), b3 = (BFloat16[])b1.Clone();
         Half[] c1 = Draw(3, 1f, 1_003)[0].Select(x => (Half)x).ToArray(), c2 = (Half[])c1.Clone(), c3 = (Half[])c1.Clone();

@@ -97,6 +97,34 @@ public partial class PlainSgd
     [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
 }
 
+[AdagradOptimizer]
+public partial class BenchAdagrad
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+[RMSpropOptimizer]
+public partial class BenchRMSprop
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+/// <summary>RMSprop with all three buffers: square_avg, momentum_buffer and grad_avg.</summary>
+[RMSpropOptimizer(Momentum = 0.9, Centered = true)]
+public partial class CenteredMomentumRMSprop
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
 // --bf16-state: SingleAdam's settings with float state and with bfloat16 state, nothing else different. One declared
 // set of 16M elements; the GPT-2 small layout's 148 tensors are stepped by name on instances of their own (sets
 // created on first use, the same kernel), so no 16M state is allocated beside them.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 
 namespace Rlx.Optim.Benchmarks;
@@ -24,6 +25,9 @@ public class FamilyStepBenchmarks
             ["Lion"] = (() => new BenchLion(), 20),
             ["SGD momentum"] = (() => new MomentumSgd(), 20),
             ["SGD"] = (() => new PlainSgd(), 12),
+            ["Adagrad"] = (() => new BenchAdagrad(), 20),
+            ["RMSprop"] = (() => new BenchRMSprop(), 20),
+            ["RMSprop centered momentum"] = (() => new CenteredMomentumRMSprop(), 36),
         };
 
     private ArraySegment<float> _p;
@@ -40,7 +44,14 @@ public class FamilyStepBenchmarks
     [ParamsSource(nameof(ThreadCounts))]
     public int Threads { get; set; }
 
-    public static IEnumerable<string> OptimizerNames => Optimizers.Keys;
+    /// <summary>
+    /// Every optimizer, or those the environment variable <c>RLX_FAMILY_OPTIMIZERS</c> names (comma-separated, e.g.
+    /// <c>Adam,Adagrad</c>; keep Adam, the ratios' baseline), to measure a few rows without the whole table.
+    /// </summary>
+    public static IEnumerable<string> OptimizerNames =>
+        Environment.GetEnvironmentVariable("RLX_FAMILY_OPTIMIZERS") is { Length: > 0 } names
+            ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(Optimizers.ContainsKey)
+            : Optimizers.Keys;
 
     public static IEnumerable<int> ThreadCounts => AdamStepBenchmarks.ThreadCounts;
 

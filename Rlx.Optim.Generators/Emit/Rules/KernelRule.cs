@@ -18,6 +18,12 @@ internal abstract class KernelRule
     /// <summary>The state buffers, under PyTorch's names, in kernel order (at most three).</summary>
     public abstract IReadOnlyList<string> BufferNames(KernelSpec optimizer);
 
+    /// <summary>
+    /// What each buffer holds at creation and after <c>Reset</c>, in <see cref="BufferNames"/>' order; null: all 0.
+    /// Only Adagrad's <c>sum</c> starts elsewhere (at its initial accumulator value).
+    /// </summary>
+    public virtual IReadOnlyList<double>? BufferInitialValues(KernelSpec optimizer) => null;
+
     /// <summary>The per-step scalars. They depend only on switches every kernel of the optimizer shares.</summary>
     public abstract IReadOnlyList<ScalarField> Fields(KernelSpec optimizer, OptimizerPrecision precision);
 
@@ -159,6 +165,8 @@ internal abstract class KernelRule
         OptimizerKind.RAdam => RAdamRule.Instance,
         OptimizerKind.Adamax => AdamaxRule.Instance,
         OptimizerKind.Lion => LionRule.Instance,
+        OptimizerKind.Adagrad => AdagradRule.Instance,
+        OptimizerKind.RMSprop => RMSpropRule.Instance,
         _ => SgdRule.Instance,
     };
 }
