@@ -19,14 +19,23 @@ internal static class PlacedStreams
     public const int Parameter = 0, Gradient = 1, FirstMoment = 2, SecondMoment = 3, Scratch = 4;
 
     /// <summary>A zeroed tensor of <paramref name="length"/> floats starting at stream <paramref name="stream"/>'s offset in its page.</summary>
-    public static ArraySegment<float> Zeroed(int stream, int length)
+    public static ArraySegment<float> Zeroed(int stream, int length) => ZeroedAt(stream * SpacingBytes % PageBytes, length);
+
+    /// <summary>
+    /// A zeroed, pinned tensor of <paramref name="length"/> floats starting <paramref name="pageOffset"/> bytes into a
+    /// page (a multiple of 4): to place a buffer where another one starts (<see cref="PageOffset"/>).
+    /// </summary>
+    public static ArraySegment<float> ZeroedAt(int pageOffset, int length)
     {
         float[] storage = GC.AllocateArray<float>(length + PageBytes / sizeof(float), pinned: true);
         nuint address = (nuint)Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(storage));
-        nuint wanted = (nuint)(stream * SpacingBytes % PageBytes);
-        int skip = (int)((wanted + PageBytes - address % PageBytes) % PageBytes / sizeof(float));
+        int skip = (int)(((nuint)pageOffset + PageBytes - address % PageBytes) % PageBytes / sizeof(float));
         return new ArraySegment<float>(storage, skip, length);
     }
+
+    /// <summary>How many bytes into its 4 KB page <paramref name="values"/> starts.</summary>
+    public static int PageOffset(ReadOnlySpan<float> values) =>
+        (int)((nuint)Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(values)) % PageBytes);
 
     /// <summary>The same, filled with uniform values in [-1, 1).</summary>
     public static ArraySegment<float> Filled(int stream, Random random, int length)

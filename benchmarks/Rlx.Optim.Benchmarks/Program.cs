@@ -28,8 +28,9 @@ if (args.Contains("--whole-step-rounds"))
 
 if (args.Contains("--whole-step"))
 {
-    // BenchmarkDotNet over the GPT-2 layouts' whole step: 16 cases in about five minutes. Each GPT-2 small step moves
-    // 3.5 GB, so iterations hold a few steps; 15 of them per case, 250 ms each, in process as the other modes.
+    // BenchmarkDotNet over the GPT-2 layouts' whole step: 24 cases (six per layout and thread count, (e) PyTorch's way of
+    // clipping and (f) the probe among them) in a few minutes. Each GPT-2 small step moves 3.5 GB, so iterations hold
+    // a few steps; 15 of them per case, 250 ms each, in process as the other modes.
     Console.WriteLine(MachineFacts.Describe());
     Console.WriteLine(MachineFacts.Load());
     Job wholeStepJob = Job.ShortRun.WithWarmupCount(3).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(250))

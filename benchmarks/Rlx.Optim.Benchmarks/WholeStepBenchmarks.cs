@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Reports;
@@ -20,17 +21,20 @@ public enum WholeStepLayout
 
 /// <summary>
 /// <c>--whole-step</c>: a whole training step over every declared set of a GPT-2 layout (<see cref="Gpt2SmallAdam"/>,
-/// <see cref="Gpt2MiniatureAdam"/>: float Adam), on one thread and on two, four ways: (a) every set's own method in
+/// <see cref="Gpt2MiniatureAdam"/>: float Adam), on one thread and on two, six ways: (a) every set's own method in
 /// turn, then <c>EndIteration</c> (what <c>StepAll</c> did before the step plan: each set of 65,536 elements or more its
 /// own hand-off to the worker pool, each smaller one on the calling thread), the baseline; (b) <c>StepAll</c>, one pass
 /// over every set (<c>StepPlan</c>: one hand-off per pass); (c) <c>StepAll</c> with <c>MaxGradientNorm = 1</c> (a pass
 /// summing every gradient's squares, then the update scaling g as it reads it); (d) <c>StepAll</c> with
-/// <c>SkipNonFiniteSteps</c> only (the same first pass, no scaling).
+/// <c>SkipNonFiniteSteps</c> only (the same first pass, no scaling); (e) PyTorch's way of clipping: a norm pass, every
+/// gradient scaled in place (by exactly 1: <see cref="PyTorchClipping"/>), then (b); (f) the bandwidth probe over the
+/// same bytes, on buffers of its own (<see cref="ProbeOverSets"/>).
 /// </summary>
 /// <remarks>
 /// Every case of a layout steps the same optimizer instance over the same θ, g and state (allocated once per process,
 /// see <see cref="WholeStepFixture"/>): the cases differ only in the call and in the two settings, which each case's
 /// setup sets. θ drifts from step to step; the work does not change. The gradients are finite, so (d) always steps.
+/// (e)'s passes and (f) are split across the threads as <c>StepAll</c>'s update is (one hand-off per pass).
 /// </remarks>
 [MemoryDiagnoser]
 public class WholeStepBenchmarks
@@ -38,6 +42,8 @@ public class WholeStepBenchmarks
     private IDeclaredLayout _optimizer = null!;
     private ArraySegment<float>[] _p = null!;
     private ArraySegment<float>[] _g = null!;
+    private PyTorchClipping _clipping = null!;
+    private ProbeOverSets? _probe;
 
     [Params(WholeStepLayout.Gpt2Miniature, WholeStepLayout.Gpt2Small)]
     public WholeStepLayout Layout { get; set; }
@@ -57,6 +63,12 @@ public class WholeStepBenchmarks
     [GlobalSetup(Target = nameof(StepAllSkipNonFinite))]
     public void SetupStepAllSkipNonFinite() => Setup(WholeStepCase.SkipNonFinite);
 
+    [GlobalSetup(Target = nameof(PyTorchWay))]
+    public void SetupPyTorchWay() => Setup(WholeStepCase.PyTorchClipping);
+
+    [GlobalSetup(Target = nameof(Probe))]
+    public void SetupProbe() => Setup(WholeStepCase.Probe);
+
     [Benchmark(Baseline = true, Description = "(a) each set's method, EndIteration")]
     public void EachSet() => _optimizer.StepEachSet(_p, _g);
 
@@ -69,33 +81,54 @@ public class WholeStepBenchmarks
     [Benchmark(Description = "(d) StepAll, SkipNonFiniteSteps")]
     public bool StepAllSkipNonFinite() => _optimizer.StepAllSets(_p, _g);
 
+    [Benchmark(Description = "(e) PyTorch's way: norm, g scaled in place (×1), StepAll")]
+    public bool PyTorchWay()
+    {
+        _clipping.Run(Threads);
+        return _optimizer.StepAllSets(_p, _g);
+    }
+
+    [Benchmark(Description = "(f) bandwidth probe, same bytes")]
+    public void Probe() => _probe!.Run(Threads);
+
     private void Setup(WholeStepCase kind)
     {
         WholeStepFixture fixture = WholeStepFixture.Of(Layout);
-        (_optimizer, _p, _g) = (fixture.Optimizer, fixture.Parameters, fixture.Gradients);
+        (_optimizer, _p, _g, _clipping) = (fixture.Optimizer, fixture.Parameters, fixture.Gradients, fixture.Clipping);
         fixture.Configure(kind, Threads);
+        _probe = kind == WholeStepCase.Probe ? fixture.Probe : null;
         fixture.Check(kind);
     }
 }
 
-/// <summary>The four ways <c>--whole-step</c> steps a layout.</summary>
+/// <summary>The six ways <c>--whole-step</c> steps a layout (the last one without stepping it).</summary>
 public enum WholeStepCase
 {
     EachSet,
     StepAll,
     Clipped,
     SkipNonFinite,
+
+    /// <summary>(e) <see cref="PyTorchClipping"/>, then <c>StepAll</c> unclipped.</summary>
+    PyTorchClipping,
+
+    /// <summary>(f) <see cref="ProbeOverSets"/>: the optimizer is not stepped.</summary>
+    Probe,
 }
 
 /// <summary>
 /// One declared layout's optimizer, θ and g, made once per process and shared by every case: θ and g placed as the
 /// other benchmarks place them (<see cref="PlacedStreams"/>, g uniform in [-1, 1)), and two steps taken at creation,
 /// so the state's pages are mapped and the step plan built before anything is timed (a first step on GPT-2 small
-/// costs seconds: README, issue 14 item 8).
+/// costs seconds: README, issue 14 item 8). (e)'s passes run over the same g; (f)'s probe has θ, g, m and v of its own
+/// (made on first use: 2 GB more for GPT-2 small).
 /// </summary>
 public sealed class WholeStepFixture
 {
     private static readonly Dictionary<WholeStepLayout, WholeStepFixture> s_made = [];
+
+    private ProbeOverSets? _probe;
+    private int _threads = 1;
 
     private WholeStepFixture(WholeStepLayout layout)
     {
@@ -120,6 +153,7 @@ public sealed class WholeStepFixture
         Sets = shapes.Count;
         Optimizer.StepEachSet(Parameters, Gradients);
         Optimizer.StepAllSets(Parameters, Gradients);
+        Clipping = new PyTorchClipping(Gradients);
     }
 
     public IDeclaredLayout Optimizer { get; }
@@ -132,6 +166,12 @@ public sealed class WholeStepFixture
 
     public int Sets { get; }
 
+    /// <summary>(e)'s norm and scale passes over <see cref="Gradients"/>.</summary>
+    internal PyTorchClipping Clipping { get; }
+
+    /// <summary>(f)'s probe, with buffers of its own placed as the optimizer's (made on first use, after the optimizer has placed its state).</summary>
+    internal ProbeOverSets Probe => _probe ??= new ProbeOverSets(Optimizer, new Random(43));
+
     public static WholeStepFixture Of(WholeStepLayout layout)
     {
         if (!s_made.TryGetValue(layout, out WholeStepFixture? fixture))
@@ -143,9 +183,13 @@ public sealed class WholeStepFixture
         return fixture;
     }
 
-    /// <summary>The settings of <paramref name="kind"/>: clipping and the non-finite skip off but for (c) and (d).</summary>
+    /// <summary>
+    /// The settings of <paramref name="kind"/>: clipping and the non-finite skip off but for (c) and (d); the thread
+    /// count for the optimizer and for (e)'s passes and (f).
+    /// </summary>
     public void Configure(WholeStepCase kind, int threads)
     {
+        _threads = threads;
         Optimizer.MaxDegreeOfParallelism = threads;
         Optimizer.MaxGradientNorm = kind == WholeStepCase.Clipped ? 1f : null;
         Optimizer.SkipNonFiniteSteps = kind == WholeStepCase.SkipNonFinite;
@@ -154,13 +198,21 @@ public sealed class WholeStepFixture
     /// <summary>One step of <paramref name="kind"/>, configured already.</summary>
     public void Step(WholeStepCase kind)
     {
-        if (kind == WholeStepCase.EachSet)
+        switch (kind)
         {
-            Optimizer.StepEachSet(Parameters, Gradients);
-        }
-        else
-        {
-            Optimizer.StepAllSets(Parameters, Gradients);
+            case WholeStepCase.EachSet:
+                Optimizer.StepEachSet(Parameters, Gradients);
+                break;
+            case WholeStepCase.PyTorchClipping:
+                Clipping.Run(_threads);
+                Optimizer.StepAllSets(Parameters, Gradients);
+                break;
+            case WholeStepCase.Probe:
+                Probe.Run(_threads);
+                break;
+            default:
+                Optimizer.StepAllSets(Parameters, Gradients);
+                break;
         }
     }
 
@@ -170,6 +222,18 @@ public sealed class WholeStepFixture
     /// </summary>
     public void Check(WholeStepCase kind)
     {
+        if (kind == WholeStepCase.PyTorchClipping)
+        {
+            CheckPyTorchClipping();
+            return;
+        }
+
+        if (kind == WholeStepCase.Probe)
+        {
+            CheckProbe();
+            return;
+        }
+
         long before = Optimizer.StepCount;
         Step(kind);
         bool measures = kind is WholeStepCase.Clipped or WholeStepCase.SkipNonFinite;
@@ -182,11 +246,94 @@ public sealed class WholeStepFixture
                 $"{kind}: step count {before} → {Optimizer.StepCount}, gradient norm {Optimizer.GradientNorm}: the case would not measure what it says.");
         }
     }
+
+    /// <summary>
+    /// (e): the norm pass reads every gradient (its norm has the bits of the norm clipping measures over the same
+    /// gradients), the scale pass writes every gradient (scaling by 2 multiplies the sum of squares by exactly 4, and by
+    /// ½ restores it: powers of two scale exactly, so one element missed would show), the factor is exactly 1, and the
+    /// step after it is the unclipped <c>StepAll</c> (stepped, no norm measured). Leaves the configuration as (e)'s.
+    /// </summary>
+    private void CheckPyTorchClipping()
+    {
+        int threads = _threads;
+        Configure(WholeStepCase.Clipped, threads);
+        Step(WholeStepCase.Clipped);
+        float reference = Optimizer.GradientNorm;
+        Configure(WholeStepCase.PyTorchClipping, threads);
+        double sum = Clipping.SumOfSquaresOf(threads);
+        Clipping.ScaleBy(2f, threads);
+        double doubled = Clipping.SumOfSquaresOf(threads);
+        Clipping.ScaleBy(0.5f, threads);
+        double restored = Clipping.SumOfSquaresOf(threads);
+        long before = Optimizer.StepCount;
+        Step(WholeStepCase.PyTorchClipping);
+        bool ok = Clipping.Elements == Elements && doubled == 4 * sum && restored == sum
+            && Clipping.Norm == reference && Clipping.Norm > 1f && Clipping.Factor == 1f
+            && Optimizer.StepCount == before + 1 && float.IsNaN(Optimizer.GradientNorm);
+        if (!ok)
+        {
+            throw new InvalidOperationException(
+                $"PyTorchClipping: elements {Clipping.Elements} of {Elements}, sum of squares {sum} → ×2: {doubled} → ×½: {restored}, " +
+                $"norm {Clipping.Norm} (clipping measured {reference}), factor {Clipping.Factor}, step count {before} → {Optimizer.StepCount}, " +
+                $"the step's norm {Optimizer.GradientNorm}: the case would not measure what it says.");
+        }
+    }
+
+    /// <summary>
+    /// (f): the probe covers every set's elements (after one run from a cleared m, m holds g's bits everywhere), on
+    /// buffers of its own at the optimizer's page offsets, and does not step the optimizer.
+    /// </summary>
+    private void CheckProbe()
+    {
+        ProbeOverSets probe = Probe;
+        long before = Optimizer.StepCount;
+        foreach (ArraySegment<float> m in probe.FirstMoments)
+        {
+            m.AsSpan().Clear();
+        }
+
+        probe.Run(_threads);
+        IReadOnlyList<ParameterState> states = Optimizer.States;
+        for (int k = 0; k < Sets; k++)
+        {
+            bool ok = probe.Elements == Elements && Optimizer.StepCount == before
+                && probe.Parameters[k].Count == Parameters[k].Count
+                && MemoryMarshal.AsBytes(probe.FirstMoments[k].AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(probe.Gradients[k].AsSpan()))
+                && PlacedStreams.PageOffset(probe.Parameters[k]) == PlacedStreams.PageOffset(Parameters[k])
+                && PlacedStreams.PageOffset(probe.Gradients[k]) == PlacedStreams.PageOffset(Gradients[k])
+                && PlacedStreams.PageOffset(probe.FirstMoments[k]) == PlacedStreams.PageOffset(states[k].Buffer(0))
+                && PlacedStreams.PageOffset(probe.SecondMoments[k]) == PlacedStreams.PageOffset(states[k].Buffer(1))
+                && !Overlaps(probe, k, states[k]);
+            if (!ok)
+            {
+                throw new InvalidOperationException(
+                    $"Probe: set {k} ('{states[k].Name}') not covered, placed otherwise than the optimizer's, or sharing its buffers: the case would not measure what it says.");
+            }
+        }
+    }
+
+    /// <summary>Whether any of the probe's buffers of set <paramref name="k"/> is the optimizer's θ, g, m or v.</summary>
+    private bool Overlaps(ProbeOverSets probe, int k, ParameterState state)
+    {
+        ReadOnlySpan<float> m = state.Buffer(0), v = state.Buffer(1);
+        foreach (ArraySegment<float> own in new[] { probe.Parameters[k], probe.Gradients[k], probe.FirstMoments[k], probe.SecondMoments[k] })
+        {
+            ReadOnlySpan<float> span = own;
+            if (span.Overlaps(Parameters[k]) || span.Overlaps(Gradients[k]) || span.Overlaps(m) || span.Overlaps(v))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>
-/// <c>--whole-step</c>'s own table after BenchmarkDotNet's: per layout and thread count, each case's time, rate, and
-/// time over (a)'s (BenchmarkDotNet's Ratio, from the means); then, per case, two threads' speed over one thread's.
+/// <c>--whole-step</c>'s own tables after BenchmarkDotNet's: per layout and thread count, each case's time, rate, and
+/// time over (a)'s (BenchmarkDotNet's Ratio, from the means) and over (b)'s; then issue 14's two targets from the same
+/// means, (c)/(b), (e)/(b), (c)/(e) and (b) as a percentage of the probe's speed ((f)'s time over (b)'s); then, per
+/// case, two threads' speed over one thread's.
 /// </summary>
 public static class WholeStepReport
 {
@@ -198,20 +345,39 @@ public static class WholeStepReport
             .Select(r => r.ResultStatistics!.Mean).DefaultIfEmpty(double.NaN).First();
 
         var text = new StringBuilder();
-        text.AppendLine("Ratio: the case's mean time over (a)'s at the same layout and thread count (below 1.00: faster than (a)).");
+        text.AppendLine("Ratio: the case's mean time over (a)'s, or over (b)'s, at the same layout and thread count (below 1.00: faster).");
         text.AppendLine();
-        text.AppendLine("| layout | threads | case | time/step | Gelem/s | ratio to (a) | alloc/step |");
-        text.AppendLine("|---|---:|---|---:|---:|---:|---:|");
+        text.AppendLine("| layout | threads | case | time/step | Gelem/s | ratio to (a) | ratio to (b) | alloc/step |");
+        text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|");
         foreach (BenchmarkReport report in reports.OrderBy(Layout).ThenBy(Threads).ThenBy(r => Methods.IndexOf(Method(r))))
         {
             WholeStepLayout layout = Layout(report);
             long elements = WholeStepFixture.Of(layout).Elements;
             double mean = report.ResultStatistics!.Mean;
             double baseline = Mean(layout, Threads(report), nameof(WholeStepBenchmarks.EachSet));
+            double stepAll = Mean(layout, Threads(report), nameof(WholeStepBenchmarks.StepAll));
             long? allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {layout} | {Threads(report)} | {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | {RatioReport.Time(mean)} | " +
-                $"{elements / mean:F2} | {mean / baseline:F3} | {allocated?.ToString(CultureInfo.InvariantCulture) ?? "?"} B |"));
+                $"{elements / mean:F2} | {mean / baseline:F3} | {mean / stepAll:F3} | {allocated?.ToString(CultureInfo.InvariantCulture) ?? "?"} B |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("Issue 14's targets, from the means: clipping plus step at most 1.2× the step alone, against PyTorch's way;");
+        text.AppendLine("StepAll at least 97% of the probe ((f)'s time over (b)'s).");
+        text.AppendLine();
+        text.AppendLine("| layout | threads | (c) / (b) | (e) / (b) | (c) / (e) | StepAll at % of the probe |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (WholeStepLayout layout in reports.Select(Layout).Distinct().Order())
+        {
+            foreach (int threads in reports.Where(r => Layout(r) == layout).Select(Threads).Distinct().Order())
+            {
+                double M(string method) => Mean(layout, threads, method);
+                double b = M(nameof(WholeStepBenchmarks.StepAll)), c = M(nameof(WholeStepBenchmarks.StepAllClipped));
+                double e = M(nameof(WholeStepBenchmarks.PyTorchWay)), f = M(nameof(WholeStepBenchmarks.Probe));
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {layout} | {threads} | {c / b:F3} | {e / b:F3} | {c / e:F3} | {100 * f / b:F1}% |"));
+            }
         }
 
         text.AppendLine();
@@ -231,6 +397,7 @@ public static class WholeStepReport
     [
         nameof(WholeStepBenchmarks.EachSet), nameof(WholeStepBenchmarks.StepAll),
         nameof(WholeStepBenchmarks.StepAllClipped), nameof(WholeStepBenchmarks.StepAllSkipNonFinite),
+        nameof(WholeStepBenchmarks.PyTorchWay), nameof(WholeStepBenchmarks.Probe),
     ];
 
     private static string Letter(string method) => "(" + (char)('a' + Methods.IndexOf(method)) + ")";
@@ -243,10 +410,11 @@ public static class WholeStepReport
 }
 
 /// <summary>
-/// <c>--whole-step-rounds</c>: the same four cases and two thread counts as <c>--whole-step</c>, timed in
-/// <see cref="InterleavedRounds"/> (all eight in every round, the settings set before each call), so that a host whose
+/// <c>--whole-step-rounds</c>: the same six cases and two thread counts as <c>--whole-step</c>, timed in
+/// <see cref="InterleavedRounds"/> (all twelve in every round, the settings set before each call), so that a host whose
 /// speed drifts between BenchmarkDotNet's cases cannot make a ratio. Reports per layout and thread count the median
-/// over rounds of each case's time over (a)'s in the same round, with the range.
+/// over rounds of each case's time over (a)'s in the same round, with the range; then issue 14's targets, each the
+/// median (min–max) over rounds of a ratio within a round.
 /// </summary>
 public static class WholeStepRounds
 {
@@ -259,14 +427,22 @@ public static class WholeStepRounds
     public static string Measure()
     {
         var text = new StringBuilder();
+        var targets = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{Rounds} interleaved rounds; ratio: the case's time over (a)'s in the same round (below 1.00: faster), median (min–max).");
         text.AppendLine();
-        text.AppendLine("| layout | threads | (a) time/step | (b) StepAll | (c) StepAll, MaxGradientNorm = 1 | (d) StepAll, SkipNonFiniteSteps | two threads × one, (a) / (b) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| layout | threads | (a) time/step | (b) StepAll | (c) StepAll, MaxGradientNorm = 1 | (d) StepAll, SkipNonFiniteSteps | " +
+            "(e) PyTorch's way, then StepAll | (f) probe, same bytes | two threads × one, (a) / (b) / (f) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        targets.AppendLine("Issue 14's targets, each the median (min–max) over rounds of a ratio within a round: clipping plus step at most");
+        targets.AppendLine("1.2× the step alone, against PyTorch's way; StepAll at least 97% of the probe ((f)'s time over (b)'s).");
+        targets.AppendLine();
+        targets.AppendLine("| layout | threads | (b) time/step | (c) / (b) | (e) / (b) | (c) / (e) | StepAll at % of the probe |");
+        targets.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (WholeStepLayout layout in Enum.GetValues<WholeStepLayout>())
         {
             WholeStepFixture fixture = WholeStepFixture.Of(layout);
+            _ = fixture.Probe; // its buffers, before anything is timed
             var cases = new List<Action>();
             foreach (int threads in Threads)
             {
@@ -280,27 +456,47 @@ public static class WholeStepRounds
                 }
             }
 
+            // Every case's check once, before the rounds (each throws if its case does not do what it says).
+            foreach (int threads in Threads)
+            {
+                foreach (WholeStepCase kind in Cases)
+                {
+                    fixture.Configure(kind, threads);
+                    fixture.Check(kind);
+                }
+            }
+
             // A batch of about ten milliseconds: one GPT-2 small step, or a hundred of the miniature's.
             int calls = layout == WholeStepLayout.Gpt2Small ? 1 : 100;
             double[,] times = InterleavedRounds.Time(cases, Rounds, calls, warmUpCalls: 3 * calls);
             for (int t = 0; t < Threads.Length; t++)
             {
                 int a = t * Cases.Length;
-                string Ratio(int k)
-                {
-                    double[] ratios = Enumerable.Range(0, Rounds).Select(r => times[a + k, r] / times[a, r]).ToArray();
-                    return string.Create(CultureInfo.InvariantCulture, $"{InterleavedRounds.Median(ratios):F3} ({ratios.Min():F3}–{ratios.Max():F3})");
-                }
+                double[] Ratios(WholeStepCase over, WholeStepCase under) =>
+                    Enumerable.Range(0, Rounds).Select(r => times[a + (int)over, r] / times[a + (int)under, r]).ToArray();
+                string Ratio(double[] ratios, string format = "F3", double factor = 1) => string.Create(CultureInfo.InvariantCulture,
+                    $"{(factor * InterleavedRounds.Median(ratios)).ToString(format, CultureInfo.InvariantCulture)} " +
+                    $"({(factor * ratios.Min()).ToString(format, CultureInfo.InvariantCulture)}–{(factor * ratios.Max()).ToString(format, CultureInfo.InvariantCulture)})");
+                string OverA(WholeStepCase kind) => Ratio(Ratios(kind, WholeStepCase.EachSet));
 
-                string Scaling(int k) => string.Create(CultureInfo.InvariantCulture,
-                    $"{InterleavedRounds.MedianOverRounds(Rounds, r => times[k, r] / times[Cases.Length + k, r]):F2}×");
+                string Scaling(WholeStepCase kind) => string.Create(CultureInfo.InvariantCulture,
+                    $"{InterleavedRounds.MedianOverRounds(Rounds, r => times[(int)kind, r] / times[Cases.Length + (int)kind, r]):F2}×");
 
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {layout} | {Threads[t]} | {RatioReport.Time(InterleavedRounds.MedianOverRounds(Rounds, r => times[a, r]))} | " +
-                    $"{Ratio(1)} | {Ratio(2)} | {Ratio(3)} | {(t == 0 ? "–" : Scaling(0) + " / " + Scaling(1))} |"));
+                    $"{OverA(WholeStepCase.StepAll)} | {OverA(WholeStepCase.Clipped)} | {OverA(WholeStepCase.SkipNonFinite)} | " +
+                    $"{OverA(WholeStepCase.PyTorchClipping)} | {OverA(WholeStepCase.Probe)} | " +
+                    $"{(t == 0 ? "–" : Scaling(WholeStepCase.EachSet) + " / " + Scaling(WholeStepCase.StepAll) + " / " + Scaling(WholeStepCase.Probe))} |"));
+                targets.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {layout} | {Threads[t]} | {RatioReport.Time(InterleavedRounds.MedianOverRounds(Rounds, r => times[a + (int)WholeStepCase.StepAll, r]))} | " +
+                    $"{Ratio(Ratios(WholeStepCase.Clipped, WholeStepCase.StepAll))} | {Ratio(Ratios(WholeStepCase.PyTorchClipping, WholeStepCase.StepAll))} | " +
+                    $"{Ratio(Ratios(WholeStepCase.Clipped, WholeStepCase.PyTorchClipping))} | " +
+                    $"{Ratio(Ratios(WholeStepCase.Probe, WholeStepCase.StepAll), "F1", 100)}% |"));
             }
         }
 
+        text.AppendLine();
+        text.Append(targets);
         return text.ToString();
     }
 }
