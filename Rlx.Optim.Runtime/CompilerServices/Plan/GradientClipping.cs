@@ -17,7 +17,7 @@ public static class GradientClipping
     {
         scale = 1f;
         norm = float.NaN;
-        if (!maxGradientNorm.HasValue && !skipNonFinite)
+        if (!Measures(maxGradientNorm, skipNonFinite))
         {
             return true;
         }
@@ -28,18 +28,21 @@ public static class GradientClipping
             sum += SumOfSquares.Of(parameter.Gradient.Span);
         }
 
-        norm = (float)Math.Sqrt(sum);
-        if (skipNonFinite && !double.IsFinite(sum))
-        {
-            return false;
-        }
+        return Decide(sum, maxGradientNorm, skipNonFinite, out norm, out scale);
+    }
 
-        if (maxGradientNorm is { } max)
-        {
-            scale = Coefficient(max, norm);
-        }
+    /// <summary>Whether clipping or the non-finite check needs a first pass over the gradients.</summary>
+    internal static bool Measures(float? maxGradientNorm, bool skipNonFinite) => maxGradientNorm.HasValue || skipNonFinite;
 
-        return true;
+    /// <summary>
+    /// The first pass's outcome from the gradients' sum of squares: their norm, the factor to scale them by (1 without
+    /// clipping), and whether to take the step (not when the check is on and the sum, so some element, is not finite).
+    /// </summary>
+    internal static bool Decide(double sumOfSquares, float? maxGradientNorm, bool skipNonFinite, out float norm, out float scale)
+    {
+        norm = (float)Math.Sqrt(sumOfSquares);
+        scale = maxGradientNorm is { } max ? Coefficient(max, norm) : 1f;
+        return !skipNonFinite || double.IsFinite(sumOfSquares);
     }
 
     /// <summary>

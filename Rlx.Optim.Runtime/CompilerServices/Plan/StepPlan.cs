@@ -121,34 +121,13 @@ public sealed unsafe class StepPlan : IWorkItem
     private bool RunOnCallingThread<TSpans>(scoped ref TSpans spans, in Options options)
         where TSpans : IStepSpans, allows ref struct
     {
-        bool clips = options.MaxGradientNorm.HasValue;
-        double sumOfSquares = double.NaN;
+        float scale = 1f;
         GradientNorm = float.NaN;
-        if (clips || options.SkipNonFinite)
-        {
-            sumOfSquares = 0;
-            for (int set = 0; set < _sets.Length; set++)
-            {
-                ref byte gradient = ref spans.Gradient(set);
-                fixed (byte* g = &gradient)
-                {
-                    _sets[set].Gradient = g;
-                    for (int block = 0, blocks = SumOfSquares.BlocksOf(_sets[set].Length); block < blocks; block++)
-                    {
-                        sumOfSquares += _sets[set].SumOfSquaresOfBlock(block);
-                    }
-                }
-            }
-
-            GradientNorm = (float)Math.Sqrt(sumOfSquares);
-        }
-
-        if (options.SkipNonFinite && !double.IsFinite(sumOfSquares))
+        if (options.Measures && !Decide(SumOfSquaresOnCallingThread(ref spans), in options, out scale))
         {
             return false;
         }
 
-        float scale = clips ? GradientClipping.Coefficient(options.MaxGradientNorm!.Value, GradientNorm) : 1f;
         for (int set = 0; set < _sets.Length; set++)
         {
             ref byte parameter = ref spans.Parameter(set);
@@ -165,6 +144,35 @@ public sealed unsafe class StepPlan : IWorkItem
         }
 
         return true;
+    }
+
+    /// <summary>Every gradient's block sums, added in the order <see cref="NormPass"/> adds them, each set pinned in turn.</summary>
+    private double SumOfSquaresOnCallingThread<TSpans>(scoped ref TSpans spans)
+        where TSpans : IStepSpans, allows ref struct
+    {
+        double sumOfSquares = 0;
+        for (int set = 0; set < _sets.Length; set++)
+        {
+            ref byte gradient = ref spans.Gradient(set);
+            fixed (byte* g = &gradient)
+            {
+                _sets[set].Gradient = g;
+                for (int block = 0, blocks = SumOfSquares.BlocksOf(_sets[set].Length); block < blocks; block++)
+                {
+                    sumOfSquares += _sets[set].SumOfSquaresOfBlock(block);
+                }
+            }
+        }
+
+        return sumOfSquares;
+    }
+
+    /// <summary>The first pass's outcome (<see cref="GradientClipping.Decide"/>), its norm kept for <see cref="GradientNorm"/>.</summary>
+    private bool Decide(double sumOfSquares, in Options options, out float scale)
+    {
+        bool take = GradientClipping.Decide(sumOfSquares, options.MaxGradientNorm, options.SkipNonFinite, out float norm, out scale);
+        GradientNorm = norm;
+        return take;
     }
 
     /// <summary>Pins set <paramref name="set"/>'s spans, then the next set's, and runs the step once all are pinned.</summary>
@@ -187,37 +195,22 @@ public sealed unsafe class StepPlan : IWorkItem
         }
     }
 
+    /// <summary>The step across <see cref="Options.Parts"/> cores, every set pinned.</summary>
     private bool RunPinned(in Options options)
     {
-        bool clips = options.MaxGradientNorm.HasValue;
-        double sumOfSquares = double.NaN;
+        float scale = 1f;
         GradientNorm = float.NaN;
-        if (clips || options.SkipNonFinite)
-        {
-            sumOfSquares = _norm.Run(options.Parts);
-            GradientNorm = (float)Math.Sqrt(sumOfSquares);
-        }
-
-        if (options.SkipNonFinite && !double.IsFinite(sumOfSquares))
+        if (options.Measures && !Decide(_norm.Run(options.Parts), in options, out scale))
         {
             return false;
         }
 
-        float scale = clips ? GradientClipping.Coefficient(options.MaxGradientNorm!.Value, GradientNorm) : 1f;
         foreach (StepPlanSet set in _sets)
         {
             set.Bind(options.Seed, options.Step, scale);
         }
 
-        if (options.Parts <= 1)
-        {
-            ((IWorkItem)this).Execute(0, (nuint)_offsets[^1]);
-        }
-        else
-        {
-            WorkerPool.Shared.Run(this, options.Parts);
-        }
-
+        WorkerPool.Shared.Run(this, options.Parts);
         return true;
     }
 
@@ -266,7 +259,11 @@ public sealed unsafe class StepPlan : IWorkItem
         return ElementwiseDriver.PartsFor(length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
     }
 
-    private readonly record struct Options(float? MaxGradientNorm, bool SkipNonFinite, ulong Seed, long Step, int Parts);
+    private readonly record struct Options(float? MaxGradientNorm, bool SkipNonFinite, ulong Seed, long Step, int Parts)
+    {
+        /// <summary>Whether clipping or the non-finite check needs the first pass.</summary>
+        public bool Measures => GradientClipping.Measures(MaxGradientNorm, SkipNonFinite);
+    }
 
     /// <summary>
     /// The first pass: every set's gradient in blocks of <see cref="SumOfSquares.BlockElements"/>, each block's sum
