@@ -4,6 +4,7 @@ using Rlx.Optim.Generators.Emit.Rules;
 using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
+using static Rlx.Optim.Generators.Emit.QualifiedNames;
 
 namespace Rlx.Optim.Generators.Emit;
 
@@ -14,8 +15,6 @@ namespace Rlx.Optim.Generators.Emit;
 /// </summary>
 internal static class CheckpointEmitter
 {
-    private const string Runtime = "global::Rlx.Optim";
-    private const string Stream = "global::System.IO.Stream";
     private const string Interface = Runtime + ".ICheckpointable";
 
     /// <summary>The description, as the user's class reaches it (the state table is built from it).</summary>

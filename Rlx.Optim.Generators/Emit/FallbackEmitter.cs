@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
+using static Rlx.Optim.Generators.Emit.QualifiedNames;
 
 namespace Rlx.Optim.Generators.Emit;
 
@@ -13,11 +14,7 @@ namespace Rlx.Optim.Generators.Emit;
 /// </summary>
 internal static class FallbackEmitter
 {
-    private const string Runtime = "global::Rlx.Optim";
     private const string Checkpointable = Runtime + ".ICheckpointable";
-    private const string Span = "global::System.Span<float>";
-    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-    private const string Stream = "global::System.IO.Stream";
 
     /// <summary>The helper each member of an optimizer's fallback throws from.</summary>
     private const string NotGenerated = "__NotGenerated";

@@ -3,6 +3,7 @@ using System.Linq;
 using Rlx.Optim.Generators.Emit.Rules;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
+using static Rlx.Optim.Generators.Emit.QualifiedNames;
 
 namespace Rlx.Optim.Generators.Emit;
 
@@ -14,10 +15,6 @@ namespace Rlx.Optim.Generators.Emit;
 /// </summary>
 internal static class NameKeyedEmitter
 {
-    private const string Span = "global::System.Span<float>";
-    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-    private const string Runtime = "global::Rlx.Optim";
-    private const string CompilerServices = "global::Rlx.Optim.CompilerServices";
     private const string Generated = GeneratedNamespace.Alias;
 
     public static void Write(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)

@@ -5,6 +5,7 @@ using Rlx.Optim.Generators.Emit.Rules;
 using Rlx.Optim.Generators.Families;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
+using static Rlx.Optim.Generators.Emit.QualifiedNames;
 
 namespace Rlx.Optim.Generators.Emit;
 
@@ -17,10 +18,6 @@ namespace Rlx.Optim.Generators.Emit;
 /// </summary>
 internal static class OptimizerEmitter
 {
-    private const string Span = "global::System.Span<float>";
-    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-    private const string Runtime = "global::Rlx.Optim";
-    private const string CompilerServices = "global::Rlx.Optim.CompilerServices";
     private const string Generated = GeneratedNamespace.Alias;
 
     /// <summary>The runtime's <c>StateBuffer.MovableLength</c>: shorter sets' state is never moved, so they skip the call.</summary>

@@ -3,6 +3,7 @@ using System.Linq;
 using Rlx.Optim.Generators.Emit.Rules;
 using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
+using static Rlx.Optim.Generators.Emit.QualifiedNames;
 
 namespace Rlx.Optim.Generators.Emit;
 
@@ -13,7 +14,6 @@ namespace Rlx.Optim.Generators.Emit;
 /// </summary>
 internal static class StepAllEmitter
 {
-    private const string CompilerServices = "global::Rlx.Optim.CompilerServices";
     private const string Generated = GeneratedNamespace.Alias;
     private const string Spans = "__StepSpans";
 
