@@ -158,6 +158,16 @@ internal static class DiagnosticDescriptors
         "RLXO0029", "α out of range",
         "{0} = {1}: α must be in {2}");
 
+    /// <summary><c>{0} = {1}: the weight's learning-rate power must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor WeightLrPowerInvalid = Create(
+        "RLXO0037", "Invalid weight learning-rate power",
+        "{0} = {1}: the weight's learning-rate power must be {2}");
+
+    /// <summary><c>{0} = {1}: the warm-up must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor WarmupStepsInvalid = Create(
+        "RLXO0038", "Invalid warm-up length",
+        "{0} = {1}: the warm-up must be {2}");
+
     /// <summary><c>Rlx.Optim could not generate '{0}': {1}</c></summary>
     public static readonly DiagnosticDescriptor InternalError = Create(
         "RLXO0099", "Generator failure",

@@ -50,6 +50,8 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.LearningRateDecayInvalid,
         DiagnosticDescriptors.InitialAccumulatorValueInvalid,
         DiagnosticDescriptors.AlphaOutOfRange,
+        DiagnosticDescriptors.WeightLrPowerInvalid,
+        DiagnosticDescriptors.WarmupStepsInvalid,
         DiagnosticDescriptors.InternalError);
 
     /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>

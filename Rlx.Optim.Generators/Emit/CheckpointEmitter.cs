@@ -62,11 +62,13 @@ internal static class CheckpointEmitter
             // A buffer that does not start at 0 (Adagrad's sum at its initial accumulator value) is filled by the state table.
             IReadOnlyList<double>? initialValues = rule.BufferInitialValues(spec.DefaultKernel);
             bool startsElsewhere = initialValues is not null && initialValues.Any(v => System.BitConverter.DoubleToInt64Bits(v) != 0);
+            IReadOnlyList<string> scalarState = ScalarStateNames(rule, kernels);
+            bool initializes = startsElsewhere || scalarState.Count > 0;
             writer.WriteLine("public static readonly OptimizerDescription Value = new(");
             writer.Indent();
             for (int i = 0; i < arguments.Count; i++)
             {
-                string end = i < arguments.Count - 1 ? "," : startsElsewhere ? ")" : ");";
+                string end = i < arguments.Count - 1 ? "," : initializes ? ")" : ");";
                 if (setParts.TryGetValue(i, out string[]? parts) && !writer.Fits(arguments[i] + end))
                 {
                     writer.WriteWrapped("new ParameterSetDescription(", parts, ")" + end);
@@ -77,11 +79,22 @@ internal static class CheckpointEmitter
             }
 
             writer.Unindent();
-            if (startsElsewhere)
+            if (initializes)
             {
                 writer.WriteLine("{");
                 writer.Indent();
-                writer.WriteLine($"BufferInitialValues = new[] {{ {string.Join(", ", initialValues!.Select(Literal.Double))} }},");
+                if (startsElsewhere)
+                {
+                    // NaN: Schedule-Free's z, not yet started.
+                    IEnumerable<string> values = initialValues!.Select(v => double.IsNaN(v) ? "double.NaN" : Literal.Double(v));
+                    writer.WriteLine($"BufferInitialValues = new[] {{ {string.Join(", ", values)} }},");
+                }
+
+                if (scalarState.Count > 0)
+                {
+                    writer.WriteWrapped("ScalarStateNames = new[] { ", scalarState.Select(Literal.String).ToArray(), " },");
+                }
+
                 writer.Unindent();
                 writer.WriteLine("};");
             }
@@ -89,6 +102,12 @@ internal static class CheckpointEmitter
 
         writer.WriteLine();
     }
+
+    /// <summary>The scalar state checkpoints record: each kernel's largest rate and sum of weights (Schedule-Free).</summary>
+    private static IReadOnlyList<string> ScalarStateNames(KernelRule rule, KernelTable kernels) =>
+        rule.KeepsAverageWeights
+            ? kernels.Kernels.SelectMany(k => new[] { k.Name + ".max_lr", k.Name + ".weight_sum" }).ToArray()
+            : System.Array.Empty<string>();
 
     /// <summary>A kernel's folded settings, under the names checkpoints record them by.</summary>
     public static void WriteHyperparameters(SourceWriter writer, OptimizerFamily family, KernelSpec kernel)
@@ -126,6 +145,27 @@ internal static class CheckpointEmitter
         writer.WriteLine();
         writer.WriteArrow($"global::Rlx.Optim.CompilerServices.ParameterStateTable {Interface}.StateTable", "__states");
         writer.WriteLine();
+        if (rule.KeepsAverageWeights)
+        {
+            string[] fields = kernels.Kernels
+                .SelectMany(k => { (string maxLr, string weightSum) = KernelEmitter.AverageWeightFields(k.Name); return new[] { maxLr, weightSum }; })
+                .ToArray();
+            writer.WriteLine($"global::System.Collections.Generic.IReadOnlyList<double> {Interface}.ScalarState =>");
+            writer.Indent();
+            writer.WriteWrapped("new[] { ", fields, " };");
+            writer.Unindent();
+            writer.WriteLine();
+            using (writer.Block($"void {Interface}.RestoreScalarState(global::System.Collections.Generic.IReadOnlyList<double> values)"))
+            {
+                for (int i = 0; i < fields.Length; i++)
+                {
+                    writer.WriteLine($"{fields[i]} = values[{i}];");
+                }
+            }
+
+            writer.WriteLine();
+        }
+
         if (!rule.KeepsScheduleProduct)
         {
             writer.WriteArrow($"void {Interface}.RestoreStepCount(long stepCount)", "__stepCount = stepCount");

@@ -99,6 +99,10 @@ internal static class KernelEmitter
     /// <summary>The optimizer's field holding a kernel's running product of NAdam's μ.</summary>
     public static string ScheduleProductField(string kernelName) => KernelField(kernelName, "MuProduct");
 
+    /// <summary>The optimizer's fields holding a kernel's largest rate so far and the sum of its steps' weights (Schedule-Free).</summary>
+    public static (string MaxLr, string WeightSum) AverageWeightFields(string kernelName) =>
+        (KernelField(kernelName, "MaxLr"), KernelField(kernelName, "WeightSum"));
+
     /// <summary>An optimizer field that belongs to one kernel: <c>DefaultKernel</c>, <c>MuProduct</c> → <c>__defaultKernelMuProduct</c>.</summary>
     public static string KernelField(string kernelName, string suffix) => $"__{char.ToLowerInvariant(kernelName[0])}{kernelName.Substring(1)}{suffix}";
 
@@ -138,7 +142,7 @@ internal static class KernelEmitter
 
     private static void WritePrepare(SourceWriter writer, KernelRule rule, KernelSpec kernel, OptimizerPrecision precision, IReadOnlyList<ScalarField> fields)
     {
-        string extra = rule.KeepsScheduleProduct ? ", double muProduct" : string.Empty;
+        string extra = rule.KeepsScheduleProduct ? ", double muProduct" : rule.KeepsAverageWeights ? ", double maxLr, double weightSum" : string.Empty;
         writer.WriteSummary("The scalars of step <paramref name=\"t\"/> (from 1) at learning rate <paramref name=\"lr\"/>.");
         using (writer.Block($"public static {rule.ScalarsType} Prepare(double lr, long t{extra})"))
         {
@@ -302,11 +306,11 @@ internal static class KernelEmitter
             string[] stepFields = fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => f.Local).ToArray();
             if (isDouble)
             {
-                WriteWidenedUpdate(writer, shape, locals, stepFields);
+                WriteWidenedUpdate(writer, shape, locals, stepFields, rule.ReadsParameter);
             }
             else
             {
-                WriteFloatUpdate(writer, shape, locals, stepFields);
+                WriteFloatUpdate(writer, shape, locals, stepFields, rule.ReadsParameter);
             }
         }
 
@@ -314,14 +318,15 @@ internal static class KernelEmitter
     }
 
     /// <summary>The float kernel's middle: the update on the state's vectors.</summary>
-    private static void WriteFloatUpdate(SourceWriter writer, VectorShape shape, string[] locals, string[] stepFields)
+    private static void WriteFloatUpdate(SourceWriter writer, VectorShape shape, string[] locals, string[] stepFields, bool readsParameter)
     {
         for (int b = 0; b < locals.Length; b++)
         {
             writer.WriteLine($"{shape.Floats} {locals[b]} = state.S{b};");
         }
 
-        writer.WriteWrapped($"{shape.Floats} delta = Step(", new[] { "g" }.Concat(locals.Select(l => "ref " + l)).Concat(stepFields).ToArray(), ");");
+        string[] inputs = readsParameter ? new[] { "g", "p" } : new[] { "g" };
+        writer.WriteWrapped($"{shape.Floats} delta = Step(", inputs.Concat(locals.Select(l => "ref " + l)).Concat(stepFields).ToArray(), ");");
         for (int b = 0; b < locals.Length; b++)
         {
             writer.WriteLine($"state.S{b} = {locals[b]};");
@@ -331,19 +336,25 @@ internal static class KernelEmitter
     }
 
     /// <summary>The double kernel's middle: widen, run the update on each half, narrow.</summary>
-    private static void WriteWidenedUpdate(SourceWriter writer, VectorShape shape, string[] locals, string[] stepFields)
+    private static void WriteWidenedUpdate(SourceWriter writer, VectorShape shape, string[] locals, string[] stepFields, bool readsParameter)
     {
         string api = shape.Api;
         writer.WriteLine($"{shape.Doubles} gLow = {api}.WidenLower(g);");
         writer.WriteLine($"{shape.Doubles} gHigh = {api}.WidenUpper(g);");
+        if (readsParameter)
+        {
+            writer.WriteLine($"{shape.Doubles} pLow = {api}.WidenLower(p);");
+            writer.WriteLine($"{shape.Doubles} pHigh = {api}.WidenUpper(p);");
+        }
+
         for (int b = 0; b < locals.Length; b++)
         {
             writer.WriteLine($"{shape.Doubles} {locals[b]}Low = {api}.WidenLower(state.S{b});");
             writer.WriteLine($"{shape.Doubles} {locals[b]}High = {api}.WidenUpper(state.S{b});");
         }
 
-        writer.WriteWrapped($"{shape.Doubles} deltaLow = Step(", new[] { "gLow" }.Concat(locals.Select(l => $"ref {l}Low")).Concat(stepFields).ToArray(), ");");
-        writer.WriteWrapped($"{shape.Doubles} deltaHigh = Step(", new[] { "gHigh" }.Concat(locals.Select(l => $"ref {l}High")).Concat(stepFields).ToArray(), ");");
+        writer.WriteWrapped($"{shape.Doubles} deltaLow = Step(", (readsParameter ? new[] { "gLow", "pLow" } : new[] { "gLow" }).Concat(locals.Select(l => $"ref {l}Low")).Concat(stepFields).ToArray(), ");");
+        writer.WriteWrapped($"{shape.Doubles} deltaHigh = Step(", (readsParameter ? new[] { "gHigh", "pHigh" } : new[] { "gHigh" }).Concat(locals.Select(l => $"ref {l}High")).Concat(stepFields).ToArray(), ");");
         for (int b = 0; b < locals.Length; b++)
         {
             writer.WriteLine($"state.S{b} = {api}.Narrow({locals[b]}Low, {locals[b]}High);");
@@ -361,7 +372,8 @@ internal static class KernelEmitter
             writer.WriteLine("g = -g; // maximize");
         }
 
-        if (kernel.DecaysGradient || (rule.AddsZeroDecayTerm && isDouble))
+        // A rule that reads θ applies its own decay there.
+        if (!rule.ReadsParameter && (kernel.DecaysGradient || (rule.AddsZeroDecayTerm && isDouble)))
         {
             string decay = constants.Float("WeightDecay", kernel.WeightDecay);
             writer.WriteLine(kernel.Decays
@@ -391,7 +403,8 @@ internal static class KernelEmitter
         IReadOnlyList<string> buffers)
     {
         var body = new KernelBody(writer, precision, shape, constants);
-        string[] parameters = new[] { $"{body.T} g" }
+        string[] inputs = rule.ReadsParameter ? new[] { $"{body.T} g", $"{body.T} p" } : new[] { $"{body.T} g" };
+        string[] parameters = inputs
             .Concat(buffers.Select(b => $"ref {body.T} {Camel(b)}"))
             .Concat(fields.Where(f => f.Role != ScalarRole.Prologue).Select(f => $"{LocalType(f, precision, shape)} {f.Local}"))
             .ToArray();

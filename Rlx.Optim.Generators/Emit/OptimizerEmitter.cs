@@ -109,6 +109,16 @@ internal static class OptimizerEmitter
             }
         }
 
+        if (rule.KeepsAverageWeights)
+        {
+            foreach ((_, string kernelName) in kernels.Kernels)
+            {
+                (string maxLr, string weightSum) = KernelEmitter.AverageWeightFields(kernelName);
+                writer.WriteLine($"private double {maxLr}; // the largest rate of {kernelName}'s steps so far");
+                writer.WriteLine($"private double {weightSum}; // the sum of {kernelName}'s steps' weights in the average x");
+            }
+        }
+
         ScalarsCache.WriteFields(writer, rule, kernels);
         writer.WriteLine();
     }
@@ -306,6 +316,20 @@ internal static class OptimizerEmitter
                 writer.WriteLine("__stepCount++;");
             }
         }
+        else if (rule.KeepsAverageWeights)
+        {
+            using (writer.Block("public void EndIteration()"))
+            {
+                writer.WriteLine("double lr = __RateOfComingStep();");
+                foreach ((_, string kernelName) in kernels.Kernels)
+                {
+                    (string maxLr, string weightSum) = KernelEmitter.AverageWeightFields(kernelName);
+                    writer.WriteLine($"{Generated}.{kernelName}.Advance(lr, __stepCount + 1, ref {maxLr}, ref {weightSum});");
+                }
+
+                writer.WriteLine("__stepCount++;");
+            }
+        }
         else
         {
             writer.WriteLine("public void EndIteration() => __stepCount++;");
@@ -323,6 +347,16 @@ internal static class OptimizerEmitter
                 foreach ((_, string kernelName) in kernels.Kernels)
                 {
                     writer.WriteLine($"{KernelEmitter.ScheduleProductField(kernelName)} = 1.0;");
+                }
+            }
+
+            if (rule.KeepsAverageWeights)
+            {
+                foreach ((_, string kernelName) in kernels.Kernels)
+                {
+                    (string maxLr, string weightSum) = KernelEmitter.AverageWeightFields(kernelName);
+                    writer.WriteLine($"{maxLr} = 0.0;");
+                    writer.WriteLine($"{weightSum} = 0.0;");
                 }
             }
         }

@@ -25,6 +25,11 @@ internal static class ScalarsCache
             {
                 writer.WriteLine($"private double {fields.MuProduct};");
             }
+
+            if (rule.KeepsAverageWeights)
+            {
+                writer.WriteLine($"private double {fields.WeightSum};");
+            }
         }
     }
 
@@ -33,7 +38,11 @@ internal static class ScalarsCache
         foreach ((_, string kernel) in kernels.Kernels)
         {
             var fields = new Fields(kernel);
-            string? mu = rule.KeepsScheduleProduct ? KernelEmitter.ScheduleProductField(kernel) : null;
+            // NAdam's product of μ, or Schedule-Free's sum of weights (which moves whenever its largest rate does), is one more input.
+            string? mu = rule.KeepsScheduleProduct ? KernelEmitter.ScheduleProductField(kernel)
+                : rule.KeepsAverageWeights ? KernelEmitter.AverageWeightFields(kernel).WeightSum
+                : null;
+            string cached = rule.KeepsScheduleProduct ? fields.MuProduct : fields.WeightSum;
             string condition = $"t != {fields.Step} || lr != {fields.Rate}";
             writer.WriteSummary($"{kernel}'s scalars for the coming step, prepared once per step (see its <c>Prepare</c>).");
             using (writer.Block($"private {GeneratedNamespace.Alias}.{rule.ScalarsType} {Call(kernel)}"))
@@ -42,18 +51,20 @@ internal static class ScalarsCache
                 writer.WriteLine("double lr = __RateOfComingStep();");
                 if (mu is not null)
                 {
-                    writer.WriteLine($"if ({condition}"); // NAdam's product of μ is one more input
+                    writer.WriteLine($"if ({condition}");
                 }
 
-                using (mu is null ? writer.Block($"if ({condition})") : writer.Block($"    || {mu} != {fields.MuProduct})"))
+                using (mu is null ? writer.Block($"if ({condition})") : writer.Block($"    || {mu} != {cached})"))
                 {
-                    string arguments = "lr, t" + (mu is null ? string.Empty : ", " + mu);
+                    string arguments = "lr, t" + (rule.KeepsScheduleProduct ? ", " + mu
+                        : rule.KeepsAverageWeights ? $", {KernelEmitter.AverageWeightFields(kernel).MaxLr}, {mu}"
+                        : string.Empty);
                     writer.WriteLine($"{fields.Scalars} = {GeneratedNamespace.Alias}.{kernel}.Prepare({arguments});");
                     writer.WriteLine($"{fields.Step} = t;");
                     writer.WriteLine($"{fields.Rate} = lr;");
                     if (mu is not null)
                     {
-                        writer.WriteLine($"{fields.MuProduct} = {mu};");
+                        writer.WriteLine($"{cached} = {mu};");
                     }
                 }
 
@@ -74,7 +85,10 @@ internal static class ScalarsCache
             Step = KernelEmitter.KernelField(kernel, "ScalarsStep");
             Rate = KernelEmitter.KernelField(kernel, "ScalarsRate");
             MuProduct = KernelEmitter.KernelField(kernel, "ScalarsMuProduct");
+            WeightSum = KernelEmitter.KernelField(kernel, "ScalarsWeightSum");
         }
+
+        public string WeightSum { get; }
 
         public string Scalars { get; }
 

@@ -92,7 +92,15 @@ internal sealed class OptimizerFamily
         new OptimizerFamily(
             OptimizerKind.RMSprop, "RMSpropOptimizer", "rmsprop", "RMSprop", RMSpropDefaults.LearningRate,
             Kernel(0, 0, RMSpropDefaults.Epsilon, RMSpropDefaults.WeightDecay) with { Alpha = RMSpropDefaults.Alpha, Momentum = RMSpropDefaults.Momentum },
-            Setting.Alpha, Setting.Epsilon, Setting.WeightDecay, Setting.Momentum, Setting.Centered, Setting.Maximize));
+            Setting.Alpha, Setting.Epsilon, Setting.WeightDecay, Setting.Momentum, Setting.Centered, Setting.Maximize),
+        new OptimizerFamily(
+            OptimizerKind.ScheduleFreeAdamW, "ScheduleFreeAdamWOptimizer", "schedule_free_adamw", "Schedule-Free AdamW",
+            ScheduleFreeAdamWDefaults.LearningRate,
+            Kernel(ScheduleFreeAdamWDefaults.Beta1, ScheduleFreeAdamWDefaults.Beta2, ScheduleFreeAdamWDefaults.Epsilon, ScheduleFreeAdamWDefaults.WeightDecay) with
+            {
+                WeightLrPower = ScheduleFreeAdamWDefaults.WeightLrPower, WarmupSteps = ScheduleFreeAdamWDefaults.WarmupSteps,
+            },
+            Setting.OpenBeta1, Setting.Beta2, Setting.Epsilon, Setting.WeightDecay, Setting.WeightLrPower, Setting.WarmupSteps, Setting.Maximize));
 
     public static OptimizerFamily For(OptimizerKind kind) => All[(int)kind];
 

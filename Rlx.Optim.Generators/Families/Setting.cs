@@ -120,6 +120,21 @@ internal sealed class Setting
         "Alpha", "alpha", overridable: true, DiagnosticDescriptors.AlphaOutOfRange, "[0, 1)", IsBeta,
         k => k.Alpha, (k, v) => k with { Alpha = v });
 
+    /// <summary>Schedule-Free's β₁: 0 is refused (x = (y − (1 − β₁)z)/β₁ recovers the average from y and z).</summary>
+    public static readonly Setting OpenBeta1 = Number(
+        "Beta1", "beta1", overridable: true, DiagnosticDescriptors.Beta1OutOfRange, "(0, 1)", IsOpenBeta,
+        k => k.Beta1, (k, v) => k with { Beta1 = v });
+
+    /// <summary>Schedule-Free's r: not per set (every set's average is weighed alike).</summary>
+    public static readonly Setting WeightLrPower = Number(
+        "WeightLrPower", "weight_lr_power", overridable: false, DiagnosticDescriptors.WeightLrPowerInvalid, "finite and not negative", IsNonNegative,
+        k => k.WeightLrPower, (k, v) => k with { WeightLrPower = v });
+
+    /// <summary>Schedule-Free's warm-up W, a whole number of steps (an <c>int</c> property): not per set.</summary>
+    public static readonly Setting WarmupSteps = Number(
+        "WarmupSteps", "warmup_steps", overridable: false, DiagnosticDescriptors.WarmupStepsInvalid, "0 (none) or a positive number of steps", IsNonNegative,
+        k => k.WarmupSteps, (k, v) => k with { WarmupSteps = v });
+
     public static readonly Setting AmsGrad = Switch("AmsGrad", "amsgrad", k => k.AmsGrad, (k, v) => k with { AmsGrad = v });
 
     public static readonly Setting Maximize = Switch("Maximize", "maximize", k => k.Maximize, (k, v) => k with { Maximize = v });
@@ -147,6 +162,8 @@ internal sealed class Setting
             k => get(k) ? 1 : 0, (k, v) => with(k, v != 0));
 
     private static bool IsBeta(double value) => value >= 0 && (float)value < 1f;
+
+    private static bool IsOpenBeta(double value) => value > 0 && (float)value < 1f;
 
     private static bool IsClosedBeta(double value) => value >= 0 && value <= 1;
 

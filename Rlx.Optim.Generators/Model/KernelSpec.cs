@@ -43,6 +43,12 @@ internal sealed record KernelSpec(
     /// <summary>RMSprop: divide by √(v − ḡ²) + ε, keeping the gradient's average ḡ.</summary>
     public bool Centered { get; init; }
 
+    /// <summary>Schedule-Free: the power of the largest learning rate so far that weighs each step in the average x.</summary>
+    public double WeightLrPower { get; init; }
+
+    /// <summary>Schedule-Free: the length of Optax's linear warm-up from 0, in steps (0: none).</summary>
+    public double WarmupSteps { get; init; }
+
     /// <summary>Whether a weight-decay term is applied at all.</summary>
     public bool Decays => WeightDecay != 0;
 

@@ -78,7 +78,16 @@ internal static class HyperparameterRules
             return constant.Value is bool on ? setting.With(kernel, on ? 1 : 0) : kernel;
         }
 
-        if (constant.Value is not double value)
+        double value;
+        if (constant.Value is double number)
+        {
+            value = number;
+        }
+        else if (constant.Value is int count)
+        {
+            value = count; // an int property: Schedule-Free's WarmupSteps
+        }
+        else
         {
             return kernel;
         }

@@ -41,6 +41,9 @@ internal static class CheckpointFormat
     public const string PrecisionKey = "precision";
     public const string StepKey = "step";
     public const string LearningRateKey = "learning_rate";
+    /// <summary>The key of one of the optimizer's scalar states (<see cref="OptimizerDescription.ScalarStateNames"/>): <c>state.{name}</c>.</summary>
+    public static string ScalarStateKey(string name) => "state." + name;
+
     /// <summary>A state tensor's name, after PyTorch's names for optimizer state: <c>w1.exp_avg</c>.</summary>
     public static string TensorName(string setName, string bufferName) => setName + "." + bufferName;
 

@@ -28,12 +28,30 @@ internal static class CheckpointValidator
         ExpectHyperparameters(metadata, setName: null, description.Hyperparameters, source);
         long step = StepCount(metadata, source);
         float learningRate = LearningRate(metadata, source);
+        double[] scalarState = ScalarState(metadata, description, source);
 
         var indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
         (List<PlannedSet> sets, List<PlannedTensor> tensors) = GroupIntoSets(header, description, indexByName, source);
         MatchDeclaredSets(sets, indexByName, metadata, description, source);
         RefuseForeignDeclarations(sets, indexByName, metadata, description, source);
-        return new RestorePlan(step, learningRate, sets, tensors, roundingSeed);
+        return new RestorePlan(step, learningRate, sets, tensors, roundingSeed) { ScalarState = scalarState };
+    }
+
+    /// <summary>Every scalar state the optimizer keeps, as a number (NaN and infinities included: it is state, kept as it was).</summary>
+    private static double[] ScalarState(IReadOnlyDictionary<string, string> metadata, OptimizerDescription description, CheckpointSource source)
+    {
+        double[] values = new double[description.ScalarStateNames.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            string key = CheckpointFormat.ScalarStateKey(description.ScalarStateNames[i]);
+            string text = Required(metadata, key, source);
+            if (!CheckpointFormat.TryParse(text, out values[i]))
+            {
+                throw source.Refuse($"its metadata entry '{key}' is '{text}', not a number.");
+            }
+        }
+
+        return values;
     }
 
     /// <summary>

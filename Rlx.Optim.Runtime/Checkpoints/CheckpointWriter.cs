@@ -67,6 +67,12 @@ internal static class CheckpointWriter
             metadata.Add(new(CheckpointFormat.RoundingSeedKey, optimizer.StateTable.RoundingSeed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
+        IReadOnlyList<double> scalars = optimizer.ScalarState;
+        for (int i = 0; i < description.ScalarStateNames.Count; i++)
+        {
+            metadata.Add(new(CheckpointFormat.ScalarStateKey(description.ScalarStateNames[i]), CheckpointFormat.Text(scalars[i])));
+        }
+
         AddHyperparameters(metadata, setName: null, description.Hyperparameters);
         foreach (ParameterSetDescription set in description.Sets)
         {

@@ -1,4 +1,6 @@
 using Rlx.Optim.CompilerServices;
+using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
 
@@ -41,4 +43,20 @@ public interface ICheckpointable : IOptimizer
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     void RestoreStepCount(long stepCount);
+
+    /// <summary>
+    /// The values of <see cref="OptimizerDescription.ScalarStateNames"/>, in that order: scalar state that depends on
+    /// the learning rates so far (Schedule-Free's largest rate and sum of weights), which checkpoints record.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    IReadOnlyList<double> ScalarState => Array.Empty<double>();
+
+    /// <summary>
+    /// Sets the scalar state (<see cref="ScalarState"/>' order), during a load that has validated everything, just
+    /// before <see cref="RestoreStepCount"/>. Call <see cref="LoadCheckpoint(Stream)"/> instead.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    void RestoreScalarState(IReadOnlyList<double> values)
+    {
+    }
 }

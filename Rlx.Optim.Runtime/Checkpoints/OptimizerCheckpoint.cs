@@ -89,6 +89,11 @@ public static class OptimizerCheckpoint
             optimizer.StateTable.RoundingSeed = seed;
         }
 
+        if (plan.ScalarState.Count > 0)
+        {
+            optimizer.RestoreScalarState(plan.ScalarState);
+        }
+
         optimizer.RestoreStepCount(plan.StepCount);
     }
 

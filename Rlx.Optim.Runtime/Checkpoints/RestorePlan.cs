@@ -9,7 +9,11 @@ namespace Rlx.Optim;
 /// <param name="Tensors">Every tensor, in the order of its data.</param>
 /// <param name="RoundingSeed">The seed of 16-bit state's stochastic rounding, or <see langword="null"/> for float state.</param>
 internal sealed record RestorePlan(
-    long StepCount, float LearningRate, IReadOnlyList<PlannedSet> Sets, IReadOnlyList<PlannedTensor> Tensors, ulong? RoundingSeed);
+    long StepCount, float LearningRate, IReadOnlyList<PlannedSet> Sets, IReadOnlyList<PlannedTensor> Tensors, ulong? RoundingSeed)
+{
+    /// <summary>The values of the optimizer's <see cref="OptimizerDescription.ScalarStateNames"/>, in that order.</summary>
+    public IReadOnlyList<double> ScalarState { get; init; } = [];
+}
 
 /// <summary>One set of a checkpoint.</summary>
 /// <param name="Name">Its name.</param>

@@ -13,6 +13,7 @@ namespace Rlx.Optim;
 public sealed class OptimizerDescription
 {
     private ReadOnlyCollection<double>? _bufferInitialValues;
+    private ReadOnlyCollection<string>? _scalarStateNames;
 
     /// <summary>Describes a generated optimizer. Generated code calls it, once per optimizer class.</summary>
     /// <param name="kind">The algorithm, for example <c>adam</c> or <c>sgd</c>.</param>
@@ -90,10 +91,11 @@ public sealed class OptimizerDescription
 
     /// <summary>
     /// What each state buffer (in <see cref="BufferNames"/>' order) holds at creation and after <c>Reset</c>, as
-    /// declared: 0 for every buffer but Adagrad's <c>sum</c>, which starts at its initial accumulator value. Each
-    /// buffer stores it rounded to nearest at its precision (<see cref="StateBuffer.InitialValue"/>).
+    /// declared: 0 for every buffer but Adagrad's <c>sum</c>, which starts at its initial accumulator value, and
+    /// Schedule-Free's <c>z</c>, which is NaN until the set's first step copies the parameters into it. Each buffer
+    /// stores it rounded to nearest at its precision (<see cref="StateBuffer.InitialValue"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">Set to a list that does not hold one finite value per buffer.</exception>
+    /// <exception cref="ArgumentException">Set to a list that does not hold one finite or NaN value per buffer.</exception>
     public IReadOnlyList<double> BufferInitialValues
     {
         get => _bufferInitialValues ??= new ReadOnlyCollection<double>(new double[BufferNames.Count]);
@@ -101,14 +103,29 @@ public sealed class OptimizerDescription
         {
             ArgumentNullException.ThrowIfNull(value);
             double[] values = [.. value];
-            if (values.Length != BufferNames.Count || !Array.TrueForAll(values, double.IsFinite))
+            if (values.Length != BufferNames.Count || !Array.TrueForAll(values, v => double.IsFinite(v) || double.IsNaN(v)))
             {
                 throw new ArgumentException(
-                    $"Expected one finite initial value for each of the {BufferNames.Count} state buffers, got [{string.Join(", ", values)}].",
+                    $"Expected one finite (or NaN: not yet started) initial value for each of the {BufferNames.Count} state buffers, got [{string.Join(", ", values)}].",
                     nameof(value));
             }
 
             _bufferInitialValues = new ReadOnlyCollection<double>(values);
+        }
+    }
+
+    /// <summary>
+    /// The names of the optimizer's scalar state beyond the step count, which checkpoints record under
+    /// <c>state.{name}</c> (Schedule-Free: each kernel's <c>max_lr</c> and <c>weight_sum</c>); empty for most optimizers.
+    /// Their values are <see cref="ICheckpointable.ScalarState"/>, in this order.
+    /// </summary>
+    public IReadOnlyList<string> ScalarStateNames
+    {
+        get => _scalarStateNames ??= new ReadOnlyCollection<string>([]);
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _scalarStateNames = new ReadOnlyCollection<string>([.. value]);
         }
     }
 

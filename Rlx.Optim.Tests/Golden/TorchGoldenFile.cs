@@ -13,6 +13,7 @@ public sealed record TorchGoldenFile(string Format, string Torch, IReadOnlyList<
 {
     private static readonly Lazy<TorchGoldenFile> s_instance = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-v1.json"));
     private static readonly Lazy<TorchGoldenFile> s_family2 = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-family2-v1.json"));
+    private static readonly Lazy<TorchGoldenFile> s_scheduleFree = new(() => SeedGoldenFile.Load<TorchGoldenFile>("schedulefree-v1.json"));
     private static readonly Lazy<TorchGoldenFile> s_clipping = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-clip-v1.json"));
 
     public static TorchGoldenFile Instance => s_instance.Value;
@@ -20,8 +21,11 @@ public sealed record TorchGoldenFile(string Format, string Torch, IReadOnlyList<
     /// <summary>Adagrad and RMSprop (made by make_torch_family2_goldens.py).</summary>
     public static TorchGoldenFile Family2 => s_family2.Value;
 
-    /// <summary>Every optimizer case without clipping: torch-v1's, then torch-family2-v1's.</summary>
-    public static IEnumerable<TorchCase> OptimizerCases => Instance.Cases.Concat(Family2.Cases);
+    /// <summary>Schedule-Free AdamW against its float32 reference (made by make_schedulefree_goldens.py).</summary>
+    public static TorchGoldenFile ScheduleFree => s_scheduleFree.Value;
+
+    /// <summary>Every optimizer case without clipping: torch-v1's, torch-family2-v1's, then schedulefree-v1's.</summary>
+    public static IEnumerable<TorchCase> OptimizerCases => Instance.Cases.Concat(Family2.Cases).Concat(ScheduleFree.Cases);
 
     /// <summary>The optimizer case (without clipping) of that name, in either file.</summary>
     public static TorchCase OptimizerCase(string name) => OptimizerCases.Single(c => c.Name == name);
@@ -36,7 +40,8 @@ public sealed record TorchGoldenFile(string Format, string Torch, IReadOnlyList<
 /// One PyTorch case: the optimizer and its constructor's keyword arguments (applied by the declarations in
 /// TorchGoldenOptimizers.cs), how to draw the data, and the results. A clipping case also has the clipping norm (null:
 /// none), each tensor's learning-rate scale (its parameter group's lr over the optimizer's) and the norm
-/// <c>clip_grad_norm_</c> returned at each step.
+/// <c>clip_grad_norm_</c> returned at each step. A Schedule-Free case may set each iteration's learning rate
+/// (<paramref name="Lrs"/>) and holds the final largest rate and sum of weights as float bit patterns.
 /// </summary>
 public sealed record TorchCase(
     string Name,
@@ -50,7 +55,10 @@ public sealed record TorchCase(
     IReadOnlyList<TorchTensor> Tensors,
     double? MaxNorm = null,
     double[]? LrScales = null,
-    uint[]? Norms = null)
+    uint[]? Norms = null,
+    double[]? Lrs = null,
+    uint? WeightSum = null,
+    uint? MaxLr = null)
 {
     public override string ToString() => Name;
 }

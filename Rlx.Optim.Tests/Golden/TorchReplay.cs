@@ -9,7 +9,8 @@ public sealed record TorchReplayResult(float[][] Initial, float[][] AfterFirstSt
 
 /// <summary>
 /// Replays a PyTorch case (Golden/README.md): the parameters are drawn, then each iteration draws every tensor's
-/// gradient and steps each tensor through the name-keyed <see cref="IOptimizer"/> calls before ending the iteration.
+/// gradient and steps each tensor through the name-keyed <see cref="IOptimizer"/> calls before ending the iteration
+/// (at the case's learning rate of that iteration, if it has one per iteration).
 /// </summary>
 public static class TorchReplay
 {
@@ -28,6 +29,11 @@ public static class TorchReplay
         float[][]? afterFirstStep = null;
         for (int step = 0; step < testCase.Steps; step++)
         {
+            if (testCase.Lrs is { } rates)
+            {
+                optimizer.LearningRate = (float)rates[step];
+            }
+
             var gradients = new List<float[]>();
             for (int k = 0; k < parameters.Length; k++)
             {

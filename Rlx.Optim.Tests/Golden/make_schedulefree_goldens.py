@@ -7,7 +7,8 @@ optax.contrib.schedule_free_adamw (optax/contrib/_schedule_free.py): the base st
 eps_in_sqrt=False, bias_correction=True), then add_decayed_weights(weight_decay) (at y, the parameters the gradient
 was taken at), then scale_by_learning_rate; z accumulates it; x is the average of z weighted by max_lr ** weight_lr_power;
 y = (1 - b1) z + b1 x is what the user holds, reached as Optax's apply_updates does, y + (y_new - y).
-torch and numpy serve only as float32 calculators. Run with Debian's own interpreter (python3-torch, numpy):
+torch and numpy serve only as float32 calculators; Optax's Python-float hyperparameters (1 - b1, 1 - b2) are
+formed in double and rounded to float32 once, as JAX's weak typing does. Run with Debian's own interpreter (python3-torch, numpy):
 /usr/bin/python3 make_schedulefree_goldens.py
 
 Optax evaluates the learning rate twice per step: schedule_free's weight at its step_count (from 1) and the base
@@ -86,18 +87,20 @@ class ScheduleFreeAdamW:
         base_lr = self.rate(self.base_count)
         self.base_count += 1
         b1, b2, eps, wd = scalar(self.b1), scalar(self.b2), scalar(self.eps), scalar(self.weight_decay)
+        # Optax's b1 and b2 are Python floats: 1 - b is computed in double and rounded once, where it meets an array.
+        one_minus_b1, one_minus_b2 = scalar(1.0 - self.b1), scalar(1.0 - self.b2)
         correction = scalar(1.0) - b2 ** scalar(float(self.base_count))
         for k, y in enumerate(self.params):
             g = -grads[k] if self.maximize else grads[k]
-            self.nu[k] = (scalar(1.0) - b2) * (g * g) + b2 * self.nu[k]
+            self.nu[k] = one_minus_b2 * (g * g) + b2 * self.nu[k]
             update = g / (torch.sqrt(self.nu[k] / correction) + eps)
             update = update + wd * y
             update = -base_lr * update
             z_old = self.z[k]
             z = z_old + update
-            prev_x = (y - (scalar(1.0) - b1) * z_old) / b1
+            prev_x = (y - one_minus_b1 * z_old) / b1
             x = (scalar(1.0) - ck) * prev_x + ck * z
-            new_y = b1 * x + (scalar(1.0) - b1) * z
+            new_y = b1 * x + one_minus_b1 * z
             self.params[k] = y + (new_y - y)
             self.z[k] = z
         self.weight_sum = total

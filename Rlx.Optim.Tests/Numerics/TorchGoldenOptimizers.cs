@@ -338,3 +338,93 @@ public partial class TorchRmspropMaximizeDouble
 {
     [Parameter(17, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
+
+// schedulefree-v1.json: Schedule-Free AdamW against the float32 reference with Optax's semantics.
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.0025, Precision = OptimizerPrecision.Single)]
+public partial class TorchSchedulefreeDefaultsSingle
+{
+    [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.0025, Precision = OptimizerPrecision.Double)]
+public partial class TorchSchedulefreeDefaultsDouble
+{
+    [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.05, Epsilon = 1e-06, Precision = OptimizerPrecision.Single)]
+public partial class TorchSchedulefreeDecaySingle
+{
+    [Parameter(45, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.05, Epsilon = 1e-06, Precision = OptimizerPrecision.Double)]
+public partial class TorchSchedulefreeDecayDouble
+{
+    [Parameter(45, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WarmupSteps = 5, Precision = OptimizerPrecision.Single)]
+public partial class TorchSchedulefreeWarmupSingle
+{
+    [Parameter(40, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WarmupSteps = 5, Precision = OptimizerPrecision.Double)]
+public partial class TorchSchedulefreeWarmupDouble
+{
+    [Parameter(40, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.005, Beta1 = 0.5, Beta2 = 0.99, WeightLrPower = 1.0, Precision = OptimizerPrecision.Single)]
+public partial class TorchSchedulefreeBeta1Single
+{
+    [Parameter(33, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.005, Beta1 = 0.5, Beta2 = 0.99, WeightLrPower = 1.0, Precision = OptimizerPrecision.Double)]
+public partial class TorchSchedulefreeBeta1Double
+{
+    [Parameter(33, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.002, Beta1 = 0.98, WeightDecay = 0.01, Precision = OptimizerPrecision.Single)]
+public partial class TorchSchedulefreeBeta1HighSingle
+{
+    [Parameter(33, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.002, Beta1 = 0.98, WeightDecay = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class TorchSchedulefreeBeta1HighDouble
+{
+    [Parameter(33, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.001, Precision = OptimizerPrecision.Single)]
+public partial class TorchSchedulefreeRatesSingle
+{
+    [Parameter(29, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(3, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.001, Precision = OptimizerPrecision.Double)]
+public partial class TorchSchedulefreeRatesDouble
+{
+    [Parameter(29, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(3, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.0025, Maximize = true, Precision = OptimizerPrecision.Single)]
+public partial class TorchSchedulefreeMaximizeSingle
+{
+    [Parameter(17, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.0025, Maximize = true, Precision = OptimizerPrecision.Double)]
+public partial class TorchSchedulefreeMaximizeDouble
+{
+    [Parameter(17, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}

@@ -6,7 +6,8 @@ namespace Rlx.Optim.Tests.Numerics;
 
 /// <summary>
 /// Every optimizer of the family, in both precisions, against PyTorch's own implementation on its 27 golden cases
-/// (torch-v1's 18 and torch-family2-v1's 9, Adagrad and RMSprop):
+/// (torch-v1's 18 and torch-family2-v1's 9, Adagrad and RMSprop), and Schedule-Free AdamW against its float32
+/// reference with Optax's semantics (schedulefree-v1's 7):
 /// parameters after the first and the last iteration, and every state tensor under PyTorch's name, within the
 /// tolerance of Adam's float mode. Through the declared sets and through names the optimizer never declared.
 /// </summary>

@@ -102,6 +102,19 @@ internal abstract class KernelRule
     /// </summary>
     public virtual bool KeepsScheduleProduct => false;
 
+    /// <summary>
+    /// Schedule-Free: the element update reads θ (<c>p</c>, widened in <c>Double</c> mode) and applies the weight decay
+    /// itself, so the kernel adds no L2 term to the gradient.
+    /// </summary>
+    public virtual bool ReadsParameter => false;
+
+    /// <summary>
+    /// Schedule-Free's average: the optimizer keeps, per kernel, the largest learning rate so far and the sum of the
+    /// steps' weights, passes them to <c>Prepare</c>, advances them at the end of each iteration (the kernel's
+    /// <c>Advance</c>), and records them in checkpoints.
+    /// </summary>
+    public virtual bool KeepsAverageWeights => false;
+
     /// <summary>The field holding 1 − lr·λ, for rules whose optimizer may decay the parameter.</summary>
     protected static readonly ScalarField DecayFactor = new(
         "DecayFactor", ScalarRole.Prologue, "1 − lr·λ: decoupled weight decay scales θ by this before the step.");
@@ -167,6 +180,7 @@ internal abstract class KernelRule
         OptimizerKind.Lion => LionRule.Instance,
         OptimizerKind.Adagrad => AdagradRule.Instance,
         OptimizerKind.RMSprop => RMSpropRule.Instance,
+        OptimizerKind.ScheduleFreeAdamW => ScheduleFreeRule.Instance,
         _ => SgdRule.Instance,
     };
 }
