@@ -22,6 +22,7 @@ internal static class NameKeyedEmitter
         using (writer.Block($"public void Step(string name, {Span} parameter, {ReadOnlySpan} gradient)"))
         {
             OptimizerEmitter.WriteSingleSetCheck(writer);
+            EvaluationEmitter.WriteStepCheck(writer, rule);
             writer.WriteLine("__CheckByName(name, parameter, gradient);");
             writer.WriteLine("__StepByName(name, parameter, gradient, 1f);");
         }
@@ -32,6 +33,7 @@ internal static class NameKeyedEmitter
             + "them. Every argument is checked before anything changes. Returns false, changing nothing, for a skipped step.");
         using (writer.Block($"public bool StepAll(global::System.ReadOnlySpan<{Runtime}.NamedParameter> parameters)"))
         {
+            EvaluationEmitter.WriteStepCheck(writer, rule);
             using (writer.Block("for (int i = 0; i < parameters.Length; i++)"))
             {
                 writer.WriteLine("__CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);");

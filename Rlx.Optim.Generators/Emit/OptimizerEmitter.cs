@@ -68,6 +68,7 @@ internal static class OptimizerEmitter
 
             StepAllEmitter.Write(writer, spec, rule, names);
             NameKeyedEmitter.Write(writer, spec, rule, names);
+            EvaluationEmitter.Write(writer, spec, rule);
             WriteLifecycle(writer, rule, kernels);
             ScalarsCache.WriteMethods(writer, rule, kernels);
             CheckpointEmitter.WriteMembers(writer, rule, kernels);
@@ -211,6 +212,7 @@ internal static class OptimizerEmitter
         using (writer.Block($"{modifiers}partial void {set.MethodName}(", spans, ")"))
         {
             WriteSingleSetCheck(writer);
+            EvaluationEmitter.WriteStepCheck(writer, rule);
             if (set.HasSixteenBitParameter)
             {
                 WriteSetBody(writer, spec, rule, set, names, parallel, parameter, gradient, "1f");

@@ -47,6 +47,7 @@ internal static class StepAllEmitter
             + "Returns false, changing nothing, when SkipNonFiniteSteps is on and a gradient element is NaN or infinite.");
         using (writer.Block("public bool StepAll(", Parameters(spec, names), ")"))
         {
+            EvaluationEmitter.WriteStepCheck(writer, rule);
             for (int i = 0; i < spec.Sets.Count; i++)
             {
                 OptimizerEmitter.WriteValidate(writer, spec.Sets[i], names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);

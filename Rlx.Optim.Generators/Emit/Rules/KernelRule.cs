@@ -115,6 +115,9 @@ internal abstract class KernelRule
     /// </summary>
     public virtual bool KeepsAverageWeights => false;
 
+    /// <summary>Schedule-Free: the user evaluates at x, which the optimizer recovers from θ and <c>z</c> (<see cref="EvaluationEmitter"/>).</summary>
+    public virtual bool HasEvaluationParameters => false;
+
     /// <summary>The field holding 1 − lr·λ, for rules whose optimizer may decay the parameter.</summary>
     protected static readonly ScalarField DecayFactor = new(
         "DecayFactor", ScalarRole.Prologue, "1 − lr·λ: decoupled weight decay scales θ by this before the step.");

@@ -28,6 +28,8 @@ internal sealed class ScheduleFreeRule : KernelRule
 
     public override bool KeepsAverageWeights => true;
 
+    public override bool HasEvaluationParameters => true;
+
     public override IReadOnlyList<string> BufferNames(KernelSpec optimizer) => new[] { "z", "exp_avg_sq" };
 
     public override IReadOnlyList<double>? BufferInitialValues(KernelSpec optimizer) => new[] { double.NaN, 0.0 };
