@@ -123,6 +123,20 @@ internal static class FallbackEmitter
         Member(writer, $"{Runtime}.OptimizerDescription {Checkpointable}.Description", fail);
         Member(writer, $"{Runtime}.CompilerServices.ParameterStateTable {Checkpointable}.StateTable", fail);
         Member(writer, $"void {Checkpointable}.RestoreStepCount(long stepCount)", fail);
+        if (spec.HasEvaluationParameters)
+        {
+            const string Named = "global::System.ReadOnlySpan<" + Runtime + ".NamedParameter>";
+            Member(writer, $"global::System.Collections.Generic.IReadOnlyList<double> {Checkpointable}.ScalarState", fail);
+            Member(writer, $"void {Checkpointable}.RestoreScalarState(global::System.Collections.Generic.IReadOnlyList<double> values)", fail);
+            Member(writer, "public bool IsEvaluating", fail);
+            writer.WriteWrapped("public void EvaluationParameters(", new[] { "string name", $"{ReadOnlySpan} parameter", $"{Span} destination" }, ")");
+            writer.WriteLine($"    => {fail};");
+            Member(writer, $"public void SwapToEvaluation(string name, {Span} parameter)", fail);
+            Member(writer, $"public void SwapToEvaluation({Named} parameters)", fail);
+            Member(writer, $"public void SwapToTraining(string name, {Span} parameter)", fail);
+            Member(writer, $"public void SwapToTraining({Named} parameters)", fail);
+        }
+
         writer.WriteLine();
     }
 

@@ -41,6 +41,9 @@ internal sealed record FallbackSpec(
 {
     /// <summary>Whether the optimizer would round stochastically (16-bit state or parameters): it then has a <c>RoundingSeed</c>.</summary>
     public bool RoundsStochastically { get; init; }
+
+    /// <summary>Whether the optimizer would have Schedule-Free's evaluation members (<c>SwapToEvaluation</c>, …).</summary>
+    public bool HasEvaluationParameters { get; init; }
 }
 
 /// <summary>A declared set of a refused optimizer: enough for its length constant and its place in <c>StepAll</c>.</summary>

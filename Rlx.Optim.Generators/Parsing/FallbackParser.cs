@@ -33,6 +33,7 @@ internal static class FallbackParser
             Surface = true,
             Sets = sets,
             RoundsStochastically = DeclaresSixteenBitState(attribute) || sets.Any(set => set.ParameterElement != ElementType.Single),
+            HasEvaluationParameters = Emit.Rules.KernelRule.For(family.Kind).HasEvaluationParameters,
         };
     }
 

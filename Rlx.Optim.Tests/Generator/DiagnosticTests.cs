@@ -81,6 +81,15 @@ public sealed class DiagnosticTests
         { "RLXO0020", "[AdagradOptimizer] public partial class A { [Parameter(4, [|Beta2 = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
         { "RLXO0020", "[AdamOptimizer] public partial class A { [Parameter(4, [|Alpha = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
         { "RLXO0022", $"[RMSpropOptimizer([|Momentum = -0.1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0037", $"[ScheduleFreeAdamWOptimizer([|WeightLrPower = -1.0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0037", $"[ScheduleFreeAdamWOptimizer([|WeightLrPower = double.NaN|])] public partial class A {{ {Set} }}" },
+        { "RLXO0038", $"[ScheduleFreeAdamWOptimizer([|WarmupSteps = -5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0002", $"[ScheduleFreeAdamWOptimizer([|Beta1 = 0.0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0002", "[ScheduleFreeAdamWOptimizer] public partial class A { [Parameter(4, [|Beta1 = 1.0|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0003", $"[ScheduleFreeAdamWOptimizer([|Beta2 = 1.0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0004", $"[ScheduleFreeAdamWOptimizer([|Epsilon = 0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0006", $"[ScheduleFreeAdamWOptimizer([|WeightDecay = -1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0020", "[ScheduleFreeAdamWOptimizer] public partial class A { [Parameter(4, [|Alpha = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
     };
 
     [Theory]
@@ -154,6 +163,8 @@ public sealed class DiagnosticTests
     [InlineData("[AdagradOptimizer(LearningRateDecay = 1e30, InitialAccumulatorValue = 1e30, Maximize = true)]")]
     [InlineData("[RMSpropOptimizer(Alpha = 0, Momentum = 0.99999994, Centered = true)]")]
     [InlineData("[RMSpropOptimizer(Alpha = 0.99999994, Centered = true, Precision = OptimizerPrecision.Double)]")]
+    [InlineData("[ScheduleFreeAdamWOptimizer(Beta1 = 1e-30, Beta2 = 0, WeightLrPower = 0, WarmupSteps = 0)]")]
+    [InlineData("[ScheduleFreeAdamWOptimizer(Beta1 = 0.99999994, WeightDecay = 1, WarmupSteps = 1, Maximize = true, Precision = OptimizerPrecision.Double)]")]
     public async Task Every_family_accepts_its_edge_settings(string attribute)
     {
         string source = Header + attribute + """
