@@ -91,3 +91,11 @@ public partial class CheckpointRMSprop
     [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(3, Alpha = 0.9)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
 }
+
+/// <summary>Schedule-Free with a warm-up, and a set with its own β₁ and rate (so a kernel of its own, with its own weights).</summary>
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WarmupSteps = 3, WeightDecay = 0.01)]
+public partial class CheckpointScheduleFree
+{
+    [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, Beta1 = 0.8, LearningRateScale = 0.5)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}

@@ -67,3 +67,10 @@ public partial class FamilyRMSprop
     [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
 }
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.01, WarmupSteps = 2, Maximize = true)]
+public partial class FamilyScheduleFree
+{
+    [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
+}

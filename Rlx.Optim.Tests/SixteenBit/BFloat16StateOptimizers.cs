@@ -123,3 +123,18 @@ public partial class LongRunFloatStateAdam
 {
     [Parameter(IllConditionedLeastSquares.Parameters)] public partial void StepTheta(Span<float> theta, ReadOnlySpan<float> gradient);
 }
+
+// Schedule-Free: z starts as NaN in both twins (a bfloat16 NaN widens to a float NaN) and copies the parameters.
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.01, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 31)]
+public partial class BFloat16StateScheduleFree
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.01)]
+public partial class FloatStateScheduleFree
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}

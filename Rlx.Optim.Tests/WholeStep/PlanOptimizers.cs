@@ -45,6 +45,16 @@ public partial class PlanMixedPrecisionRMSprop : IMixedPrecisionPlan
     [Parameter(1_003)] public partial void StepC(Span<Half> parameter, ReadOnlySpan<float> gradient);
 }
 
+/// <summary>Schedule-Free's z and v in bfloat16 beside each 16-bit set's master copy: z starts from the master copy.</summary>
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.001, WeightDecay = 0.01, ParallelThreshold = 1, StatePrecision = StatePrecision.BFloat16,
+    MasterWeights = true, RoundingSeed = 13)]
+public partial class PlanMixedPrecisionScheduleFree : IMixedPrecisionPlan
+{
+    [Parameter(40_000)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(20_000)] public partial void StepB(Span<BFloat16> parameter, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(1_003)] public partial void StepC(Span<Half> parameter, ReadOnlySpan<float> gradient);
+}
+
 [LionOptimizer(LearningRate = 0.001, ParallelThreshold = 1, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 3)]
 public partial class PlanSixteenBitLion
 {
