@@ -155,7 +155,7 @@ internal static class CheckpointEmitter
             writer.WriteWrapped("new[] { ", fields, " };");
             writer.Unindent();
             writer.WriteLine();
-            using (writer.Block($"void {Interface}.RestoreScalarState(global::System.Collections.Generic.IReadOnlyList<double> values)"))
+            using (writer.Block($"void {Interface}.RestoreScalarState(", new[] { "global::System.Collections.Generic.IReadOnlyList<double> values" }, ")"))
             {
                 for (int i = 0; i < fields.Length; i++)
                 {

@@ -50,10 +50,10 @@ internal static class EvaluationEmitter
         writer.WriteLine($"    {Field}.ToEvaluation(parameters, __states, __Beta1Of);");
         writer.WriteLine();
         writer.WriteSummary("Swaps the set's parameters back to the y they held (bit for bit).");
-        writer.WriteLine($"public void SwapToTraining(string name, {Span} parameter) => {Field}.ToTraining(name, parameter);");
+        writer.WriteArrow($"public void SwapToTraining(string name, {Span} parameter)", $"{Field}.ToTraining(name, parameter)");
         writer.WriteLine();
         writer.WriteSummary("Swaps every set of a whole step back to y; every set is checked before any changes.");
-        writer.WriteLine($"public void SwapToTraining({Named} parameters) => {Field}.ToTraining(parameters);");
+        writer.WriteArrow($"public void SwapToTraining({Named} parameters)", $"{Field}.ToTraining(parameters)");
         writer.WriteLine();
         writer.WriteLine($"private {Runtime}.ParameterState? __StateOrNull(string name) =>");
         writer.WriteLine($"    __states.TryGet(name, out {Runtime}.ParameterState? state) ? state : null;");

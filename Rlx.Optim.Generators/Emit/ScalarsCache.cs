@@ -59,7 +59,7 @@ internal static class ScalarsCache
                     string arguments = "lr, t" + (rule.KeepsScheduleProduct ? ", " + mu
                         : rule.KeepsAverageWeights ? $", {KernelEmitter.AverageWeightFields(kernel).MaxLr}, {mu}"
                         : string.Empty);
-                    writer.WriteLine($"{fields.Scalars} = {GeneratedNamespace.Alias}.{kernel}.Prepare({arguments});");
+                    writer.WriteWrapped($"{fields.Scalars} = {GeneratedNamespace.Alias}.{kernel}.Prepare(", arguments.Split(new[] { ", " }, System.StringSplitOptions.None), ");");
                     writer.WriteLine($"{fields.Step} = t;");
                     writer.WriteLine($"{fields.Rate} = lr;");
                     if (mu is not null)

@@ -303,6 +303,40 @@ public sealed class GeneratedSourceTests
         }
         """);
 
+    /// <summary>
+    /// Schedule-Free AdamW with decay and a warm-up, and a set with its own β₁ and rate: two kernels, each with its
+    /// largest rate and sum of weights (advanced at EndIteration, in checkpoints), and the evaluation members.
+    /// </summary>
+    [Fact]
+    public void ScheduleFree() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [ScheduleFreeAdamWOptimizer(WeightDecay = 0.01, WarmupSteps = 100)]
+        public partial class ScheduleFreeNet
+        {
+            [Parameter(256, 64)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(64, Beta1 = 0.95, LearningRateScale = 0.5)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>Schedule-Free AdamW at Optax's defaults in double arithmetic, maximizing: θ widened into the update.</summary>
+    [Fact]
+    public void ScheduleFreeDouble() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [ScheduleFreeAdamWOptimizer(Maximize = true, Precision = OptimizerPrecision.Double)]
+        public partial class PlainScheduleFree
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
     /// <summary>bfloat16 state and 16-bit parameters: the rounding seed, the storages named, the name-keyed refusal.</summary>
     [Fact]
     public void SixteenBit() => VerifyGenerated("""

@@ -65,13 +65,13 @@ internal sealed class ScheduleFreeRule : KernelRule
             body.Line("expAvgSq = KernelMath.AsFloatRange(expAvgSq);");
         }
 
-        string update = $"g / ({body.Sqrt("expAvgSq")} * inverseSqrtBiasCorrection2 + {body.C("Epsilon", kernel.Epsilon)})";
+        body.Line($"{body.T} update = g / ({body.Sqrt("expAvgSq")} * inverseSqrtBiasCorrection2 + {body.C("Epsilon", kernel.Epsilon)});");
         if (kernel.Decays)
         {
-            update += $" + {body.C("WeightDecay", kernel.WeightDecay)} * p";
+            body.Comment("Decoupled decay at y, inside the base step (Optax's add_decayed_weights after the scaling).");
+            body.Line($"update += {body.C("WeightDecay", kernel.WeightDecay)} * p;");
         }
 
-        body.Line($"{body.T} update = {update};");
         body.Line($"{body.T} delta = interpolation * (p - z) + parameterStep * update;");
         body.Line("z -= baseStep * update;");
     }
