@@ -7,7 +7,7 @@ using Rlx.Optim;
 using Rlx.Optim.Samples.Spiral;
 
 // Trains a two-layer network on a synthetic three-arm spiral with a generated optimizer (Adam unless
-// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd, adagrad, rmsprop), full batch. Every optimizer
+// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd, adagrad, rmsprop, schedulefree), full batch. Every optimizer
 // is set up as a training loop would set it up (Configure, below): a warm-up then cosine learning-rate schedule
 // attached to it, the gradients clipped to a global norm, and a step with a non-finite gradient skipped; the progress
 // lines show the rate, the gradient norm (before clipping) and the skipped steps.
@@ -132,7 +132,15 @@ for (int epoch = 1; epoch <= Epochs; epoch++)
 }
 
 weights?.WidenInto(model); // the last step's parameters, which no pass has read yet
+// Schedule-Free trains at y and is evaluated at the average x: swap to it for the test pass, and back.
+NamedParameter[] tensors =
+[
+    new("w1", model.W1, ReadOnlyMemory<float>.Empty), new("b1", model.B1, ReadOnlyMemory<float>.Empty),
+    new("w2", model.W2, ReadOnlyMemory<float>.Empty), new("b2", model.B2, ReadOnlyMemory<float>.Empty),
+];
+(optimizer as IEvaluationSwap)?.SwapToEvaluation(tensors);
 (double testLoss, double testAccuracy) = model.Evaluate(test, backward: false);
+(optimizer as IEvaluationSwap)?.SwapToTraining(tensors);
 Console.WriteLine($"test loss {testLoss:F4}  test accuracy {testAccuracy:P1}  ({optimizer.StepCount} steps, {clippedSteps} clipped to norm {MaxGradientNorm}, {optimizer.SkippedSteps} skipped, {clock.Elapsed.TotalSeconds:F1} s)");
 
 (bool identical, long checkpointBytes) = resumeCheck.Resume(model, weights, Epochs, createOptimizer, (m, w, o, epoch) => TrainEpoch(m, w, o));

@@ -87,6 +87,26 @@ public partial class SpiralRMSprop
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+/// <summary>
+/// Schedule-Free AdamW: trains at y, evaluated at the average x (the test pass swaps to it, <see cref="IEvaluationSwap"/>).
+/// </summary>
+[ScheduleFreeAdamWOptimizer(WeightDecay = 1e-4)]
+public partial class SpiralScheduleFree : IEvaluationSwap
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>An optimizer whose evaluation parameters differ from the ones it trains (Schedule-Free's x and y).</summary>
+public interface IEvaluationSwap
+{
+    void SwapToEvaluation(ReadOnlySpan<NamedParameter> parameters);
+
+    void SwapToTraining(ReadOnlySpan<NamedParameter> parameters);
+}
+
 // The same nine with bfloat16 state (--state bf16): each attribute as above plus StatePrecision, nothing else.
 
 /// <summary>The generated Adam with bfloat16 state (<c>--state bf16</c>).</summary>
@@ -172,6 +192,15 @@ public partial class SpiralRMSpropBFloat16
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+[ScheduleFreeAdamWOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralScheduleFreeBFloat16 : IEvaluationSwap
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 /// <summary>
 /// The optimizers the sample can train with, by name, each with the peak of its learning-rate schedule and its float-state
 /// and bfloat16-state declarations (the same schedule for both).
@@ -189,5 +218,6 @@ public static class SpiralOptimizers
         ("sgd", 0.4f, () => new SpiralSgd(), () => new SpiralSgdBFloat16()),
         ("adagrad", 0.5f, () => new SpiralAdagrad(), () => new SpiralAdagradBFloat16()),
         ("rmsprop", 0.01f, () => new SpiralRMSprop(), () => new SpiralRMSpropBFloat16()),
+        ("schedulefree", 0.03f, () => new SpiralScheduleFree(), () => new SpiralScheduleFreeBFloat16()),
     ];
 }
