@@ -28,6 +28,7 @@ public class FamilyStepBenchmarks
             ["Adagrad"] = (() => new BenchAdagrad(), 20),
             ["RMSprop"] = (() => new BenchRMSprop(), 20),
             ["RMSprop centered momentum"] = (() => new CenteredMomentumRMSprop(), 36),
+            ["Schedule-Free AdamW"] = (() => new BenchScheduleFree(), 28), // θ, g, z, v read; θ, z, v written
         };
 
     private ArraySegment<float> _p;
