@@ -18,7 +18,7 @@ public sealed class DoubleOverflowTests
     /// <summary>Finite as a float, but (1 − 0.999)·g² is about 1e39, beyond float's 3.4e38.</summary>
     private const float Huge = 1e21f;
 
-    public static TheoryData<string> FollowingPyTorch() => ["AdamW", "NAdam", "RAdam", "Adam AMSGrad", "Single AdamW", "Adagrad", "RMSprop"];
+    public static TheoryData<string> FollowingPyTorch() => ["AdamW", "NAdam", "RAdam", "Adam AMSGrad", "Single AdamW", "Adagrad", "RMSprop", "ScheduleFree"];
 
     [Theory]
     [MemberData(nameof(FollowingPyTorch))]
@@ -124,6 +124,7 @@ public sealed class DoubleOverflowTests
         "Adam AMSGrad" => new DoubleOverflowAmsGrad(),
         "Adagrad" => new DoubleOverflowAdagrad(),
         "RMSprop" => new DoubleOverflowRMSprop(),
+        "ScheduleFree" => new DoubleOverflowScheduleFree(),
         _ => new SingleOverflowAdamW(),
     };
 }
@@ -151,3 +152,7 @@ public partial class DoubleOverflowAdagrad;
 
 [RMSpropOptimizer(Precision = OptimizerPrecision.Double)]
 public partial class DoubleOverflowRMSprop;
+
+// Schedule-Free's first step: z = y and c₁ = 1, so an element whose base step is 0 (g/∞) stays where it is.
+[ScheduleFreeAdamWOptimizer(Precision = OptimizerPrecision.Double)]
+public partial class DoubleOverflowScheduleFree;
