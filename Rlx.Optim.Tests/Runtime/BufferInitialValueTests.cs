@@ -80,13 +80,24 @@ public sealed class BufferInitialValueTests
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
-    [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void A_list_that_is_not_one_finite_value_per_buffer_is_refused(double fault)
+    [InlineData(double.NegativeInfinity)]
+    public void A_list_that_is_not_one_finite_or_nan_value_per_buffer_is_refused(double fault)
     {
         double[] values = double.IsFinite(fault) ? Enumerable.Repeat(0.5, (int)fault).ToArray() : [fault, 0.0];
         Assert.Throws<ArgumentException>(() =>
             new OptimizerDescription("adagrad", OptimizerPrecision.Single, ["sum", "other"], s_hyperparameters) { BufferInitialValues = values });
+    }
+
+    /// <summary>NaN marks a buffer not yet started (Schedule-Free's z, until a set's first step copies θ into it).</summary>
+    [Fact]
+    public void Nan_is_admitted_as_a_buffer_not_yet_started()
+    {
+        var description = new OptimizerDescription("schedule_free_adamw", OptimizerPrecision.Single, ["z", "exp_avg_sq"], s_hyperparameters)
+        {
+            BufferInitialValues = [double.NaN, 0.0],
+        };
+        Assert.True(double.IsNaN(description.BufferInitialValues[0]));
     }
 
     private static void AssertHolds(StateBuffer buffer, float value)
