@@ -93,3 +93,20 @@ public partial class SixteenBitParameterRMSpropTwin
     [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
     [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
 }
+
+// Schedule-Free reads θ in its update and starts z from it: z copies the 16-bit value as stored.
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.01, RoundingSeed = 37)]
+public partial class SixteenBitParameterScheduleFree
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.01)]
+public partial class SixteenBitParameterScheduleFreeTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}

@@ -18,6 +18,7 @@ public sealed class SixteenBitParameterTests
     public static TheoryData<string> Families => new()
     {
         "adamw, float state", "lion, bfloat16 state", "double adam, float state", "adagrad, bfloat16 state", "rmsprop, float state",
+        "schedulefree, float state",
     };
 
     private sealed class Run
@@ -35,6 +36,7 @@ public sealed class SixteenBitParameterTests
         : family.StartsWith("double", StringComparison.Ordinal) ? CreateDoubleAdam()
         : family.StartsWith("adagrad", StringComparison.Ordinal) ? CreateAdagrad()
         : family.StartsWith("rmsprop", StringComparison.Ordinal) ? CreateRMSprop()
+        : family.StartsWith("schedulefree", StringComparison.Ordinal) ? CreateScheduleFree()
         : CreateLion();
 
     private static Run CreateAdagrad()
@@ -61,6 +63,20 @@ public sealed class SixteenBitParameterTests
             Rounded = rounded,
             Twin = twin,
             Seed = 29,
+            StepRounded = (w, gw, b, gbFloat, _, e, ge) => rounded.StepAll(w, gw, b, gbFloat, e, ge),
+            StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
+        };
+    }
+
+    private static Run CreateScheduleFree()
+    {
+        var rounded = new SixteenBitParameterScheduleFree();
+        var twin = new SixteenBitParameterScheduleFreeTwin();
+        return new Run
+        {
+            Rounded = rounded,
+            Twin = twin,
+            Seed = 37,
             StepRounded = (w, gw, b, gbFloat, _, e, ge) => rounded.StepAll(w, gw, b, gbFloat, e, ge),
             StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
         };
