@@ -56,6 +56,29 @@ internal static unsafe partial class OpenMpi
     [LibraryImport(Library, EntryPoint = "MPI_Barrier")]
     public static partial int Barrier(nint comm);
 
+    [LibraryImport(Library, EntryPoint = "MPI_Sendrecv")]
+    public static partial int Sendrecv(
+        void* send, int sendCount, nint sendType, int destination, int sendTag,
+        void* receive, int receiveCount, nint receiveType, int source, int receiveTag, nint comm, void* status);
+
+    /// <summary>Open MPI's persistent collective (the MPI-4 call, as the <c>pcollreq</c> extension of Open MPI 4).</summary>
+    [LibraryImport(Library, EntryPoint = "MPIX_Reduce_scatter_block_init")]
+    public static partial int ReduceScatterBlockInit(
+        void* send, void* receive, int receiveCount, nint datatype, nint op, nint comm, nint info, nint* request);
+
+    [LibraryImport(Library, EntryPoint = "MPIX_Allgather_init")]
+    public static partial int AllgatherInit(
+        void* send, int sendCount, nint sendType, void* receive, int receiveCount, nint receiveType, nint comm, nint info, nint* request);
+
+    [LibraryImport(Library, EntryPoint = "MPI_Start")]
+    public static partial int Start(nint* request);
+
+    [LibraryImport(Library, EntryPoint = "MPI_Wait")]
+    public static partial int Wait(nint* request, void* status);
+
+    [LibraryImport(Library, EntryPoint = "MPI_Request_free")]
+    public static partial int RequestFree(nint* request);
+
     [LibraryImport(Library, EntryPoint = "MPI_Error_string")]
     public static partial int ErrorString(int code, byte* text, int* length);
 
@@ -88,7 +111,10 @@ internal static unsafe partial class OpenMpi
             Sum = NativeLibrary.GetExport(library, "ompi_mpi_op_sum");
             Max = NativeLibrary.GetExport(library, "ompi_mpi_op_max");
             ErrorsReturn = NativeLibrary.GetExport(library, "ompi_mpi_errors_return");
+            InfoNull = NativeLibrary.GetExport(library, "ompi_mpi_info_null");
         }
+
+        public nint InfoNull { get; }
 
         public nint CommWorld { get; }
 
