@@ -29,25 +29,32 @@ namespace Rlx.Optim.CompilerServices;
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed unsafe class StepPlan : IWorkItem
+public sealed unsafe partial class StepPlan : IWorkItem
 {
     private readonly StepPlanSet[] _sets;
     private readonly int[] _offsets;
     private readonly NormPass _norm;
     private readonly MeasurePass[] _measures;
+    private readonly int _alignment;
 
     /// <summary>A plan over <paramref name="sets"/>, in declaration order.</summary>
     public StepPlan(params StepPlanSet[] sets)
+        : this(sets, ElementwiseDriver.ChunkGranularity)
+    {
+    }
+
+    /// <summary>A plan whose sets each start on a multiple of <paramref name="alignment"/> elements.</summary>
+    private StepPlan(StepPlanSet[] sets, int alignment)
     {
         ArgumentNullException.ThrowIfNull(sets);
         _sets = sets;
+        _alignment = alignment;
         _offsets = new int[sets.Length + 1];
         long offset = 0;
         for (int i = 0; i < sets.Length; i++)
         {
             _offsets[i] = checked((int)offset);
-            offset += (sets[i].Length + ElementwiseDriver.ChunkGranularity - 1) / ElementwiseDriver.ChunkGranularity
-                * ElementwiseDriver.ChunkGranularity;
+            offset += ((long)sets[i].Length + alignment - 1) / alignment * alignment;
         }
 
         _offsets[^1] = checked((int)offset);

@@ -63,6 +63,9 @@ public abstract unsafe class StepPlanSet
     {
     }
 
+    /// <summary>Whether the set is stepped as float θ and float g, without a master copy (what shards take).</summary>
+    internal virtual bool SteppedAsFloats => false;
+
     /// <summary>A plan of this set alone, for one-set calls (<see cref="StepPlan.RunSet"/>); created on first use.</summary>
     internal StepPlan? Alone { get; set; }
 }
