@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Runtime.InteropServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -14,20 +13,21 @@ public static class AdafactorKernel<TRule>
 {
     /// <summary>Steps a whole set and its state on the calling thread.</summary>
     public static void Run(in AdafactorScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state, float gradientScale) =>
-        RunParallel(in scalars, parameter, gradient, state, maxDegreeOfParallelism: 1, gradientScale);
+        Step(in scalars, parameter, gradient, state, maxDegreeOfParallelism: 1, parallelThreshold: int.MaxValue, gradientScale);
 
     /// <summary>Steps a whole set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores (-1: all).</summary>
-    public static unsafe void RunParallel(
+    public static void RunParallel(
         in AdafactorScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state, int maxDegreeOfParallelism,
-        float gradientScale)
+        float gradientScale) =>
+        Step(in scalars, parameter, gradient, state, maxDegreeOfParallelism, parallelThreshold: 0, gradientScale);
+
+    private static void Step(
+        in AdafactorScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state, int maxDegreeOfParallelism,
+        int parallelThreshold, float gradientScale)
     {
         AdafactorSet<TRule> set = AdafactorSet<TRule>.For(state);
         set.Scalars = scalars;
-        fixed (float* p = &MemoryMarshal.GetReference(parameter))
-        fixed (float* g = &MemoryMarshal.GetReference(gradient))
-        {
-            MeasuredSetRun.Run(set, (byte*)p, (byte*)g, gradientScale, maxDegreeOfParallelism);
-        }
+        StepPlan.RunSet(set, parameter, gradient, gradientScale, seed: 0, step: 0, maxDegreeOfParallelism, parallelThreshold);
     }
 
     /// <summary>The set's part of the optimizer's one-pass StepAll (float parameters and gradients only).</summary>

@@ -49,7 +49,6 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     private float* _rowVar;
     private float* _colVar;
     private float* _variance;
-    private Action<int, int>? _measureAction;
 
     public AdafactorSet(ParameterState state)
         : base(state)
@@ -83,13 +82,13 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     public static AdafactorSet<TRule> For(ParameterState state) =>
         state.MeasuredSet as AdafactorSet<TRule> ?? (AdafactorSet<TRule>)(state.MeasuredSet = new AdafactorSet<TRule>(state));
 
-    /// <summary><see cref="Measure"/>, created once (a delegate per call would allocate).</summary>
-    internal Action<int, int> MeasureAction => _measureAction ??= Measure;
+    internal override int MeasurePasses => _factored ? 2 : 1;
 
-    internal int MeasurePasses => _factored ? 2 : 1;
-
-    internal int MeasureUnits(int pass) =>
+    internal override int MeasureUnits(int pass) =>
         !_factored ? _blockUnits : pass == 0 ? _rowUnits + _batch * _stripesPerMatrix : _rowUnits;
+
+    internal override int MeasureUnitElements(int pass) =>
+        !_factored ? UnitElements : Math.Min(_rowsPerUnit, Math.Max(1, _batch * _rows)) * _columns;
 
     internal override void Bind(ulong seed, long step, float gradientScale)
     {
@@ -105,7 +104,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         }
     }
 
-    internal void Measure(int pass, int unit)
+    internal override void Measure(int pass, int unit)
     {
         if (!_factored)
         {
@@ -125,7 +124,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         }
     }
 
-    internal void EndMeasure(int pass)
+    internal override void EndMeasure(int pass)
     {
         if (_factored && pass == 0)
         {
