@@ -139,7 +139,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         }
 
         double norm = Norm(Sum(_updateSums));
-        double denominator = Math.Max(1.0, norm / (Math.Sqrt(Length) * TRule.ClippingThreshold));
+        double denominator = PythonMax(1.0, norm / (Math.Sqrt(Length) * TRule.ClippingThreshold));
         _step = -_alpha / denominator;
     }
 
@@ -376,7 +376,13 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
 
     /// <summary>α = max(ε₂, RMS(θ))·ρₜ, RMS(θ) = ‖θ‖/√n with ‖θ‖ as PyTorch's float <c>norm</c> returns it.</summary>
     private double Alpha(double thetaSquares) =>
-        Math.Max(TRule.Epsilon2, Norm(thetaSquares) / Math.Sqrt(Length)) * Scalars.RelativeStep;
+        PythonMax(TRule.Epsilon2, Norm(thetaSquares) / Math.Sqrt(Length)) * Scalars.RelativeStep;
+
+    /// <summary>
+    /// Python's <c>max(a, b)</c>, as PyTorch takes it on these scalars: b only when b &gt; a, so a NaN RMS leaves
+    /// the floor (a NaN gradient element then spoils only the elements whose estimate it reaches).
+    /// </summary>
+    private static double PythonMax(double first, double second) => second > first ? second : first;
 
     private static double Norm(double squares) => TRule.Precise ? Math.Sqrt(squares) : (float)Math.Sqrt(squares);
 
