@@ -57,8 +57,10 @@ internal static class AdafactorKernelEmitter
             };
             writer.WriteSummary("Steps a whole set and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores.");
             writer.WriteWrapped("public static void RunParallel(", parallel, ") =>");
+            writer.Indent();
             writer.WriteWrapped(
-                $"    {driver}.RunParallel(", new[] { "in scalars", "parameter", "gradient", "state", "maxDegreeOfParallelism", "gradientScale" }, ");");
+                $"{driver}.RunParallel(", new[] { "in scalars", "parameter", "gradient", "state", "maxDegreeOfParallelism", "gradientScale" }, ");");
+            writer.Unindent();
             writer.WriteLine();
 
             writer.WriteSummary("This kernel's part of the optimizer's one-pass StepAll (float sets only).");
