@@ -29,6 +29,22 @@ public sealed class AdafactorTests
         Assert.True(optimizer.StateBytes * 100 < 768L * 3072 * sizeof(float), "the factored state is not a hundredth of the fc matrix's bytes");
     }
 
+    [Theory]
+    [InlineData("met", 64)]
+    [InlineData("fc", 768 * 3072)]
+    public void A_nan_gradient_spoils_only_what_its_second_moment_reaches(string set, int length)
+    {
+        // A vector's NaN stays in its element (PyTorch's max(1, NaN) keeps the clipping denominator at 1); a matrix's
+        // reaches its row and column factors, so its row mean: the whole matrix, as in PyTorch.
+        var optimizer = new AdafactorLayers();
+        float[] parameter = FamilyValues(length, 0.5f), gradient = FamilyValues(length, 0.01f);
+        gradient[3] = float.NaN;
+        optimizer.Step(set, parameter, gradient);
+
+        Assert.True(float.IsNaN(parameter[3]));
+        Assert.Equal(set == "met" ? length - 1 : 0, parameter.Count(float.IsFinite));
+    }
+
     [Fact]
     public void A_set_met_by_name_is_a_vector_with_its_own_variance()
     {

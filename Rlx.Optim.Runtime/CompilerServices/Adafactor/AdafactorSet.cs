@@ -147,6 +147,12 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     {
         float* parameter = (float*)Parameter;
         float* gradient = (float*)Gradient;
+        if (!TRule.Precise)
+        {
+            ExecuteFloat(parameter, gradient, start, end);
+            return;
+        }
+
         if (!_factored)
         {
             for (nuint i = start; i < end; i++)
@@ -177,16 +183,44 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         }
     }
 
+    /// <summary>The update in float arithmetic, over vectors: row by row for a factored set.</summary>
+    private void ExecuteFloat(float* parameter, float* gradient, nuint start, nuint end)
+    {
+        float step = (float)_step;
+        float decay = (float)Scalars.DecayFactor;
+        if (!_factored)
+        {
+            AdafactorLoops.UpdateBlock(
+                parameter + start, gradient + start, _variance + start, (int)(end - start), SignedScale, EpsilonSquared, TRule.Decays, decay, step);
+            return;
+        }
+
+        nuint columns = (nuint)_columns;
+        for (nuint i0 = start; i0 < end;)
+        {
+            nuint row = i0 / columns;
+            nuint rowStart = row * columns;
+            nuint rowEnd = Math.Min(end, rowStart + columns);
+            nuint matrix = row / (nuint)_rows;
+            var factors = new RowFactors(_rowVar[row], (float)_rowMeans[(int)matrix], EpsilonSquared, SignedScale);
+            AdafactorLoops.UpdateRow(
+                parameter + i0, gradient + i0, _colVar + (matrix * columns) + (i0 - rowStart), (int)(rowEnd - i0), in factors, TRule.Decays, decay, step);
+            i0 = rowEnd;
+        }
+    }
+
+    /// <summary>Clipping's factor, negated when maximizing: (−g)·s and −(g·s) are the same float.</summary>
+    private float SignedScale => TRule.Maximize ? -_gradientScale : _gradientScale;
+
+    /// <summary>ε₁² as PyTorch's float <c>clamp_</c> takes it (the Python double product, rounded to float).</summary>
+    private static float EpsilonSquared => (float)(TRule.Epsilon1 * TRule.Epsilon1);
+
     internal override double SumOfSquaresOfBlock(int block) =>
         SumOfSquares.OfBlock(ref *(float*)Gradient, Length, block);
 
-    /// <summary>The gradient as the rule reads it: scaled by clipping's factor, negated when maximizing.</summary>
+    /// <summary>The gradient as the double path reads it: scaled by clipping's factor (in float), negated when maximizing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double G(float g)
-    {
-        float scaled = _gradientScale == 1f ? g : g * _gradientScale;
-        return TRule.Maximize ? -scaled : scaled;
-    }
+    private double G(float g) => g * SignedScale;
 
     /// <summary>Pass 0 of a factored set: Σg² of each row of the unit, and Σθ² of all of them.</summary>
     private void SumRows(int unit)
@@ -196,6 +230,19 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         int first = unit * _rowsPerUnit;
         int last = Math.Min(first + _rowsPerUnit, _batch * _rows);
         double theta = 0;
+        if (!TRule.Precise)
+        {
+            for (int row = first; row < last; row++)
+            {
+                long offset = (long)row * _columns;
+                _rowSums[row] = AdafactorLoops.SumOfScaledSquares(gradient + offset, _columns, _gradientScale);
+                theta += AdafactorLoops.SumOfScaledSquares(parameter + offset, _columns, 1f);
+            }
+
+            _thetaSums[unit] = theta;
+            return;
+        }
+
         for (int row = first; row < last; row++)
         {
             long offset = (long)row * _columns;
@@ -226,6 +273,12 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         for (int r = 0; r < _rows; r++)
         {
             long offset = ((long)matrix * _rows + r) * _columns;
+            if (!TRule.Precise)
+            {
+                AdafactorLoops.AddScaledSquares(sums, gradient + offset + first, last - first, _gradientScale);
+                continue;
+            }
+
             for (int c = first; c < last; c++)
             {
                 double g = G(gradient[offset + c]);
@@ -280,6 +333,13 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             double rowMean = _rowMeans[matrix];
             float* colVar = _colVar + (long)matrix * _columns;
             long offset = (long)row * _columns;
+            if (!TRule.Precise)
+            {
+                var factors = new RowFactors(rowVar, (float)rowMean, EpsilonSquared, SignedScale);
+                sum += AdafactorLoops.SumOfUpdateSquares(gradient + offset, colVar, _columns, in factors);
+                continue;
+            }
+
             for (int c = 0; c < _columns; c++)
             {
                 double u = Update(gradient[offset + c], Estimate(rowVar, colVar[c], rowMean));
@@ -298,6 +358,13 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         int first = unit * UnitElements;
         int last = Math.Min(first + UnitElements, Length);
         double weight = Scalars.OneMinusBeta2;
+        if (!TRule.Precise)
+        {
+            (_thetaSums[unit], _updateSums[unit]) = AdafactorLoops.VarianceBlock(
+                parameter + first, gradient + first, _variance + first, last - first, SignedScale, (float)weight, EpsilonSquared);
+            return;
+        }
+
         double theta = 0;
         double updates = 0;
         for (int i = first; i < last; i++)
@@ -305,7 +372,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             double p = parameter[i];
             theta += p * p;
             double g = G(gradient[i]);
-            _variance[i] = Lerp(_variance[i], TRule.Precise ? g * g : (float)g * (float)g, weight);
+            _variance[i] = Lerp(_variance[i], g * g, weight);
             double u = Update(gradient[i], _variance[i]);
             updates += u * u;
         }
@@ -314,65 +381,38 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         _updateSums[unit] = updates;
     }
 
-    /// <summary>The factored estimate row_var·col_var / max(mean(row_var), ε₁), as float or double arithmetic.</summary>
+    // Double arithmetic (the float path is AdafactorLoops'): the estimate, U and θ's update of one element.
+
+    /// <summary>The factored estimate row_var·col_var / max(mean(row_var), ε₁).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Estimate(float rowVar, float colVar, double rowMean) =>
-        TRule.Precise ? (double)rowVar * colVar / rowMean : rowVar * colVar / (float)rowMean;
+    private static double Estimate(float rowVar, float colVar, double rowMean) => (double)rowVar * colVar / rowMean;
 
-    /// <summary>U = g / √max(V, ε₁²), as PyTorch's float <c>rsqrt</c> then product, or in double.</summary>
+    /// <summary>U = g / √max(V, ε₁²).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Update(float gradient, double estimate)
-    {
-        double g = G(gradient);
-        if (TRule.Precise)
-        {
-            return g / Math.Sqrt(Math.Max(estimate, TRule.Epsilon1 * TRule.Epsilon1));
-        }
+    private double Update(float gradient, double estimate) =>
+        G(gradient) / Math.Sqrt(Math.Max(estimate, TRule.Epsilon1 * TRule.Epsilon1));
 
-        float clamped = Math.Max((float)estimate, (float)(TRule.Epsilon1 * TRule.Epsilon1));
-        return 1f / MathF.Sqrt(clamped) * (float)g;
-    }
-
-    /// <summary>θ ← θ·(1 − lr·λ) − (α/denominator)·U, stored as float.</summary>
+    /// <summary>θ ← θ·(1 − lr·λ) − (α/denominator)·U, rounded to float once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Write(float* parameter, double update)
     {
-        if (TRule.Precise)
-        {
-            double theta = *parameter;
-            if (TRule.Decays)
-            {
-                theta *= Scalars.DecayFactor;
-            }
-
-            *parameter = (float)(theta + _step * update);
-            return;
-        }
-
-        float p = *parameter;
+        double theta = *parameter;
         if (TRule.Decays)
         {
-            p *= (float)Scalars.DecayFactor;
+            theta *= Scalars.DecayFactor;
         }
 
-        *parameter = p + (float)_step * (float)update;
+        *parameter = (float)(theta + _step * update);
     }
 
     /// <summary>The mean of a sum over <paramref name="count"/> elements, as the float state holds it.</summary>
     private static double Mean(double sum, int count) => TRule.Precise ? sum / count : (float)(sum / count);
 
     /// <summary>PyTorch's <c>lerp_</c>: from the end when the weight is at least ½, so a weight of 1 gives the end exactly.</summary>
-    private static float Lerp(float self, double end, double weight)
-    {
-        if (TRule.Precise)
-        {
-            return (float)(weight < 0.5 ? self + weight * (end - self) : end - (end - self) * (1 - weight));
-        }
-
-        float w = (float)weight;
-        float e = (float)end;
-        return w < 0.5f ? self + w * (e - self) : e - (e - self) * (1f - w);
-    }
+    private static float Lerp(float self, double end, double weight) =>
+        TRule.Precise
+            ? (float)(weight < 0.5 ? self + weight * (end - self) : end - (end - self) * (1 - weight))
+            : AdafactorLoops.Lerp(self, (float)end, (float)weight);
 
     /// <summary>α = max(ε₂, RMS(θ))·ρₜ, RMS(θ) = ‖θ‖/√n with ‖θ‖ as PyTorch's float <c>norm</c> returns it.</summary>
     private double Alpha(double thetaSquares) =>
