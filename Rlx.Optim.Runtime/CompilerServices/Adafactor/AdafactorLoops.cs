@@ -54,11 +54,8 @@ internal static unsafe class AdafactorLoops
         }
     }
 
-    /// <summary>
-    /// ΣU² over one row of a factored set: U = (1 / √max(rowVar·colVar / rowMean, ε₁²))·(g·scale), each square in
-    /// double.
-    /// </summary>
-    public static double SumOfUpdateSquares(float* gradient, float* colVar, int length, in RowFactors row)
+    /// <summary>ΣU² over one row of a factored set (<see cref="RowFactors.Update"/>), each square in double.</summary>
+    public static double SumOfUpdateSquares(float* gradient, float* colVar, float* colInverse, int length, in RowFactors row)
     {
         var sumLow = Vector<double>.Zero;
         var sumHigh = Vector<double>.Zero;
@@ -66,7 +63,7 @@ internal static unsafe class AdafactorLoops
         int i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Widen(rows.Update(Load(gradient + i), Load(colVar + i)), out Vector<double> low, out Vector<double> high);
+            Vector.Widen(rows.Update(Load(gradient + i), Load(colVar + i), Load(colInverse + i)), out Vector<double> low, out Vector<double> high);
             sumLow += low * low;
             sumHigh += high * high;
         }
@@ -74,7 +71,7 @@ internal static unsafe class AdafactorLoops
         double sum = Vector.Sum(sumLow + sumHigh);
         for (; i < length; i++)
         {
-            double u = row.Update(gradient[i], colVar[i]);
+            double u = row.Update(gradient[i], colVar[i], colInverse[i]);
             sum += u * u;
         }
 
@@ -82,7 +79,8 @@ internal static unsafe class AdafactorLoops
     }
 
     /// <summary>θ ← θ·decay + step·U over one row of a factored set (decay only when <paramref name="decays"/>).</summary>
-    public static void UpdateRow(float* parameter, float* gradient, float* colVar, int length, in RowFactors row, bool decays, float decay, float step)
+    public static void UpdateRow(
+        float* parameter, float* gradient, float* colVar, float* colInverse, int length, in RowFactors row, bool decays, float decay, float step)
     {
         var rows = new VectorRow(in row);
         var decays8 = new Vector<float>(decay);
@@ -96,7 +94,7 @@ internal static unsafe class AdafactorLoops
                 p *= decays8;
             }
 
-            Store(parameter + i, p + (steps * rows.Update(Load(gradient + i), Load(colVar + i))));
+            Store(parameter + i, p + (steps * rows.Update(Load(gradient + i), Load(colVar + i), Load(colInverse + i))));
         }
 
         for (; i < length; i++)
@@ -107,7 +105,7 @@ internal static unsafe class AdafactorLoops
                 p *= decay;
             }
 
-            parameter[i] = p + (step * row.Update(gradient[i], colVar[i]));
+            parameter[i] = p + (step * row.Update(gradient[i], colVar[i], colInverse[i]));
         }
     }
 
@@ -211,46 +209,67 @@ internal static unsafe class AdafactorLoops
     /// <summary>One row's broadcast factors, for the vector loop.</summary>
     private readonly struct VectorRow
     {
-        private readonly Vector<float> _rowVar;
-        private readonly Vector<float> _rowMean;
+        private readonly Vector<float> _ratio;
+        private readonly Vector<float> _inverse;
         private readonly Vector<float> _floor;
+        private readonly Vector<float> _floorInverse;
         private readonly Vector<float> _scale;
 
         public VectorRow(in RowFactors row)
         {
-            _rowVar = new Vector<float>(row.RowVar);
-            _rowMean = new Vector<float>(row.RowMean);
-            _floor = new Vector<float>(row.EpsilonSquared);
+            _ratio = new Vector<float>(row.Ratio);
+            _inverse = new Vector<float>(row.Inverse);
+            _floor = new Vector<float>(row.Floor);
+            _floorInverse = new Vector<float>(row.FloorInverse);
             _scale = new Vector<float>(row.Scale);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector<float> Update(Vector<float> gradient, Vector<float> colVar) =>
-            Vector<float>.One / Vector.SquareRoot(Vector.Max(_rowVar * colVar / _rowMean, _floor)) * (gradient * _scale);
+        public Vector<float> Update(Vector<float> gradient, Vector<float> colVar, Vector<float> colInverse)
+        {
+            Vector<float> g = gradient * _scale;
+            return Vector.ConditionalSelect(Vector.LessThan(colVar * _ratio, _floor), g * _floorInverse, g * _inverse * colInverse);
+        }
     }
 }
 
-/// <summary>What one row of a factored set's update needs: its factor, its matrix's row mean, ε₁² and the gradient's scale.</summary>
+/// <summary>
+/// What one row of a factored set's update needs. U = g / √max(V, ε₁²) with V = row_var·col_var / mean(row_var) is
+/// computed without a division or a square root per element: U = g·(1/√row_var)·√(mean/col_var), each factor
+/// prepared once per row or column, or g/ε₁ where V is below ε₁² (V tested as col_var·(row_var/mean)). Within a few
+/// float roundings of PyTorch's <c>rsqrt</c> of the product.
+/// </summary>
 internal readonly struct RowFactors
 {
-    public RowFactors(float rowVar, float rowMean, float epsilonSquared, float scale)
+    public RowFactors(float ratio, float inverse, float floor, float floorInverse, float scale)
     {
-        RowVar = rowVar;
-        RowMean = rowMean;
-        EpsilonSquared = epsilonSquared;
+        Ratio = ratio;
+        Inverse = inverse;
+        Floor = floor;
+        FloorInverse = floorInverse;
         Scale = scale;
     }
 
-    public float RowVar { get; }
+    /// <summary>row_var / mean(row_var): V = col_var·Ratio.</summary>
+    public float Ratio { get; }
 
-    public float RowMean { get; }
+    /// <summary>1/√row_var.</summary>
+    public float Inverse { get; }
 
-    public float EpsilonSquared { get; }
+    /// <summary>ε₁², the floor of V.</summary>
+    public float Floor { get; }
 
+    /// <summary>1/√ε₁², U's factor where V is below the floor.</summary>
+    public float FloorInverse { get; }
+
+    /// <summary>Clipping's factor, negated when maximizing.</summary>
     public float Scale { get; }
 
     /// <summary>One element's U, as the vector lanes compute it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float Update(float gradient, float colVar) =>
-        1f / MathF.Sqrt(Math.Max(RowVar * colVar / RowMean, EpsilonSquared)) * (gradient * Scale);
+    public float Update(float gradient, float colVar, float colInverse)
+    {
+        float g = gradient * Scale;
+        return colVar * Ratio < Floor ? g * FloorInverse : g * Inverse * colInverse;
+    }
 }

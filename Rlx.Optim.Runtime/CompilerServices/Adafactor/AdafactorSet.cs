@@ -43,6 +43,8 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     private readonly double[] _thetaSums;
     private readonly double[] _updateSums;
     private readonly double[] _rowMeans;
+    private readonly float[] _rowInverses;
+    private readonly float[] _columnInverses;
     private float _gradientScale = 1f;
     private double _alpha;
     private double _step;
@@ -66,6 +68,8 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             _rowSums = new double[_batch * _rows];
             _columnSums = new double[_batch * _columns];
             _rowMeans = new double[_batch];
+            _rowInverses = new float[_batch * _rows];
+            _columnInverses = new float[_batch * _columns];
             _thetaSums = new double[_rowUnits];
             _updateSums = new double[_rowUnits];
         }
@@ -73,6 +77,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         {
             _blockUnits = (state.Length + UnitElements - 1) / UnitElements;
             _rowSums = _columnSums = _rowMeans = [];
+            _rowInverses = _columnInverses = [];
             _thetaSums = new double[_blockUnits];
             _updateSums = new double[_blockUnits];
         }
@@ -202,9 +207,13 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             nuint rowStart = row * columns;
             nuint rowEnd = Math.Min(end, rowStart + columns);
             nuint matrix = row / (nuint)_rows;
-            var factors = new RowFactors(_rowVar[row], (float)_rowMeans[(int)matrix], EpsilonSquared, SignedScale);
-            AdafactorLoops.UpdateRow(
-                parameter + i0, gradient + i0, _colVar + (matrix * columns) + (i0 - rowStart), (int)(rowEnd - i0), in factors, TRule.Decays, decay, step);
+            RowFactors factors = FactorsOf(row, (int)matrix);
+            nuint column = (matrix * columns) + (i0 - rowStart);
+            fixed (float* columnInverses = _columnInverses)
+            {
+                AdafactorLoops.UpdateRow(
+                    parameter + i0, gradient + i0, _colVar + column, columnInverses + column, (int)(rowEnd - i0), in factors, TRule.Decays, decay, step);
+            }
             i0 = rowEnd;
         }
     }
@@ -317,7 +326,25 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             double mean = sum / _rows;
             _rowMeans[matrix] = TRule.Precise ? Math.Max(mean, TRule.Epsilon1) : Math.Max((float)mean, (float)TRule.Epsilon1);
         }
+
+        if (!TRule.Precise)
+        {
+            // The float path's per-row and per-column factors of U (RowFactors).
+            for (int row = 0; row < _rowInverses.Length; row++)
+            {
+                _rowInverses[row] = (float)(1 / Math.Sqrt(_rowVar[row]));
+            }
+
+            for (int column = 0; column < _columnInverses.Length; column++)
+            {
+                _columnInverses[column] = (float)Math.Sqrt(_rowMeans[column / _columns] / _colVar[column]);
+            }
+        }
     }
+
+    /// <summary>Row <paramref name="row"/>'s factors for the float path.</summary>
+    private RowFactors FactorsOf(nuint row, int matrix) =>
+        new((float)(_rowVar[row] / _rowMeans[matrix]), _rowInverses[row], EpsilonSquared, 1f / MathF.Sqrt(EpsilonSquared), SignedScale);
 
     /// <summary>Pass 1 of a factored set: ΣU² over the unit's rows.</summary>
     private double SumOfUpdateSquares(int unit)
@@ -335,8 +362,12 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             long offset = (long)row * _columns;
             if (!TRule.Precise)
             {
-                var factors = new RowFactors(rowVar, (float)rowMean, EpsilonSquared, SignedScale);
-                sum += AdafactorLoops.SumOfUpdateSquares(gradient + offset, colVar, _columns, in factors);
+                RowFactors factors = FactorsOf((nuint)row, matrix);
+                fixed (float* columnInverses = &_columnInverses[matrix * _columns])
+                {
+                    sum += AdafactorLoops.SumOfUpdateSquares(gradient + offset, colVar, columnInverses, _columns, in factors);
+                }
+
                 continue;
             }
 
