@@ -50,6 +50,10 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.LearningRateDecayInvalid,
         DiagnosticDescriptors.InitialAccumulatorValueInvalid,
         DiagnosticDescriptors.AlphaOutOfRange,
+        DiagnosticDescriptors.Beta2DecayInvalid,
+        DiagnosticDescriptors.AdafactorEpsilonInvalid,
+        DiagnosticDescriptors.ClippingThresholdInvalid,
+        DiagnosticDescriptors.SixteenBitNotSupported,
         DiagnosticDescriptors.InternalError);
 
     /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>

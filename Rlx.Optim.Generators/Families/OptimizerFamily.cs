@@ -92,7 +92,15 @@ internal sealed class OptimizerFamily
         new OptimizerFamily(
             OptimizerKind.RMSprop, "RMSpropOptimizer", "rmsprop", "RMSprop", RMSpropDefaults.LearningRate,
             Kernel(0, 0, RMSpropDefaults.Epsilon, RMSpropDefaults.WeightDecay) with { Alpha = RMSpropDefaults.Alpha, Momentum = RMSpropDefaults.Momentum },
-            Setting.Alpha, Setting.Epsilon, Setting.WeightDecay, Setting.Momentum, Setting.Centered, Setting.Maximize));
+            Setting.Alpha, Setting.Epsilon, Setting.WeightDecay, Setting.Momentum, Setting.Centered, Setting.Maximize),
+        new OptimizerFamily(
+            OptimizerKind.Adafactor, "AdafactorOptimizer", "adafactor", "Adafactor", AdafactorDefaults.LearningRate,
+            Kernel(0, 0, AdafactorDefaults.Epsilon1, AdafactorDefaults.WeightDecay) with
+            {
+                DecoupledWeightDecay = true, Beta2Decay = AdafactorDefaults.Beta2Decay, Epsilon2 = AdafactorDefaults.Epsilon2,
+                ClippingThreshold = AdafactorDefaults.ClippingThreshold,
+            },
+            Setting.Beta2Decay, Setting.Epsilon1, Setting.Epsilon2, Setting.ClippingThreshold, Setting.WeightDecay, Setting.Maximize));
 
     public static OptimizerFamily For(OptimizerKind kind) => All[(int)kind];
 

@@ -91,3 +91,11 @@ public partial class CheckpointRMSprop
     [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(3, Alpha = 0.9)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
 }
+
+/// <summary>Adafactor: a factored set (row_var [4, 1], col_var [1, 5]) and a vector (variance), and one in double.</summary>
+[AdafactorOptimizer(LearningRate = 0.05, WeightDecay = 0.01)]
+public partial class CheckpointAdafactor
+{
+    [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, WeightDecay = 0)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}

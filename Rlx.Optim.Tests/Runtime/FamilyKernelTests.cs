@@ -13,7 +13,7 @@ public sealed class FamilyKernelTests
     internal const int Large = 3 * 66_667;
     internal const int Small = 13;
 
-    public static TheoryData<string> Families => ["adam", "adamw", "nadam", "radam", "adamax", "lion", "sgd", "adagrad", "rmsprop"];
+    public static TheoryData<string> Families => ["adam", "adamw", "nadam", "radam", "adamax", "lion", "sgd", "adagrad", "rmsprop", "adafactor"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -80,6 +80,7 @@ public sealed class FamilyKernelTests
         "sgd" => new FamilySgd(),
         "adagrad" => new FamilyAdagrad(),
         "rmsprop" => new FamilyRMSprop(),
+        "adafactor" => new FamilyAdafactor(),
         _ => throw new ArgumentOutOfRangeException(nameof(family)),
     };
 }

@@ -125,6 +125,26 @@ public partial class CenteredMomentumRMSprop
     [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
 }
 
+/// <summary>Adafactor at PyTorch's defaults, each size a square matrix: row_var and col_var, R + C floats.</summary>
+[AdafactorOptimizer]
+public partial class FactoredAdafactor
+{
+    [Parameter(64, 64)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(256, 256)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1024, 1024)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(4096, 4096)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+/// <summary>Adafactor at PyTorch's defaults over vectors: one variance element per parameter.</summary>
+[AdafactorOptimizer]
+public partial class VectorAdafactor
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
 // --bf16-state: SingleAdam's settings with float state and with bfloat16 state, nothing else different. One declared
 // set of 16M elements; the GPT-2 small layout's 148 tensors are stepped by name on instances of their own (sets
 // created on first use, the same kernel), so no 16M state is allocated beside them.

@@ -87,6 +87,19 @@ public partial class SpiralRMSprop
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+/// <summary>
+/// Adafactor (PyTorch's): the two weight matrices keep factored second moments (row_var and col_var), the biases a
+/// variance. Float state only: Adafactor refuses bfloat16 state (RLXO0033).
+/// </summary>
+[AdafactorOptimizer(WeightDecay = 1e-4)]
+public partial class SpiralAdafactor
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 // The same nine with bfloat16 state (--state bf16): each attribute as above plus StatePrecision, nothing else.
 
 /// <summary>The generated Adam with bfloat16 state (<c>--state bf16</c>).</summary>
@@ -174,11 +187,11 @@ public partial class SpiralRMSpropBFloat16
 
 /// <summary>
 /// The optimizers the sample can train with, by name, each with the peak of its learning-rate schedule and its float-state
-/// and bfloat16-state declarations (the same schedule for both).
+/// and bfloat16-state declarations (the same schedule for both; null where the optimizer has no bfloat16 state).
 /// </summary>
 public static class SpiralOptimizers
 {
-    public static readonly (string Name, float PeakLearningRate, Func<ICheckpointable> Create, Func<ICheckpointable> CreateBFloat16)[] All =
+    public static readonly (string Name, float PeakLearningRate, Func<ICheckpointable> Create, Func<ICheckpointable>? CreateBFloat16)[] All =
     [
         ("adam", 0.02f, () => new SpiralOptimizer(), () => new SpiralOptimizerBFloat16()),
         ("adamw", 0.02f, () => new SpiralAdamW(), () => new SpiralAdamWBFloat16()),
@@ -189,5 +202,6 @@ public static class SpiralOptimizers
         ("sgd", 0.4f, () => new SpiralSgd(), () => new SpiralSgdBFloat16()),
         ("adagrad", 0.5f, () => new SpiralAdagrad(), () => new SpiralAdagradBFloat16()),
         ("rmsprop", 0.01f, () => new SpiralRMSprop(), () => new SpiralRMSpropBFloat16()),
+        ("adafactor", 0.1f, () => new SpiralAdafactor(), null),
     ];
 }
