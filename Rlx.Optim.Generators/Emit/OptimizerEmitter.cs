@@ -66,8 +66,11 @@ internal static class OptimizerEmitter
     /// <summary>The user's partial class, in its namespace and enclosing types, with the alias to the generated namespace.</summary>
     private static void WriteUserClass(SourceWriter writer, OptimizerSpec spec, KernelRule rule, KernelTable kernels, IReadOnlyList<SetNames> names)
     {
+        string[] interfaces = spec.Sets.Count > 0
+            ? new[] { $"{Runtime}.IOptimizer", $"{Runtime}.ICheckpointable", $"{CompilerServices}.IPlannedOptimizer" }
+            : new[] { $"{Runtime}.IOptimizer", $"{Runtime}.ICheckpointable" };
         using (new EnclosingBlocks(writer, spec.Namespace, spec.ContainingTypes, GeneratedNamespace.AliasDirective(spec)))
-        using (writer.Block($"partial class {SetNames.Escape(spec.TypeName)} : {Runtime}.IOptimizer, {Runtime}.ICheckpointable"))
+        using (writer.Block($"partial class {SetNames.Escape(spec.TypeName)} : ", interfaces, string.Empty))
         {
             WriteLengths(writer, spec, names);
             WriteFields(writer, spec, rule, kernels);

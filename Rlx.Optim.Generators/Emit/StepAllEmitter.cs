@@ -25,6 +25,7 @@ internal static class StepAllEmitter
         }
 
         WriteStepAll(writer, spec, rule, names);
+        WritePrepareAndComplete(writer, spec, names);
         WriteCreatePlan(writer, spec, names);
         WriteSpans(writer, spec, names);
     }
@@ -52,38 +53,73 @@ internal static class StepAllEmitter
                 OptimizerEmitter.WriteValidate(writer, spec.Sets[i], names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);
             }
 
-            writer.WriteLine("__plan ??= __CreatePlan();");
             for (int i = 0; i < spec.Sets.Count; i++)
             {
                 if (spec.Sets[i].Length >= OptimizerEmitter.MovableStateLength && rule.BufferNames(spec.DefaultKernel).Count > 0)
                 {
                     writer.WriteLine($"__states[{names[i].Index}].PlaceBeside({names[i].ParameterArgument}, {names[i].GradientArgument});");
                 }
-
-                writer.WriteLine($"__plan.Prepare({names[i].Index}, {ScalarsCache.Call(names[i].Kernel)});");
             }
 
+            writer.WriteLine($"{CompilerServices}.StepPlan plan = __PrepareStep();");
             writer.WriteWrapped($"var spans = new {Spans}(", Arguments(names), ");");
             writer.WriteWrapped(
-                "bool stepped = __plan.Run(",
+                "bool stepped = plan.Run(",
                 new[]
                 {
                     "ref spans", "__maxGradientNorm", "__skipNonFiniteSteps", "__states.RoundingSeed", "__stepCount + 1",
                     "__maxDegreeOfParallelism", Literal.Int(spec.ParallelThreshold),
                 },
                 ");");
-            writer.WriteLine("__gradientNorm = __plan.GradientNorm;");
+            writer.WriteLine("__CompleteStep(stepped, plan.GradientNorm);");
+            writer.WriteLine("return stepped;");
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>
+    /// The plan with every set's scalars prepared, and the end of a step taken through it: what <c>StepAll</c> does
+    /// around its pass, also serving a step taken outside it (<c>IPlannedOptimizer</c>, a shard's).
+    /// </summary>
+    private static void WritePrepareAndComplete(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
+    {
+        writer.WriteSummary("The plan (built on first use), every set's scalars prepared for the coming step.");
+        using (writer.Block($"private {CompilerServices}.StepPlan __PrepareStep()"))
+        {
+            writer.WriteLine("__plan ??= __CreatePlan();");
+            for (int i = 0; i < spec.Sets.Count; i++)
+            {
+                writer.WriteLine($"__plan.Prepare({names[i].Index}, {ScalarsCache.Call(names[i].Kernel)});");
+            }
+
+            writer.WriteLine("return __plan;");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary("Records the step's norm, then counts a skipped step or ends the iteration.");
+        using (writer.Block("private void __CompleteStep(bool stepped, float gradientNorm)"))
+        {
+            writer.WriteLine("__gradientNorm = gradientNorm;");
             using (writer.Block("if (!stepped)"))
             {
                 writer.WriteLine("__skippedSteps++;");
-                writer.WriteLine("return false;");
+                writer.WriteLine("return;");
             }
 
             writer.WriteLine();
             writer.WriteLine("EndIteration();");
-            writer.WriteLine("return true;");
         }
 
+        writer.WriteLine();
+        writer.WriteArrow($"{CompilerServices}.StepPlan {CompilerServices}.IPlannedOptimizer.Prepare()", "__PrepareStep()");
+        writer.WriteLine();
+        writer.WriteLine($"void {CompilerServices}.IPlannedOptimizer.CompleteStep(bool stepped, float gradientNorm) =>");
+        writer.Indent();
+        writer.WriteLine("__CompleteStep(stepped, gradientNorm);");
+        writer.Unindent();
+        writer.WriteLine();
+        writer.WriteLine($"int {CompilerServices}.IPlannedOptimizer.ParallelThreshold => {Literal.Int(spec.ParallelThreshold)};");
         writer.WriteLine();
     }
 

@@ -79,7 +79,7 @@ public static partial class ElementwiseDriver
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref float StateOrNull(ParameterState state, int buffer, int count) =>
-        ref buffer < count ? ref MemoryMarshal.GetReference(state.Buffer(buffer)) : ref Unsafe.NullRef<float>();
+        ref buffer < count ? ref Unsafe.As<byte, float>(ref state.Origin(buffer)) : ref Unsafe.NullRef<float>();
 
     /// <summary>Updates elements <c>[0, length)</c> of <paramref name="streams"/> on the calling thread.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -30,10 +30,15 @@ public sealed class ParameterStateTable
         _precision = description.StatePrecision;
         RoundingSeed = description.RoundingSeed;
         _declared = new ParameterState[description.Sets.Count];
+        if (StateShards.Current is { } shard)
+        {
+            Shard = new TableShard(shard.Rank, shard.Size, new ShardLayout([.. description.Sets.Select(set => ParameterState.LengthOf([.. set.Shape]))], shard.Size));
+        }
+
         for (int i = 0; i < _declared.Length; i++)
         {
             ParameterSetDescription set = description.Sets[i];
-            _declared[i] = NewState(set.Name, [.. set.Shape], set.MasterWeights, i);
+            _declared[i] = Shard is { } held ? NewSlice(set, i, held) : NewState(set.Name, [.. set.Shape], set.MasterWeights, i);
         }
 
         _all = new List<ParameterState>(_declared);
@@ -42,6 +47,33 @@ public sealed class ParameterStateTable
         {
             _byName.Add(state.Name, state);
         }
+    }
+
+    /// <summary>
+    /// The shard of the declared sets' state this table holds, in a sharded run (<see cref="ShardedOptimizer{TOptimizer}"/>);
+    /// null when it holds all of it.
+    /// </summary>
+    public TableShard? Shard { get; }
+
+    /// <summary>A declared set's slice in shard <paramref name="shard"/>: its buffers hold only the slice's elements.</summary>
+    private ParameterState NewSlice(ParameterSetDescription set, int index, TableShard shard)
+    {
+        int[] shape = [.. set.Shape];
+        CompilerServices.StateBufferShape[] buffers = _description.BuffersOf(shape);
+        if (Array.Exists(buffers, buffer => !buffer.Shape.AsSpan().SequenceEqual(shape)))
+        {
+            throw new NotSupportedException(
+                $"Parameter set '{set.Name}' keeps state of other shapes than its own (factored): its state cannot be sharded.");
+        }
+
+        (int start, int length) = shard.Layout.SliceOf(index, shard.Rank);
+        CompilerServices.StateBufferShape[] slices = Array.ConvertAll(buffers, buffer => buffer with { Shape = [length] });
+        return new ParameterState(set.Name, shape, _precision, set.MasterWeights, slices, _description.InitialValuesOf(buffers))
+        {
+            Index = index,
+            SliceStart = start,
+            IsShard = true,
+        };
     }
 
     /// <summary>
@@ -67,6 +99,11 @@ public sealed class ParameterStateTable
     public ParameterState GetOrAdd(string name, ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (Shard is not null && !_byName.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"A sharded optimizer steps its declared sets only; '{name}' is not one.");
+        }
+
         if (_byName.TryGetValue(name, out ParameterState? existing))
         {
             StepArguments.Validate(name, existing.Length, parameter, gradient);

@@ -56,7 +56,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
             throw new InvalidOperationException("The optimizer's state was not created for this process's shard: create it inside the factory.");
         }
 
-        StepPlan plan = _planned.PrepareStep().ForShards();
+        StepPlan plan = _planned.Prepare().ForShards();
         plan.CheckShardable();
         Optimizer = optimizer;
         Collectives = collectives;
@@ -125,7 +125,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     public bool Step()
     {
         int rank = Collectives.Rank, size = Collectives.Size, start = ShardStart, end = start + Layout.ShardLength;
-        StepPlan plan = _planned.PrepareStep().ForShards();
+        StepPlan plan = _planned.Prepare().ForShards();
         Collectives.ReduceScatterSum(_gradients, _gradientShard);
         if (size > 1)
         {

@@ -167,9 +167,34 @@ public sealed class ParameterState
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<float> Buffer(int index) => _buffers[index].Span;
 
-    /// <summary>The first element of buffer <paramref name="index"/>, whatever its precision, for the driver.</summary>
+    /// <summary>The first element of buffer <paramref name="index"/>, whatever its precision, for a step of the whole set.</summary>
+    /// <exception cref="InvalidOperationException">The state holds one shard of the set.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ref byte Origin(int index) => ref _buffers[index].Origin;
+    internal ref byte Origin(int index)
+    {
+        if (IsShard)
+        {
+            ThrowShard();
+        }
+
+        return ref _buffers[index].Origin;
+    }
+
+    /// <summary>The first element buffer <paramref name="index"/> holds: the set's element <see cref="SliceStart"/>.</summary>
+    internal ref byte SliceOrigin(int index) => ref _buffers[index].Origin;
+
+    /// <summary>
+    /// The set's first element this state holds: 0, or where the shard's slice starts when the state belongs to one
+    /// process of a sharded run (<see cref="ShardedOptimizer{TOptimizer}"/>).
+    /// </summary>
+    internal int SliceStart { get; init; }
+
+    /// <summary>Whether the state holds only one shard's slice of the set (its buffers are shorter than the set).</summary>
+    internal bool IsShard { get; init; }
+
+    private void ThrowShard() =>
+        throw new InvalidOperationException(
+            $"Parameter set '{Name}' holds one shard of its state ({_buffers[0].Length} of {Length} elements): step it through its ShardedOptimizer.");
 
     /// <summary>
     /// Called by generated code before each update: keeps the buffers where the kernel's streams do not slow each

@@ -12,7 +12,7 @@ public interface IPlannedOptimizer : ICheckpointable
 {
     /// <summary>The plan over the declared sets (created on first use), every set's scalars prepared for the coming step.</summary>
     /// <exception cref="System.InvalidOperationException">The attached schedule gives the coming step an invalid rate.</exception>
-    StepPlan PrepareStep();
+    StepPlan Prepare();
 
     /// <summary>Below this many elements in all, a step stays on the calling thread (the attribute's <c>ParallelThreshold</c>).</summary>
     int ParallelThreshold { get; }

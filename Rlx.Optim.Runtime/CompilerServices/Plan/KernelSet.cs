@@ -52,10 +52,10 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         bool rounds = (typeof(TParameter) != typeof(float) && !_masterWeights) || State.Precision == StatePrecision.BFloat16;
         _keys = rounds ? RoundingKeys.For(seed, State.Index, step) : default;
         int count = TWide.StateCount;
-        _state0 = count > 0 ? AddressOf(ref State.Origin(0)) : null;
-        _state1 = count > 1 ? AddressOf(ref State.Origin(1)) : null;
-        _state2 = count > 2 ? AddressOf(ref State.Origin(2)) : null;
-        _state3 = count > 3 ? AddressOf(ref State.Origin(3)) : null;
+        _state0 = count > 0 ? SetOrigin(0) : null;
+        _state1 = count > 1 ? SetOrigin(1) : null;
+        _state2 = count > 2 ? SetOrigin(2) : null;
+        _state3 = count > 3 ? SetOrigin(3) : null;
         if (_masterWeights)
         {
             Span<float> copy = State.MasterWeight!.Span;
@@ -153,6 +153,13 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
     private static ref T StateAt<T>(byte* origin, nuint index)
         where T : unmanaged =>
         ref origin == null ? ref Unsafe.NullRef<T>() : ref ((T*)origin)[index];
+
+    /// <summary>
+    /// Where the set's element 0 of state buffer <paramref name="buffer"/> is, or would be: a shard's buffer starts at
+    /// its slice, so this address is outside it and only its slice's elements are ever read (<see cref="StateAt"/>).
+    /// </summary>
+    private byte* SetOrigin(int buffer) =>
+        AddressOf(ref State.SliceOrigin(buffer)) - ((long)State.SliceStart * StateBuffer.ElementSize(State.Precision));
 
     /// <summary>The address of pinned state (state buffers are allocated pinned).</summary>
     private static byte* AddressOf(ref byte origin) => (byte*)Unsafe.AsPointer(ref origin);

@@ -115,6 +115,7 @@ public sealed unsafe partial class StepPlan : IWorkItem
         int maxDegreeOfParallelism, int parallelThreshold)
         where TSpans : IStepSpans, allows ref struct
     {
+        ThrowIfShards();
         var options = new Options(maxGradientNorm, skipNonFinite, seed, step, Parts(maxDegreeOfParallelism, parallelThreshold));
         try
         {
@@ -161,6 +162,19 @@ public sealed unsafe partial class StepPlan : IWorkItem
         }
 
         return true;
+    }
+
+    /// <summary>A plan whose state is one shard's steps shard by shard only (<see cref="RunShard"/>).</summary>
+    private void ThrowIfShards()
+    {
+        foreach (StepPlanSet set in _sets)
+        {
+            if (set.State.IsShard)
+            {
+                throw new InvalidOperationException(
+                    $"Parameter set '{set.State.Name}' holds one shard of its state: step the optimizer through its ShardedOptimizer.");
+            }
+        }
     }
 
     /// <summary>A bound set's measure passes, unit by unit, each ended before the next.</summary>
@@ -284,6 +298,7 @@ public sealed unsafe partial class StepPlan : IWorkItem
     {
         ArgumentNullException.ThrowIfNull(set);
         StepPlan alone = set.Alone ??= new StepPlan(set);
+        alone.ThrowIfShards();
         fixed (TParameter* p = parameter)
         fixed (TGradient* g = gradient)
         {
