@@ -13,7 +13,7 @@ namespace Rlx.Optim.Mpi;
 /// Errors come back as <see cref="MpiException"/> (the world's error handler is <c>MPI_ERRORS_RETURN</c>) rather than
 /// aborting the job. Counts are MPI's <c>int</c>: larger buffers are sent in pieces.
 /// </remarks>
-public sealed unsafe class MpiWorld : IDisposable
+public sealed unsafe class MpiWorld : ICollectives, IDisposable
 {
     private static int _initialized;
     private readonly OpenMpi.Handles _handles;
@@ -151,6 +151,24 @@ public sealed unsafe class MpiWorld : IDisposable
         {
             OpenMpi.Check(
                 OpenMpi.Allgather(OpenMpi.InPlace, 0, _handles.Float, data, blockLength, _handles.Float, _handles.CommWorld),
+                "MPI_Allgather");
+        }
+    }
+
+    /// <inheritdoc cref="AllGatherInPlace(Span{float}, int)"/>
+    public void AllGatherInPlace(Span<double> buffer, int blockLength)
+    {
+        ThrowIfDisposed();
+        if ((long)blockLength * Size != buffer.Length)
+        {
+            throw new ArgumentException(
+                $"The buffer holds {buffer.Length} doubles; {Size} blocks of {blockLength} need {(long)blockLength * Size}.", nameof(buffer));
+        }
+
+        fixed (double* data = buffer)
+        {
+            OpenMpi.Check(
+                OpenMpi.Allgather(OpenMpi.InPlace, 0, _handles.Double, data, blockLength, _handles.Double, _handles.CommWorld),
                 "MPI_Allgather");
         }
     }

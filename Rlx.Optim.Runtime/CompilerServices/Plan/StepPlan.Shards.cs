@@ -17,6 +17,7 @@ public sealed unsafe partial class StepPlan
 
     private StepPlan? _forShards;
     private ShardNorm? _shardNorm;
+    private Shard? _shard;
 
     /// <summary>Elements of the plan's index space: every set's, each padded to its alignment.</summary>
     public int FlatLength => _offsets[^1];
@@ -109,7 +110,9 @@ public sealed unsafe partial class StepPlan
 
         try
         {
-            var shard = new Shard(this, shardStart, shardEnd);
+            Shard shard = _shard ??= new Shard(this);
+            shard.Start = shardStart;
+            shard.End = shardEnd;
             int length = shardEnd - shardStart;
             int parts = maxDegreeOfParallelism == 1 || length < parallelThreshold
                 ? 1
@@ -159,11 +162,15 @@ public sealed unsafe partial class StepPlan
         _sets[set].Length > 0 && _offsets[set] < end && _offsets[set] + _sets[set].Length > start;
 
     /// <summary>The update over one shard: the plan's own work, its indices shifted to the shard's start.</summary>
-    private sealed class Shard(StepPlan plan, int start, int end) : IWorkItem
+    private sealed class Shard(StepPlan plan) : IWorkItem
     {
-        public int Length => end - start;
+        public int Start { get; set; }
 
-        public void Execute(nuint from, nuint to) => ((IWorkItem)plan).Execute(from + (nuint)start, to + (nuint)start);
+        public int End { get; set; }
+
+        public int Length => End - Start;
+
+        public void Execute(nuint from, nuint to) => ((IWorkItem)plan).Execute(from + (nuint)Start, to + (nuint)Start);
     }
 
     /// <summary>A shard's block sums, one block per claimed unit as in <see cref="NormPass"/>.</summary>
