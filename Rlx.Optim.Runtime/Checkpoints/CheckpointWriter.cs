@@ -33,7 +33,7 @@ internal static class CheckpointWriter
     /// JSON text is Unicode: a name with a lone UTF-16 surrogate would be written as U+FFFD and come back as another
     /// name, so it is refused before anything is written.
     /// </summary>
-    private static void RequireText(string setName)
+    internal static void RequireText(string setName)
     {
         ReadOnlySpan<char> rest = setName;
         while (!rest.IsEmpty)
@@ -47,7 +47,8 @@ internal static class CheckpointWriter
         }
     }
 
-    private static List<KeyValuePair<string, string>> Metadata(ICheckpointable optimizer, OptimizerDescription description)
+    /// <summary>The settings a checkpoint of <paramref name="optimizer"/> records in <c>__metadata__</c>.</summary>
+    internal static List<KeyValuePair<string, string>> Metadata(ICheckpointable optimizer, OptimizerDescription description)
     {
         var metadata = new List<KeyValuePair<string, string>>
         {

@@ -113,6 +113,23 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         throw new ArgumentException($"{typeof(TOptimizer).Name} declares no parameter set '{name}'.", nameof(name));
     }
 
+    /// <summary>
+    /// Saves the whole run's optimizer state, made by every process together: one checkpoint file, the one a single
+    /// process stepping the same sets would write, so a single process (<see cref="OptimizerCheckpoint.Load(ICheckpointable, string)"/>)
+    /// or a run of any number of processes (<see cref="LoadCheckpoint"/>) resumes it. Every process must see the same
+    /// file; it is replaced atomically. The parameters are the model's to save.
+    /// </summary>
+    /// <exception cref="System.IO.IOException">Writing failed on some process; any previous file is left as it was.</exception>
+    public void SaveCheckpoint(string path) => ShardedCheckpoint.Save(Optimizer, Collectives, path);
+
+    /// <summary>
+    /// Replaces this shard's state with its part of a checkpoint, made by every process together: one written by a
+    /// sharded run of any size, or by a single process, of the same optimizer.
+    /// </summary>
+    /// <exception cref="CheckpointException">The checkpoint is malformed or belongs to another optimizer; nothing is changed anywhere.</exception>
+    /// <exception cref="System.IO.IOException">Reading failed on some process; nothing is changed anywhere.</exception>
+    public void LoadCheckpoint(string path) => ShardedCheckpoint.Load(Optimizer, Collectives, path);
+
     /// <summary>Gives every process process <paramref name="root"/>'s parameters (so that all start from the same θ).</summary>
     public void BroadcastParameters(int root = 0) => Collectives.Broadcast(MemoryMarshal.AsBytes(_parameters.AsSpan()), root);
 

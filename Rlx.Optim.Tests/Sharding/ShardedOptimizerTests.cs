@@ -162,88 +162,24 @@ public sealed class ShardedOptimizerTests
         {
             var sharded = new ShardedOptimizer<T>(collectives, create);
             configure(sharded.Optimizer);
-            for (int set = 0; set < sharded.Layout.SetCount; set++)
-            {
-                Span<float> parameter = sharded.Parameter(set);
-                for (int i = 0; i < parameter.Length; i++)
-                {
-                    parameter[i] = Initial(set, i);
-                }
-            }
-
-            var norms = new float[Steps];
-            for (int step = 0; step < Steps; step++)
-            {
-                for (int set = 0; set < sharded.Layout.SetCount; set++)
-                {
-                    Span<float> gradient = sharded.Gradient(set);
-                    for (int i = 0; i < gradient.Length; i++)
-                    {
-                        gradient[i] = Gradient(collectives.Rank, step, set, i);
-                    }
-
-                    if (Configure.PoisonsStep(configure, collectives.Rank, step) && set == 2)
-                    {
-                        gradient[5] = float.NaN;
-                    }
-                }
-
-                sharded.Step();
-                norms[step] = sharded.Optimizer.GradientNorm;
-            }
-
-            float[][] parameters = Enumerable.Range(0, sharded.Layout.SetCount).Select(set => sharded.Parameter(set).ToArray()).ToArray();
+            ShardedTraining.Initialize(sharded);
+            float[] norms = ShardedTraining.Steps(sharded, 0, Steps, (rank, step) => Configure.PoisonsStep(configure, rank, step));
             long elements = sharded.Optimizer.States.SelectMany(state => state.Buffers).Sum(buffer => (long)buffer.Length);
             return new RankResult(
-                parameters, sharded.Optimizer.StepCount, sharded.Optimizer.SkippedSteps, sharded.Optimizer.StateBytes, elements, norms);
+                ShardedTraining.Parameters(sharded), sharded.Optimizer.StepCount, sharded.Optimizer.SkippedSteps,
+                sharded.Optimizer.StateBytes, elements, norms);
         });
 
     /// <summary>One process stepping the averaged gradients: summed in the ring's order, multiplied by 1/N.</summary>
     private static float[][] RunSingle(int ranks, ICheckpointable optimizer, Action<IOptimizer> configure, out float[] norms)
     {
         configure(optimizer);
-        int[] lengths = optimizer.States.Select(state => state.Length).ToArray();
-        var layout = new ShardLayout(lengths, ranks);
-        float[][] parameters = lengths.Select((length, set) => Enumerable.Range(0, length).Select(i => Initial(set, i)).ToArray()).ToArray();
-        norms = new float[Steps];
-        for (int step = 0; step < Steps; step++)
-        {
-            var named = new NamedParameter[lengths.Length];
-            for (int set = 0; set < lengths.Length; set++)
-            {
-                var gradient = new float[lengths[set]];
-                for (int i = 0; i < gradient.Length; i++)
-                {
-                    int shard = (layout.OffsetOf(set) + i) / layout.ShardLength;
-                    int s = set, e = i, t = step;
-                    float sum = ThreadCollectives.RingOrderSum(
-                        r => Configure.PoisonsStep(configure, r, t) && s == 2 && e == 5 ? float.NaN : Gradient(r, t, s, e), shard, ranks);
-                    gradient[i] = ranks > 1 ? sum * (1f / ranks) : sum;
-                }
-
-                named[set] = new NamedParameter(optimizer.States[set].Name, parameters[set], gradient);
-            }
-
-            optimizer.StepAll(named);
-            norms[step] = optimizer.GradientNorm;
-        }
-
+        float[][] parameters = ShardedTraining.Initial(optimizer);
+        norms = ShardedTraining.Steps(optimizer, parameters, ranks, 0, Steps, (rank, step) => Configure.PoisonsStep(configure, rank, step));
         return parameters;
     }
 
-    private static float Initial(int set, int i) => MathF.Sin(set * 1000 + i * 0.37f);
-
-    private static float Gradient(int rank, int step, int set, int i) =>
-        MathF.Cos((rank + 1) * 0.731f + step * 1.37f + set * 0.113f + i * 0.0071f) * (1 + rank) * 0.01f;
-
-    private static void AssertSameBits(float[][] expected, float[][] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int set = 0; set < expected.Length; set++)
-        {
-            Assert.Equal(expected[set].Select(BitConverter.SingleToInt32Bits), actual[set].Select(BitConverter.SingleToInt32Bits));
-        }
-    }
+    private static void AssertSameBits(float[][] expected, float[][] actual) => ShardedTraining.AssertSameBits(expected, actual);
 
     /// <summary>One process alone: every collective is the identity.</summary>
     private sealed class SingleProcess : ICollectives
