@@ -29,10 +29,12 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     private const int UnitElements = 16 * 1024;
 
     /// <summary>
-    /// Pass 0 splits each matrix into at most about this many blocks of rows, each with its own partial column sums
-    /// (C doubles), which the pass's end adds in block order: g is read once, row by row, for both factors.
+    /// Pass 0 splits a set into about this many blocks of rows (more for a batch), each with its own partial column sums
+    /// (C doubles), which the pass's end adds in block order: g is read once, row by row, for both factors. The partials
+    /// are scratch held beside the state (not in StateBytes): 16 blocks keep them at 128·C bytes a matrix, enough units
+    /// to share a large set's pass among 16 cores.
     /// </summary>
-    private const int BlocksPerPass = 64;
+    private const int BlocksPerPass = 16;
 
     private readonly bool _factored;
     private readonly int _batch;
