@@ -35,23 +35,36 @@ internal static unsafe class AdafactorLoops
         return sum;
     }
 
-    /// <summary><c>sums[i] += (x[i]·scale)²</c> in double: one row's contribution to its columns' sums.</summary>
-    public static void AddScaledSquares(double* sums, float* x, int length, float scale)
+    /// <summary>
+    /// One row of g read once for both factors: <c>columnSums[i] += (g[i]·scale)²</c> and the row's Σ(g·scale)², each
+    /// square in double.
+    /// </summary>
+    public static double AddRowSquares(double* columnSums, float* gradient, int length, float scale)
     {
+        var rowLow = Vector<double>.Zero;
+        var rowHigh = Vector<double>.Zero;
         var scales = new Vector<float>(scale);
         int i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Widen(Load(x + i) * scales, out Vector<double> low, out Vector<double> high);
-            Store(sums + i, Load(sums + i) + (low * low));
-            Store(sums + i + Vector<double>.Count, Load(sums + i + Vector<double>.Count) + (high * high));
+            Vector.Widen(Load(gradient + i) * scales, out Vector<double> low, out Vector<double> high);
+            low *= low;
+            high *= high;
+            rowLow += low;
+            rowHigh += high;
+            Store(columnSums + i, Load(columnSums + i) + low);
+            Store(columnSums + i + Vector<double>.Count, Load(columnSums + i + Vector<double>.Count) + high);
         }
 
+        double row = Vector.Sum(rowLow + rowHigh);
         for (; i < length; i++)
         {
-            double value = x[i] * scale;
-            sums[i] += value * value;
+            double value = gradient[i] * scale;
+            row += value * value;
+            columnSums[i] += value * value;
         }
+
+        return row;
     }
 
     /// <summary>ΣU² over one row of a factored set (<see cref="RowFactors.Update"/>), each square in double.</summary>

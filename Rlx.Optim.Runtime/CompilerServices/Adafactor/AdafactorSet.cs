@@ -11,9 +11,10 @@ namespace Rlx.Optim.CompilerServices;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Factored: pass 0 sums g² along each row (row units, which also sum θ²) and down each column (column stripes, rows
-/// in order); its end updates the factors, their row mean per matrix and the step size α from RMS(θ). Pass 1 sums
-/// U² by rows; its end gives the clipping denominator. The update then recomputes U from the factors and writes θ.
+/// Factored: pass 0 reads each block of a matrix's rows once, summing g² along each row, down each column (the block's
+/// own partial sums, added in block order at the pass's end) and θ²; its end updates the factors, their row mean per
+/// matrix and the step size α from RMS(θ). Pass 1 sums U² by rows; its end gives the clipping denominator. The update
+/// then recomputes U from the factors and writes θ.
 /// Unfactored: pass 0 updates <c>variance</c> block by block and sums θ² and U²; the update recomputes U from it.
 /// </para>
 /// <para>
@@ -27,8 +28,13 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     /// <summary>Elements a unit covers (rows are grouped up to this many), so that a unit amortizes its call.</summary>
     private const int UnitElements = 16 * 1024;
 
-    /// <summary>Columns of one column stripe: 64 floats, four cache lines of each row.</summary>
-    private const int StripeColumns = 64;
+    /// <summary>
+    /// Pass 0 splits a set into about this many blocks of rows (more for a batch), each with its own partial column sums
+    /// (C doubles), which the pass's end adds in block order: g is read once, row by row, for both factors. The partials
+    /// are scratch held beside the state (not in StateBytes): 16 blocks keep them at 128·C bytes a matrix, enough units
+    /// to share a large set's pass among 16 cores.
+    /// </summary>
+    private const int BlocksPerPass = 16;
 
     private readonly bool _factored;
     private readonly int _batch;
@@ -36,7 +42,10 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     private readonly int _columns;
     private readonly int _rowsPerUnit;
     private readonly int _rowUnits;
-    private readonly int _stripesPerMatrix;
+    private readonly int _blockRows;
+    private readonly int _blocksPerMatrix;
+    private readonly double[] _columnPartials;
+    private readonly double[] _blockThetaSums;
     private readonly int _blockUnits;
     private readonly double[] _rowSums;
     private readonly double[] _columnSums;
@@ -64,19 +73,22 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             _batch = _rows == 0 || _columns == 0 ? 0 : state.Length / (_rows * _columns);
             _rowsPerUnit = Math.Max(1, UnitElements / Math.Max(1, _columns));
             _rowUnits = (_batch * _rows + _rowsPerUnit - 1) / _rowsPerUnit;
-            _stripesPerMatrix = (_columns + StripeColumns - 1) / StripeColumns;
+            _blockRows = Math.Max(_rowsPerUnit, (_batch * _rows + BlocksPerPass - 1) / BlocksPerPass);
+            _blocksPerMatrix = (_rows + _blockRows - 1) / _blockRows;
+            _columnPartials = new double[_batch * _blocksPerMatrix * _columns];
+            _blockThetaSums = new double[_batch * _blocksPerMatrix];
             _rowSums = new double[_batch * _rows];
             _columnSums = new double[_batch * _columns];
             _rowMeans = new double[_batch];
             _rowInverses = new float[_batch * _rows];
             _columnInverses = new float[_batch * _columns];
-            _thetaSums = new double[_rowUnits];
+            _thetaSums = [];
             _updateSums = new double[_rowUnits];
         }
         else
         {
             _blockUnits = (state.Length + UnitElements - 1) / UnitElements;
-            _rowSums = _columnSums = _rowMeans = [];
+            _rowSums = _columnSums = _rowMeans = _columnPartials = _blockThetaSums = [];
             _rowInverses = _columnInverses = [];
             _thetaSums = new double[_blockUnits];
             _updateSums = new double[_blockUnits];
@@ -90,10 +102,10 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     internal override int MeasurePasses => _factored ? 2 : 1;
 
     internal override int MeasureUnits(int pass) =>
-        !_factored ? _blockUnits : pass == 0 ? _rowUnits + _batch * _stripesPerMatrix : _rowUnits;
+        !_factored ? _blockUnits : pass == 0 ? _batch * _blocksPerMatrix : _rowUnits;
 
     internal override int MeasureUnitElements(int pass) =>
-        !_factored ? UnitElements : Math.Min(_rowsPerUnit, Math.Max(1, _batch * _rows)) * _columns;
+        !_factored ? UnitElements : Math.Min(pass == 0 ? _blockRows : _rowsPerUnit, Math.Max(1, _rows)) * _columns;
 
     internal override void Bind(ulong seed, long step, float gradientScale)
     {
@@ -119,13 +131,9 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         {
             _updateSums[unit] = SumOfUpdateSquares(unit);
         }
-        else if (unit < _rowUnits)
-        {
-            SumRows(unit);
-        }
         else
         {
-            SumColumns(unit - _rowUnits);
+            SumBlock(unit);
         }
     }
 
@@ -133,8 +141,9 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     {
         if (_factored && pass == 0)
         {
+            AddColumnPartials();
             UpdateFactors();
-            _alpha = Alpha(Sum(_thetaSums));
+            _alpha = Alpha(Sum(_blockThetaSums));
             return;
         }
 
@@ -231,73 +240,59 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double G(float g) => g * SignedScale;
 
-    /// <summary>Pass 0 of a factored set: Σg² of each row of the unit, and Σθ² of all of them.</summary>
-    private void SumRows(int unit)
+    /// <summary>
+    /// Pass 0 of a factored set, one block of one matrix's rows: Σg² of each row, the block's own Σg² down each
+    /// column, and Σθ².
+    /// </summary>
+    private void SumBlock(int block)
     {
         float* parameter = (float*)Parameter;
         float* gradient = (float*)Gradient;
-        int first = unit * _rowsPerUnit;
-        int last = Math.Min(first + _rowsPerUnit, _batch * _rows);
-        double theta = 0;
-        if (!TRule.Precise)
+        int matrix = block / _blocksPerMatrix;
+        int first = (matrix * _rows) + (block % _blocksPerMatrix * _blockRows);
+        int last = Math.Min(first + _blockRows, (matrix + 1) * _rows);
+        fixed (double* partials = &_columnPartials[(long)block * _columns])
         {
+            new Span<double>(partials, _columns).Clear();
+            double theta = 0;
             for (int row = first; row < last; row++)
             {
                 long offset = (long)row * _columns;
-                _rowSums[row] = AdafactorLoops.SumOfScaledSquares(gradient + offset, _columns, _gradientScale);
-                theta += AdafactorLoops.SumOfScaledSquares(parameter + offset, _columns, 1f);
+                if (!TRule.Precise)
+                {
+                    _rowSums[row] = AdafactorLoops.AddRowSquares(partials, gradient + offset, _columns, _gradientScale);
+                    theta += AdafactorLoops.SumOfScaledSquares(parameter + offset, _columns, 1f);
+                    continue;
+                }
+
+                double squares = 0;
+                for (int c = 0; c < _columns; c++)
+                {
+                    double g = G(gradient[offset + c]);
+                    squares += g * g;
+                    partials[c] += g * g;
+                    double p = parameter[offset + c];
+                    theta += p * p;
+                }
+
+                _rowSums[row] = squares;
             }
 
-            _thetaSums[unit] = theta;
-            return;
+            _blockThetaSums[block] = theta;
         }
-
-        for (int row = first; row < last; row++)
-        {
-            long offset = (long)row * _columns;
-            double squares = 0;
-            for (int c = 0; c < _columns; c++)
-            {
-                double g = G(gradient[offset + c]);
-                squares += g * g;
-                double p = parameter[offset + c];
-                theta += p * p;
-            }
-
-            _rowSums[row] = squares;
-        }
-
-        _thetaSums[unit] = theta;
     }
 
-    /// <summary>Pass 0 of a factored set: Σg² down each column of one stripe of one matrix, its rows in order.</summary>
-    private void SumColumns(int stripe)
+    /// <summary>Each matrix's column sums: its blocks' partial sums, added in block order.</summary>
+    private void AddColumnPartials()
     {
-        float* gradient = (float*)Gradient;
-        int matrix = stripe / _stripesPerMatrix;
-        int first = stripe % _stripesPerMatrix * StripeColumns;
-        int last = Math.Min(first + StripeColumns, _columns);
-        double* sums = stackalloc double[StripeColumns];
-        new Span<double>(sums, StripeColumns).Clear();
-        for (int r = 0; r < _rows; r++)
+        Array.Clear(_columnSums);
+        for (int block = 0; block < _blockThetaSums.Length; block++)
         {
-            long offset = ((long)matrix * _rows + r) * _columns;
-            if (!TRule.Precise)
+            int matrix = block / _blocksPerMatrix;
+            for (int c = 0; c < _columns; c++)
             {
-                AdafactorLoops.AddScaledSquares(sums, gradient + offset + first, last - first, _gradientScale);
-                continue;
+                _columnSums[(matrix * _columns) + c] += _columnPartials[((long)block * _columns) + c];
             }
-
-            for (int c = first; c < last; c++)
-            {
-                double g = G(gradient[offset + c]);
-                sums[c - first] += g * g;
-            }
-        }
-
-        for (int c = first; c < last; c++)
-        {
-            _columnSums[matrix * _columns + c] = sums[c - first];
         }
     }
 
