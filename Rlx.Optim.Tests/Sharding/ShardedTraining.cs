@@ -10,10 +10,9 @@ namespace Rlx.Optim.Tests.Sharding;
 /// </summary>
 internal static class ShardedTraining
 {
-    public static float Initial(int set, int i) => MathF.Sin(set * 1000 + i * 0.37f);
+    public static float Initial(int set, int i) => TrainingData.Initial(set, i);
 
-    public static float Gradient(int rank, int step, int set, int i) =>
-        MathF.Cos((rank + 1) * 0.731f + step * 1.37f + set * 0.113f + i * 0.0071f) * (1 + rank) * 0.01f;
+    public static float Gradient(int rank, int step, int set, int i) => TrainingData.Gradient(rank, step, set, i);
 
     /// <summary>Every set's parameters at their initial values.</summary>
     public static void Initialize<T>(ShardedOptimizer<T> sharded)
