@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Rlx.Optim.CompilerServices;
@@ -66,6 +67,13 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         _gradientShard = GC.AllocateArray<float>(Layout.ShardLength, pinned: true);
         _blockSums = new double[Layout.Length / ShardLayout.Alignment];
     }
+
+    /// <summary>
+    /// Where the last <see cref="Step"/> spent its time, as <see cref="System.Diagnostics.Stopwatch"/> timestamps: its
+    /// start, then the end of the reduce-scatter, of the averaging and norm, of the update, and of the all-gather (the
+    /// collectives benchmark splits a step with them).
+    /// </summary>
+    internal long[] LastStepTimestamps { get; } = new long[5];
 
     /// <summary>The optimizer: its settings (learning rate, schedule, clipping, skip), step count and this shard's state.</summary>
     public TOptimizer Optimizer { get; }
@@ -142,8 +150,11 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     public bool Step()
     {
         int rank = Collectives.Rank, size = Collectives.Size, start = ShardStart, end = start + Layout.ShardLength;
+        long[] times = LastStepTimestamps;
+        times[0] = Stopwatch.GetTimestamp();
         StepPlan plan = _planned.Prepare().ForShards();
         Collectives.ReduceScatterSum(_gradients, _gradientShard);
+        times[1] = Stopwatch.GetTimestamp();
         if (size > 1)
         {
             // The average, as a single process would form it from the sum: one rounding, by 1/N.
@@ -172,12 +183,15 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
                 }
             }
 
+            times[2] = Stopwatch.GetTimestamp();
             plan.RunShard(
                 (nint)parameters, (nint)gradientShard, start, end, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
                 Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
         }
 
+        times[3] = Stopwatch.GetTimestamp();
         Collectives.AllGatherInPlace(_parameters, Layout.ShardLength);
+        times[4] = Stopwatch.GetTimestamp();
         _planned.CompleteStep(stepped: true, norm);
         return true;
     }
