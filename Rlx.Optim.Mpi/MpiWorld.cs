@@ -96,7 +96,8 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
     /// </remarks>
     /// <param name="send">This process's contribution: <see cref="Size"/> blocks of <paramref name="receive"/>'s length.</param>
     /// <param name="receive">This process's block of the sum.</param>
-    public void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive)
+    /// <param name="scale">The factor of each sum, applied as the last addition writes it (1/<see cref="Size"/> for the average).</param>
+    public void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive, float scale = 1f)
     {
         ThrowIfDisposed();
         if ((long)receive.Length * Size != send.Length)
@@ -108,7 +109,7 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
 
         if (Size == 1)
         {
-            send.CopyTo(receive);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(send, scale, receive);
             return;
         }
 
@@ -117,7 +118,7 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
             _ring = new RingReduceScatter(this, receive.Length);
         }
 
-        _ring.Run(send, receive);
+        _ring.Run(send, receive, scale);
     }
 
     /// <summary>The library's own <c>MPI_Reduce_scatter_block</c>, which the collectives benchmark compares with the ring.</summary>

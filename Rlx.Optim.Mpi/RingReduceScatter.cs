@@ -25,7 +25,7 @@ internal sealed unsafe class RingReduceScatter
     public int BlockLength { get; }
 
     /// <summary>Block <c>rank</c> of the sum of every rank's <paramref name="send"/>, into <paramref name="receive"/>.</summary>
-    public void Run(ReadOnlySpan<float> send, Span<float> receive)
+    public void Run(ReadOnlySpan<float> send, Span<float> receive, float scale)
     {
         int size = _world.Size, rank = _world.Rank, block = BlockLength;
         int next = (rank + 1) % size, previous = (rank + size - 1) % size;
@@ -42,9 +42,15 @@ internal sealed unsafe class RingReduceScatter
                     "MPI_Sendrecv");
             }
 
-            // The partial received is block (rank − k − 2)'s: this rank's part is added last.
-            Span<float> target = k == size - 2 ? receive : _partial;
-            TensorPrimitives.Add(_incoming, Own(send, rank - k - 2), target);
+            // The partial received is block (rank − k − 2)'s: this rank's part is added last, and scaled as it is written.
+            if (k < size - 2)
+            {
+                TensorPrimitives.Add(_incoming, Own(send, rank - k - 2), _partial);
+            }
+            else
+            {
+                TensorPrimitives.AddMultiply(_incoming, Own(send, rank - k - 2), scale, receive);
+            }
         }
     }
 

@@ -20,11 +20,13 @@ public interface ICollectives
 
     /// <summary>
     /// Sums <paramref name="send"/> over every process; <paramref name="receive"/> gets block <see cref="Rank"/> of the
-    /// sum. Element i of block b must be summed in a fixed order for a run to be reproducible.
+    /// sum, each element rounded to float and then multiplied by <paramref name="scale"/> (rounded once more; 1 leaves
+    /// the sum). Element i of block b must be summed in a fixed order for a run to be reproducible.
     /// </summary>
     /// <param name="send"><see cref="Size"/> blocks of <paramref name="receive"/>'s length.</param>
     /// <param name="receive">This process's block of the sum.</param>
-    void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive);
+    /// <param name="scale">The factor of the sum (1/<see cref="Size"/> for the average).</param>
+    void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive, float scale);
 
     /// <summary>In place: on entry block <see cref="Rank"/> holds this process's block; on return every block its owner's.</summary>
     void AllGatherInPlace(Span<float> buffer, int blockLength);

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Numerics;
 using System.Runtime.InteropServices;
 using Rlx.Optim.CompilerServices;
 
@@ -153,13 +152,9 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         long[] times = LastStepTimestamps;
         times[0] = Stopwatch.GetTimestamp();
         StepPlan plan = _planned.Prepare().ForShards();
-        Collectives.ReduceScatterSum(_gradients, _gradientShard);
+        // The average, as a single process would form it from the sum: the sum rounded, then one rounding by 1/N.
+        Collectives.ReduceScatterSum(_gradients, _gradientShard, size > 1 ? 1f / size : 1f);
         times[1] = Stopwatch.GetTimestamp();
-        if (size > 1)
-        {
-            // The average, as a single process would form it from the sum: one rounding, by 1/N.
-            Scale(_gradientShard, 1f / size);
-        }
 
         float norm = float.NaN, scale = 1f;
         fixed (float* gradientShard = _gradientShard)
@@ -194,20 +189,5 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         times[4] = Stopwatch.GetTimestamp();
         _planned.CompleteStep(stepped: true, norm);
         return true;
-    }
-
-    /// <summary><paramref name="values"/> multiplied by <paramref name="factor"/>, in place, each product rounded once.</summary>
-    private static void Scale(Span<float> values, float factor)
-    {
-        Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-        for (int i = 0; i < vectors.Length; i++)
-        {
-            vectors[i] *= factor;
-        }
-
-        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
-        {
-            values[i] *= factor;
-        }
     }
 }

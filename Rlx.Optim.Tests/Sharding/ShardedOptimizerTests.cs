@@ -188,7 +188,7 @@ public sealed class ShardedOptimizerTests
 
         public int Size => 1;
 
-        public void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive) => send.CopyTo(receive);
+        public void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive, float scale) => send.CopyTo(receive);
 
         public void AllGatherInPlace(Span<float> buffer, int blockLength)
         {

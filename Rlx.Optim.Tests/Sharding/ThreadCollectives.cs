@@ -57,14 +57,15 @@ internal sealed class ThreadCollectives : ICollectives
         return sum;
     }
 
-    public void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive)
+    public void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive, float scale)
     {
         _hub.Floats[Rank] = send.ToArray();
         _hub.Barrier.SignalAndWait();
         int offset = Rank * receive.Length;
         for (int i = 0; i < receive.Length; i++)
         {
-            receive[i] = RingOrderSum(r => _hub.Floats[r]![offset + i], Rank, Size);
+            float sum = RingOrderSum(r => _hub.Floats[r]![offset + i], Rank, Size);
+            receive[i] = scale == 1f ? sum : sum * scale;
         }
 
         _hub.Barrier.SignalAndWait();

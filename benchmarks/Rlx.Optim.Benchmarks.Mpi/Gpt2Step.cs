@@ -23,7 +23,7 @@ internal static class Gpt2Step
             sharded.Gradient(set).Fill(1e-3f * (world.Rank + 1));
         }
 
-        string[] phases = ["reduce-scatter (ring)", "average, prepare", "update of the shard", "all-gather", "whole step"];
+        string[] phases = ["reduce-scatter, average", "prepare", "update of the shard", "all-gather", "whole step"];
         var times = new double[phases.Length][];
         for (int p = 0; p < phases.Length; p++)
         {
