@@ -30,6 +30,9 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
     /// <summary>Open MPI's predefined handles, for calls this class does not wrap (the collectives benchmark's).</summary>
     internal OpenMpi.Handles Handles => _handles;
 
+    /// <summary>Bytes of the scratch blocks the reduce-scatter keeps between calls (none before the first).</summary>
+    public long ScratchBytes => _ring?.ScratchBytes ?? 0;
+
     /// <summary>This process's rank, from 0.</summary>
     public int Rank { get; }
 
