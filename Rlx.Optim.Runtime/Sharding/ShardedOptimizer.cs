@@ -69,10 +69,10 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
 
     /// <summary>
     /// Where the last <see cref="Step"/> spent its time, as <see cref="System.Diagnostics.Stopwatch"/> timestamps: its
-    /// start, then the end of the reduce-scatter, of the averaging and norm, of the update, and of the all-gather (the
-    /// collectives benchmark splits a step with them).
+    /// start, then the end of preparing the scalars, of the reduce-scatter, of this shard's norm sums, of gathering them
+    /// and deciding, of the update, and of the all-gather (the collectives benchmark splits a step with them).
     /// </summary>
-    internal long[] LastStepTimestamps { get; } = new long[5];
+    internal long[] LastStepTimestamps { get; } = new long[7];
 
     /// <summary>The optimizer: its settings (learning rate, schedule, clipping, skip), step count and this shard's state.</summary>
     public TOptimizer Optimizer { get; }
@@ -152,11 +152,14 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         long[] times = LastStepTimestamps;
         times[0] = Stopwatch.GetTimestamp();
         StepPlan plan = _planned.Prepare().ForShards();
-        // The average, as a single process would form it from the sum: the sum rounded, then one rounding by 1/N.
-        Collectives.ReduceScatterSum(_gradients, _gradientShard, size > 1 ? 1f / size : 1f);
         times[1] = Stopwatch.GetTimestamp();
 
+        // The average, as a single process would form it from the sum: the sum rounded, then one rounding by 1/N.
+        Collectives.ReduceScatterSum(_gradients, _gradientShard, size > 1 ? 1f / size : 1f);
+        times[2] = Stopwatch.GetTimestamp();
+
         float norm = float.NaN, scale = 1f;
+        times[3] = times[2];
         fixed (float* gradientShard = _gradientShard)
         fixed (float* parameters = _parameters)
         {
@@ -164,6 +167,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
             {
                 int blocks = Layout.ShardLength / ShardLayout.Alignment;
                 plan.SumOfSquaresOfShard((nint)gradientShard, start, end, _blockSums.AsSpan(rank * blocks, blocks), Optimizer.MaxDegreeOfParallelism);
+                times[3] = Stopwatch.GetTimestamp();
                 Collectives.AllGatherInPlace(_blockSums, blocks);
                 double sumOfSquares = 0;
                 foreach (double blockSum in _blockSums)
@@ -178,15 +182,15 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
                 }
             }
 
-            times[2] = Stopwatch.GetTimestamp();
+            times[4] = Stopwatch.GetTimestamp();
             plan.RunShard(
                 (nint)parameters, (nint)gradientShard, start, end, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
                 Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
         }
 
-        times[3] = Stopwatch.GetTimestamp();
+        times[5] = Stopwatch.GetTimestamp();
         Collectives.AllGatherInPlace(_parameters, Layout.ShardLength);
-        times[4] = Stopwatch.GetTimestamp();
+        times[6] = Stopwatch.GetTimestamp();
         _planned.CompleteStep(stepped: true, norm);
         return true;
     }
