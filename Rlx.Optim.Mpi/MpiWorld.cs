@@ -140,40 +140,26 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
     /// Gives every process every block, in place: on entry block <see cref="Rank"/> of <paramref name="buffer"/> holds
     /// this process's block; on return every block holds its owner's (<c>MPI_Allgather</c> with <c>MPI_IN_PLACE</c>).
     /// </summary>
-    /// <param name="buffer"><see cref="Size"/> blocks of <paramref name="blockLength"/> floats.</param>
-    /// <param name="blockLength">Floats per process; at most <see cref="int.MaxValue"/>.</param>
-    public void AllGatherInPlace(Span<float> buffer, int blockLength)
-    {
-        ThrowIfDisposed();
-        if ((long)blockLength * Size != buffer.Length)
-        {
-            throw new ArgumentException(
-                $"The buffer holds {buffer.Length} floats; {Size} blocks of {blockLength} need {(long)blockLength * Size}.", nameof(buffer));
-        }
-
-        fixed (float* data = buffer)
-        {
-            OpenMpi.Check(
-                OpenMpi.Allgather(OpenMpi.InPlace, 0, _handles.Float, data, blockLength, _handles.Float, _handles.CommWorld),
-                "MPI_Allgather");
-        }
-    }
+    /// <param name="buffer"><see cref="Size"/> blocks of <paramref name="blockLength"/> elements.</param>
+    /// <param name="blockLength">Elements per process; at most <see cref="int.MaxValue"/>.</param>
+    public void AllGatherInPlace(Span<float> buffer, int blockLength) => AllGather(buffer, blockLength, _handles.Float);
 
     /// <inheritdoc cref="AllGatherInPlace(Span{float}, int)"/>
-    public void AllGatherInPlace(Span<double> buffer, int blockLength)
+    public void AllGatherInPlace(Span<double> buffer, int blockLength) => AllGather(buffer, blockLength, _handles.Double);
+
+    private void AllGather<T>(Span<T> buffer, int blockLength, nint datatype)
+        where T : unmanaged
     {
         ThrowIfDisposed();
         if ((long)blockLength * Size != buffer.Length)
         {
             throw new ArgumentException(
-                $"The buffer holds {buffer.Length} doubles; {Size} blocks of {blockLength} need {(long)blockLength * Size}.", nameof(buffer));
+                $"The buffer holds {buffer.Length} elements; {Size} blocks of {blockLength} need {(long)blockLength * Size}.", nameof(buffer));
         }
 
-        fixed (double* data = buffer)
+        fixed (T* data = buffer)
         {
-            OpenMpi.Check(
-                OpenMpi.Allgather(OpenMpi.InPlace, 0, _handles.Double, data, blockLength, _handles.Double, _handles.CommWorld),
-                "MPI_Allgather");
+            OpenMpi.Check(OpenMpi.Allgather(OpenMpi.InPlace, 0, datatype, data, blockLength, datatype, _handles.CommWorld), "MPI_Allgather");
         }
     }
 
