@@ -158,6 +158,11 @@ internal static class DiagnosticDescriptors
         "RLXO0029", "α out of range",
         "{0} = {1}: α must be in {2}");
 
+    /// <summary><c>{0} = {1}: ε_root must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor EpsilonRootInvalid = Create(
+        "RLXO0034", "Invalid ε_root",
+        "{0} = {1}: ε_root must be {2}");
+
     /// <summary><c>Rlx.Optim could not generate '{0}': {1}</c></summary>
     public static readonly DiagnosticDescriptor InternalError = Create(
         "RLXO0099", "Generator failure",

@@ -50,6 +50,7 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.LearningRateDecayInvalid,
         DiagnosticDescriptors.InitialAccumulatorValueInvalid,
         DiagnosticDescriptors.AlphaOutOfRange,
+        DiagnosticDescriptors.EpsilonRootInvalid,
         DiagnosticDescriptors.InternalError);
 
     /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>

@@ -109,6 +109,15 @@ internal static class OptimizerEmitter
             }
         }
 
+        if (rule.MeasuresTrustRatio)
+        {
+            writer.WriteComment("Each set's part of a plan, for its one-set calls: they measure its norms before they update it.");
+            writer.WriteBroken(
+                $"private readonly {CompilerServices}.StepPlanSet?[] __setPlans", "=", $"new {CompilerServices}.StepPlanSet?[{Literal.Int(spec.Sets.Count)}];");
+            writer.WriteLine($"private readonly global::System.Collections.Generic.Dictionary<string, {CompilerServices}.StepPlanSet>");
+            writer.WriteLine("    __namedSetPlans = new();");
+        }
+
         ScalarsCache.WriteFields(writer, rule, kernels);
         writer.WriteLine();
     }
@@ -238,8 +247,28 @@ internal static class OptimizerEmitter
             WritePlacement(writer, spec, rule, parameter, gradient);
         }
 
+        if (rule.MeasuresTrustRatio)
+        {
+            string plan = $"{Generated}.{names.Kernel}.PlanFor<{set.ParameterElement.TypeName()}, {set.GradientElement.TypeName()}>";
+            string masterWeights = spec.KeepsMasterCopy(set) ? "masterWeights: true" : "masterWeights: false";
+            writer.WriteBroken($"{CompilerServices}.StepPlanSet plan", "=", $"__setPlans[{names.Index}] ??= {plan}(state, {masterWeights});");
+            WriteTrustRatioStep(writer, spec, parameter, gradient, gradientScale);
+            return;
+        }
+
         WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, gradientScale, set);
     }
+
+    /// <summary>A trust-ratio rule's one-set call: through the set's plan, its norms measured before its update.</summary>
+    internal static void WriteTrustRatioStep(SourceWriter writer, OptimizerSpec spec, string parameter, string gradient, string gradientScale) =>
+        writer.WriteWrapped(
+            $"{CompilerServices}.TrustRatioPlan.Step(",
+            new[]
+            {
+                "plan", "in scalars", parameter, gradient, gradientScale, "__states.RoundingSeed", "__stepCount + 1", "__maxDegreeOfParallelism",
+                Literal.Int(spec.ParallelThreshold),
+            },
+            ");");
 
     /// <summary>Clipping and the non-finite check need every gradient of the step: a one-set call refuses them.</summary>
     internal static void WriteSingleSetCheck(SourceWriter writer) =>

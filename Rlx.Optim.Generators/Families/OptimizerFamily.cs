@@ -92,7 +92,11 @@ internal sealed class OptimizerFamily
         new OptimizerFamily(
             OptimizerKind.RMSprop, "RMSpropOptimizer", "rmsprop", "RMSprop", RMSpropDefaults.LearningRate,
             Kernel(0, 0, RMSpropDefaults.Epsilon, RMSpropDefaults.WeightDecay) with { Alpha = RMSpropDefaults.Alpha, Momentum = RMSpropDefaults.Momentum },
-            Setting.Alpha, Setting.Epsilon, Setting.WeightDecay, Setting.Momentum, Setting.Centered, Setting.Maximize));
+            Setting.Alpha, Setting.Epsilon, Setting.WeightDecay, Setting.Momentum, Setting.Centered, Setting.Maximize),
+        new OptimizerFamily(
+            OptimizerKind.Lamb, "LambOptimizer", "lamb", "LAMB", LambDefaults.LearningRate,
+            Kernel(LambDefaults.Beta1, LambDefaults.Beta2, LambDefaults.Epsilon, LambDefaults.WeightDecay) with { EpsilonRoot = LambDefaults.EpsilonRoot },
+            Setting.Beta1, Setting.Beta2, Setting.Epsilon, Setting.EpsilonRoot, Setting.WeightDecay, Setting.Maximize));
 
     public static OptimizerFamily For(OptimizerKind kind) => All[(int)kind];
 

@@ -120,6 +120,11 @@ internal sealed class Setting
         "Alpha", "alpha", overridable: true, DiagnosticDescriptors.AlphaOutOfRange, "[0, 1)", IsBeta,
         k => k.Alpha, (k, v) => k with { Alpha = v });
 
+    /// <summary>LAMB's ε_root (Optax's <c>eps_root</c>): not per set, as Optax's chain has one for every leaf.</summary>
+    public static readonly Setting EpsilonRoot = Number(
+        "EpsilonRoot", "eps_root", overridable: false, DiagnosticDescriptors.EpsilonRootInvalid, "finite and not negative", IsNonNegative,
+        k => k.EpsilonRoot, (k, v) => k with { EpsilonRoot = v });
+
     public static readonly Setting AmsGrad = Switch("AmsGrad", "amsgrad", k => k.AmsGrad, (k, v) => k with { AmsGrad = v });
 
     public static readonly Setting Maximize = Switch("Maximize", "maximize", k => k.Maximize, (k, v) => k with { Maximize = v });

@@ -43,6 +43,9 @@ internal sealed record KernelSpec(
     /// <summary>RMSprop: divide by √(v − ḡ²) + ε, keeping the gradient's average ḡ.</summary>
     public bool Centered { get; init; }
 
+    /// <summary>LAMB's ε_root, added to v̂ under the square root (Optax's <c>eps_root</c>).</summary>
+    public double EpsilonRoot { get; init; }
+
     /// <summary>Whether a weight-decay term is applied at all.</summary>
     public bool Decays => WeightDecay != 0;
 

@@ -12,4 +12,5 @@ internal enum OptimizerKind
     Sgd,
     Adagrad,
     RMSprop,
+    Lamb,
 }
