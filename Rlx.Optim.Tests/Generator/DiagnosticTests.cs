@@ -81,6 +81,13 @@ public sealed class DiagnosticTests
         { "RLXO0020", "[AdagradOptimizer] public partial class A { [Parameter(4, [|Beta2 = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
         { "RLXO0020", "[AdamOptimizer] public partial class A { [Parameter(4, [|Alpha = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
         { "RLXO0022", $"[RMSpropOptimizer([|Momentum = -0.1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0034", $"[LambOptimizer([|EpsilonRoot = -1e-8|])] public partial class A {{ {Set} }}" },
+        { "RLXO0034", $"[LambOptimizer([|EpsilonRoot = double.PositiveInfinity|])] public partial class A {{ {Set} }}" },
+        { "RLXO0002", "[LambOptimizer] public partial class A { [Parameter(4, [|Beta1 = 1.0|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0003", $"[LambOptimizer([|Beta2 = -0.5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0004", $"[LambOptimizer([|Epsilon = 0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0006", "[LambOptimizer] public partial class A { [Parameter(4, [|WeightDecay = -0.01|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0020", "[LambOptimizer] public partial class A { [Parameter(4, [|Alpha = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
     };
 
     [Theory]
@@ -154,6 +161,8 @@ public sealed class DiagnosticTests
     [InlineData("[AdagradOptimizer(LearningRateDecay = 1e30, InitialAccumulatorValue = 1e30, Maximize = true)]")]
     [InlineData("[RMSpropOptimizer(Alpha = 0, Momentum = 0.99999994, Centered = true)]")]
     [InlineData("[RMSpropOptimizer(Alpha = 0.99999994, Centered = true, Precision = OptimizerPrecision.Double)]")]
+    [InlineData("[LambOptimizer(Beta1 = 0, Beta2 = 0.99999994, Epsilon = 1e-30, EpsilonRoot = 0, Maximize = true)]")]
+    [InlineData("[LambOptimizer(EpsilonRoot = 1e30, WeightDecay = 1e30, Precision = OptimizerPrecision.Double)]")]
     public async Task Every_family_accepts_its_edge_settings(string attribute)
     {
         string source = Header + attribute + """
