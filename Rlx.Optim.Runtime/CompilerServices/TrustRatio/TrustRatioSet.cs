@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -60,7 +61,7 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
         int count = TWide.StateCount;
         _state0 = count > 0 ? (byte*)Unsafe.AsPointer(ref State.Origin(0)) : null;
         _state1 = count > 1 ? (byte*)Unsafe.AsPointer(ref State.Origin(1)) : null;
-        _master = _masterWeights ? (float*)Unsafe.AsPointer(ref State.MasterWeight!.Span[0]) : null;
+        _master = _masterWeights ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(State.MasterWeight!.Span)) : null;
     }
 
     internal override void Measure(int pass, int unit)
