@@ -156,12 +156,11 @@ internal static class NameKeyedEmitter
     /// </summary>
     private static void WriteTrustRatioStep(SourceWriter writer, OptimizerSpec spec)
     {
-        string created = $"{Generated}.{KernelTable.DefaultKernelName}.PlanFor<float, float>(state, masterWeights: false)";
-        using (writer.Block($"if (!__namedSetPlans.TryGetValue(name, out {CompilerServices}.StepPlanSet? plan) || !{CompilerServices}.TrustRatioPlan.Holds(plan, state))"))
-        {
-            writer.WriteLine($"plan = {created};");
-            writer.WriteLine("__namedSetPlans[name] = plan;");
-        }
+        writer.WriteLine($"{CompilerServices}.StepPlanSet? plan = __namedSetPlans.Get(name, state);");
+        writer.WriteWrapped(
+            "plan ??= __namedSetPlans.Add(",
+            new[] { "name", $"{Generated}.{KernelTable.DefaultKernelName}.PlanFor<float, float>(state, masterWeights: false)" },
+            ");");
 
         OptimizerEmitter.WriteTrustRatioStep(writer, spec, "parameter", "gradient", "gradientScale");
     }

@@ -112,10 +112,12 @@ internal static class OptimizerEmitter
         if (rule.MeasuresTrustRatio)
         {
             writer.WriteComment("Each set's part of a plan, for its one-set calls: they measure its norms before they update it.");
-            writer.WriteBroken(
-                $"private readonly {CompilerServices}.StepPlanSet?[] __setPlans", "=", $"new {CompilerServices}.StepPlanSet?[{Literal.Int(spec.Sets.Count)}];");
-            writer.WriteLine($"private readonly global::System.Collections.Generic.Dictionary<string, {CompilerServices}.StepPlanSet>");
-            writer.WriteLine("    __namedSetPlans = new();");
+            if (spec.Sets.Count > 0)
+            {
+                writer.WriteLine($"private {CompilerServices}.StepPlanSet[]? __setPlans;");
+            }
+
+            writer.WriteLine($"private readonly {CompilerServices}.NamedSetPlans __namedSetPlans = new();");
         }
 
         ScalarsCache.WriteFields(writer, rule, kernels);
@@ -249,9 +251,7 @@ internal static class OptimizerEmitter
 
         if (rule.MeasuresTrustRatio)
         {
-            string plan = $"{Generated}.{names.Kernel}.PlanFor<{set.ParameterElement.TypeName()}, {set.GradientElement.TypeName()}>";
-            string masterWeights = spec.KeepsMasterCopy(set) ? "masterWeights: true" : "masterWeights: false";
-            writer.WriteBroken($"{CompilerServices}.StepPlanSet plan", "=", $"__setPlans[{names.Index}] ??= {plan}(state, {masterWeights});");
+            writer.WriteLine($"{CompilerServices}.StepPlanSet plan = (__setPlans ??= {StepAllEmitter.CreateSets}())[{names.Index}];");
             WriteTrustRatioStep(writer, spec, parameter, gradient, gradientScale);
             return;
         }

@@ -63,8 +63,8 @@ internal sealed class LambRule : KernelRule
             if (isDouble)
             {
                 WriteWidened(writer, shape);
-                writer.WriteLine($"{t} uLow = Update(gLow, pLow, ref expAvgLow, ref expAvgSqLow, biasCorrection1, biasCorrection2);");
-                writer.WriteLine($"{t} uHigh = Update(gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, biasCorrection1, biasCorrection2);");
+                WriteUpdateCall(writer, $"{t} uLow", "Low");
+                WriteUpdateCall(writer, $"{t} uHigh", "High");
                 writer.WriteLine($"state.S0 = {api}.Narrow(expAvgLow, expAvgHigh);");
                 writer.WriteLine($"state.S1 = {api}.Narrow(expAvgSqLow, expAvgSqHigh);");
                 writer.WriteLine("// As the other double kernels: the step in double, rounded, then subtracted from the float parameter.");
@@ -94,8 +94,8 @@ internal sealed class LambRule : KernelRule
             if (isDouble)
             {
                 WriteWidened(writer, shape);
-                writer.WriteLine("lower = Update(gLow, pLow, ref expAvgLow, ref expAvgSqLow, biasCorrection1, biasCorrection2);");
-                writer.WriteLine("upper = Update(gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, biasCorrection1, biasCorrection2);");
+                WriteUpdateCall(writer, "lower", "Low");
+                WriteUpdateCall(writer, "upper", "High");
             }
             else
             {
@@ -140,7 +140,7 @@ internal sealed class LambRule : KernelRule
                 secondMoment += " + " + body.C("EpsilonRoot", kernel.EpsilonRoot);
             }
 
-            body.Line($"{t} u = expAvg / biasCorrection1 / ({body.Sqrt(secondMoment)} + {body.C("Epsilon", kernel.Epsilon)});");
+            writer.WriteBroken($"{t} u", "=", $"expAvg / biasCorrection1 / ({body.Sqrt(secondMoment)} + {body.C("Epsilon", kernel.Epsilon)});");
             if (kernel.Decays)
             {
                 body.Line($"u += {body.C("WeightDecay", kernel.WeightDecay)} * p; // Optax's add_decayed_weights, before the ratio");
@@ -151,6 +151,13 @@ internal sealed class LambRule : KernelRule
 
         writer.WriteLine();
     }
+
+    /// <summary><c>{target} = Update(...)</c> on one widened half (<paramref name="half"/>: <c>Low</c> or <c>High</c>).</summary>
+    private static void WriteUpdateCall(SourceWriter writer, string target, string half) =>
+        writer.WriteWrapped(
+            $"{target} = Update(",
+            new[] { $"g{half}", $"p{half}", $"ref expAvg{half}", $"ref expAvgSq{half}", "biasCorrection1", "biasCorrection2" },
+            ");");
 
     /// <summary>The scalars as locals, and the gradient's sign.</summary>
     private static void WriteLocals(SourceWriter writer, KernelSpec kernel, VectorShape shape, string t, bool withStepSize)

@@ -26,9 +26,6 @@ public static class TrustRatioPlan
         return new TrustRatioSet<TWide, TPreferred, TScalars, TParameter, TGradient>(state, masterWeights);
     }
 
-    /// <summary>Whether <paramref name="set"/> is a part of <paramref name="state"/>'s (not of a state since replaced).</summary>
-    public static bool Holds(StepPlanSet? set, ParameterState state) => set is not null && ReferenceEquals(set.State, state);
-
     /// <summary>
     /// Steps one set alone with <paramref name="scalars"/>: its norms, then its update, across cores when it has at
     /// least <paramref name="parallelThreshold"/> elements. The caller has validated the spans.
