@@ -28,6 +28,7 @@ public class FamilyStepBenchmarks
             ["Adagrad"] = (() => new BenchAdagrad(), 20),
             ["RMSprop"] = (() => new BenchRMSprop(), 20),
             ["RMSprop centered momentum"] = (() => new CenteredMomentumRMSprop(), 36),
+            ["LAMB"] = (() => new BenchLamb(), 44),
         };
 
     private ArraySegment<float> _p;
