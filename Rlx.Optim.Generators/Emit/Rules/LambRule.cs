@@ -25,8 +25,8 @@ internal sealed class LambRule : KernelRule
     public override IReadOnlyList<ScalarField> Fields(KernelSpec optimizer, OptimizerPrecision precision) => new[]
     {
         new ScalarField("StepSize", ScalarRole.Body, "lr as prepared; lr·r in the update, once the set's trust ratio r is measured."),
-        new ScalarField("BiasCorrection1", ScalarRole.Body, "1 − β₁ᵗ."),
-        new ScalarField("BiasCorrection2", ScalarRole.Body, "1 − β₂ᵗ."),
+        new ScalarField("InverseBiasCorrection1", ScalarRole.Body, "1 / (1 − β₁ᵗ): m̂ is m times this."),
+        new ScalarField("InverseBiasCorrection2", ScalarRole.Body, "1 / (1 − β₂ᵗ): v̂ is v times this."),
     };
 
     public override void WritePrepare(SourceWriter writer, KernelSpec kernel, OptimizerPrecision precision)
@@ -34,6 +34,8 @@ internal sealed class LambRule : KernelRule
         writer.WriteLine("double stepSize = lr;");
         BiasCorrection.Write(writer, "biasCorrection1", kernel.Beta1);
         BiasCorrection.Write(writer, "biasCorrection2", kernel.Beta2);
+        writer.WriteLine("double inverseBiasCorrection1 = 1.0 / biasCorrection1;");
+        writer.WriteLine("double inverseBiasCorrection2 = 1.0 / biasCorrection2;");
     }
 
     /// <summary>Unused: LAMB's shapes are written whole (<see cref="WriteShape"/>).</summary>
@@ -74,7 +76,7 @@ internal sealed class LambRule : KernelRule
             {
                 writer.WriteLine($"{floats} expAvg = state.S0;");
                 writer.WriteLine($"{floats} expAvgSq = state.S1;");
-                writer.WriteLine($"{floats} u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);");
+                WriteUpdateCall(writer, $"{floats} u", string.Empty);
                 writer.WriteLine("state.S0 = expAvg;");
                 writer.WriteLine("state.S1 = expAvgSq;");
                 writer.WriteLine("p -= stepSize * u;");
@@ -101,7 +103,7 @@ internal sealed class LambRule : KernelRule
             {
                 writer.WriteLine($"{floats} expAvg = state.S0;");
                 writer.WriteLine($"{floats} expAvgSq = state.S1;");
-                writer.WriteLine($"{floats} u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);");
+                WriteUpdateCall(writer, $"{floats} u", string.Empty);
                 writer.WriteLine($"lower = {api}.WidenLower(u);");
                 writer.WriteLine($"upper = {api}.WidenUpper(u);");
             }
@@ -118,8 +120,8 @@ internal sealed class LambRule : KernelRule
             new[]
             {
                 $"{scalar}(scalars.StepSize{shape.ClassName}{first} * trustRatio)",
-                $"scalars.BiasCorrection1{shape.ClassName}{first}",
-                $"scalars.BiasCorrection2{shape.ClassName}{first}",
+                $"scalars.InverseBiasCorrection1{shape.ClassName}{first}",
+                $"scalars.InverseBiasCorrection2{shape.ClassName}{first}",
             },
             ");");
         writer.Unindent();
@@ -129,18 +131,20 @@ internal sealed class LambRule : KernelRule
         writer.WriteLine(Inline);
         string[] updateParameters =
         {
-            $"{t} g", $"{t} p", $"ref {t} expAvg", $"ref {t} expAvgSq", $"{t} biasCorrection1", $"{t} biasCorrection2",
+            $"{t} g", $"{t} p", $"ref {t} expAvg", $"ref {t} expAvgSq", $"{t} inverseBiasCorrection1", $"{t} inverseBiasCorrection2",
         };
         using (writer.Block($"private static {t} Update(", updateParameters, ")"))
         {
             WriteMoments(body, kernel);
-            string secondMoment = "expAvgSq / biasCorrection2";
+            // Multiplied by the inverse bias corrections, one division a vector (Optax divides: within an ulp).
+            string secondMoment = "expAvgSq * inverseBiasCorrection2";
             if (kernel.EpsilonRoot != 0)
             {
                 secondMoment += " + " + body.C("EpsilonRoot", kernel.EpsilonRoot);
             }
 
-            writer.WriteBroken($"{t} u", "=", $"expAvg / biasCorrection1 / ({body.Sqrt(secondMoment)} + {body.C("Epsilon", kernel.Epsilon)});");
+            body.Line($"{t} root = {body.Sqrt(secondMoment)};");
+            body.Line($"{t} u = expAvg * inverseBiasCorrection1 / (root + {body.C("Epsilon", kernel.Epsilon)});");
             if (kernel.Decays)
             {
                 body.Line($"u += {body.C("WeightDecay", kernel.WeightDecay)} * p; // Optax's add_decayed_weights, before the ratio");
@@ -152,11 +156,11 @@ internal sealed class LambRule : KernelRule
         writer.WriteLine();
     }
 
-    /// <summary><c>{target} = Update(...)</c> on one widened half (<paramref name="half"/>: <c>Low</c> or <c>High</c>).</summary>
+    /// <summary><c>{target} = Update(...)</c> on a float vector, or on one widened half (<paramref name="half"/>: <c>Low</c>, <c>High</c>).</summary>
     private static void WriteUpdateCall(SourceWriter writer, string target, string half) =>
         writer.WriteWrapped(
             $"{target} = Update(",
-            new[] { $"g{half}", $"p{half}", $"ref expAvg{half}", $"ref expAvgSq{half}", "biasCorrection1", "biasCorrection2" },
+            new[] { $"g{half}", $"p{half}", $"ref expAvg{half}", $"ref expAvgSq{half}", "inverseBiasCorrection1", "inverseBiasCorrection2" },
             ");");
 
     /// <summary>The scalars as locals, and the gradient's sign.</summary>
@@ -167,8 +171,8 @@ internal sealed class LambRule : KernelRule
             writer.WriteLine($"{t} stepSize = scalars.StepSize{shape.ClassName};");
         }
 
-        writer.WriteLine($"{t} biasCorrection1 = scalars.BiasCorrection1{shape.ClassName};");
-        writer.WriteLine($"{t} biasCorrection2 = scalars.BiasCorrection2{shape.ClassName};");
+        writer.WriteLine($"{t} inverseBiasCorrection1 = scalars.InverseBiasCorrection1{shape.ClassName};");
+        writer.WriteLine($"{t} inverseBiasCorrection2 = scalars.InverseBiasCorrection2{shape.ClassName};");
         if (kernel.Maximize)
         {
             writer.WriteLine("g = -g; // maximize");

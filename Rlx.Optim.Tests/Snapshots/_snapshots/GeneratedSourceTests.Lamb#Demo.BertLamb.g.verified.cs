@@ -434,22 +434,22 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
         public readonly Vector512<float> StepSizeWide;
         public readonly Vector<float> StepSizePreferred;
 
-        /// <summary>1 − β₁ᵗ.</summary>
-        public readonly Vector512<float> BiasCorrection1Wide;
-        public readonly Vector<float> BiasCorrection1Preferred;
+        /// <summary>1 / (1 − β₁ᵗ): m̂ is m times this.</summary>
+        public readonly Vector512<float> InverseBiasCorrection1Wide;
+        public readonly Vector<float> InverseBiasCorrection1Preferred;
 
-        /// <summary>1 − β₂ᵗ.</summary>
-        public readonly Vector512<float> BiasCorrection2Wide;
-        public readonly Vector<float> BiasCorrection2Preferred;
+        /// <summary>1 / (1 − β₂ᵗ): v̂ is v times this.</summary>
+        public readonly Vector512<float> InverseBiasCorrection2Wide;
+        public readonly Vector<float> InverseBiasCorrection2Preferred;
 
-        public LambScalars(float stepSize, float biasCorrection1, float biasCorrection2)
+        public LambScalars(float stepSize, float inverseBiasCorrection1, float inverseBiasCorrection2)
         {
             StepSizeWide = Vector512.Create(stepSize);
             StepSizePreferred = Vector.Create(stepSize);
-            BiasCorrection1Wide = Vector512.Create(biasCorrection1);
-            BiasCorrection1Preferred = Vector.Create(biasCorrection1);
-            BiasCorrection2Wide = Vector512.Create(biasCorrection2);
-            BiasCorrection2Preferred = Vector.Create(biasCorrection2);
+            InverseBiasCorrection1Wide = Vector512.Create(inverseBiasCorrection1);
+            InverseBiasCorrection1Preferred = Vector.Create(inverseBiasCorrection1);
+            InverseBiasCorrection2Wide = Vector512.Create(inverseBiasCorrection2);
+            InverseBiasCorrection2Preferred = Vector.Create(inverseBiasCorrection2);
         }
     }
 
@@ -479,7 +479,9 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
             double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
             // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
             double biasCorrection2 = t < 38106 ? 1.0 - Math.Pow(0.999, t) : 1.0;
-            return new LambScalars((float)stepSize, (float)biasCorrection1, (float)biasCorrection2);
+            double inverseBiasCorrection1 = 1.0 / biasCorrection1;
+            double inverseBiasCorrection2 = 1.0 / biasCorrection2;
+            return new LambScalars((float)stepSize, (float)inverseBiasCorrection1, (float)inverseBiasCorrection2);
         }
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
@@ -507,11 +509,12 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
                 in LambScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
                 Vector512<float> stepSize = scalars.StepSizeWide;
-                Vector512<float> biasCorrection1 = scalars.BiasCorrection1Wide;
-                Vector512<float> biasCorrection2 = scalars.BiasCorrection2Wide;
+                Vector512<float> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Wide;
+                Vector512<float> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Wide;
                 Vector512<float> expAvg = state.S0;
                 Vector512<float> expAvgSq = state.S1;
-                Vector512<float> u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);
+                Vector512<float> u = Update(
+                    g, p, ref expAvg, ref expAvgSq, inverseBiasCorrection1, inverseBiasCorrection2);
                 state.S0 = expAvg;
                 state.S1 = expAvgSq;
                 p -= stepSize * u;
@@ -525,11 +528,12 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
                 in LambScalars scalars, Vector512<float> p, Vector512<float> g, in WideState state,
                 out Vector512<double> lower, out Vector512<double> upper)
             {
-                Vector512<float> biasCorrection1 = scalars.BiasCorrection1Wide;
-                Vector512<float> biasCorrection2 = scalars.BiasCorrection2Wide;
+                Vector512<float> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Wide;
+                Vector512<float> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Wide;
                 Vector512<float> expAvg = state.S0;
                 Vector512<float> expAvgSq = state.S1;
-                Vector512<float> u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);
+                Vector512<float> u = Update(
+                    g, p, ref expAvg, ref expAvgSq, inverseBiasCorrection1, inverseBiasCorrection2);
                 lower = Vector512.WidenLower(u);
                 upper = Vector512.WidenUpper(u);
             }
@@ -537,20 +541,20 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
             /// <summary>The update's scalars: the step size lr·r, the bias corrections as prepared.</summary>
             public static LambScalars WithTrustRatio(in LambScalars scalars, double trustRatio) =>
                 new(
-                    (float)(scalars.StepSizeWide.ToScalar() * trustRatio), scalars.BiasCorrection1Wide.ToScalar(),
-                    scalars.BiasCorrection2Wide.ToScalar());
+                    (float)(scalars.StepSizeWide.ToScalar() * trustRatio),
+                    scalars.InverseBiasCorrection1Wide.ToScalar(), scalars.InverseBiasCorrection2Wide.ToScalar());
 
             /// <summary>u of one vector, and its new moments: m̂ / (√(v̂ + ε_root) + ε) + λθ.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static Vector512<float> Update(
                 Vector512<float> g, Vector512<float> p, ref Vector512<float> expAvg, ref Vector512<float> expAvgSq,
-                Vector512<float> biasCorrection1, Vector512<float> biasCorrection2)
+                Vector512<float> inverseBiasCorrection1, Vector512<float> inverseBiasCorrection2)
             {
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
-                Vector512<float> u =
-                    expAvg / biasCorrection1 / (Vector512.Sqrt(expAvgSq / biasCorrection2 + EpsilonRoot) + Epsilon);
+                Vector512<float> root = Vector512.Sqrt(expAvgSq * inverseBiasCorrection2 + EpsilonRoot);
+                Vector512<float> u = expAvg * inverseBiasCorrection1 / (root + Epsilon);
                 u += WeightDecay * p; // Optax's add_decayed_weights, before the ratio
                 return u;
             }
@@ -578,11 +582,12 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
                 in LambScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
                 Vector<float> stepSize = scalars.StepSizePreferred;
-                Vector<float> biasCorrection1 = scalars.BiasCorrection1Preferred;
-                Vector<float> biasCorrection2 = scalars.BiasCorrection2Preferred;
+                Vector<float> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Preferred;
+                Vector<float> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Preferred;
                 Vector<float> expAvg = state.S0;
                 Vector<float> expAvgSq = state.S1;
-                Vector<float> u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);
+                Vector<float> u = Update(
+                    g, p, ref expAvg, ref expAvgSq, inverseBiasCorrection1, inverseBiasCorrection2);
                 state.S0 = expAvg;
                 state.S1 = expAvgSq;
                 p -= stepSize * u;
@@ -596,11 +601,12 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
                 in LambScalars scalars, Vector<float> p, Vector<float> g, in PreferredState state,
                 out Vector<double> lower, out Vector<double> upper)
             {
-                Vector<float> biasCorrection1 = scalars.BiasCorrection1Preferred;
-                Vector<float> biasCorrection2 = scalars.BiasCorrection2Preferred;
+                Vector<float> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Preferred;
+                Vector<float> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Preferred;
                 Vector<float> expAvg = state.S0;
                 Vector<float> expAvgSq = state.S1;
-                Vector<float> u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);
+                Vector<float> u = Update(
+                    g, p, ref expAvg, ref expAvgSq, inverseBiasCorrection1, inverseBiasCorrection2);
                 lower = Vector.WidenLower(u);
                 upper = Vector.WidenUpper(u);
             }
@@ -608,20 +614,20 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
             /// <summary>The update's scalars: the step size lr·r, the bias corrections as prepared.</summary>
             public static LambScalars WithTrustRatio(in LambScalars scalars, double trustRatio) =>
                 new(
-                    (float)(scalars.StepSizePreferred[0] * trustRatio), scalars.BiasCorrection1Preferred[0],
-                    scalars.BiasCorrection2Preferred[0]);
+                    (float)(scalars.StepSizePreferred[0] * trustRatio), scalars.InverseBiasCorrection1Preferred[0],
+                    scalars.InverseBiasCorrection2Preferred[0]);
 
             /// <summary>u of one vector, and its new moments: m̂ / (√(v̂ + ε_root) + ε) + λθ.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static Vector<float> Update(
                 Vector<float> g, Vector<float> p, ref Vector<float> expAvg, ref Vector<float> expAvgSq,
-                Vector<float> biasCorrection1, Vector<float> biasCorrection2)
+                Vector<float> inverseBiasCorrection1, Vector<float> inverseBiasCorrection2)
             {
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
-                Vector<float> u =
-                    expAvg / biasCorrection1 / (Vector.SquareRoot(expAvgSq / biasCorrection2 + EpsilonRoot) + Epsilon);
+                Vector<float> root = Vector.SquareRoot(expAvgSq * inverseBiasCorrection2 + EpsilonRoot);
+                Vector<float> u = expAvg * inverseBiasCorrection1 / (root + Epsilon);
                 u += WeightDecay * p; // Optax's add_decayed_weights, before the ratio
                 return u;
             }
@@ -654,7 +660,9 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
             double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
             // From step 3795 on, 0.99ᵗ ≤ 2⁻⁵⁵ and 1 − 0.99ᵗ is exactly 1.0 in double.
             double biasCorrection2 = t < 3795 ? 1.0 - Math.Pow(0.99, t) : 1.0;
-            return new LambScalars((float)stepSize, (float)biasCorrection1, (float)biasCorrection2);
+            double inverseBiasCorrection1 = 1.0 / biasCorrection1;
+            double inverseBiasCorrection2 = 1.0 / biasCorrection2;
+            return new LambScalars((float)stepSize, (float)inverseBiasCorrection1, (float)inverseBiasCorrection2);
         }
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
@@ -681,11 +689,12 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
                 in LambScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
                 Vector512<float> stepSize = scalars.StepSizeWide;
-                Vector512<float> biasCorrection1 = scalars.BiasCorrection1Wide;
-                Vector512<float> biasCorrection2 = scalars.BiasCorrection2Wide;
+                Vector512<float> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Wide;
+                Vector512<float> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Wide;
                 Vector512<float> expAvg = state.S0;
                 Vector512<float> expAvgSq = state.S1;
-                Vector512<float> u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);
+                Vector512<float> u = Update(
+                    g, p, ref expAvg, ref expAvgSq, inverseBiasCorrection1, inverseBiasCorrection2);
                 state.S0 = expAvg;
                 state.S1 = expAvgSq;
                 p -= stepSize * u;
@@ -699,11 +708,12 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
                 in LambScalars scalars, Vector512<float> p, Vector512<float> g, in WideState state,
                 out Vector512<double> lower, out Vector512<double> upper)
             {
-                Vector512<float> biasCorrection1 = scalars.BiasCorrection1Wide;
-                Vector512<float> biasCorrection2 = scalars.BiasCorrection2Wide;
+                Vector512<float> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Wide;
+                Vector512<float> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Wide;
                 Vector512<float> expAvg = state.S0;
                 Vector512<float> expAvgSq = state.S1;
-                Vector512<float> u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);
+                Vector512<float> u = Update(
+                    g, p, ref expAvg, ref expAvgSq, inverseBiasCorrection1, inverseBiasCorrection2);
                 lower = Vector512.WidenLower(u);
                 upper = Vector512.WidenUpper(u);
             }
@@ -711,20 +721,20 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
             /// <summary>The update's scalars: the step size lr·r, the bias corrections as prepared.</summary>
             public static LambScalars WithTrustRatio(in LambScalars scalars, double trustRatio) =>
                 new(
-                    (float)(scalars.StepSizeWide.ToScalar() * trustRatio), scalars.BiasCorrection1Wide.ToScalar(),
-                    scalars.BiasCorrection2Wide.ToScalar());
+                    (float)(scalars.StepSizeWide.ToScalar() * trustRatio),
+                    scalars.InverseBiasCorrection1Wide.ToScalar(), scalars.InverseBiasCorrection2Wide.ToScalar());
 
             /// <summary>u of one vector, and its new moments: m̂ / (√(v̂ + ε_root) + ε) + λθ.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static Vector512<float> Update(
                 Vector512<float> g, Vector512<float> p, ref Vector512<float> expAvg, ref Vector512<float> expAvgSq,
-                Vector512<float> biasCorrection1, Vector512<float> biasCorrection2)
+                Vector512<float> inverseBiasCorrection1, Vector512<float> inverseBiasCorrection2)
             {
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
-                Vector512<float> u =
-                    expAvg / biasCorrection1 / (Vector512.Sqrt(expAvgSq / biasCorrection2 + EpsilonRoot) + Epsilon);
+                Vector512<float> root = Vector512.Sqrt(expAvgSq * inverseBiasCorrection2 + EpsilonRoot);
+                Vector512<float> u = expAvg * inverseBiasCorrection1 / (root + Epsilon);
                 return u;
             }
         }
@@ -750,11 +760,12 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
                 in LambScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
                 Vector<float> stepSize = scalars.StepSizePreferred;
-                Vector<float> biasCorrection1 = scalars.BiasCorrection1Preferred;
-                Vector<float> biasCorrection2 = scalars.BiasCorrection2Preferred;
+                Vector<float> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Preferred;
+                Vector<float> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Preferred;
                 Vector<float> expAvg = state.S0;
                 Vector<float> expAvgSq = state.S1;
-                Vector<float> u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);
+                Vector<float> u = Update(
+                    g, p, ref expAvg, ref expAvgSq, inverseBiasCorrection1, inverseBiasCorrection2);
                 state.S0 = expAvg;
                 state.S1 = expAvgSq;
                 p -= stepSize * u;
@@ -768,11 +779,12 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
                 in LambScalars scalars, Vector<float> p, Vector<float> g, in PreferredState state,
                 out Vector<double> lower, out Vector<double> upper)
             {
-                Vector<float> biasCorrection1 = scalars.BiasCorrection1Preferred;
-                Vector<float> biasCorrection2 = scalars.BiasCorrection2Preferred;
+                Vector<float> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Preferred;
+                Vector<float> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Preferred;
                 Vector<float> expAvg = state.S0;
                 Vector<float> expAvgSq = state.S1;
-                Vector<float> u = Update(g, p, ref expAvg, ref expAvgSq, biasCorrection1, biasCorrection2);
+                Vector<float> u = Update(
+                    g, p, ref expAvg, ref expAvgSq, inverseBiasCorrection1, inverseBiasCorrection2);
                 lower = Vector.WidenLower(u);
                 upper = Vector.WidenUpper(u);
             }
@@ -780,20 +792,20 @@ namespace Rlx.Optim.Generated.Demo.BertLamb
             /// <summary>The update's scalars: the step size lr·r, the bias corrections as prepared.</summary>
             public static LambScalars WithTrustRatio(in LambScalars scalars, double trustRatio) =>
                 new(
-                    (float)(scalars.StepSizePreferred[0] * trustRatio), scalars.BiasCorrection1Preferred[0],
-                    scalars.BiasCorrection2Preferred[0]);
+                    (float)(scalars.StepSizePreferred[0] * trustRatio), scalars.InverseBiasCorrection1Preferred[0],
+                    scalars.InverseBiasCorrection2Preferred[0]);
 
             /// <summary>u of one vector, and its new moments: m̂ / (√(v̂ + ε_root) + ε) + λθ.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static Vector<float> Update(
                 Vector<float> g, Vector<float> p, ref Vector<float> expAvg, ref Vector<float> expAvgSq,
-                Vector<float> biasCorrection1, Vector<float> biasCorrection2)
+                Vector<float> inverseBiasCorrection1, Vector<float> inverseBiasCorrection2)
             {
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
-                Vector<float> u =
-                    expAvg / biasCorrection1 / (Vector.SquareRoot(expAvgSq / biasCorrection2 + EpsilonRoot) + Epsilon);
+                Vector<float> root = Vector.SquareRoot(expAvgSq * inverseBiasCorrection2 + EpsilonRoot);
+                Vector<float> u = expAvg * inverseBiasCorrection1 / (root + Epsilon);
                 return u;
             }
         }

@@ -323,22 +323,22 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
         public readonly Vector512<double> StepSizeWide;
         public readonly Vector<double> StepSizePreferred;
 
-        /// <summary>1 − β₁ᵗ.</summary>
-        public readonly Vector512<double> BiasCorrection1Wide;
-        public readonly Vector<double> BiasCorrection1Preferred;
+        /// <summary>1 / (1 − β₁ᵗ): m̂ is m times this.</summary>
+        public readonly Vector512<double> InverseBiasCorrection1Wide;
+        public readonly Vector<double> InverseBiasCorrection1Preferred;
 
-        /// <summary>1 − β₂ᵗ.</summary>
-        public readonly Vector512<double> BiasCorrection2Wide;
-        public readonly Vector<double> BiasCorrection2Preferred;
+        /// <summary>1 / (1 − β₂ᵗ): v̂ is v times this.</summary>
+        public readonly Vector512<double> InverseBiasCorrection2Wide;
+        public readonly Vector<double> InverseBiasCorrection2Preferred;
 
-        public LambScalars(double stepSize, double biasCorrection1, double biasCorrection2)
+        public LambScalars(double stepSize, double inverseBiasCorrection1, double inverseBiasCorrection2)
         {
             StepSizeWide = Vector512.Create(stepSize);
             StepSizePreferred = Vector.Create(stepSize);
-            BiasCorrection1Wide = Vector512.Create(biasCorrection1);
-            BiasCorrection1Preferred = Vector.Create(biasCorrection1);
-            BiasCorrection2Wide = Vector512.Create(biasCorrection2);
-            BiasCorrection2Preferred = Vector.Create(biasCorrection2);
+            InverseBiasCorrection1Wide = Vector512.Create(inverseBiasCorrection1);
+            InverseBiasCorrection1Preferred = Vector.Create(inverseBiasCorrection1);
+            InverseBiasCorrection2Wide = Vector512.Create(inverseBiasCorrection2);
+            InverseBiasCorrection2Preferred = Vector.Create(inverseBiasCorrection2);
         }
     }
 
@@ -368,7 +368,9 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
             double biasCorrection1 = t < 363 ? 1.0 - Math.Pow(0.9, t) : 1.0;
             // From step 38106 on, 0.999ᵗ ≤ 2⁻⁵⁵ and 1 − 0.999ᵗ is exactly 1.0 in double.
             double biasCorrection2 = t < 38106 ? 1.0 - Math.Pow(0.999, t) : 1.0;
-            return new LambScalars(stepSize, biasCorrection1, biasCorrection2);
+            double inverseBiasCorrection1 = 1.0 / biasCorrection1;
+            double inverseBiasCorrection2 = 1.0 / biasCorrection2;
+            return new LambScalars(stepSize, inverseBiasCorrection1, inverseBiasCorrection2);
         }
 
         /// <summary>This kernel's part of the optimizer's one-pass StepAll, for a set of these element types.</summary>
@@ -394,8 +396,8 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
                 in LambScalars scalars, ref Vector512<float> p, ref Vector512<float> g, ref WideState state)
             {
                 Vector512<double> stepSize = scalars.StepSizeWide;
-                Vector512<double> biasCorrection1 = scalars.BiasCorrection1Wide;
-                Vector512<double> biasCorrection2 = scalars.BiasCorrection2Wide;
+                Vector512<double> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Wide;
+                Vector512<double> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Wide;
                 g = -g; // maximize
                 Vector512<double> gLow = Vector512.WidenLower(g);
                 Vector512<double> gHigh = Vector512.WidenUpper(g);
@@ -406,9 +408,9 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
                 Vector512<double> expAvgSqLow = Vector512.WidenLower(state.S1);
                 Vector512<double> expAvgSqHigh = Vector512.WidenUpper(state.S1);
                 Vector512<double> uLow = Update(
-                    gLow, pLow, ref expAvgLow, ref expAvgSqLow, biasCorrection1, biasCorrection2);
+                    gLow, pLow, ref expAvgLow, ref expAvgSqLow, inverseBiasCorrection1, inverseBiasCorrection2);
                 Vector512<double> uHigh = Update(
-                    gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, biasCorrection1, biasCorrection2);
+                    gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, inverseBiasCorrection1, inverseBiasCorrection2);
                 state.S0 = Vector512.Narrow(expAvgLow, expAvgHigh);
                 state.S1 = Vector512.Narrow(expAvgSqLow, expAvgSqHigh);
                 // As the other double kernels: the step in double, rounded, then subtracted from the float parameter.
@@ -423,8 +425,8 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
                 in LambScalars scalars, Vector512<float> p, Vector512<float> g, in WideState state,
                 out Vector512<double> lower, out Vector512<double> upper)
             {
-                Vector512<double> biasCorrection1 = scalars.BiasCorrection1Wide;
-                Vector512<double> biasCorrection2 = scalars.BiasCorrection2Wide;
+                Vector512<double> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Wide;
+                Vector512<double> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Wide;
                 g = -g; // maximize
                 Vector512<double> gLow = Vector512.WidenLower(g);
                 Vector512<double> gHigh = Vector512.WidenUpper(g);
@@ -434,28 +436,31 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
                 Vector512<double> expAvgHigh = Vector512.WidenUpper(state.S0);
                 Vector512<double> expAvgSqLow = Vector512.WidenLower(state.S1);
                 Vector512<double> expAvgSqHigh = Vector512.WidenUpper(state.S1);
-                lower = Update(gLow, pLow, ref expAvgLow, ref expAvgSqLow, biasCorrection1, biasCorrection2);
-                upper = Update(gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, biasCorrection1, biasCorrection2);
+                lower = Update(
+                    gLow, pLow, ref expAvgLow, ref expAvgSqLow, inverseBiasCorrection1, inverseBiasCorrection2);
+                upper = Update(
+                    gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, inverseBiasCorrection1, inverseBiasCorrection2);
             }
 
             /// <summary>The update's scalars: the step size lr·r, the bias corrections as prepared.</summary>
             public static LambScalars WithTrustRatio(in LambScalars scalars, double trustRatio) =>
                 new(
-                    (scalars.StepSizeWide.ToScalar() * trustRatio), scalars.BiasCorrection1Wide.ToScalar(),
-                    scalars.BiasCorrection2Wide.ToScalar());
+                    (scalars.StepSizeWide.ToScalar() * trustRatio), scalars.InverseBiasCorrection1Wide.ToScalar(),
+                    scalars.InverseBiasCorrection2Wide.ToScalar());
 
             /// <summary>u of one vector, and its new moments: m̂ / (√(v̂ + ε_root) + ε) + λθ.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static Vector512<double> Update(
                 Vector512<double> g, Vector512<double> p, ref Vector512<double> expAvg, ref Vector512<double> expAvgSq,
-                Vector512<double> biasCorrection1, Vector512<double> biasCorrection2)
+                Vector512<double> inverseBiasCorrection1, Vector512<double> inverseBiasCorrection2)
             {
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
                 // As PyTorch's float state: a v beyond float's range is ∞ here, so that element does not move.
                 expAvgSq = KernelMath.AsFloatRange(expAvgSq);
-                Vector512<double> u = expAvg / biasCorrection1 / (Vector512.Sqrt(expAvgSq / biasCorrection2) + Epsilon);
+                Vector512<double> root = Vector512.Sqrt(expAvgSq * inverseBiasCorrection2);
+                Vector512<double> u = expAvg * inverseBiasCorrection1 / (root + Epsilon);
                 return u;
             }
         }
@@ -480,8 +485,8 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
                 in LambScalars scalars, ref Vector<float> p, ref Vector<float> g, ref PreferredState state)
             {
                 Vector<double> stepSize = scalars.StepSizePreferred;
-                Vector<double> biasCorrection1 = scalars.BiasCorrection1Preferred;
-                Vector<double> biasCorrection2 = scalars.BiasCorrection2Preferred;
+                Vector<double> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Preferred;
+                Vector<double> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Preferred;
                 g = -g; // maximize
                 Vector<double> gLow = Vector.WidenLower(g);
                 Vector<double> gHigh = Vector.WidenUpper(g);
@@ -492,9 +497,9 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
                 Vector<double> expAvgSqLow = Vector.WidenLower(state.S1);
                 Vector<double> expAvgSqHigh = Vector.WidenUpper(state.S1);
                 Vector<double> uLow = Update(
-                    gLow, pLow, ref expAvgLow, ref expAvgSqLow, biasCorrection1, biasCorrection2);
+                    gLow, pLow, ref expAvgLow, ref expAvgSqLow, inverseBiasCorrection1, inverseBiasCorrection2);
                 Vector<double> uHigh = Update(
-                    gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, biasCorrection1, biasCorrection2);
+                    gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, inverseBiasCorrection1, inverseBiasCorrection2);
                 state.S0 = Vector.Narrow(expAvgLow, expAvgHigh);
                 state.S1 = Vector.Narrow(expAvgSqLow, expAvgSqHigh);
                 // As the other double kernels: the step in double, rounded, then subtracted from the float parameter.
@@ -509,8 +514,8 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
                 in LambScalars scalars, Vector<float> p, Vector<float> g, in PreferredState state,
                 out Vector<double> lower, out Vector<double> upper)
             {
-                Vector<double> biasCorrection1 = scalars.BiasCorrection1Preferred;
-                Vector<double> biasCorrection2 = scalars.BiasCorrection2Preferred;
+                Vector<double> inverseBiasCorrection1 = scalars.InverseBiasCorrection1Preferred;
+                Vector<double> inverseBiasCorrection2 = scalars.InverseBiasCorrection2Preferred;
                 g = -g; // maximize
                 Vector<double> gLow = Vector.WidenLower(g);
                 Vector<double> gHigh = Vector.WidenUpper(g);
@@ -520,28 +525,31 @@ namespace Rlx.Optim.Generated.Demo.PlainLamb
                 Vector<double> expAvgHigh = Vector.WidenUpper(state.S0);
                 Vector<double> expAvgSqLow = Vector.WidenLower(state.S1);
                 Vector<double> expAvgSqHigh = Vector.WidenUpper(state.S1);
-                lower = Update(gLow, pLow, ref expAvgLow, ref expAvgSqLow, biasCorrection1, biasCorrection2);
-                upper = Update(gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, biasCorrection1, biasCorrection2);
+                lower = Update(
+                    gLow, pLow, ref expAvgLow, ref expAvgSqLow, inverseBiasCorrection1, inverseBiasCorrection2);
+                upper = Update(
+                    gHigh, pHigh, ref expAvgHigh, ref expAvgSqHigh, inverseBiasCorrection1, inverseBiasCorrection2);
             }
 
             /// <summary>The update's scalars: the step size lr·r, the bias corrections as prepared.</summary>
             public static LambScalars WithTrustRatio(in LambScalars scalars, double trustRatio) =>
                 new(
-                    (scalars.StepSizePreferred[0] * trustRatio), scalars.BiasCorrection1Preferred[0],
-                    scalars.BiasCorrection2Preferred[0]);
+                    (scalars.StepSizePreferred[0] * trustRatio), scalars.InverseBiasCorrection1Preferred[0],
+                    scalars.InverseBiasCorrection2Preferred[0]);
 
             /// <summary>u of one vector, and its new moments: m̂ / (√(v̂ + ε_root) + ε) + λθ.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static Vector<double> Update(
                 Vector<double> g, Vector<double> p, ref Vector<double> expAvg, ref Vector<double> expAvgSq,
-                Vector<double> biasCorrection1, Vector<double> biasCorrection2)
+                Vector<double> inverseBiasCorrection1, Vector<double> inverseBiasCorrection2)
             {
                 expAvg = Beta1 * expAvg + OneMinusBeta1 * g;
                 // (1 − β₂)·g is formed before g multiplies it again, so v overflows no earlier than it must.
                 expAvgSq = Beta2 * expAvgSq + OneMinusBeta2 * g * g;
                 // As PyTorch's float state: a v beyond float's range is ∞ here, so that element does not move.
                 expAvgSq = KernelMath.AsFloatRange(expAvgSq);
-                Vector<double> u = expAvg / biasCorrection1 / (Vector.SquareRoot(expAvgSq / biasCorrection2) + Epsilon);
+                Vector<double> root = Vector.SquareRoot(expAvgSq * inverseBiasCorrection2);
+                Vector<double> u = expAvg * inverseBiasCorrection1 / (root + Epsilon);
                 return u;
             }
         }
