@@ -9,7 +9,7 @@ namespace Rlx.Optim.Tests.WholeStep;
 /// LAMB's trust ratio through the plan: a whole step, the declared sets one by one and the same sets by names the
 /// optimizer never declared take one path (its measure pass, then its update) and give the same bits, on one core
 /// and on all; the ratio is the set's own, so a NaN spreads over its set and no further; the norms are sums of
-/// fixed blocks, independent of the cores.
+/// fixed blocks, independent of the cores; a refused step changes nothing.
 /// </summary>
 public sealed class LambTests
 {
@@ -87,6 +87,28 @@ public sealed class LambTests
         {
             Assert.All(p[k], x => Assert.True(float.IsFinite(x)));
         }
+    }
+
+    [Fact]
+    public void A_refused_step_changes_no_parameter_and_no_state()
+    {
+        var optimizer = new PlanLamb();
+        float[][] p = Draw(7, 1f), g = Draw(8, 0.5f);
+        Assert.True(optimizer.StepAll(p[0], g[0], p[1], g[1], p[2], g[2], p[3], g[3], p[4], g[4]));
+        float[][] before = Clone(p);
+        float[][] stateBefore = optimizer.States.SelectMany(s => s.Buffers).Select(b => b.Span.ToArray()).ToArray();
+        float[] shortGradient = new float[Lengths[3] - 1];
+
+        Assert.Throws<ArgumentException>(() => optimizer.StepAll(p[0], g[0], p[1], g[1], p[2], g[2], p[3], shortGradient, p[4], g[4]));
+
+        for (int k = 0; k < Lengths.Length; k++)
+        {
+            Assert.Equal(Bits(before[k]), Bits(p[k]));
+        }
+
+        float[][] stateAfter = optimizer.States.SelectMany(s => s.Buffers).Select(b => b.Span.ToArray()).ToArray();
+        Assert.Equal(stateBefore.Select(Bits), stateAfter.Select(Bits));
+        Assert.Equal(1, optimizer.StepCount);
     }
 
     [Fact]
