@@ -116,15 +116,12 @@ internal static class KernelEmitter
             CheckpointEmitter.WriteHyperparameters(writer, family, kernel);
             WritePrepare(writer, rule, kernel, precision, fields);
             rule.WriteHelpers(writer, kernel, precision);
-            if (rule.MeasuresTrustRatio)
-            {
-                // No Run: every call of a trust-ratio rule steps through its set's plan, which measures first.
-            }
-            else if (spec.RoundsStochastically)
+            // A trust-ratio rule has no Run: each of its calls steps through its set's plan, which measures first.
+            if (!rule.MeasuresTrustRatio && spec.RoundsStochastically)
             {
                 WriteRoundingRuns(writer, rule, spec.HasMasterCopies);
             }
-            else
+            else if (!rule.MeasuresTrustRatio)
             {
                 WriteRuns(writer, rule);
             }
