@@ -61,7 +61,19 @@ internal static class CheckpointEmitter
 
             // A buffer that does not start at 0 (Adagrad's sum at its initial accumulator value) is filled by the state table.
             IReadOnlyList<double>? initialValues = rule.BufferInitialValues(spec.DefaultKernel);
-            bool startsElsewhere = initialValues is not null && initialValues.Any(v => System.BitConverter.DoubleToInt64Bits(v) != 0);
+            var initializers = new List<string>();
+            if (initialValues is not null && initialValues.Any(v => System.BitConverter.DoubleToInt64Bits(v) != 0))
+            {
+                initializers.Add($"BufferInitialValues = new[] {{ {string.Join(", ", initialValues.Select(Literal.Double))} }},");
+            }
+
+            // Adafactor's buffers have shapes of their own: row_var and col_var, or variance.
+            if (spec.Kind == OptimizerKind.Adafactor)
+            {
+                initializers.Add("Layout = FactoredStateLayout.Instance,");
+            }
+
+            bool startsElsewhere = initializers.Count > 0;
             writer.WriteLine("public static readonly OptimizerDescription Value = new(");
             writer.Indent();
             for (int i = 0; i < arguments.Count; i++)
@@ -81,7 +93,10 @@ internal static class CheckpointEmitter
             {
                 writer.WriteLine("{");
                 writer.Indent();
-                writer.WriteLine($"BufferInitialValues = new[] {{ {string.Join(", ", initialValues!.Select(Literal.Double))} }},");
+                foreach (string initializer in initializers)
+                {
+                    writer.WriteLine(initializer);
+                }
                 writer.Unindent();
                 writer.WriteLine("};");
             }

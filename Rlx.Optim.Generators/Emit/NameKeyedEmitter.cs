@@ -128,7 +128,7 @@ internal static class NameKeyedEmitter
             writer.WriteComment("Any other name: state allocated on first use, and the optimizer's own hyperparameters.");
             writer.WriteLine($"{Runtime}.ParameterState state = __states.GetOrAdd(name, parameter, gradient);");
             OptimizerEmitter.WritePlacement(writer, spec, rule, "parameter", "gradient");
-            writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
+            writer.WriteLine($"{rule.QualifiedScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
             if (rule.MeasuresTrustRatio)
             {
                 WriteTrustRatioStep(writer, spec);

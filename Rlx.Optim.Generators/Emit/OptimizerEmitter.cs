@@ -42,10 +42,21 @@ internal static class OptimizerEmitter
         using (GeneratedNamespace.Open(writer, spec))
         {
             CheckpointEmitter.WriteDescription(writer, spec, rule, kernels);
-            KernelEmitter.WriteScalars(writer, rule, spec.DefaultKernel, spec.Precision);
+            if (!rule.ScalarsInRuntime)
+            {
+                KernelEmitter.WriteScalars(writer, rule, spec.DefaultKernel, spec.Precision);
+            }
+
             foreach ((KernelSpec kernel, string kernelName) in kernels.Kernels)
             {
-                KernelEmitter.WriteKernel(writer, rule, family, spec, kernel, kernelName);
+                if (spec.Kind == OptimizerKind.Adafactor)
+                {
+                    AdafactorKernelEmitter.Write(writer, family, spec, kernel, kernelName);
+                }
+                else
+                {
+                    KernelEmitter.WriteKernel(writer, rule, family, spec, kernel, kernelName);
+                }
             }
         }
 
@@ -242,7 +253,7 @@ internal static class OptimizerEmitter
         string gradient, string gradientScale)
     {
         WriteValidate(writer, set, names.LengthConstant, parameter, gradient);
-        writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
+        writer.WriteLine($"{rule.QualifiedScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
         writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
         if (set.Length >= MovableStateLength)
         {

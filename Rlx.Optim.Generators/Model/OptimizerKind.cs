@@ -12,5 +12,6 @@ internal enum OptimizerKind
     Sgd,
     Adagrad,
     RMSprop,
+    Adafactor,
     Lamb,
 }

@@ -42,6 +42,12 @@ internal static class OptimizerParser
         }
 
         bool masterWeights = AttributeArguments.TryGetNamed(attribute, "MasterWeights", out TypedConstant master) && master.Value is true;
+        CheckFloatStorage(attribute, family, statePrecision, masterWeights, sets, sink, token);
+        if (sink.HasErrors)
+        {
+            return null;
+        }
+
         return new OptimizerSpec(
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
             TypeShape.ContainingTypes(type).ToEquatableArray(),
@@ -60,6 +66,41 @@ internal static class OptimizerParser
             MaxGradientNorm = maxGradientNorm,
             SkipNonFiniteSteps = skipNonFinite,
         };
+    }
+
+    /// <summary>
+    /// Adafactor's passes read θ and g as floats and keep float state: it refuses bfloat16 state, 16-bit parameters and
+    /// master weights rather than generate something it cannot run.
+    /// </summary>
+    private static void CheckFloatStorage(
+        AttributeData attribute, OptimizerFamily family, StatePrecision statePrecision, bool masterWeights, ImmutableArray<ParameterSetSpec> sets,
+        DiagnosticSink sink, CancellationToken token)
+    {
+        if (family.Kind != OptimizerKind.Adafactor)
+        {
+            return;
+        }
+
+        if (statePrecision != StatePrecision.Single)
+        {
+            sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.NamedLocation(attribute, "StatePrecision", token),
+                "[" + family.AttributeName + "]", "StatePrecision." + statePrecision);
+        }
+
+        if (masterWeights)
+        {
+            sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.NamedLocation(attribute, "MasterWeights", token),
+                "[" + family.AttributeName + "]", "MasterWeights");
+        }
+
+        foreach (ParameterSetSpec set in sets)
+        {
+            if (set.HasSixteenBitParameter || set.GradientElement != ElementType.Single)
+            {
+                sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.AttributeLocation(attribute, token),
+                    "[" + family.AttributeName + "]", $"the 16-bit parameter set '{set.Name}' (Span<{set.ParameterElement.TypeName()}>)");
+            }
+        }
     }
 
     /// <summary>Two optimizer attributes would generate two sets of the same members: only the first is reported on.</summary>

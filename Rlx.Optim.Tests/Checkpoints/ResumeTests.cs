@@ -14,7 +14,7 @@ public sealed class ResumeTests
 
     public static TheoryData<string> Optimizers =>
         ["single", "double", "large", "name-keyed", "adamw-amsgrad", "nadam", "radam", "adamax", "lion", "sgd-nesterov", "sgd-plain",
-        "adagrad", "rmsprop", "lamb"];
+        "adagrad", "rmsprop", "adafactor", "lamb"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -110,6 +110,7 @@ public sealed class ResumeTests
         "sgd-plain" => new CheckpointSgdPlain(),
         "adagrad" => new CheckpointAdagrad(),
         "rmsprop" => new CheckpointRMSprop(),
+        "adafactor" => new CheckpointAdafactor(),
         "lamb" => new CheckpointLamb(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

@@ -13,6 +13,7 @@ public sealed record TorchGoldenFile(string Format, string Torch, IReadOnlyList<
 {
     private static readonly Lazy<TorchGoldenFile> s_instance = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-v1.json"));
     private static readonly Lazy<TorchGoldenFile> s_family2 = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-family2-v1.json"));
+    private static readonly Lazy<TorchGoldenFile> s_adafactor = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-adafactor-v1.json"));
     private static readonly Lazy<TorchGoldenFile> s_clipping = new(() => SeedGoldenFile.Load<TorchGoldenFile>("torch-clip-v1.json"));
     private static readonly Lazy<TorchGoldenFile> s_lamb = new(() => SeedGoldenFile.Load<TorchGoldenFile>("lamb-v1.json"));
     private static readonly Lazy<TorchGoldenFile> s_lambClipping = new(() => SeedGoldenFile.Load<TorchGoldenFile>("lamb-clip-v1.json"));
@@ -21,6 +22,9 @@ public sealed record TorchGoldenFile(string Format, string Torch, IReadOnlyList<
 
     /// <summary>Adagrad and RMSprop (made by make_torch_family2_goldens.py).</summary>
     public static TorchGoldenFile Family2 => s_family2.Value;
+
+    /// <summary>Adafactor as torch.optim.Adafactor (2.5+) defines it (made by make_torch_adafactor_goldens.py).</summary>
+    public static TorchGoldenFile Adafactor => s_adafactor.Value;
 
     /// <summary>LAMB, against a float32 reference of optax.lamb (made by make_lamb_goldens.py; PyTorch 1.13 has no LAMB).</summary>
     public static TorchGoldenFile Lamb => s_lamb.Value;
@@ -66,11 +70,16 @@ public sealed record TorchCase(
     public override string ToString() => Name;
 }
 
-/// <summary>One tensor of a PyTorch case; every array holds float bit patterns, the state under PyTorch's names.</summary>
+/// <summary>
+/// One tensor of a PyTorch case; every array holds float bit patterns, the state under PyTorch's names. Adafactor's
+/// cases also give the tensor's shape and each state tensor's own shape.
+/// </summary>
 public sealed record TorchTensor(
     string Name,
     int Length,
     uint[] Initial,
     uint[] AfterFirstStep,
     uint[] Final,
-    IReadOnlyDictionary<string, uint[]> FinalState);
+    IReadOnlyDictionary<string, uint[]> FinalState,
+    int[]? Shape = null,
+    IReadOnlyDictionary<string, int[]>? FinalStateShapes = null);

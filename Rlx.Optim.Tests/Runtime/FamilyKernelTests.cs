@@ -13,10 +13,12 @@ public sealed class FamilyKernelTests
     internal const int Large = 3 * 66_667;
     internal const int Small = 13;
 
-    public static TheoryData<string> Families => ["adam", "adamw", "nadam", "radam", "adamax", "lion", "sgd", "adagrad", "rmsprop", "lamb"];
+    public static TheoryData<string> Families =>
+        ["adam", "adamw", "nadam", "radam", "adamax", "lion", "sgd", "adagrad", "rmsprop", "adafactor", "lamb"];
 
-    /// <summary>The families whose elements update independently: LAMB's trust ratio spreads a NaN over its set (LambTests).</summary>
-    public static TheoryData<string> ElementwiseFamilies => ["adam", "adamw", "nadam", "radam", "adamax", "lion", "sgd", "adagrad", "rmsprop"];
+    /// <summary>The families whose NaN stays in its own element: LAMB's trust ratio spreads a NaN over its set (LambTests).</summary>
+    public static TheoryData<string> ElementwiseFamilies =>
+        ["adam", "adamw", "nadam", "radam", "adamax", "lion", "sgd", "adagrad", "rmsprop", "adafactor"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -83,6 +85,7 @@ public sealed class FamilyKernelTests
         "sgd" => new FamilySgd(),
         "adagrad" => new FamilyAdagrad(),
         "rmsprop" => new FamilyRMSprop(),
+        "adafactor" => new FamilyAdafactor(),
         "lamb" => new FamilyLamb(),
         _ => throw new ArgumentOutOfRangeException(nameof(family)),
     };

@@ -304,6 +304,41 @@ public sealed class GeneratedSourceTests
         """);
 
     /// <summary>
+    /// Adafactor with decoupled decay: a matrix and a batch of matrices (factored), a vector with its own weight decay
+    /// (a second kernel), the description's factored layout, and kernels that fold the settings for the runtime's passes.
+    /// </summary>
+    [Fact]
+    public void Adafactor() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdafactorOptimizer(LearningRate = 0.01, WeightDecay = 0.1, Epsilon2 = 1e-4, ClippingThreshold = 2)]
+        public partial class FactoredTransformer
+        {
+            [Parameter(768, 3072)] public partial void StepFc(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(12, 64, 768)] public partial void StepHeads(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(3072, WeightDecay = 0)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>Adafactor at PyTorch's defaults in double arithmetic, maximizing.</summary>
+    [Fact]
+    public void AdafactorDouble() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdafactorOptimizer(Maximize = true, Precision = OptimizerPrecision.Double)]
+        public partial class PlainAdafactor
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>
     /// LAMB: the trust-ratio interfaces (Direction, WithTrustRatio), one-set calls through the set's plan, a set with its own
     /// β₂ and no decay, ε_root, and a 16-bit set through its master copy.
     /// </summary>

@@ -7,10 +7,10 @@ using Rlx.Optim;
 using Rlx.Optim.Samples.Spiral;
 
 // Trains a two-layer network on a synthetic three-arm spiral with a generated optimizer (Adam unless
-// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd, adagrad, rmsprop, lamb), full batch. Every optimizer
-// is set up as a training loop would set it up (Configure, below): a warm-up then cosine learning-rate schedule
-// attached to it, the gradients clipped to a global norm, and a step with a non-finite gradient skipped; the progress
-// lines show the rate, the gradient norm (before clipping) and the skipped steps.
+// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd, adagrad, rmsprop, adafactor, lamb), full batch.
+// Every optimizer is set up as a training loop would set it up (Configure, below): a warm-up then cosine learning-rate
+// schedule attached to it, the gradients clipped to a global norm, and a step with a non-finite gradient skipped; the
+// progress lines show the rate, the gradient norm (before clipping) and the skipped steps.
 // --state bf16 trains with the same optimizer declared with bfloat16 state (StatePrecision = BFloat16: the moments
 // stored in half the bytes, rounded stochastically); --state float is the default.
 // --parameters bf16 (with adam, adamw or lion) keeps the network's four tensors as BFloat16[] and steps them through
@@ -61,10 +61,16 @@ if (!valid || choice < 0 || stateName is not ("float" or "bf16") || parameterNam
     return 2;
 }
 
-(string _, float peakLearningRate, Func<ICheckpointable> createFloatState, Func<ICheckpointable> createBFloat16State) = SpiralOptimizers.All[choice];
+(string _, float peakLearningRate, Func<ICheckpointable> createFloatState, Func<ICheckpointable>? createBFloat16State) = SpiralOptimizers.All[choice];
 Func<ICheckpointable>? createDeclared = parameterName == "bf16"
     ? BFloat16SpiralOptimizers.All.GetValueOrDefault((optimizerName, stateName, masterWeights))
     : stateName == "bf16" ? createBFloat16State : createFloatState;
+if (createDeclared is null && parameterName != "bf16")
+{
+    Console.Error.WriteLine($"--state bf16 is not declared for {optimizerName}: it keeps float state only.");
+    return 2;
+}
+
 if (createDeclared is null)
 {
     Console.Error.WriteLine($"--parameters bf16 is declared for {string.Join(", ", BFloat16SpiralOptimizers.All.Keys.Select(k => k.Name).Distinct())} only.");

@@ -87,6 +87,19 @@ public partial class SpiralRMSprop
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+/// <summary>
+/// Adafactor (PyTorch's): the two weight matrices keep factored second moments (row_var and col_var), the biases a
+/// variance. Float state only: Adafactor refuses bfloat16 state (RLXO0033).
+/// </summary>
+[AdafactorOptimizer(WeightDecay = 1e-4)]
+public partial class SpiralAdafactor
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 // LAMB at Optax's defaults but a small weight decay, which Optax adds to the update before the trust ratio; the biases
 // without it, as BERT's LAMB masks them.
 [LambOptimizer(WeightDecay = 1e-4)]
@@ -98,7 +111,8 @@ public partial class SpiralLamb
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
-// The same ten with bfloat16 state (--state bf16): each attribute as above plus StatePrecision, nothing else.
+// The same ten, all but Adafactor, with bfloat16 state (--state bf16): each attribute as above plus StatePrecision,
+// nothing else.
 
 /// <summary>The generated Adam with bfloat16 state (<c>--state bf16</c>).</summary>
 [AdamOptimizer(LearningRate = 0.01, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, WeightDecay = 1e-4,
@@ -194,11 +208,11 @@ public partial class SpiralLambBFloat16
 
 /// <summary>
 /// The optimizers the sample can train with, by name, each with the peak of its learning-rate schedule and its float-state
-/// and bfloat16-state declarations (the same schedule for both).
+/// and bfloat16-state declarations (the same schedule for both; null where the optimizer has no bfloat16 state).
 /// </summary>
 public static class SpiralOptimizers
 {
-    public static readonly (string Name, float PeakLearningRate, Func<ICheckpointable> Create, Func<ICheckpointable> CreateBFloat16)[] All =
+    public static readonly (string Name, float PeakLearningRate, Func<ICheckpointable> Create, Func<ICheckpointable>? CreateBFloat16)[] All =
     [
         ("adam", 0.02f, () => new SpiralOptimizer(), () => new SpiralOptimizerBFloat16()),
         ("adamw", 0.02f, () => new SpiralAdamW(), () => new SpiralAdamWBFloat16()),
@@ -209,6 +223,7 @@ public static class SpiralOptimizers
         ("sgd", 0.4f, () => new SpiralSgd(), () => new SpiralSgdBFloat16()),
         ("adagrad", 0.5f, () => new SpiralAdagrad(), () => new SpiralAdagradBFloat16()),
         ("rmsprop", 0.01f, () => new SpiralRMSprop(), () => new SpiralRMSpropBFloat16()),
+        ("adafactor", 0.1f, () => new SpiralAdafactor(), null),
         ("lamb", 0.01f, () => new SpiralLamb(), () => new SpiralLambBFloat16()),
     ];
 }

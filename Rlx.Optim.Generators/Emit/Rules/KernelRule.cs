@@ -15,6 +15,16 @@ internal abstract class KernelRule
     /// <summary>The scalars struct's name, e.g. <c>AdamScalars</c>.</summary>
     public abstract string ScalarsType { get; }
 
+    /// <summary>
+    /// Whether <see cref="ScalarsType"/> is the runtime's (in <c>Rlx.Optim.CompilerServices</c>) rather than written
+    /// into the optimizer's generated namespace: Adafactor's, whose passes the runtime writes.
+    /// </summary>
+    public virtual bool ScalarsInRuntime => false;
+
+    /// <summary>The scalars type as the optimizer's class names it.</summary>
+    public string QualifiedScalarsType =>
+        ScalarsInRuntime ? "global::Rlx.Optim.CompilerServices." + ScalarsType : GeneratedNamespace.Alias + "." + ScalarsType;
+
     /// <summary>The state buffers, under PyTorch's names, in kernel order (at most three).</summary>
     public abstract IReadOnlyList<string> BufferNames(KernelSpec optimizer);
 
@@ -174,6 +184,7 @@ internal abstract class KernelRule
         OptimizerKind.Lion => LionRule.Instance,
         OptimizerKind.Adagrad => AdagradRule.Instance,
         OptimizerKind.RMSprop => RMSpropRule.Instance,
+        OptimizerKind.Adafactor => AdafactorRule.Instance,
         OptimizerKind.Lamb => LambRule.Instance,
         _ => SgdRule.Instance,
     };
