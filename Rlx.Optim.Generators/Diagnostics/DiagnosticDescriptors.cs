@@ -177,6 +177,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SixteenBitNotSupported = Create(
         "RLXO0033", "16-bit storage not supported by this optimizer",
         "{0} does not support {1} yet: declare float parameters and float state");
+    /// <summary><c>{0} = {1}: ε_root must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor EpsilonRootInvalid = Create(
+        "RLXO0034", "Invalid ε_root",
+        "{0} = {1}: ε_root must be {2}");
 
     /// <summary><c>Rlx.Optim could not generate '{0}': {1}</c></summary>
     public static readonly DiagnosticDescriptor InternalError = Create(

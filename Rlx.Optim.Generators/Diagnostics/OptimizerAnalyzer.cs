@@ -54,6 +54,7 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.AdafactorEpsilonInvalid,
         DiagnosticDescriptors.ClippingThresholdInvalid,
         DiagnosticDescriptors.SixteenBitNotSupported,
+        DiagnosticDescriptors.EpsilonRootInvalid,
         DiagnosticDescriptors.InternalError);
 
     /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>

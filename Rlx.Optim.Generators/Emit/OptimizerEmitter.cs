@@ -123,6 +123,17 @@ internal static class OptimizerEmitter
             }
         }
 
+        if (rule.MeasuresTrustRatio)
+        {
+            writer.WriteComment("Each set's part of a plan, for its one-set calls: they measure its norms before they update it.");
+            if (spec.Sets.Count > 0)
+            {
+                writer.WriteLine($"private {CompilerServices}.StepPlanSet[]? __setPlans;");
+            }
+
+            writer.WriteLine($"private readonly {CompilerServices}.NamedSetPlans __namedSetPlans = new();");
+        }
+
         ScalarsCache.WriteFields(writer, rule, kernels);
         writer.WriteLine();
     }
@@ -252,8 +263,26 @@ internal static class OptimizerEmitter
             WritePlacement(writer, spec, rule, parameter, gradient);
         }
 
+        if (rule.MeasuresTrustRatio)
+        {
+            writer.WriteLine($"{CompilerServices}.StepPlanSet plan = (__setPlans ??= {StepAllEmitter.CreateSets}())[{names.Index}];");
+            WriteTrustRatioStep(writer, spec, parameter, gradient, gradientScale);
+            return;
+        }
+
         WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, gradientScale, set);
     }
+
+    /// <summary>A trust-ratio rule's one-set call: through the set's plan, its norms measured before its update.</summary>
+    internal static void WriteTrustRatioStep(SourceWriter writer, OptimizerSpec spec, string parameter, string gradient, string gradientScale) =>
+        writer.WriteWrapped(
+            $"{CompilerServices}.TrustRatioPlan.Step(",
+            new[]
+            {
+                "plan", "in scalars", parameter, gradient, gradientScale, "__states.RoundingSeed", "__stepCount + 1", "__maxDegreeOfParallelism",
+                Literal.Int(spec.ParallelThreshold),
+            },
+            ");");
 
     /// <summary>Clipping and the non-finite check need every gradient of the step: a one-set call refuses them.</summary>
     internal static void WriteSingleSetCheck(SourceWriter writer) =>

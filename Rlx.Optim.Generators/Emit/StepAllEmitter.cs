@@ -26,7 +26,7 @@ internal static class StepAllEmitter
 
         WriteStepAll(writer, spec, rule, names);
         WritePrepareAndComplete(writer, spec, names);
-        WriteCreatePlan(writer, spec, names);
+        WriteCreatePlan(writer, spec, rule, names);
         WriteSpans(writer, spec, names);
     }
 
@@ -123,10 +123,25 @@ internal static class StepAllEmitter
         writer.WriteLine();
     }
 
-    /// <summary>The plan, built on the first <c>StepAll</c>: each set's kernel over its element types.</summary>
-    private static void WriteCreatePlan(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
+    /// <summary>The method a trust-ratio optimizer's one-set calls and its plan take their sets' parts from.</summary>
+    internal const string CreateSets = "__CreateSetPlans";
+
+    /// <summary>
+    /// The plan, built on the first <c>StepAll</c>: each set's kernel over its element types. A trust-ratio rule's
+    /// one-set calls step each set through its part of a plan too, so those parts are made once and shared.
+    /// </summary>
+    private static void WriteCreatePlan(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)
     {
-        using (writer.Block($"private {CompilerServices}.StepPlan __CreatePlan()"))
+        if (rule.MeasuresTrustRatio)
+        {
+            writer.WriteLine($"private {CompilerServices}.StepPlan __CreatePlan() => new(__setPlans ??= {CreateSets}());");
+            writer.WriteLine();
+        }
+
+        string head = rule.MeasuresTrustRatio
+            ? $"private {CompilerServices}.StepPlanSet[] {CreateSets}()"
+            : $"private {CompilerServices}.StepPlan __CreatePlan()";
+        using (writer.Block(head))
         {
             writer.WriteLine($"var sets = new {CompilerServices}.StepPlanSet[{spec.Sets.Count}];");
             for (int i = 0; i < spec.Sets.Count; i++)
@@ -138,7 +153,7 @@ internal static class StepAllEmitter
                     ");");
             }
 
-            writer.WriteLine("return new(sets);");
+            writer.WriteLine(rule.MeasuresTrustRatio ? "return sets;" : "return new(sets);");
         }
 
         writer.WriteLine();

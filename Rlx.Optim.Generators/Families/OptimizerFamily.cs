@@ -100,7 +100,11 @@ internal sealed class OptimizerFamily
                 DecoupledWeightDecay = true, Beta2Decay = AdafactorDefaults.Beta2Decay, Epsilon2 = AdafactorDefaults.Epsilon2,
                 ClippingThreshold = AdafactorDefaults.ClippingThreshold,
             },
-            Setting.Beta2Decay, Setting.Epsilon1, Setting.Epsilon2, Setting.ClippingThreshold, Setting.WeightDecay, Setting.Maximize));
+            Setting.Beta2Decay, Setting.Epsilon1, Setting.Epsilon2, Setting.ClippingThreshold, Setting.WeightDecay, Setting.Maximize),
+        new OptimizerFamily(
+            OptimizerKind.Lamb, "LambOptimizer", "lamb", "LAMB", LambDefaults.LearningRate,
+            Kernel(LambDefaults.Beta1, LambDefaults.Beta2, LambDefaults.Epsilon, LambDefaults.WeightDecay) with { EpsilonRoot = LambDefaults.EpsilonRoot },
+            Setting.Beta1, Setting.Beta2, Setting.Epsilon, Setting.EpsilonRoot, Setting.WeightDecay, Setting.Maximize));
 
     public static OptimizerFamily For(OptimizerKind kind) => All[(int)kind];
 

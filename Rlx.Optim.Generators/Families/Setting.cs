@@ -139,6 +139,10 @@ internal sealed class Setting
     public static readonly Setting ClippingThreshold = Number(
         "ClippingThreshold", "d", overridable: false, DiagnosticDescriptors.ClippingThresholdInvalid, "finite and at least 1", IsAtLeastOne,
         k => k.ClippingThreshold, (k, v) => k with { ClippingThreshold = v });
+    /// <summary>LAMB's ε_root (Optax's <c>eps_root</c>): not per set, as Optax's chain has one for every leaf.</summary>
+    public static readonly Setting EpsilonRoot = Number(
+        "EpsilonRoot", "eps_root", overridable: false, DiagnosticDescriptors.EpsilonRootInvalid, "finite and not negative", IsNonNegative,
+        k => k.EpsilonRoot, (k, v) => k with { EpsilonRoot = v });
 
     public static readonly Setting AmsGrad = Switch("AmsGrad", "amsgrad", k => k.AmsGrad, (k, v) => k with { AmsGrad = v });
 

@@ -51,6 +51,8 @@ internal sealed record KernelSpec(
 
     /// <summary>Adafactor's clipping threshold d of the update's RMS.</summary>
     public double ClippingThreshold { get; init; }
+    /// <summary>LAMB's ε_root, added to v̂ under the square root (Optax's <c>eps_root</c>).</summary>
+    public double EpsilonRoot { get; init; }
 
     /// <summary>Whether a weight-decay term is applied at all.</summary>
     public bool Decays => WeightDecay != 0;

@@ -13,4 +13,5 @@ internal enum OptimizerKind
     Adagrad,
     RMSprop,
     Adafactor,
+    Lamb,
 }

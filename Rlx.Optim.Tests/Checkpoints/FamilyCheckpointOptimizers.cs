@@ -99,3 +99,11 @@ public partial class CheckpointAdafactor
     [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(3, WeightDecay = 0)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
 }
+
+/// <summary>LAMB with weight decay and ε_root, and a set with its own β₂ and no decay.</summary>
+[LambOptimizer(LearningRate = 0.01, WeightDecay = 0.01, EpsilonRoot = 1e-12)]
+public partial class CheckpointLamb
+{
+    [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, Beta2 = 0.99, WeightDecay = 0)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}

@@ -14,7 +14,7 @@ public sealed class ResumeTests
 
     public static TheoryData<string> Optimizers =>
         ["single", "double", "large", "name-keyed", "adamw-amsgrad", "nadam", "radam", "adamax", "lion", "sgd-nesterov", "sgd-plain",
-        "adagrad", "rmsprop", "adafactor"];
+        "adagrad", "rmsprop", "adafactor", "lamb"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -111,6 +111,7 @@ public sealed class ResumeTests
         "adagrad" => new CheckpointAdagrad(),
         "rmsprop" => new CheckpointRMSprop(),
         "adafactor" => new CheckpointAdafactor(),
+        "lamb" => new CheckpointLamb(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -70,6 +70,7 @@ public sealed class FallbackTests
     [InlineData("[AdagradOptimizer(InitialAccumulatorValue = 0.1)]", "[AdagradOptimizer(InitialAccumulatorValue = -0.1)]")]
     [InlineData("[RMSpropOptimizer(Momentum = 0.9, Centered = true)]", "[RMSpropOptimizer(Momentum = 0.9, Centered = true, Alpha = 1)]")]
     [InlineData("[AdafactorOptimizer(ClippingThreshold = 2)]", "[AdafactorOptimizer(ClippingThreshold = 0.5)]")]
+    [InlineData("[LambOptimizer(WeightDecay = 0.01)]", "[LambOptimizer(WeightDecay = 0.01, EpsilonRoot = -1)]")]
     public void A_refused_optimizer_has_the_members_of_a_generated_one(string valid, string invalid)
     {
         const string declaration = """

@@ -75,3 +75,10 @@ public partial class FamilyAdafactor
     [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
 }
+
+[LambOptimizer(LearningRate = 0.01, Beta1 = 0.8, EpsilonRoot = 1e-12, WeightDecay = 0.01, Maximize = true)]
+public partial class FamilyLamb
+{
+    [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
+}

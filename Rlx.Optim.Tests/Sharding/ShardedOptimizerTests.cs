@@ -112,7 +112,7 @@ public sealed class ShardedOptimizerTests
     }
 
     [Fact]
-    public void Sixteen_bit_sets_and_factored_state_are_refused_with_the_reason()
+    public void Sixteen_bit_sets_factored_state_and_trust_ratios_are_refused_with_the_reason()
     {
         ThreadCollectives.Run(2, collectives =>
         {
@@ -120,6 +120,8 @@ public sealed class ShardedOptimizerTests
             Assert.Contains("float sets only", half.Message);
             var factored = Assert.Throws<NotSupportedException>(() => new ShardedOptimizer<ShardAdafactor>(collectives, () => new ShardAdafactor()));
             Assert.Contains("cannot be sharded", factored.Message);
+            var lamb = Assert.Throws<NotSupportedException>(() => new ShardedOptimizer<ShardLamb>(collectives, () => new ShardLamb()));
+            Assert.Contains("elementwise rules only", lamb.Message);
             return 0;
         });
     }

@@ -37,3 +37,10 @@ public partial class ShardAdafactor
 {
     [Parameter(64, 32)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
+
+/// <summary>LAMB's trust ratio needs each set's norms before its update: a reduction across processes it does not have.</summary>
+[LambOptimizer]
+public partial class ShardLamb
+{
+    [Parameter(100)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+}

@@ -338,6 +338,41 @@ public sealed class GeneratedSourceTests
         }
         """);
 
+    /// <summary>
+    /// LAMB: the trust-ratio interfaces (Direction, WithTrustRatio), one-set calls through the set's plan, a set with its own
+    /// β₂ and no decay, ε_root, and a 16-bit set through its master copy.
+    /// </summary>
+    [Fact]
+    public void Lamb() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [LambOptimizer(LearningRate = 2e-3, WeightDecay = 0.01, EpsilonRoot = 1e-12, MasterWeights = true)]
+        public partial class BertLamb
+        {
+            [Parameter(1024, 1024)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(1024, Beta2 = 0.99, WeightDecay = 0)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+            [Parameter(512)] public partial void StepNorm(Span<BFloat16> gain, ReadOnlySpan<BFloat16> gradient);
+        }
+        """);
+
+    /// <summary>LAMB at Optax's defaults in double arithmetic, maximizing: u and the norms in double.</summary>
+    [Fact]
+    public void LambDouble() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [LambOptimizer(Maximize = true, Precision = OptimizerPrecision.Double)]
+        public partial class PlainLamb
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
     /// <summary>bfloat16 state and 16-bit parameters: the rounding seed, the storages named, the name-keyed refusal.</summary>
     [Fact]
     public void SixteenBit() => VerifyGenerated("""

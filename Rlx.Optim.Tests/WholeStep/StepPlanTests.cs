@@ -37,9 +37,15 @@ public sealed class StepPlanTests
     [Theory]
     [InlineData("adam")]
     [InlineData("rmsprop")]
+    [InlineData("lamb")]
     public void Sixteen_bit_sets_and_master_weights_step_as_they_would_one_by_one_on_every_core_count(string family)
     {
-        Func<IMixedPrecisionPlan> create = family == "adam" ? () => new PlanMixedPrecision() : () => new PlanMixedPrecisionRMSprop();
+        Func<IMixedPrecisionPlan> create = family switch
+        {
+            "adam" => () => new PlanMixedPrecision(),
+            "rmsprop" => () => new PlanMixedPrecisionRMSprop(),
+            _ => () => new PlanMixedPrecisionLamb(),
+        };
         IMixedPrecisionPlan all = create();
         IMixedPrecisionPlan one = create();
         one.MaxDegreeOfParallelism = 1;

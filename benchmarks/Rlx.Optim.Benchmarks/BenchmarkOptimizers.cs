@@ -145,6 +145,19 @@ public partial class VectorAdafactor
     [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
 }
 
+/// <summary>
+/// LAMB at Optax's defaults: a measure pass (θ, g, m, v read: 16 bytes an element) before the update (Adam's 28 bytes),
+/// 44 bytes an element in all.
+/// </summary>
+[LambOptimizer]
+public partial class BenchLamb
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
 // --bf16-state: SingleAdam's settings with float state and with bfloat16 state, nothing else different. One declared
 // set of 16M elements; the GPT-2 small layout's 148 tensors are stepped by name on instances of their own (sets
 // created on first use, the same kernel), so no 16M state is allocated beside them.

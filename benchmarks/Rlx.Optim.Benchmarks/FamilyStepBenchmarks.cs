@@ -33,6 +33,7 @@ public class FamilyStepBenchmarks
             // writes its variance in the first pass and reads it in the update.
             ["Adafactor"] = (() => new FactoredAdafactor(), 28),
             ["Adafactor vector"] = (() => new VectorAdafactor(), 32),
+            ["LAMB"] = (() => new BenchLamb(), 44),
         };
 
     private ArraySegment<float> _p;

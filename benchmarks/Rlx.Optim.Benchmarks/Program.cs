@@ -143,7 +143,7 @@ string[] benchmarkArgs = args.Where(a => a != "--short").ToArray();
 
 Console.WriteLine(MachineFacts.Describe());
 
-// Short: 150 ms iterations (BenchmarkDotNet's default is 500 ms), so the 170 cases take minutes, not half an hour.
+// Short: 150 ms iterations (BenchmarkDotNet's default is 500 ms), so the 178 cases take minutes, not half an hour.
 Job job = (quick ? Job.ShortRun.WithIterationCount(5).WithWarmupCount(3).WithIterationTime(TimeInterval.FromMilliseconds(150)) : Job.Default)
     .WithToolchain(InProcessEmitToolchain.Instance);
 IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);

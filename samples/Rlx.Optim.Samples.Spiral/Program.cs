@@ -7,8 +7,8 @@ using Rlx.Optim;
 using Rlx.Optim.Samples.Spiral;
 
 // Trains a two-layer network on a synthetic three-arm spiral with a generated optimizer (Adam unless
-// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd, adagrad, rmsprop, adafactor), full batch. Every
-// optimizer is set up as a training loop would set it up (Configure, below): a warm-up then cosine learning-rate
+// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd, adagrad, rmsprop, adafactor, lamb), full batch.
+// Every optimizer is set up as a training loop would set it up (Configure, below): a warm-up then cosine learning-rate
 // schedule attached to it, the gradients clipped to a global norm, and a step with a non-finite gradient skipped; the
 // progress lines show the rate, the gradient norm (before clipping) and the skipped steps.
 // --state bf16 trains with the same optimizer declared with bfloat16 state (StatePrecision = BFloat16: the moments

@@ -100,7 +100,19 @@ public partial class SpiralAdafactor
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
-// The same nine with bfloat16 state (--state bf16): each attribute as above plus StatePrecision, nothing else.
+// LAMB at Optax's defaults but a small weight decay, which Optax adds to the update before the trust ratio; the biases
+// without it, as BERT's LAMB masks them.
+[LambOptimizer(WeightDecay = 1e-4)]
+public partial class SpiralLamb
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+// The same ten, all but Adafactor, with bfloat16 state (--state bf16): each attribute as above plus StatePrecision,
+// nothing else.
 
 /// <summary>The generated Adam with bfloat16 state (<c>--state bf16</c>).</summary>
 [AdamOptimizer(LearningRate = 0.01, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, WeightDecay = 1e-4,
@@ -185,6 +197,15 @@ public partial class SpiralRMSpropBFloat16
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+[LambOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralLambBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 /// <summary>
 /// The optimizers the sample can train with, by name, each with the peak of its learning-rate schedule and its float-state
 /// and bfloat16-state declarations (the same schedule for both; null where the optimizer has no bfloat16 state).
@@ -203,5 +224,6 @@ public static class SpiralOptimizers
         ("adagrad", 0.5f, () => new SpiralAdagrad(), () => new SpiralAdagradBFloat16()),
         ("rmsprop", 0.01f, () => new SpiralRMSprop(), () => new SpiralRMSpropBFloat16()),
         ("adafactor", 0.1f, () => new SpiralAdafactor(), null),
+        ("lamb", 0.01f, () => new SpiralLamb(), () => new SpiralLambBFloat16()),
     ];
 }

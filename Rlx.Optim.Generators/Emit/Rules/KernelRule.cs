@@ -112,6 +112,13 @@ internal abstract class KernelRule
     /// </summary>
     public virtual bool KeepsScheduleProduct => false;
 
+    /// <summary>
+    /// Whether the step needs the set's norms first (LAMB's trust ratio): the kernel then implements the runtime's
+    /// trust-ratio interfaces, its set in a plan measures before it updates, and every one-set call steps through
+    /// that plan (<c>TrustRatioPlan</c>).
+    /// </summary>
+    public virtual bool MeasuresTrustRatio => false;
+
     /// <summary>The field holding 1 − lr·λ, for rules whose optimizer may decay the parameter.</summary>
     protected static readonly ScalarField DecayFactor = new(
         "DecayFactor", ScalarRole.Prologue, "1 − lr·λ: decoupled weight decay scales θ by this before the step.");
@@ -178,6 +185,7 @@ internal abstract class KernelRule
         OptimizerKind.Adagrad => AdagradRule.Instance,
         OptimizerKind.RMSprop => RMSpropRule.Instance,
         OptimizerKind.Adafactor => AdafactorRule.Instance,
+        OptimizerKind.Lamb => LambRule.Instance,
         _ => SgdRule.Instance,
     };
 }

@@ -43,16 +43,16 @@ public sealed unsafe partial class StepPlan
     {
         foreach (StepPlanSet set in _sets)
         {
+            if (set.MeasurePasses > 0)
+            {
+                throw new NotSupportedException(
+                    $"Parameter set '{set.State.Name}' reduces over the whole set before its update (LAMB, Adafactor): sharded training takes elementwise rules only.");
+            }
+
             if (!set.SteppedAsFloats)
             {
                 throw new NotSupportedException(
                     $"Parameter set '{set.State.Name}' is not stepped as float parameters and gradients: sharded training takes float sets only.");
-            }
-
-            if (set.MeasurePasses > 0)
-            {
-                throw new NotSupportedException(
-                    $"Parameter set '{set.State.Name}' reduces over the whole set before its update: sharded training takes elementwise rules only.");
             }
         }
     }
