@@ -92,13 +92,13 @@ internal static class OptimizerParser
             if (set.GradientElement != ElementType.Single)
             {
                 sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.AttributeLocation(attribute, token),
-                    "[" + family.AttributeName + "]", $"the 16-bit gradient of set '{set.Name}' (ReadOnlySpan<{set.GradientElement.TypeName()}>)");
+                    "[" + family.AttributeName + "]", $"the 16-bit gradient of set '{set.Name}' (ReadOnlySpan<{set.GradientElement}>)");
             }
             else if (set.HasSixteenBitParameter && !masterWeights)
             {
                 sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.AttributeLocation(attribute, token),
                     "[" + family.AttributeName + "]",
-                    $"the 16-bit parameter set '{set.Name}' (Span<{set.ParameterElement.TypeName()}>) without MasterWeights = true");
+                    $"the 16-bit parameter set '{set.Name}' (Span<{set.ParameterElement}>) without MasterWeights = true");
             }
         }
     }
