@@ -106,6 +106,19 @@ public sealed class AdafactorMasterWeightTests
         Assert.True(straight.States[0].MasterWeight!.Span.SequenceEqual(resumed.States[0].MasterWeight!.Span));
     }
 
+    [Fact]
+    public void ACheckpointWithTheCopyIsRefusedByAnOptimizerWithoutOne()
+    {
+        var withCopy = new MasterWeightAdafactor();
+        withCopy.StepW(new BFloat16[MasterWeightAdafactor.WLength], new float[MasterWeightAdafactor.WLength]);
+        var saved = new MemoryStream();
+        withCopy.SaveCheckpoint(saved);
+        saved.Position = 0;
+        var target = new MasterWeightAdafactorTwin();
+        string message = Assert.Throws<CheckpointException>(() => target.LoadCheckpoint(saved)).Message;
+        Assert.True(message.Contains("'w.master_weight'", StringComparison.Ordinal), message);
+    }
+
     private static float[] Floats(Random random, int length)
     {
         var values = new float[length];
