@@ -69,8 +69,8 @@ internal static class OptimizerParser
     }
 
     /// <summary>
-    /// Adafactor's passes read θ and g as floats and keep float state: it refuses bfloat16 state, 16-bit parameters and
-    /// master weights rather than generate something it cannot run.
+    /// Adafactor's passes read θ and g as floats and keep float state: a 16-bit set steps through its float master copy
+    /// (so it needs <c>MasterWeights = true</c>) with float gradients; bfloat16 state is refused (README, "Adafactor").
     /// </summary>
     private static void CheckFloatStorage(
         AttributeData attribute, OptimizerFamily family, StatePrecision statePrecision, bool masterWeights, ImmutableArray<ParameterSetSpec> sets,
@@ -87,18 +87,18 @@ internal static class OptimizerParser
                 "[" + family.AttributeName + "]", "StatePrecision." + statePrecision);
         }
 
-        if (masterWeights)
-        {
-            sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.NamedLocation(attribute, "MasterWeights", token),
-                "[" + family.AttributeName + "]", "MasterWeights");
-        }
-
         foreach (ParameterSetSpec set in sets)
         {
-            if (set.HasSixteenBitParameter || set.GradientElement != ElementType.Single)
+            if (set.GradientElement != ElementType.Single)
             {
                 sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.AttributeLocation(attribute, token),
-                    "[" + family.AttributeName + "]", $"the 16-bit parameter set '{set.Name}' (Span<{set.ParameterElement.TypeName()}>)");
+                    "[" + family.AttributeName + "]", $"the 16-bit gradient of set '{set.Name}' (ReadOnlySpan<{set.GradientElement}>)");
+            }
+            else if (set.HasSixteenBitParameter && !masterWeights)
+            {
+                sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.AttributeLocation(attribute, token),
+                    "[" + family.AttributeName + "]",
+                    $"the 16-bit parameter set '{set.Name}' (Span<{set.ParameterElement}>) without MasterWeights = true");
             }
         }
     }

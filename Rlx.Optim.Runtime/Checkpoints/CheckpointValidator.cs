@@ -197,25 +197,32 @@ internal static class CheckpointValidator
     {
         var names = new List<string>();
         var buffersBySet = new List<Dictionary<string, int[]>>();
-        var split = new List<(int Set, string Buffer)>(header.Tensors.Count);
+        var masters = new List<int[]?>();
+        var split = new List<(int Set, string? Buffer)>(header.Tensors.Count);
         foreach (SafetensorsTensor tensor in header.Tensors)
         {
             (string setName, int buffer) = Split(tensor.Name, description, source);
-            if (buffer == description.BufferNames.Count)
-            {
-                throw source.Refuse($"set '{setName}' has a master copy, but {source.Target} keeps none for it.");
-            }
-
             if (!indexByName.TryGetValue(setName, out int set))
             {
                 set = names.Count;
                 indexByName.Add(setName, set);
                 names.Add(setName);
                 buffersBySet.Add(new Dictionary<string, int[]>(StringComparer.Ordinal));
+                masters.Add(null);
             }
 
-            buffersBySet[set][description.BufferNames[buffer]] = tensor.Shape;
-            split.Add((set, description.BufferNames[buffer]));
+            // A master copy (buffer BufferNames.Count) has the set's shape; it follows the layout's buffers.
+            bool master = buffer == description.BufferNames.Count;
+            if (master)
+            {
+                masters[set] = tensor.Shape;
+            }
+            else
+            {
+                buffersBySet[set][description.BufferNames[buffer]] = tensor.Shape;
+            }
+
+            split.Add((set, master ? null : description.BufferNames[buffer]));
         }
 
         var sets = new List<PlannedSet>(names.Count);
@@ -230,14 +237,27 @@ internal static class CheckpointValidator
                 length *= dimension;
             }
 
+            bool keepsMaster = description.Sets.Any(s => s.Name == names[set] && s.MasterWeights);
+            if ((masters[set] is not null) != keepsMaster)
+            {
+                throw source.Refuse(keepsMaster
+                    ? $"set '{names[set]}' has no tensor '{CheckpointFormat.TensorName(names[set], ParameterState.MasterWeightName)}', which {source.Target} keeps (MasterWeights)."
+                    : $"set '{names[set]}' has a master copy, but {source.Target} keeps none for it.");
+            }
+
+            if (masters[set] is { } masterShape && !masterShape.AsSpan().SequenceEqual(shape))
+            {
+                throw source.Refuse($"set '{names[set]}' has a master copy of shape [{string.Join(", ", masterShape)}], but its state is of a set of shape [{string.Join(", ", shape)}].");
+            }
+
             sets.Add(new PlannedSet(names[set], shape, (int)length, DeclaredIndex: -1));
             order.Add(layout.BuffersOf(shape));
         }
 
         var tensors = new List<PlannedTensor>(split.Count);
-        foreach ((int set, string buffer) in split)
+        foreach ((int set, string? buffer) in split)
         {
-            tensors.Add(new PlannedTensor(set, Array.FindIndex(order[set], b => b.Name == buffer)));
+            tensors.Add(new PlannedTensor(set, buffer is null ? order[set].Length : Array.FindIndex(order[set], b => b.Name == buffer)));
         }
 
         return (sets, tensors);

@@ -373,6 +373,26 @@ public sealed class GeneratedSourceTests
         }
         """);
 
+    /// <summary>
+    /// Adafactor with master weights: a bfloat16 matrix and a Half vector through their float copies, a float set beside
+    /// them, the kernel's generic runs with the rounding seed and step.
+    /// </summary>
+    [Fact]
+    public void AdafactorMasterWeights() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdafactorOptimizer(MasterWeights = true)]
+        public partial class SixteenBitAdafactor
+        {
+            [Parameter(768, 3072)] public partial void StepFc(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+            [Parameter(768)] public partial void StepBias(Span<Half> bias, ReadOnlySpan<float> gradient);
+            [Parameter(64)] public partial void StepScale(Span<float> scale, ReadOnlySpan<float> gradient);
+        }
+        """);
+
     /// <summary>bfloat16 state and 16-bit parameters: the rounding seed, the storages named, the name-keyed refusal.</summary>
     [Fact]
     public void SixteenBit() => VerifyGenerated("""

@@ -89,7 +89,8 @@ public partial class SpiralRMSprop
 
 /// <summary>
 /// Adafactor (PyTorch's): the two weight matrices keep factored second moments (row_var and col_var), the biases a
-/// variance. Float state only: Adafactor refuses bfloat16 state (RLXO0033).
+/// variance. Float state only: Adafactor refuses bfloat16 state (RLXO0033); its bfloat16 parameters go through master
+/// weights (BFloat16SpiralOptimizers.cs).
 /// </summary>
 [AdafactorOptimizer(WeightDecay = 1e-4)]
 public partial class SpiralAdafactor
