@@ -101,9 +101,21 @@ if (dataParallel)
         Console.WriteLine($"Rlx.Optim sample: generated {createOptimizer().Description.Kind} trained data-parallel on {world.Size} processes, each computing the gradients of {train.Count / world.Size} of the {train.Count} training points, the optimizer's state sharded {world.Size} ways.");
     }
 
-    double parallelAccuracy = DataParallel.Train(
-        world, createOptimizer, train, test, ModelSeed, Epochs, epoch => epoch == 1 || epoch == WarmupEpochs || epoch % 100 == 0,
-        out long stateBytes, out long bufferBytes);
+    double parallelAccuracy;
+    long stateBytes, bufferBytes;
+    try
+    {
+        parallelAccuracy = DataParallel.Train(
+            world, createOptimizer, train, test, ModelSeed, Epochs, epoch => epoch == 1 || epoch == WarmupEpochs || epoch % 100 == 0,
+            out stateBytes, out bufferBytes);
+    }
+    catch (NotSupportedException refused)
+    {
+        // LAMB and Adafactor reduce over each set before updating it, which a shard cannot do alone.
+        Console.Error.WriteLine($"--data-parallel with {optimizerName}: {refused.Message}");
+        return 2;
+    }
+
     long wholeStateBytes = createOptimizer().StateBytes;
     for (int rank = 0; rank < world.Size; rank++)
     {
