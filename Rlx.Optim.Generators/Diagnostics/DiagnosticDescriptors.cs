@@ -158,6 +158,31 @@ internal static class DiagnosticDescriptors
         "RLXO0029", "α out of range",
         "{0} = {1}: α must be in {2}");
 
+    /// <summary><c>{0} = {1}: the second moment's decay exponent τ must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor Beta2DecayInvalid = Create(
+        "RLXO0030", "Invalid β₂ decay exponent",
+        "{0} = {1}: the second moment's decay exponent τ must be {2} (1 − β₂ₜ = t^τ)");
+
+    /// <summary><c>{0} = {1}: Adafactor's ε must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor AdafactorEpsilonInvalid = Create(
+        "RLXO0031", "Invalid Adafactor ε",
+        "{0} = {1}: Adafactor's ε must be {2}");
+
+    /// <summary><c>{0} = {1}: the clipping threshold d must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor ClippingThresholdInvalid = Create(
+        "RLXO0032", "Invalid update clipping threshold",
+        "{0} = {1}: the clipping threshold d must be {2}");
+
+    /// <summary><c>{0} does not support {1}: ...</c></summary>
+    public static readonly DiagnosticDescriptor SixteenBitNotSupported = Create(
+        "RLXO0033", "16-bit storage not supported by this optimizer",
+        "{0} does not support {1}: declare float state, float gradients, and 16-bit parameters only with MasterWeights = true");
+
+    /// <summary><c>{0} = {1}: ε_root must be {2}</c></summary>
+    public static readonly DiagnosticDescriptor EpsilonRootInvalid = Create(
+        "RLXO0034", "Invalid ε_root",
+        "{0} = {1}: ε_root must be {2}");
+
     /// <summary><c>{0} = {1}: the weight's learning-rate power must be {2}</c></summary>
     public static readonly DiagnosticDescriptor WeightLrPowerInvalid = Create(
         "RLXO0037", "Invalid weight learning-rate power",

@@ -50,6 +50,11 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.LearningRateDecayInvalid,
         DiagnosticDescriptors.InitialAccumulatorValueInvalid,
         DiagnosticDescriptors.AlphaOutOfRange,
+        DiagnosticDescriptors.Beta2DecayInvalid,
+        DiagnosticDescriptors.AdafactorEpsilonInvalid,
+        DiagnosticDescriptors.ClippingThresholdInvalid,
+        DiagnosticDescriptors.SixteenBitNotSupported,
+        DiagnosticDescriptors.EpsilonRootInvalid,
         DiagnosticDescriptors.WeightLrPowerInvalid,
         DiagnosticDescriptors.WarmupStepsInvalid,
         DiagnosticDescriptors.InternalError);

@@ -61,9 +61,22 @@ internal static class CheckpointEmitter
 
             // A buffer that does not start at 0 (Adagrad's sum at its initial accumulator value) is filled by the state table.
             IReadOnlyList<double>? initialValues = rule.BufferInitialValues(spec.DefaultKernel);
-            bool startsElsewhere = initialValues is not null && initialValues.Any(v => System.BitConverter.DoubleToInt64Bits(v) != 0);
+            var initializers = new List<string>();
+            if (initialValues is not null && initialValues.Any(v => System.BitConverter.DoubleToInt64Bits(v) != 0))
+            {
+                // NaN: Schedule-Free's z, not yet started.
+                IEnumerable<string> values = initialValues.Select(v => double.IsNaN(v) ? "double.NaN" : Literal.Double(v));
+                initializers.Add($"BufferInitialValues = new[] {{ {string.Join(", ", values)} }},");
+            }
+
+            // Adafactor's buffers have shapes of their own: row_var and col_var, or variance.
+            if (spec.Kind == OptimizerKind.Adafactor)
+            {
+                initializers.Add("Layout = FactoredStateLayout.Instance,");
+            }
+
             IReadOnlyList<string> scalarState = ScalarStateNames(rule, kernels);
-            bool initializes = startsElsewhere || scalarState.Count > 0;
+            bool initializes = initializers.Count > 0 || scalarState.Count > 0;
             writer.WriteLine("public static readonly OptimizerDescription Value = new(");
             writer.Indent();
             for (int i = 0; i < arguments.Count; i++)
@@ -83,11 +96,9 @@ internal static class CheckpointEmitter
             {
                 writer.WriteLine("{");
                 writer.Indent();
-                if (startsElsewhere)
+                foreach (string initializer in initializers)
                 {
-                    // NaN: Schedule-Free's z, not yet started.
-                    IEnumerable<string> values = initialValues!.Select(v => double.IsNaN(v) ? "double.NaN" : Literal.Double(v));
-                    writer.WriteLine($"BufferInitialValues = new[] {{ {string.Join(", ", values)} }},");
+                    writer.WriteLine(initializer);
                 }
 
                 if (scalarState.Count > 0)

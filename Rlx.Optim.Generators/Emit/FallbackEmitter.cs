@@ -15,6 +15,7 @@ namespace Rlx.Optim.Generators.Emit;
 internal static class FallbackEmitter
 {
     private const string Checkpointable = Runtime + ".ICheckpointable";
+    private const string Planned = Runtime + ".CompilerServices.IPlannedOptimizer";
 
     /// <summary>The helper each member of an optimizer's fallback throws from.</summary>
     private const string NotGenerated = "__NotGenerated";
@@ -31,7 +32,8 @@ internal static class FallbackEmitter
         writer.WriteLine("#pragma warning disable CS1591 // Public members are documented on IOptimizer and ICheckpointable.");
         writer.WriteLine();
 
-        string interfaces = spec.Surface ? $" : {Runtime}.IOptimizer, {Checkpointable}" : string.Empty;
+        string planned = spec.Sets.Count > 0 ? $", {Planned}" : string.Empty;
+        string interfaces = spec.Surface ? $" : {Runtime}.IOptimizer, {Checkpointable}{planned}" : string.Empty;
         using (new EnclosingBlocks(writer, spec.Namespace, spec.ContainingTypes))
         using (writer.Block($"partial {spec.Keyword} {spec.TypeName}{interfaces}"))
         {
@@ -123,6 +125,13 @@ internal static class FallbackEmitter
         Member(writer, $"{Runtime}.OptimizerDescription {Checkpointable}.Description", fail);
         Member(writer, $"{Runtime}.CompilerServices.ParameterStateTable {Checkpointable}.StateTable", fail);
         Member(writer, $"void {Checkpointable}.RestoreStepCount(long stepCount)", fail);
+        if (spec.Sets.Count > 0)
+        {
+            Member(writer, $"{Runtime}.CompilerServices.StepPlan {Planned}.Prepare()", fail);
+            Member(writer, $"void {Planned}.CompleteStep(bool stepped, float gradientNorm)", fail);
+            Member(writer, $"int {Planned}.ParallelThreshold", fail);
+        }
+
         if (spec.HasEvaluationParameters)
         {
             const string Named = "global::System.ReadOnlySpan<" + Runtime + ".NamedParameter>";

@@ -120,11 +120,12 @@ internal static class KernelEmitter
             CheckpointEmitter.WriteHyperparameters(writer, family, kernel);
             WritePrepare(writer, rule, kernel, precision, fields);
             rule.WriteHelpers(writer, kernel, precision);
-            if (spec.RoundsStochastically)
+            // A trust-ratio rule has no Run: each of its calls steps through its set's plan, which measures first.
+            if (!rule.MeasuresTrustRatio && spec.RoundsStochastically)
             {
                 WriteRoundingRuns(writer, rule, spec.HasMasterCopies);
             }
-            else
+            else if (!rule.MeasuresTrustRatio)
             {
                 WriteRuns(writer, rule);
             }
@@ -236,8 +237,9 @@ internal static class KernelEmitter
         writer.Indent();
         writer.WriteLine("where TParameter : unmanaged");
         writer.WriteLine("where TGradient : unmanaged =>");
+        string plan = rule.MeasuresTrustRatio ? "TrustRatioPlan" : "StepPlan";
         writer.WriteWrapped(
-            $"StepPlan.Set<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}, TParameter, TGradient>(",
+            $"{plan}.Set<{string.Join(", ", Shapes.Select(shape => shape.ClassName))}, {rule.ScalarsType}, TParameter, TGradient>(",
             new[] { "state", "masterWeights" },
             ");");
         writer.Unindent();
@@ -255,7 +257,11 @@ internal static class KernelEmitter
         var code = new SourceWriter(writer.IndentLevel + 1);
         code.WriteLine($"public static int StateCount => {buffers.Count};");
         code.WriteLine();
-        if (rule.HasRareExactPath(precision))
+        if (rule is LambRule lamb)
+        {
+            lamb.WriteShape(code, kernel, precision, shape, constants);
+        }
+        else if (rule.HasRareExactPath(precision))
         {
             GroupedUpdate.Write(code, rule, kernel, precision, shape, constants, fields, buffers);
         }
@@ -268,7 +274,8 @@ internal static class KernelEmitter
         rule.WriteVectorHelpers(code, kernel, precision, shape);
 
         writer.WriteSummary(shape.Summary);
-        using (writer.Block($"private readonly struct {shape.ClassName} : {shape.UpdateInterface}<{rule.ScalarsType}>"))
+        string update = rule.MeasuresTrustRatio ? shape.TrustRatioInterface : shape.UpdateInterface;
+        using (writer.Block($"private readonly struct {shape.ClassName} : {update}<{rule.ScalarsType}>"))
         {
             constants.Write(writer);
             writer.WriteRaw(code.ToString());

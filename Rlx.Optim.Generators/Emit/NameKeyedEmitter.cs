@@ -130,18 +130,40 @@ internal static class NameKeyedEmitter
             writer.WriteComment("Any other name: state allocated on first use, and the optimizer's own hyperparameters.");
             writer.WriteLine($"{Runtime}.ParameterState state = __states.GetOrAdd(name, parameter, gradient);");
             OptimizerEmitter.WritePlacement(writer, spec, rule, "parameter", "gradient");
-            writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
-            using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
+            writer.WriteLine($"{rule.QualifiedScalarsType} scalars = {ScalarsCache.Call(KernelTable.DefaultKernelName)};");
+            if (rule.MeasuresTrustRatio)
             {
-                OptimizerEmitter.WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient", "gradientScale");
+                WriteTrustRatioStep(writer, spec);
             }
-
-            using (writer.Block("else"))
+            else
             {
-                OptimizerEmitter.WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient", "gradientScale");
+                using (writer.Block($"if (parameter.Length >= {Literal.Int(spec.ParallelThreshold)})"))
+                {
+                    OptimizerEmitter.WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: true, "parameter", "gradient", "gradientScale");
+                }
+
+                using (writer.Block("else"))
+                {
+                    OptimizerEmitter.WriteRun(writer, spec, KernelTable.DefaultKernelName, parallel: false, "parameter", "gradient", "gradientScale");
+                }
             }
         }
 
         writer.WriteLine();
+    }
+
+    /// <summary>
+    /// A trust-ratio rule's set created by name steps through a plan of its own, kept per name and made again for a
+    /// state the table replaced (a restored checkpoint's).
+    /// </summary>
+    private static void WriteTrustRatioStep(SourceWriter writer, OptimizerSpec spec)
+    {
+        writer.WriteLine($"{CompilerServices}.StepPlanSet? plan = __namedSetPlans.Get(name, state);");
+        writer.WriteWrapped(
+            "plan ??= __namedSetPlans.Add(",
+            new[] { "name", $"{Generated}.{KernelTable.DefaultKernelName}.PlanFor<float, float>(state, masterWeights: false)" },
+            ");");
+
+        OptimizerEmitter.WriteTrustRatioStep(writer, spec, "parameter", "gradient", "gradientScale");
     }
 }

@@ -42,10 +42,21 @@ internal static class OptimizerEmitter
         using (GeneratedNamespace.Open(writer, spec))
         {
             CheckpointEmitter.WriteDescription(writer, spec, rule, kernels);
-            KernelEmitter.WriteScalars(writer, rule, spec.DefaultKernel, spec.Precision);
+            if (!rule.ScalarsInRuntime)
+            {
+                KernelEmitter.WriteScalars(writer, rule, spec.DefaultKernel, spec.Precision);
+            }
+
             foreach ((KernelSpec kernel, string kernelName) in kernels.Kernels)
             {
-                KernelEmitter.WriteKernel(writer, rule, family, spec, kernel, kernelName);
+                if (spec.Kind == OptimizerKind.Adafactor)
+                {
+                    AdafactorKernelEmitter.Write(writer, family, spec, kernel, kernelName);
+                }
+                else
+                {
+                    KernelEmitter.WriteKernel(writer, rule, family, spec, kernel, kernelName);
+                }
             }
         }
 
@@ -55,8 +66,11 @@ internal static class OptimizerEmitter
     /// <summary>The user's partial class, in its namespace and enclosing types, with the alias to the generated namespace.</summary>
     private static void WriteUserClass(SourceWriter writer, OptimizerSpec spec, KernelRule rule, KernelTable kernels, IReadOnlyList<SetNames> names)
     {
+        string[] interfaces = spec.Sets.Count > 0
+            ? new[] { $"{Runtime}.IOptimizer", $"{Runtime}.ICheckpointable", $"{CompilerServices}.IPlannedOptimizer" }
+            : new[] { $"{Runtime}.IOptimizer", $"{Runtime}.ICheckpointable" };
         using (new EnclosingBlocks(writer, spec.Namespace, spec.ContainingTypes, GeneratedNamespace.AliasDirective(spec)))
-        using (writer.Block($"partial class {SetNames.Escape(spec.TypeName)} : {Runtime}.IOptimizer, {Runtime}.ICheckpointable"))
+        using (writer.Block($"partial class {SetNames.Escape(spec.TypeName)} : ", interfaces, string.Empty))
         {
             WriteLengths(writer, spec, names);
             WriteFields(writer, spec, rule, kernels);
@@ -108,6 +122,17 @@ internal static class OptimizerEmitter
             {
                 writer.WriteLine($"private double {KernelEmitter.ScheduleProductField(kernelName)} = 1.0; // μ₁·…·μₜ of {kernelName}'s schedule, t = StepCount");
             }
+        }
+
+        if (rule.MeasuresTrustRatio)
+        {
+            writer.WriteComment("Each set's part of a plan, for its one-set calls: they measure its norms before they update it.");
+            if (spec.Sets.Count > 0)
+            {
+                writer.WriteLine($"private {CompilerServices}.StepPlanSet[]? __setPlans;");
+            }
+
+            writer.WriteLine($"private readonly {CompilerServices}.NamedSetPlans __namedSetPlans = new();");
         }
 
         if (rule.KeepsAverageWeights)
@@ -243,15 +268,33 @@ internal static class OptimizerEmitter
         string gradient, string gradientScale)
     {
         WriteValidate(writer, set, names.LengthConstant, parameter, gradient);
-        writer.WriteLine($"{Generated}.{rule.ScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
+        writer.WriteLine($"{rule.QualifiedScalarsType} scalars = {ScalarsCache.Call(names.Kernel)};");
         writer.WriteLine($"{Runtime}.ParameterState state = __states[{names.Index}];");
         if (set.Length >= MovableStateLength)
         {
             WritePlacement(writer, spec, rule, parameter, gradient);
         }
 
+        if (rule.MeasuresTrustRatio)
+        {
+            writer.WriteLine($"{CompilerServices}.StepPlanSet plan = (__setPlans ??= {StepAllEmitter.CreateSets}())[{names.Index}];");
+            WriteTrustRatioStep(writer, spec, parameter, gradient, gradientScale);
+            return;
+        }
+
         WriteRun(writer, spec, names.Kernel, parallel, parameter, gradient, gradientScale, set);
     }
+
+    /// <summary>A trust-ratio rule's one-set call: through the set's plan, its norms measured before its update.</summary>
+    internal static void WriteTrustRatioStep(SourceWriter writer, OptimizerSpec spec, string parameter, string gradient, string gradientScale) =>
+        writer.WriteWrapped(
+            $"{CompilerServices}.TrustRatioPlan.Step(",
+            new[]
+            {
+                "plan", "in scalars", parameter, gradient, gradientScale, "__states.RoundingSeed", "__stepCount + 1", "__maxDegreeOfParallelism",
+                Literal.Int(spec.ParallelThreshold),
+            },
+            ");");
 
     /// <summary>Clipping and the non-finite check need every gradient of the step: a one-set call refuses them.</summary>
     internal static void WriteSingleSetCheck(SourceWriter writer) =>

@@ -18,7 +18,7 @@ internal static class ScalarsCache
         foreach ((_, string kernel) in kernels.Kernels)
         {
             var fields = new Fields(kernel);
-            writer.WriteLine($"private {GeneratedNamespace.Alias}.{rule.ScalarsType} {fields.Scalars};");
+            writer.WriteLine($"private {rule.QualifiedScalarsType} {fields.Scalars};");
             writer.WriteLine($"private long {fields.Step}; // the step they were prepared for (from 1); 0: none yet");
             writer.WriteLine($"private double {fields.Rate};");
             if (rule.KeepsScheduleProduct)
@@ -45,7 +45,7 @@ internal static class ScalarsCache
             string cached = rule.KeepsScheduleProduct ? fields.MuProduct : fields.WeightSum;
             string condition = $"t != {fields.Step} || lr != {fields.Rate}";
             writer.WriteSummary($"{kernel}'s scalars for the coming step, prepared once per step (see its <c>Prepare</c>).");
-            using (writer.Block($"private {GeneratedNamespace.Alias}.{rule.ScalarsType} {Call(kernel)}"))
+            using (writer.Block($"private {rule.QualifiedScalarsType} {Call(kernel)}"))
             {
                 writer.WriteLine("long t = __stepCount + 1;");
                 writer.WriteLine("double lr = __RateOfComingStep();");

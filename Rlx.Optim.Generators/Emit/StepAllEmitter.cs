@@ -25,7 +25,8 @@ internal static class StepAllEmitter
         }
 
         WriteStepAll(writer, spec, rule, names);
-        WriteCreatePlan(writer, spec, names);
+        WritePrepareAndComplete(writer, spec, rule, names);
+        WriteCreatePlan(writer, spec, rule, names);
         WriteSpans(writer, spec, names);
     }
 
@@ -53,45 +54,108 @@ internal static class StepAllEmitter
                 OptimizerEmitter.WriteValidate(writer, spec.Sets[i], names[i].LengthConstant, names[i].ParameterArgument, names[i].GradientArgument);
             }
 
-            writer.WriteLine("__plan ??= __CreatePlan();");
             for (int i = 0; i < spec.Sets.Count; i++)
             {
                 if (spec.Sets[i].Length >= OptimizerEmitter.MovableStateLength && rule.BufferNames(spec.DefaultKernel).Count > 0)
                 {
                     writer.WriteLine($"__states[{names[i].Index}].PlaceBeside({names[i].ParameterArgument}, {names[i].GradientArgument});");
                 }
-
-                writer.WriteLine($"__plan.Prepare({names[i].Index}, {ScalarsCache.Call(names[i].Kernel)});");
             }
 
+            writer.WriteLine($"{CompilerServices}.StepPlan plan = __PrepareStep();");
             writer.WriteWrapped($"var spans = new {Spans}(", Arguments(names), ");");
             writer.WriteWrapped(
-                "bool stepped = __plan.Run(",
+                "bool stepped = plan.Run(",
                 new[]
                 {
                     "ref spans", "__maxGradientNorm", "__skipNonFiniteSteps", "__states.RoundingSeed", "__stepCount + 1",
                     "__maxDegreeOfParallelism", Literal.Int(spec.ParallelThreshold),
                 },
                 ");");
-            writer.WriteLine("__gradientNorm = __plan.GradientNorm;");
-            using (writer.Block("if (!stepped)"))
-            {
-                writer.WriteLine("__skippedSteps++;");
-                writer.WriteLine("return false;");
-            }
-
-            writer.WriteLine();
-            writer.WriteLine("EndIteration();");
-            writer.WriteLine("return true;");
+            writer.WriteLine("__CompleteStep(stepped, plan.GradientNorm);");
+            writer.WriteLine("return stepped;");
         }
 
         writer.WriteLine();
     }
 
-    /// <summary>The plan, built on the first <c>StepAll</c>: each set's kernel over its element types.</summary>
-    private static void WriteCreatePlan(SourceWriter writer, OptimizerSpec spec, IReadOnlyList<SetNames> names)
+    /// <summary>
+    /// The plan with every set's scalars prepared, and the end of a step taken through it: what <c>StepAll</c> does
+    /// around its pass, also serving a step taken outside it (<c>IPlannedOptimizer</c>, a shard's).
+    /// </summary>
+    private static void WritePrepareAndComplete(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)
     {
-        using (writer.Block($"private {CompilerServices}.StepPlan __CreatePlan()"))
+        writer.WriteSummary("The plan (built on first use), every set's scalars prepared for the coming step.");
+        using (writer.Block($"private {CompilerServices}.StepPlan __PrepareStep()"))
+        {
+            writer.WriteLine("__plan ??= __CreatePlan();");
+            for (int i = 0; i < spec.Sets.Count; i++)
+            {
+                writer.WriteLine($"__plan.Prepare({names[i].Index}, {ScalarsCache.Call(names[i].Kernel)});");
+            }
+
+            writer.WriteLine("return __plan;");
+        }
+
+        writer.WriteLine();
+        writer.WriteSummary("Records the step's norm, then counts a skipped step or ends the iteration.");
+        using (writer.Block("private void __CompleteStep(bool stepped, float gradientNorm)"))
+        {
+            writer.WriteLine("__gradientNorm = gradientNorm;");
+            using (writer.Block("if (!stepped)"))
+            {
+                writer.WriteLine("__skippedSteps++;");
+                writer.WriteLine("return;");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("EndIteration();");
+        }
+
+        writer.WriteLine();
+        if (rule.HasEvaluationParameters)
+        {
+            // A step taken outside StepAll (a shard's) is refused, like every step, while a set holds x.
+            using (writer.Block($"{CompilerServices}.StepPlan {CompilerServices}.IPlannedOptimizer.Prepare()"))
+            {
+                EvaluationEmitter.WriteStepCheck(writer, rule);
+                writer.WriteLine("return __PrepareStep();");
+            }
+        }
+        else
+        {
+            writer.WriteArrow($"{CompilerServices}.StepPlan {CompilerServices}.IPlannedOptimizer.Prepare()", "__PrepareStep()");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"void {CompilerServices}.IPlannedOptimizer.CompleteStep(bool stepped, float gradientNorm) =>");
+        writer.Indent();
+        writer.WriteLine("__CompleteStep(stepped, gradientNorm);");
+        writer.Unindent();
+        writer.WriteLine();
+        writer.WriteLine($"int {CompilerServices}.IPlannedOptimizer.ParallelThreshold => {Literal.Int(spec.ParallelThreshold)};");
+        writer.WriteLine();
+    }
+
+    /// <summary>The method a trust-ratio optimizer's one-set calls and its plan take their sets' parts from.</summary>
+    internal const string CreateSets = "__CreateSetPlans";
+
+    /// <summary>
+    /// The plan, built on the first <c>StepAll</c>: each set's kernel over its element types. A trust-ratio rule's
+    /// one-set calls step each set through its part of a plan too, so those parts are made once and shared.
+    /// </summary>
+    private static void WriteCreatePlan(SourceWriter writer, OptimizerSpec spec, KernelRule rule, IReadOnlyList<SetNames> names)
+    {
+        if (rule.MeasuresTrustRatio)
+        {
+            writer.WriteLine($"private {CompilerServices}.StepPlan __CreatePlan() => new(__setPlans ??= {CreateSets}());");
+            writer.WriteLine();
+        }
+
+        string head = rule.MeasuresTrustRatio
+            ? $"private {CompilerServices}.StepPlanSet[] {CreateSets}()"
+            : $"private {CompilerServices}.StepPlan __CreatePlan()";
+        using (writer.Block(head))
         {
             writer.WriteLine($"var sets = new {CompilerServices}.StepPlanSet[{spec.Sets.Count}];");
             for (int i = 0; i < spec.Sets.Count; i++)
@@ -103,7 +167,7 @@ internal static class StepAllEmitter
                     ");");
             }
 
-            writer.WriteLine("return new(sets);");
+            writer.WriteLine(rule.MeasuresTrustRatio ? "return sets;" : "return new(sets);");
         }
 
         writer.WriteLine();

@@ -64,6 +64,9 @@ internal sealed class VectorShape
     /// <summary>The runtime interface the shape's struct implements for the driver: <c>IWideUpdate</c>.</summary>
     public string UpdateInterface => "I" + ClassName + "Update";
 
+    /// <summary>The runtime interface of a trust-ratio rule's shape (LAMB): <c>IWideTrustRatioUpdate</c>.</summary>
+    public string TrustRatioInterface => "I" + ClassName + "TrustRatioUpdate";
+
     /// <summary>That class's doc summary.</summary>
     public string Summary { get; }
 

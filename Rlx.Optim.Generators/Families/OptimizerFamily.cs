@@ -94,6 +94,18 @@ internal sealed class OptimizerFamily
             Kernel(0, 0, RMSpropDefaults.Epsilon, RMSpropDefaults.WeightDecay) with { Alpha = RMSpropDefaults.Alpha, Momentum = RMSpropDefaults.Momentum },
             Setting.Alpha, Setting.Epsilon, Setting.WeightDecay, Setting.Momentum, Setting.Centered, Setting.Maximize),
         new OptimizerFamily(
+            OptimizerKind.Adafactor, "AdafactorOptimizer", "adafactor", "Adafactor", AdafactorDefaults.LearningRate,
+            Kernel(0, 0, AdafactorDefaults.Epsilon1, AdafactorDefaults.WeightDecay) with
+            {
+                DecoupledWeightDecay = true, Beta2Decay = AdafactorDefaults.Beta2Decay, Epsilon2 = AdafactorDefaults.Epsilon2,
+                ClippingThreshold = AdafactorDefaults.ClippingThreshold,
+            },
+            Setting.Beta2Decay, Setting.Epsilon1, Setting.Epsilon2, Setting.ClippingThreshold, Setting.WeightDecay, Setting.Maximize),
+        new OptimizerFamily(
+            OptimizerKind.Lamb, "LambOptimizer", "lamb", "LAMB", LambDefaults.LearningRate,
+            Kernel(LambDefaults.Beta1, LambDefaults.Beta2, LambDefaults.Epsilon, LambDefaults.WeightDecay) with { EpsilonRoot = LambDefaults.EpsilonRoot },
+            Setting.Beta1, Setting.Beta2, Setting.Epsilon, Setting.EpsilonRoot, Setting.WeightDecay, Setting.Maximize),
+        new OptimizerFamily(
             OptimizerKind.ScheduleFreeAdamW, "ScheduleFreeAdamWOptimizer", "schedule_free_adamw", "Schedule-Free AdamW",
             ScheduleFreeAdamWDefaults.LearningRate,
             Kernel(ScheduleFreeAdamWDefaults.Beta1, ScheduleFreeAdamWDefaults.Beta2, ScheduleFreeAdamWDefaults.Epsilon, ScheduleFreeAdamWDefaults.WeightDecay) with

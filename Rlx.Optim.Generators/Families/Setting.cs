@@ -120,6 +120,31 @@ internal sealed class Setting
         "Alpha", "alpha", overridable: true, DiagnosticDescriptors.AlphaOutOfRange, "[0, 1)", IsBeta,
         k => k.Alpha, (k, v) => k with { Alpha = v });
 
+    /// <summary>Adafactor's τ: for every set (a schedule of the step, like NAdam's ψ).</summary>
+    public static readonly Setting Beta2Decay = Number(
+        "Beta2Decay", "beta2_decay", overridable: false, DiagnosticDescriptors.Beta2DecayInvalid, "finite and not positive", IsNonPositive,
+        k => k.Beta2Decay, (k, v) => k with { Beta2Decay = v });
+
+    /// <summary>Adafactor's ε₁ (PyTorch's <c>eps[0]</c>), held in <see cref="KernelSpec.Epsilon"/>; 0 is allowed.</summary>
+    public static readonly Setting Epsilon1 = Number(
+        "Epsilon1", "eps1", overridable: false, DiagnosticDescriptors.AdafactorEpsilonInvalid, "finite and not negative", IsNonNegative,
+        k => k.Epsilon, (k, v) => k with { Epsilon = v });
+
+    /// <summary>Adafactor's ε₂ (PyTorch's <c>eps[1]</c>).</summary>
+    public static readonly Setting Epsilon2 = Number(
+        "Epsilon2", "eps2", overridable: false, DiagnosticDescriptors.AdafactorEpsilonInvalid, "finite and not negative", IsNonNegative,
+        k => k.Epsilon2, (k, v) => k with { Epsilon2 = v });
+
+    /// <summary>Adafactor's d: PyTorch requires d ≥ 1.</summary>
+    public static readonly Setting ClippingThreshold = Number(
+        "ClippingThreshold", "d", overridable: false, DiagnosticDescriptors.ClippingThresholdInvalid, "finite and at least 1", IsAtLeastOne,
+        k => k.ClippingThreshold, (k, v) => k with { ClippingThreshold = v });
+
+    /// <summary>LAMB's ε_root (Optax's <c>eps_root</c>): not per set, as Optax's chain has one for every leaf.</summary>
+    public static readonly Setting EpsilonRoot = Number(
+        "EpsilonRoot", "eps_root", overridable: false, DiagnosticDescriptors.EpsilonRootInvalid, "finite and not negative", IsNonNegative,
+        k => k.EpsilonRoot, (k, v) => k with { EpsilonRoot = v });
+
     /// <summary>Schedule-Free's β₁: 0 is refused (x = (y − (1 − β₁)z)/β₁ recovers the average from y and z).</summary>
     public static readonly Setting OpenBeta1 = Number(
         "Beta1", "beta1", overridable: true, DiagnosticDescriptors.Beta1OutOfRange, "(0, 1)", IsOpenBeta,
@@ -168,6 +193,10 @@ internal sealed class Setting
     private static bool IsClosedBeta(double value) => value >= 0 && value <= 1;
 
     private static bool IsPositive(double value) => IsFinite((float)value) && (float)value > 0f;
+
+    private static bool IsNonPositive(double value) => IsFinite((float)value) && value <= 0;
+
+    private static bool IsAtLeastOne(double value) => IsFinite((float)value) && value >= 1;
 
     private static bool IsNonNegative(double value) => IsFinite((float)value) && value >= 0;
 

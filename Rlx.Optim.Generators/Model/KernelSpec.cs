@@ -43,6 +43,17 @@ internal sealed record KernelSpec(
     /// <summary>RMSprop: divide by √(v − ḡ²) + ε, keeping the gradient's average ḡ.</summary>
     public bool Centered { get; init; }
 
+    /// <summary>Adafactor's exponent τ of the second moment's decay: 1 − β₂ₜ = t^τ (<see cref="Epsilon"/> is its ε₁).</summary>
+    public double Beta2Decay { get; init; }
+
+    /// <summary>Adafactor's ε₂, the floor of the parameters' RMS in the step size.</summary>
+    public double Epsilon2 { get; init; }
+
+    /// <summary>Adafactor's clipping threshold d of the update's RMS.</summary>
+    public double ClippingThreshold { get; init; }
+    /// <summary>LAMB's ε_root, added to v̂ under the square root (Optax's <c>eps_root</c>).</summary>
+    public double EpsilonRoot { get; init; }
+
     /// <summary>Schedule-Free: the power of the largest learning rate so far that weighs each step in the average x.</summary>
     public double WeightLrPower { get; init; }
 

@@ -12,5 +12,7 @@ internal enum OptimizerKind
     Sgd,
     Adagrad,
     RMSprop,
+    Adafactor,
+    Lamb,
     ScheduleFreeAdamW,
 }

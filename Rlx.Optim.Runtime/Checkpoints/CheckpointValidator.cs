@@ -31,7 +31,9 @@ internal static class CheckpointValidator
         double[] scalarState = ScalarState(metadata, description, source);
 
         var indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
-        (List<PlannedSet> sets, List<PlannedTensor> tensors) = GroupIntoSets(header, description, indexByName, source);
+        (List<PlannedSet> sets, List<PlannedTensor> tensors) = description.Layout is { } layout
+            ? GroupIntoLaidOutSets(header, description, layout, indexByName, source)
+            : GroupIntoSets(header, description, indexByName, source);
         MatchDeclaredSets(sets, indexByName, metadata, description, source);
         RefuseForeignDeclarations(sets, indexByName, metadata, description, source);
         return new RestorePlan(step, learningRate, sets, tensors, roundingSeed) { ScalarState = scalarState };
@@ -197,6 +199,83 @@ internal static class CheckpointValidator
                     ? $"set '{name}' has no tensor '{CheckpointFormat.TensorName(name, ParameterState.MasterWeightName)}', which {source.Target} keeps (MasterWeights)."
                     : $"set '{name}' has a master copy, but {source.Target} keeps none for it.");
             }
+        }
+
+        return (sets, tensors);
+    }
+
+    /// <summary>
+    /// Groups the tensors by set when the buffers have their own shapes (Adafactor's <c>row_var</c> and <c>col_var</c>):
+    /// each set's tensors must be exactly the buffers the layout gives some shape, and that is the set's shape. A
+    /// tensor's buffer index is its place among its set's buffers.
+    /// </summary>
+    private static (List<PlannedSet> Sets, List<PlannedTensor> Tensors) GroupIntoLaidOutSets(
+        SafetensorsHeader header, OptimizerDescription description, CompilerServices.StateLayout layout, Dictionary<string, int> indexByName,
+        CheckpointSource source)
+    {
+        var names = new List<string>();
+        var buffersBySet = new List<Dictionary<string, int[]>>();
+        var masters = new List<int[]?>();
+        var split = new List<(int Set, string? Buffer)>(header.Tensors.Count);
+        foreach (SafetensorsTensor tensor in header.Tensors)
+        {
+            (string setName, int buffer) = Split(tensor.Name, description, source);
+            if (!indexByName.TryGetValue(setName, out int set))
+            {
+                set = names.Count;
+                indexByName.Add(setName, set);
+                names.Add(setName);
+                buffersBySet.Add(new Dictionary<string, int[]>(StringComparer.Ordinal));
+                masters.Add(null);
+            }
+
+            // A master copy (buffer BufferNames.Count) has the set's shape; it follows the layout's buffers.
+            bool master = buffer == description.BufferNames.Count;
+            if (master)
+            {
+                masters[set] = tensor.Shape;
+            }
+            else
+            {
+                buffersBySet[set][description.BufferNames[buffer]] = tensor.Shape;
+            }
+
+            split.Add((set, master ? null : description.BufferNames[buffer]));
+        }
+
+        var sets = new List<PlannedSet>(names.Count);
+        var order = new List<CompilerServices.StateBufferShape[]>(names.Count);
+        for (int set = 0; set < names.Count; set++)
+        {
+            int[] shape = layout.SetShapeOf(buffersBySet[set])
+                ?? throw source.Refuse($"set '{names[set]}' has tensors [{string.Join(", ", buffersBySet[set].Select(b => $"{b.Key} [{string.Join(", ", b.Value)}]"))}], which are not {description.Kind} state of any shape.");
+            long length = 1;
+            foreach (int dimension in shape)
+            {
+                length *= dimension;
+            }
+
+            bool keepsMaster = description.Sets.Any(s => s.Name == names[set] && s.MasterWeights);
+            if ((masters[set] is not null) != keepsMaster)
+            {
+                throw source.Refuse(keepsMaster
+                    ? $"set '{names[set]}' has no tensor '{CheckpointFormat.TensorName(names[set], ParameterState.MasterWeightName)}', which {source.Target} keeps (MasterWeights)."
+                    : $"set '{names[set]}' has a master copy, but {source.Target} keeps none for it.");
+            }
+
+            if (masters[set] is { } masterShape && !masterShape.AsSpan().SequenceEqual(shape))
+            {
+                throw source.Refuse($"set '{names[set]}' has a master copy of shape [{string.Join(", ", masterShape)}], but its state is of a set of shape [{string.Join(", ", shape)}].");
+            }
+
+            sets.Add(new PlannedSet(names[set], shape, (int)length, DeclaredIndex: -1));
+            order.Add(layout.BuffersOf(shape));
+        }
+
+        var tensors = new List<PlannedTensor>(split.Count);
+        foreach ((int set, string? buffer) in split)
+        {
+            tensors.Add(new PlannedTensor(set, buffer is null ? order[set].Length : Array.FindIndex(order[set], b => b.Name == buffer)));
         }
 
         return (sets, tensors);

@@ -8,7 +8,8 @@ namespace Rlx.Optim;
 
 /// <summary>
 /// Lays an optimizer's state out as a safetensors checkpoint: one tensor per set and buffer (<c>w1.exp_avg</c>,
-/// <c>w1.exp_avg_sq</c>) in the state table's order, and the settings in <c>__metadata__</c>.
+/// <c>w1.exp_avg_sq</c>), each of the buffer's own shape, in the state table's order, and the settings in
+/// <c>__metadata__</c>.
 /// </summary>
 internal static class CheckpointWriter
 {
@@ -21,7 +22,7 @@ internal static class CheckpointWriter
             RequireText(state.Name);
             foreach (StateBuffer buffer in state.Buffers)
             {
-                tensors.Add((CheckpointFormat.TensorName(state.Name, buffer.Name), state.Shape, buffer));
+                tensors.Add((CheckpointFormat.TensorName(state.Name, buffer.Name), buffer.Shape, buffer));
             }
         }
 
@@ -32,7 +33,7 @@ internal static class CheckpointWriter
     /// JSON text is Unicode: a name with a lone UTF-16 surrogate would be written as U+FFFD and come back as another
     /// name, so it is refused before anything is written.
     /// </summary>
-    private static void RequireText(string setName)
+    internal static void RequireText(string setName)
     {
         ReadOnlySpan<char> rest = setName;
         while (!rest.IsEmpty)
@@ -46,7 +47,8 @@ internal static class CheckpointWriter
         }
     }
 
-    private static List<KeyValuePair<string, string>> Metadata(ICheckpointable optimizer, OptimizerDescription description)
+    /// <summary>The settings a checkpoint of <paramref name="optimizer"/> records in <c>__metadata__</c>.</summary>
+    internal static List<KeyValuePair<string, string>> Metadata(ICheckpointable optimizer, OptimizerDescription description)
     {
         var metadata = new List<KeyValuePair<string, string>>
         {

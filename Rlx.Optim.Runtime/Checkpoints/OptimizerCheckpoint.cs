@@ -32,6 +32,7 @@ public static class OptimizerCheckpoint
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(stream);
+        ThrowIfShard(optimizer);
         CheckpointWriter.Write(optimizer, stream);
     }
 
@@ -43,6 +44,7 @@ public static class OptimizerCheckpoint
     public static void Save(ICheckpointable optimizer, string path)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
+        ThrowIfShard(optimizer);
         AtomicFile.Write(path, stream => CheckpointWriter.Write(optimizer, stream));
     }
 
@@ -69,8 +71,19 @@ public static class OptimizerCheckpoint
         Load(optimizer, stream, new CheckpointSource($"file '{path}'", TypeName(optimizer)));
     }
 
+    /// <summary>A shard's state is saved and loaded with the run's other shards, by its <see cref="ShardedOptimizer{TOptimizer}"/>.</summary>
+    private static void ThrowIfShard(ICheckpointable optimizer)
+    {
+        if (optimizer.StateTable.Shard is not null)
+        {
+            throw new InvalidOperationException(
+                "The optimizer holds one shard of its state: save and load it with its ShardedOptimizer's SaveCheckpoint and LoadCheckpoint.");
+        }
+    }
+
     private static void Load(ICheckpointable optimizer, Stream stream, CheckpointSource source)
     {
+        ThrowIfShard(optimizer);
         OptimizerDescription description = optimizer.Description;
         SafetensorsHeader header = SafetensorsReader.ReadHeader(stream, source);
         RestorePlan plan = CheckpointValidator.Plan(header, description, source);

@@ -26,23 +26,27 @@ internal sealed class RestoredState
     /// <summary>Allocates the state the plan describes and reads every tensor into it, in the order of the data.</summary>
     public static RestoredState Read(RestorePlan plan, OptimizerDescription description, TensorBytes bytes)
     {
-        int buffers = description.BufferNames.Count;
         int elementSize = StateBuffer.ElementSize(description.StatePrecision);
         var declaredValues = new byte[description.Sets.Count][][];
         var created = new ParameterState[plan.Sets.Count(set => set.DeclaredIndex < 0)];
         var valuesBySet = new byte[]?[plan.Sets.Count][];
         var stateBySet = new ParameterState?[plan.Sets.Count];
+        var buffersBySet = new int[plan.Sets.Count];
         int next = 0;
         for (int s = 0; s < plan.Sets.Count; s++)
         {
             PlannedSet set = plan.Sets[s];
+            CompilerServices.StateBufferShape[] buffers = description.BuffersOf(set.Shape);
+            buffersBySet[s] = buffers.Length;
             if (set.DeclaredIndex >= 0)
             {
                 bool master = description.Sets[set.DeclaredIndex].MasterWeights;
-                byte[][] values = new byte[buffers + (master ? 1 : 0)][];
+                byte[][] values = new byte[buffers.Length + (master ? 1 : 0)][];
                 for (int b = 0; b < values.Length; b++)
                 {
-                    values[b] = new byte[(long)set.Length * (b < buffers ? elementSize : sizeof(float))];
+                    values[b] = b < buffers.Length
+                        ? new byte[(long)ParameterState.LengthOf(buffers[b].Shape) * elementSize]
+                        : new byte[(long)set.Length * sizeof(float)];
                 }
 
                 declaredValues[set.DeclaredIndex] = values;
@@ -50,8 +54,7 @@ internal sealed class RestoredState
             }
             else
             {
-                stateBySet[s] = created[next++] = new ParameterState(
-                    set.Name, set.Shape, description.StatePrecision, masterWeights: false, [.. description.BufferNames], description.BufferInitialValues);
+                stateBySet[s] = created[next++] = CompilerServices.ParameterStateTable.Create(description, set.Name, set.Shape, masterWeights: false);
             }
         }
 
@@ -60,7 +63,7 @@ internal sealed class RestoredState
             Span<byte> destination = valuesBySet[tensor.Set] is { } values
                 ? values[tensor.Buffer]
                 : stateBySet[tensor.Set]!.Buffers[tensor.Buffer].Bytes;
-            if (elementSize == sizeof(float) || tensor.Buffer == buffers)
+            if (elementSize == sizeof(float) || tensor.Buffer == buffersBySet[tensor.Set])
             {
                 LittleEndianFloats.Read(bytes, MemoryMarshal.Cast<byte, float>(destination));
             }

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -24,7 +25,7 @@ internal static class SafetensorsWriter
         IReadOnlyList<KeyValuePair<string, string>> metadata,
         IReadOnlyList<(string Name, IReadOnlyList<int> Shape, StateBuffer Data)> tensors)
     {
-        byte[] header = Header(metadata, tensors);
+        byte[] header = Header(metadata, tensors.Select(t => (t.Name, t.Shape, CheckpointFormat.DtypeOf(t.Data.Precision), Bytes(t.Data))).ToList());
         Span<byte> length = stackalloc byte[sizeof(ulong)];
         BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
         stream.Write(length);
@@ -44,9 +45,16 @@ internal static class SafetensorsWriter
         stream.Flush();
     }
 
-    private static byte[] Header(
+    /// <summary>A buffer's bytes in a checkpoint.</summary>
+    private static long Bytes(StateBuffer data) => (long)data.Length * StateBuffer.ElementSize(data.Precision);
+
+    /// <summary>
+    /// The JSON header, padded so that after its 8-byte length the data starts on an 8-byte boundary: tensors
+    /// contiguous in the given order, each of <c>Bytes</c> bytes.
+    /// </summary>
+    internal static byte[] Header(
         IReadOnlyList<KeyValuePair<string, string>> metadata,
-        IReadOnlyList<(string Name, IReadOnlyList<int> Shape, StateBuffer Data)> tensors)
+        IReadOnlyList<(string Name, IReadOnlyList<int> Shape, string Dtype, long Bytes)> tensors)
     {
         var json = new ArrayBufferWriter<byte>();
 
@@ -62,11 +70,11 @@ internal static class SafetensorsWriter
 
             writer.WriteEndObject();
             long offset = 0;
-            foreach ((string name, IReadOnlyList<int> shape, StateBuffer data) in tensors)
+            foreach ((string name, IReadOnlyList<int> shape, string dtype, long bytes) in tensors)
             {
-                long end = offset + ((long)data.Length * StateBuffer.ElementSize(data.Precision));
+                long end = offset + bytes;
                 writer.WriteStartObject(name);
-                writer.WriteString("dtype", CheckpointFormat.DtypeOf(data.Precision));
+                writer.WriteString("dtype", dtype);
                 writer.WriteStartArray("shape");
                 foreach (int dimension in shape)
                 {

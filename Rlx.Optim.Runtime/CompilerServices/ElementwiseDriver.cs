@@ -79,7 +79,7 @@ public static partial class ElementwiseDriver
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref float StateOrNull(ParameterState state, int buffer, int count) =>
-        ref buffer < count ? ref MemoryMarshal.GetReference(state.Buffer(buffer)) : ref Unsafe.NullRef<float>();
+        ref buffer < count ? ref Unsafe.As<byte, float>(ref state.Origin(buffer)) : ref Unsafe.NullRef<float>();
 
     /// <summary>Updates elements <c>[0, length)</c> of <paramref name="streams"/> on the calling thread.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -142,11 +142,12 @@ public static partial class ElementwiseDriver
 
     /// <summary>
     /// Updates <c>[start, end)</c>: whole vectors in the loop of the width in use, then the last partial vector
-    /// through <see cref="Tail"/>.
+    /// through <see cref="Tail"/>. <paramref name="indexBase"/> is the set's element index of the streams' first
+    /// element (for the rounding's bits): 0 when the streams start at the set's start.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void RunRange<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
-        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, nuint start, nuint end)
+        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, nuint start, nuint end, int indexBase = 0)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
@@ -162,13 +163,13 @@ public static partial class ElementwiseDriver
         if (wholeEnd != start)
         {
             Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
-                in scalars, in streams, start, wholeEnd, 0);
+                in scalars, in streams, start, wholeEnd, indexBase);
         }
 
         if (wholeEnd != end)
         {
             Tail<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
-                in scalars, in streams, wholeEnd, (int)(end - wholeEnd));
+                in scalars, in streams, wholeEnd, (int)(end - wholeEnd), indexBase);
         }
     }
 
@@ -231,7 +232,7 @@ public static partial class ElementwiseDriver
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Tail<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
-        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, nuint start, int count)
+        in TScalars scalars, scoped in Streams<TData, TGradient, TState> streams, nuint start, int count, int indexBase)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
@@ -262,7 +263,7 @@ public static partial class ElementwiseDriver
             ref block.Parameter[0], in block.Gradient[0], ref block.State0[0], ref block.State1[0],
             ref block.State2[0], ref block.State3[0], streams.Keys, streams.GradientScale);
         Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
-            in scalars, in padded, 0, (nuint)width, (int)start);
+            in scalars, in padded, 0, (nuint)width, indexBase + (int)start);
 
         CopyOut(block.Parameter, ref streams.Parameter, start, count);
         if (n > 0) CopyOut(block.State0, ref streams.State0, start, count);

@@ -14,8 +14,7 @@ namespace Rlx.Optim.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ParameterStateTable
 {
-    private readonly string[] _bufferNames;
-    private readonly double[] _initialValues;
+    private readonly OptimizerDescription _description;
     private readonly StatePrecision _precision;
     private readonly List<ParameterState> _all;
     private readonly Dictionary<string, ParameterState> _byName;
@@ -27,15 +26,19 @@ public sealed class ParameterStateTable
     public ParameterStateTable(OptimizerDescription description)
     {
         ArgumentNullException.ThrowIfNull(description);
-        _bufferNames = [.. description.BufferNames];
-        _initialValues = [.. description.BufferInitialValues];
+        _description = description;
         _precision = description.StatePrecision;
         RoundingSeed = description.RoundingSeed;
         _declared = new ParameterState[description.Sets.Count];
+        if (StateShards.Current is { } shard)
+        {
+            Shard = new TableShard(shard.Rank, shard.Size, new ShardLayout([.. description.Sets.Select(set => ParameterState.LengthOf([.. set.Shape]))], shard.Size));
+        }
+
         for (int i = 0; i < _declared.Length; i++)
         {
             ParameterSetDescription set = description.Sets[i];
-            _declared[i] = new ParameterState(set.Name, [.. set.Shape], _precision, set.MasterWeights, _bufferNames, _initialValues) { Index = i };
+            _declared[i] = Shard is { } held ? NewSlice(set, i, held) : NewState(set.Name, [.. set.Shape], set.MasterWeights, i);
         }
 
         _all = new List<ParameterState>(_declared);
@@ -44,6 +47,33 @@ public sealed class ParameterStateTable
         {
             _byName.Add(state.Name, state);
         }
+    }
+
+    /// <summary>
+    /// The shard of the declared sets' state this table holds, in a sharded run (<see cref="ShardedOptimizer{TOptimizer}"/>);
+    /// null when it holds all of it.
+    /// </summary>
+    public TableShard? Shard { get; }
+
+    /// <summary>A declared set's slice in shard <paramref name="shard"/>: its buffers hold only the slice's elements.</summary>
+    private ParameterState NewSlice(ParameterSetDescription set, int index, TableShard shard)
+    {
+        int[] shape = [.. set.Shape];
+        CompilerServices.StateBufferShape[] buffers = _description.BuffersOf(shape);
+        if (Array.Exists(buffers, buffer => !buffer.Shape.AsSpan().SequenceEqual(shape)))
+        {
+            throw new NotSupportedException(
+                $"Parameter set '{set.Name}' keeps state of other shapes than its own (factored): its state cannot be sharded.");
+        }
+
+        (int start, int length) = shard.Layout.SliceOf(index, shard.Rank);
+        CompilerServices.StateBufferShape[] slices = Array.ConvertAll(buffers, buffer => buffer with { Shape = [length] });
+        return new ParameterState(set.Name, shape, _precision, set.MasterWeights, slices, _description.InitialValuesOf(buffers))
+        {
+            Index = index,
+            SliceStart = start,
+            IsShard = true,
+        };
     }
 
     /// <summary>
@@ -69,6 +99,11 @@ public sealed class ParameterStateTable
     public ParameterState GetOrAdd(string name, ReadOnlySpan<float> parameter, ReadOnlySpan<float> gradient)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (Shard is not null && !_byName.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"A sharded optimizer steps its declared sets only; '{name}' is not one.");
+        }
+
         if (_byName.TryGetValue(name, out ParameterState? existing))
         {
             StepArguments.Validate(name, existing.Length, parameter, gradient);
@@ -76,10 +111,22 @@ public sealed class ParameterStateTable
         }
 
         StepArguments.Validate(name, parameter.Length, parameter, gradient);
-        ParameterState created = new(name, [parameter.Length], _precision, masterWeights: false, _bufferNames, _initialValues) { Index = _all.Count };
+        // A set created by name has no declared shape: a vector (Adafactor keeps it unfactored).
+        ParameterState created = NewState(name, [parameter.Length], masterWeights: false, _all.Count);
         _byName.Add(name, created);
         _all.Add(created);
         return created;
+    }
+
+    /// <summary>A set's state as the description lays it out, each buffer at its initial value.</summary>
+    private ParameterState NewState(string name, int[] shape, bool masterWeights, int index) =>
+        Create(_description, name, shape, masterWeights, index);
+
+    /// <summary>A set's state as <paramref name="description"/> lays it out (its buffers, their shapes and initial values).</summary>
+    internal static ParameterState Create(OptimizerDescription description, string name, int[] shape, bool masterWeights, int index = 0)
+    {
+        StateBufferShape[] buffers = description.BuffersOf(shape);
+        return new ParameterState(name, shape, description.StatePrecision, masterWeights, buffers, description.InitialValuesOf(buffers)) { Index = index };
     }
 
     /// <summary>
@@ -162,6 +209,15 @@ public sealed class ParameterStateTable
         }
     }
 
+    /// <summary>Whether a set created on first use keeps the buffers the description lays out for its shape.</summary>
+    private bool SameBuffers(ParameterState state)
+    {
+        StateBufferShape[] expected = _description.BuffersOf(state.Shape);
+        return state.Buffers.Count == expected.Length
+            && Enumerable.Range(0, expected.Length).All(b => state.Buffers[b].Name == expected[b].Name
+                && state.Buffers[b].Shape.SequenceEqual(expected[b].Shape));
+    }
+
     private void CheckRestorable(byte[][][] declaredValues, ParameterState[] created)
     {
         ArgumentNullException.ThrowIfNull(declaredValues);
@@ -178,7 +234,7 @@ public sealed class ParameterStateTable
                 || buffers.Length != declared.Buffers.Count
                 || !Enumerable.Range(0, buffers.Length).All(b => buffers[b] is { } values && values.LongLength == declared.Buffers[b].Bytes.Length))
             {
-                throw new ArgumentException($"The values for set '{declared.Name}' are not {declared.Buffers.Count} buffers of {declared.Length} elements.", nameof(declaredValues));
+                throw new ArgumentException($"The values for set '{declared.Name}' are not its {declared.Buffers.Count} buffers.", nameof(declaredValues));
             }
         }
 
@@ -188,7 +244,7 @@ public sealed class ParameterStateTable
             if (state is null
                 || Array.Exists(_declared, d => d.Name == state.Name)
                 || !names.Add(state.Name)
-                || state.Buffers.Count != _bufferNames.Length
+                || !SameBuffers(state)
                 || state.Precision != _precision)
             {
                 throw new ArgumentException($"Set '{state?.Name}' cannot be restored as created on first use: it is missing, declared, repeated, or keeps other buffers.", nameof(created));

@@ -45,6 +45,7 @@ public sealed class ScheduleFreeEvaluation
             throw new InvalidOperationException($"Parameter set '{name}' already holds its evaluation parameters x (SwapToEvaluation): its training parameters are not at hand. Nothing was changed.");
         }
 
+        ThrowIfShard(state);
         CheckLength(name, parameter.Length, state);
         if (destination.Length != parameter.Length)
         {
@@ -67,6 +68,11 @@ public sealed class ScheduleFreeEvaluation
     {
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(beta1);
+        if (states.Shard is not null)
+        {
+            throw ShardRefused();
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (NamedParameter set in parameters)
         {
@@ -124,6 +130,7 @@ public sealed class ScheduleFreeEvaluation
 
     private void CheckSwappable(string name, int length, ParameterState? state)
     {
+        ThrowIfShard(state);
         if (_training.ContainsKey(name))
         {
             throw new InvalidOperationException($"Parameter set '{name}' already holds its evaluation parameters x. Nothing was changed.");
@@ -146,6 +153,23 @@ public sealed class ScheduleFreeEvaluation
 
         return training;
     }
+
+    /// <summary>
+    /// A shard holds z for its slice of each set only (data-parallel training), so x cannot be recovered for the whole
+    /// parameter here: evaluate with a single process's optimizer, or load the run's checkpoint into one.
+    /// </summary>
+    private static void ThrowIfShard(ParameterState? state)
+    {
+        if (state is { IsShard: true })
+        {
+            throw ShardRefused();
+        }
+    }
+
+    private static InvalidOperationException ShardRefused() => new(
+        "The optimizer holds one shard of its state (ShardedOptimizer): its z covers only this process's slice of each set, " +
+        "so the evaluation parameters x cannot be recovered here. Load the run's checkpoint into an optimizer that is not " +
+        "sharded to evaluate. Nothing was changed.");
 
     private static void CheckLength(string name, int length, ParameterState? state)
     {

@@ -30,8 +30,13 @@ internal static class SumOfSquares
         where T : unmanaged
     {
         int start = block * BlockElements;
-        int count = Math.Min(BlockElements, length - start);
-        ref T first = ref Unsafe.Add(ref gradient, start);
+        return OfElements(ref Unsafe.Add(ref gradient, start), Math.Min(BlockElements, length - start));
+    }
+
+    /// <summary>The sum over <paramref name="count"/> elements from <paramref name="first"/>: one block's, in its order.</summary>
+    public static double OfElements<T>(ref T first, int count)
+        where T : unmanaged
+    {
         if (typeof(T) == typeof(float))
         {
             return Of<float, FloatStorage>(ref Unsafe.As<T, float>(ref first), count);

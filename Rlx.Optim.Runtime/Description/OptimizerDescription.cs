@@ -132,6 +132,59 @@ public sealed class OptimizerDescription
     /// <summary>The optimizer's own hyperparameters, used by sets without overrides and by undeclared names.</summary>
     public IReadOnlyList<Hyperparameter> Hyperparameters { get; }
 
+    /// <summary>
+    /// Which of <see cref="BufferNames"/> each set keeps, and of which shapes, when they are not all of the set's own
+    /// shape (Adafactor's <see cref="CompilerServices.FactoredStateLayout"/>); null: every set keeps every buffer, of
+    /// its own shape.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public CompilerServices.StateLayout? Layout { get; init; }
+
+    /// <summary>The buffers a set of shape <paramref name="setShape"/> keeps, without a master copy, in kernel order.</summary>
+    internal CompilerServices.StateBufferShape[] BuffersOf(IReadOnlyList<int> setShape)
+    {
+        if (Layout is { } layout)
+        {
+            return layout.BuffersOf(setShape);
+        }
+
+        int[] shape = [.. setShape];
+        var buffers = new CompilerServices.StateBufferShape[BufferNames.Count];
+        for (int b = 0; b < buffers.Length; b++)
+        {
+            buffers[b] = new CompilerServices.StateBufferShape(BufferNames[b], shape);
+        }
+
+        return buffers;
+    }
+
+    /// <summary>
+    /// Each of <paramref name="buffers"/>' initial values (<see cref="BufferInitialValues"/>, by name), or null when
+    /// all are 0.
+    /// </summary>
+    internal double[]? InitialValuesOf(CompilerServices.StateBufferShape[] buffers)
+    {
+        if (_bufferInitialValues is null)
+        {
+            return null;
+        }
+
+        return Array.ConvertAll(buffers, b => BufferInitialValues[IndexOfBuffer(b.Name)]);
+    }
+
+    private int IndexOfBuffer(string name)
+    {
+        for (int b = 0; b < BufferNames.Count; b++)
+        {
+            if (BufferNames[b] == name)
+            {
+                return b;
+            }
+        }
+
+        throw new InvalidOperationException($"The state layout names a buffer '{name}' that is not one of [{string.Join(", ", BufferNames)}].");
+    }
+
     /// <summary>The declared sets, in declaration order.</summary>
     public IReadOnlyList<ParameterSetDescription> Sets { get; }
 }

@@ -63,30 +63,46 @@ public sealed class ParameterState
     /// <param name="bufferNames">The moment buffers, in kernel order.</param>
     /// <param name="initialValues">Each moment buffer's value at creation and after <see cref="Clear"/>; null: all 0.</param>
     internal ParameterState(string name, int[] shape, StatePrecision precision, bool masterWeights, string[] bufferNames, IReadOnlyList<double>? initialValues)
+        : this(name, shape, precision, masterWeights, Array.ConvertAll(bufferNames, b => new CompilerServices.StateBufferShape(b, shape)), initialValues)
+    {
+    }
+
+    /// <summary>
+    /// Creates the state of a set whose buffers have their own shapes (a <see cref="CompilerServices.StateLayout"/>'s:
+    /// Adafactor's <c>row_var</c> and <c>col_var</c>), each starting at its initial value.
+    /// </summary>
+    /// <param name="name">The set's name.</param>
+    /// <param name="shape">Its dimensions; the length is their product.</param>
+    /// <param name="precision">How the moment buffers store their elements.</param>
+    /// <param name="masterWeights">Whether to keep a float copy of the parameter.</param>
+    /// <param name="buffers">The moment buffers' names and shapes, in kernel order.</param>
+    /// <param name="initialValues">Each moment buffer's value at creation and after <see cref="Clear"/>; null: all 0.</param>
+    internal ParameterState(
+        string name, int[] shape, StatePrecision precision, bool masterWeights, CompilerServices.StateBufferShape[] buffers, IReadOnlyList<double>? initialValues)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(bufferNames);
+        ArgumentNullException.ThrowIfNull(buffers);
         Name = name;
         Shape = new ReadOnlyCollection<int>((int[])shape.Clone());
         Length = LengthOf(shape);
-        int count = bufferNames.Length + (masterWeights ? 1 : 0);
+        int count = buffers.Length + (masterWeights ? 1 : 0);
         _buffers = new StateBuffer[count];
         Span<int> offsets = count <= MaxStackBuffers ? stackalloc int[count] : new int[count];
         StatePlacement.Choose(0, 0, offsets); // apart from each other; PlaceBeside moves them once θ and g are known
-        for (int i = 0; i < bufferNames.Length; i++)
+        for (int i = 0; i < buffers.Length; i++)
         {
-            _buffers[i] = new StateBuffer(bufferNames[i], Length, offsets[i], precision, initialValues?[i] ?? 0);
+            _buffers[i] = new StateBuffer(buffers[i].Name, buffers[i].Shape, offsets[i], precision, initialValues?[i] ?? 0);
         }
 
         if (masterWeights)
         {
-            _buffers[count - 1] = new StateBuffer(MasterWeightName, Length, offsets[count - 1], StatePrecision.Single);
+            _buffers[count - 1] = new StateBuffer(MasterWeightName, shape, offsets[count - 1], StatePrecision.Single, 0);
         }
 
         Precision = precision;
         Buffers = new ReadOnlyCollection<StateBuffer>(_buffers);
-        _movable = _buffers.Length > 0 && _buffers[0].IsMovable;
+        _movable = _buffers.Length > 0 && Array.TrueForAll(_buffers, b => b.IsMovable);
     }
 
     /// <summary>The set's name.</summary>
@@ -95,7 +111,7 @@ public sealed class ParameterState
     /// <summary>The set's dimensions.</summary>
     public IReadOnlyList<int> Shape { get; }
 
-    /// <summary>Elements in the set (and in each buffer).</summary>
+    /// <summary>Elements in the set (and in each buffer of the set's own shape).</summary>
     public int Length { get; }
 
     /// <summary>How the moment buffers store their elements (a master copy is float).</summary>
@@ -122,6 +138,12 @@ public sealed class ParameterState
     /// <summary>The state buffers, in kernel order.</summary>
     public IReadOnlyList<StateBuffer> Buffers { get; }
 
+    /// <summary>
+    /// The set's step-plan part when its rule measures the set before updating it (Adafactor): kept with the state, so
+    /// its one-set calls allocate it once.
+    /// </summary>
+    internal CompilerServices.StepPlanSet? MeasuredSet { get; set; }
+
     /// <summary>The buffer called <paramref name="bufferName"/>, for example <c>exp_avg</c>.</summary>
     /// <exception cref="KeyNotFoundException">The set keeps no buffer of that name.</exception>
     public StateBuffer this[string bufferName]
@@ -145,9 +167,34 @@ public sealed class ParameterState
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<float> Buffer(int index) => _buffers[index].Span;
 
-    /// <summary>The first element of buffer <paramref name="index"/>, whatever its precision, for the driver.</summary>
+    /// <summary>The first element of buffer <paramref name="index"/>, whatever its precision, for a step of the whole set.</summary>
+    /// <exception cref="InvalidOperationException">The state holds one shard of the set.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ref byte Origin(int index) => ref _buffers[index].Origin;
+    internal ref byte Origin(int index)
+    {
+        if (IsShard)
+        {
+            ThrowShard();
+        }
+
+        return ref _buffers[index].Origin;
+    }
+
+    /// <summary>The first element buffer <paramref name="index"/> holds: the set's element <see cref="SliceStart"/>.</summary>
+    internal ref byte SliceOrigin(int index) => ref _buffers[index].Origin;
+
+    /// <summary>
+    /// The set's first element this state holds: 0, or where the shard's slice starts when the state belongs to one
+    /// process of a sharded run (<see cref="ShardedOptimizer{TOptimizer}"/>).
+    /// </summary>
+    internal int SliceStart { get; init; }
+
+    /// <summary>Whether the state holds only one shard's slice of the set (its buffers are shorter than the set).</summary>
+    internal bool IsShard { get; init; }
+
+    private void ThrowShard() =>
+        throw new InvalidOperationException(
+            $"Parameter set '{Name}' holds one shard of its state ({_buffers[0].Length} of {Length} elements): step it through its ShardedOptimizer.");
 
     /// <summary>
     /// Called by generated code before each update: keeps the buffers where the kernel's streams do not slow each
@@ -220,7 +267,7 @@ public sealed class ParameterState
         where T : unmanaged =>
         (int)((nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span)) % StatePlacement.PageBytes);
 
-    private static int LengthOf(int[] shape)
+    internal static int LengthOf(int[] shape)
     {
         long length = 1;
         foreach (int dimension in shape)

@@ -39,10 +39,23 @@ public sealed class StateBuffer
     /// 0 for every buffer but Adagrad's <c>sum</c>.
     /// </param>
     internal StateBuffer(string name, int length, int pageOffset, StatePrecision precision = StatePrecision.Single, double initialValue = 0)
+        : this(name, [length], pageOffset, precision, initialValue)
+    {
+    }
+
+    /// <summary>Allocates a 64-byte-aligned buffer of its own <paramref name="shape"/> (Adafactor's <c>row_var</c>, <c>col_var</c>).</summary>
+    /// <param name="name">The state's name, PyTorch's where it has one.</param>
+    /// <param name="shape">Its dimensions (non-negative); the length is their product.</param>
+    /// <param name="pageOffset">Where a movable buffer starts in its page, a multiple of 64.</param>
+    /// <param name="precision">How the elements are stored.</param>
+    /// <param name="initialValue">Every element's value at creation and after <see cref="Clear"/>.</param>
+    internal StateBuffer(string name, int[] shape, int pageOffset, StatePrecision precision, double initialValue)
     {
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentNullException.ThrowIfNull(shape);
+        int length = ParameterState.LengthOf(shape);
         Name = name;
+        Shape = new System.Collections.ObjectModel.ReadOnlyCollection<int>((int[])shape.Clone());
         Length = length;
         Precision = precision;
         _elementSize = ElementSize(precision);
@@ -65,6 +78,12 @@ public sealed class StateBuffer
 
     /// <summary>Elements in the buffer.</summary>
     public int Length { get; }
+
+    /// <summary>
+    /// The buffer's dimensions, as checkpoints record them: its set's shape, but for Adafactor's factors (<c>row_var</c>
+    /// […, R, 1], <c>col_var</c> […, 1, C]). A buffer made with a length alone is one-dimensional.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<int> Shape { get; }
 
     /// <summary>How the elements are stored: floats, or bfloat16s.</summary>
     public StatePrecision Precision { get; }

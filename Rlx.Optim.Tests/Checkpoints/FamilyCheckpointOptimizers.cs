@@ -92,6 +92,22 @@ public partial class CheckpointRMSprop
     [Parameter(3, Alpha = 0.9)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+/// <summary>Adafactor: a factored set (row_var [4, 1], col_var [1, 5]) and a vector (variance), and one in double.</summary>
+[AdafactorOptimizer(LearningRate = 0.05, WeightDecay = 0.01)]
+public partial class CheckpointAdafactor
+{
+    [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, WeightDecay = 0)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>LAMB with weight decay and ε_root, and a set with its own β₂ and no decay.</summary>
+[LambOptimizer(LearningRate = 0.01, WeightDecay = 0.01, EpsilonRoot = 1e-12)]
+public partial class CheckpointLamb
+{
+    [Parameter(4, 5)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, Beta2 = 0.99, WeightDecay = 0)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 /// <summary>Schedule-Free with a warm-up, and a set with its own β₁ and rate (so a kernel of its own, with its own weights).</summary>
 [ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WarmupSteps = 3, WeightDecay = 0.01)]
 public partial class CheckpointScheduleFree

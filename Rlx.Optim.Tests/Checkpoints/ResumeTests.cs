@@ -14,7 +14,7 @@ public sealed class ResumeTests
 
     public static TheoryData<string> Optimizers =>
         ["single", "double", "large", "name-keyed", "adamw-amsgrad", "nadam", "radam", "adamax", "lion", "sgd-nesterov", "sgd-plain",
-        "adagrad", "rmsprop", "schedulefree"];
+        "adagrad", "rmsprop", "adafactor", "lamb", "schedulefree"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -110,6 +110,8 @@ public sealed class ResumeTests
         "sgd-plain" => new CheckpointSgdPlain(),
         "adagrad" => new CheckpointAdagrad(),
         "rmsprop" => new CheckpointRMSprop(),
+        "adafactor" => new CheckpointAdafactor(),
+        "lamb" => new CheckpointLamb(),
         "schedulefree" => new CheckpointScheduleFree(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

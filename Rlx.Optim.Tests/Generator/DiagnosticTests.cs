@@ -81,6 +81,24 @@ public sealed class DiagnosticTests
         { "RLXO0020", "[AdagradOptimizer] public partial class A { [Parameter(4, [|Beta2 = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
         { "RLXO0020", "[AdamOptimizer] public partial class A { [Parameter(4, [|Alpha = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
         { "RLXO0022", $"[RMSpropOptimizer([|Momentum = -0.1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0030", $"[AdafactorOptimizer([|Beta2Decay = 0.5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0030", $"[AdafactorOptimizer([|Beta2Decay = double.NaN|])] public partial class A {{ {Set} }}" },
+        { "RLXO0031", $"[AdafactorOptimizer([|Epsilon1 = -1e-30|])] public partial class A {{ {Set} }}" },
+        { "RLXO0031", $"[AdafactorOptimizer([|Epsilon2 = double.PositiveInfinity|])] public partial class A {{ {Set} }}" },
+        { "RLXO0032", $"[AdafactorOptimizer([|ClippingThreshold = 0.5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0033", $"[AdafactorOptimizer([|StatePrecision = StatePrecision.BFloat16|])] public partial class A {{ {Set} }}" },
+        { "RLXO0033", "[[|AdafactorOptimizer(MasterWeights = true)|]] public partial class A { [Parameter(4)] public partial void StepW(Span<Half> w, ReadOnlySpan<Half> g); }" },
+        { "RLXO0033", "[[|AdafactorOptimizer|]] public partial class A { [Parameter(4)] public partial void StepW(Span<Half> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0005", $"[AdafactorOptimizer([|LearningRate = 0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0006", $"[AdafactorOptimizer([|WeightDecay = -1|])] public partial class A {{ {Set} }}" },
+        { "RLXO0020", "[AdafactorOptimizer] public partial class A { [Parameter(4, [|Epsilon = 1e-6|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0034", $"[LambOptimizer([|EpsilonRoot = -1e-8|])] public partial class A {{ {Set} }}" },
+        { "RLXO0034", $"[LambOptimizer([|EpsilonRoot = double.PositiveInfinity|])] public partial class A {{ {Set} }}" },
+        { "RLXO0002", "[LambOptimizer] public partial class A { [Parameter(4, [|Beta1 = 1.0|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0003", $"[LambOptimizer([|Beta2 = -0.5|])] public partial class A {{ {Set} }}" },
+        { "RLXO0004", $"[LambOptimizer([|Epsilon = 0|])] public partial class A {{ {Set} }}" },
+        { "RLXO0006", "[LambOptimizer] public partial class A { [Parameter(4, [|WeightDecay = -0.01|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
+        { "RLXO0020", "[LambOptimizer] public partial class A { [Parameter(4, [|Alpha = 0.9|])] public partial void StepW(Span<float> w, ReadOnlySpan<float> g); }" },
         { "RLXO0037", $"[ScheduleFreeAdamWOptimizer([|WeightLrPower = -1.0|])] public partial class A {{ {Set} }}" },
         { "RLXO0037", $"[ScheduleFreeAdamWOptimizer([|WeightLrPower = double.NaN|])] public partial class A {{ {Set} }}" },
         { "RLXO0038", $"[ScheduleFreeAdamWOptimizer([|WarmupSteps = -5|])] public partial class A {{ {Set} }}" },
@@ -163,6 +181,10 @@ public sealed class DiagnosticTests
     [InlineData("[AdagradOptimizer(LearningRateDecay = 1e30, InitialAccumulatorValue = 1e30, Maximize = true)]")]
     [InlineData("[RMSpropOptimizer(Alpha = 0, Momentum = 0.99999994, Centered = true)]")]
     [InlineData("[RMSpropOptimizer(Alpha = 0.99999994, Centered = true, Precision = OptimizerPrecision.Double)]")]
+    [InlineData("[AdafactorOptimizer(Beta2Decay = 0, Epsilon1 = 0, Epsilon2 = 0, ClippingThreshold = 1, WeightDecay = 0.5)]")]
+    [InlineData("[AdafactorOptimizer(Beta2Decay = -1e30, ClippingThreshold = 1e30, Maximize = true, Precision = OptimizerPrecision.Double)]")]
+    [InlineData("[LambOptimizer(Beta1 = 0, Beta2 = 0.99999994, Epsilon = 1e-30, EpsilonRoot = 0, Maximize = true)]")]
+    [InlineData("[LambOptimizer(EpsilonRoot = 1e30, WeightDecay = 1e30, Precision = OptimizerPrecision.Double)]")]
     [InlineData("[ScheduleFreeAdamWOptimizer(Beta1 = 1e-30, Beta2 = 0, WeightLrPower = 0, WarmupSteps = 0)]")]
     [InlineData("[ScheduleFreeAdamWOptimizer(Beta1 = 0.99999994, WeightDecay = 1, WarmupSteps = 1, Maximize = true, Precision = OptimizerPrecision.Double)]")]
     public async Task Every_family_accepts_its_edge_settings(string attribute)

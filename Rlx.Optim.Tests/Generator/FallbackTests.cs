@@ -69,6 +69,8 @@ public sealed class FallbackTests
     [InlineData("[NAdamOptimizer]", "[NAdamOptimizer(MomentumDecay = -1)]")]
     [InlineData("[AdagradOptimizer(InitialAccumulatorValue = 0.1)]", "[AdagradOptimizer(InitialAccumulatorValue = -0.1)]")]
     [InlineData("[RMSpropOptimizer(Momentum = 0.9, Centered = true)]", "[RMSpropOptimizer(Momentum = 0.9, Centered = true, Alpha = 1)]")]
+    [InlineData("[AdafactorOptimizer(ClippingThreshold = 2)]", "[AdafactorOptimizer(ClippingThreshold = 0.5)]")]
+    [InlineData("[LambOptimizer(WeightDecay = 0.01)]", "[LambOptimizer(WeightDecay = 0.01, EpsilonRoot = -1)]")]
     [InlineData("[ScheduleFreeAdamWOptimizer(WarmupSteps = 10)]", "[ScheduleFreeAdamWOptimizer(WarmupSteps = -10)]")]
     public void A_refused_optimizer_has_the_members_of_a_generated_one(string valid, string invalid)
     {

@@ -339,10 +339,26 @@ public partial class TorchRmspropMaximizeDouble
     [Parameter(17, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
 
+// lamb-v1.json: LAMB, against a float32 reference of optax.lamb (make_lamb_goldens.py).
+
+[LambOptimizer(LearningRate = 0.001, Precision = OptimizerPrecision.Single)]
+public partial class TorchLambDefaultsSingle
+{
+    [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
 // schedulefree-v1.json: Schedule-Free AdamW against the float32 reference with Optax's semantics.
 
 [ScheduleFreeAdamWOptimizer(LearningRate = 0.0025, Precision = OptimizerPrecision.Single)]
 public partial class TorchSchedulefreeDefaultsSingle
+{
+    [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.001, Precision = OptimizerPrecision.Double)]
+public partial class TorchLambDefaultsDouble
 {
     [Parameter(37, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
     [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
@@ -355,8 +371,20 @@ public partial class TorchSchedulefreeDefaultsDouble
     [Parameter(5, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
 
+[LambOptimizer(LearningRate = 0.01, Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-08, WeightDecay = 0.01, Precision = OptimizerPrecision.Single)]
+public partial class TorchLambWeightDecaySingle
+{
+    [Parameter(45, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
 [ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.05, Epsilon = 1e-06, Precision = OptimizerPrecision.Single)]
 public partial class TorchSchedulefreeDecaySingle
+{
+    [Parameter(45, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.01, Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-08, WeightDecay = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class TorchLambWeightDecayDouble
 {
     [Parameter(45, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
@@ -365,6 +393,48 @@ public partial class TorchSchedulefreeDecaySingle
 public partial class TorchSchedulefreeDecayDouble
 {
     [Parameter(45, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Single)]
+public partial class TorchLambZeroParametersSingle
+{
+    [Parameter(33, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(3, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class TorchLambZeroParametersDouble
+{
+    [Parameter(33, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(3, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Single)]
+public partial class TorchLambZeroGradientsSingle
+{
+    [Parameter(20, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Double)]
+public partial class TorchLambZeroGradientsDouble
+{
+    [Parameter(20, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.002, WeightDecay = 0.001, EpsilonRoot = 1e-10, Precision = OptimizerPrecision.Single)]
+public partial class TorchLambSetsSingle
+{
+    [Parameter(4500, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(1, Name = "s")] public partial void StepS(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.002, WeightDecay = 0.001, EpsilonRoot = 1e-10, Precision = OptimizerPrecision.Double)]
+public partial class TorchLambSetsDouble
+{
+    [Parameter(4500, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(1, Name = "s")] public partial void StepS(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
 
 [ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WarmupSteps = 5, Precision = OptimizerPrecision.Single)]

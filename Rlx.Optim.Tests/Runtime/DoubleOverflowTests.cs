@@ -7,9 +7,10 @@ namespace Rlx.Optim.Tests.Runtime;
 
 /// <summary>
 /// Where (1 − β₂)·g² overflows float (or Adagrad's sum + g², RMSprop's αv + (1 − α)g²), PyTorch's float state holds
-/// v = +∞, the denominator is infinite and the element does not move. The <c>Double</c> kernels compute v in double,
-/// where it is finite; outside the seed's own Adam rule they take the step with v as the float state holds it, so they
-/// agree with PyTorch; the seed's Adam keeps its bits.
+/// v = +∞, the denominator is infinite and the element does not move (LAMB's u is 0 there, as in Optax's float32,
+/// and its neighbours' ratio stays finite). The <c>Double</c> kernels compute v in double, where it is finite; outside
+/// the seed's own Adam rule they take the step with v as the float state holds it, so they agree with PyTorch; the
+/// seed's Adam keeps its bits.
 /// </summary>
 public sealed class DoubleOverflowTests
 {
@@ -18,7 +19,7 @@ public sealed class DoubleOverflowTests
     /// <summary>Finite as a float, but (1 − 0.999)·g² is about 1e39, beyond float's 3.4e38.</summary>
     private const float Huge = 1e21f;
 
-    public static TheoryData<string> FollowingPyTorch() => ["AdamW", "NAdam", "RAdam", "Adam AMSGrad", "Single AdamW", "Adagrad", "RMSprop", "ScheduleFree"];
+    public static TheoryData<string> FollowingPyTorch() => ["AdamW", "NAdam", "RAdam", "Adam AMSGrad", "Single AdamW", "Adagrad", "RMSprop", "LAMB", "Single LAMB", "ScheduleFree"];
 
     [Theory]
     [MemberData(nameof(FollowingPyTorch))]
@@ -124,6 +125,8 @@ public sealed class DoubleOverflowTests
         "Adam AMSGrad" => new DoubleOverflowAmsGrad(),
         "Adagrad" => new DoubleOverflowAdagrad(),
         "RMSprop" => new DoubleOverflowRMSprop(),
+        "LAMB" => new DoubleOverflowLamb(),
+        "Single LAMB" => new SingleOverflowLamb(),
         "ScheduleFree" => new DoubleOverflowScheduleFree(),
         _ => new SingleOverflowAdamW(),
     };
@@ -152,6 +155,12 @@ public partial class DoubleOverflowAdagrad;
 
 [RMSpropOptimizer(Precision = OptimizerPrecision.Double)]
 public partial class DoubleOverflowRMSprop;
+
+[LambOptimizer(Precision = OptimizerPrecision.Double)]
+public partial class DoubleOverflowLamb;
+
+[LambOptimizer]
+public partial class SingleOverflowLamb;
 
 // Schedule-Free's first step: z = y and c₁ = 1, so an element whose base step is 0 (g/∞) stays where it is.
 [ScheduleFreeAdamWOptimizer(Precision = OptimizerPrecision.Double)]

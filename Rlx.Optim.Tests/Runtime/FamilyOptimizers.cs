@@ -68,6 +68,21 @@ public partial class FamilyRMSprop
     [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
 }
 
+/// <summary>Adafactor: the large set is factored (3 rows of 66,667), the small one and sets met by name are vectors.</summary>
+[AdafactorOptimizer(LearningRate = 0.05, WeightDecay = 0.01, Maximize = true)]
+public partial class FamilyAdafactor
+{
+    [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.01, Beta1 = 0.8, EpsilonRoot = 1e-12, WeightDecay = 0.01, Maximize = true)]
+public partial class FamilyLamb
+{
+    [Parameter(13)] public partial void StepSmall(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(3, 66_667)] public partial void StepLarge(Span<float> weights, ReadOnlySpan<float> gradient);
+}
+
 [ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.01, WarmupSteps = 2, Maximize = true)]
 public partial class FamilyScheduleFree
 {

@@ -18,7 +18,10 @@ public sealed class StateBytesTests
     public static TheoryData<string, int> BuffersPerElement() => new()
     {
         { "adam", 3 }, { "adamw", 3 }, { "nadam", 2 }, { "radam", 2 }, { "adamax", 2 }, { "lion", 1 }, { "sgd", 1 },
-        { "adagrad", 1 }, { "rmsprop", 3 }, { "schedulefree", 2 },
+        { "adagrad", 1 }, { "rmsprop", 3 },
+        { "adafactor", 1 }, // sets met by name are vectors: one variance element each (AdafactorTests counts factored ones)
+        { "lamb", 2 },
+        { "schedulefree", 2 },
     };
 
     [Theory]

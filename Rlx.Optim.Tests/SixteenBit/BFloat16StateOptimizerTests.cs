@@ -16,7 +16,7 @@ public sealed class BFloat16StateOptimizerTests
 {
     private const int Steps = 12;
 
-    public static TheoryData<string> Families => new() { "adam", "amsgrad", "lion", "sgd", "double-nadam", "adagrad", "rmsprop", "schedulefree" };
+    public static TheoryData<string> Families => new() { "adam", "amsgrad", "lion", "sgd", "double-nadam", "adagrad", "rmsprop", "lamb", "schedulefree" };
 
     private static (IOptimizer Rounded, IOptimizer Twin, ulong Seed) Create(string family) => family switch
     {
@@ -26,6 +26,7 @@ public sealed class BFloat16StateOptimizerTests
         "sgd" => (new BFloat16StateSgd(), new FloatStateSgd(), 5),
         "adagrad" => (new BFloat16StateAdagrad(), new FloatStateAdagrad(), 17),
         "rmsprop" => (new BFloat16StateRMSprop(), new FloatStateRMSprop(), 19),
+        "lamb" => (new BFloat16StateLamb(), new FloatStateLamb(), 23),
         "schedulefree" => (new BFloat16StateScheduleFree(), new FloatStateScheduleFree(), 31),
         _ => (new BFloat16StateDoubleNAdam(), new FloatStateDoubleNAdam(), 11),
     };

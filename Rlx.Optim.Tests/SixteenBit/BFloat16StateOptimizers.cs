@@ -108,6 +108,21 @@ public partial class FloatStateRMSprop
     [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+// LAMB: its norms are measured from the stored (rounded) state, the update's u from the new moments before rounding.
+[LambOptimizer(LearningRate = 0.01, WeightDecay = 0.01, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 23)]
+public partial class BFloat16StateLamb
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.01, WeightDecay = 0.01)]
+public partial class FloatStateLamb
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 // The long run (BFloat16StateLongRunTests): Adam at PyTorch's defaults with lr 1e-3, as in the scalar study
 // (Numerics/BFloat16StateTests), over that study's 128-parameter problem; the twins differ only in StatePrecision.
 

@@ -55,4 +55,31 @@ public sealed class SixteenBitAllocationTests
             }
         }
     }
+
+    [Fact]
+    public void AdafactorThroughMasterWeightsAllocatesNothingPerStep()
+    {
+        var optimizer = new MasterWeightAdafactor();
+        var w = new BFloat16[MasterWeightAdafactor.WLength];
+        var gw = new float[w.Length];
+        var b = new Half[MasterWeightAdafactor.BLength];
+        var gb = new float[b.Length];
+        var e = new float[MasterWeightAdafactor.ELength];
+        var ge = new float[e.Length];
+        gw.AsSpan().Fill(0.1f);
+        Run(3); // JIT, the sets' scratch and the worker threads' run objects allocate on the first steps.
+
+        Assert.Equal(0, AllocationCounting.FewestAllocatedBytes(() => Run(20)));
+
+        void Run(int steps)
+        {
+            for (int i = 0; i < steps; i++)
+            {
+                optimizer.StepAll(w, gw, b, gb, e, ge);
+                optimizer.StepW(w, gw);
+                optimizer.StepB(b, gb);
+                optimizer.EndIteration();
+            }
+        }
+    }
 }

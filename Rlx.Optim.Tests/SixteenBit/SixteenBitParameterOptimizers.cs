@@ -94,6 +94,23 @@ public partial class SixteenBitParameterRMSpropTwin
     [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
 }
 
+// LAMB over every storage: its norms measured from the widened 16-bit θ and g and the bfloat16 state.
+[LambOptimizer(LearningRate = 0.01, WeightDecay = 0.01, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 31)]
+public partial class AllSixteenBitLamb
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<Half> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[LambOptimizer(LearningRate = 0.01, WeightDecay = 0.01)]
+public partial class AllSixteenBitLambTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
 // Schedule-Free reads θ in its update and starts z from it: z copies the 16-bit value as stored.
 [ScheduleFreeAdamWOptimizer(LearningRate = 0.01, WeightDecay = 0.01, RoundingSeed = 37)]
 public partial class SixteenBitParameterScheduleFree

@@ -18,6 +18,7 @@ public sealed class SixteenBitParameterTests
     public static TheoryData<string> Families => new()
     {
         "adamw, float state", "lion, bfloat16 state", "double adam, float state", "adagrad, bfloat16 state", "rmsprop, float state",
+        "lamb, bfloat16 state",
         "schedulefree, float state",
     };
 
@@ -36,6 +37,7 @@ public sealed class SixteenBitParameterTests
         : family.StartsWith("double", StringComparison.Ordinal) ? CreateDoubleAdam()
         : family.StartsWith("adagrad", StringComparison.Ordinal) ? CreateAdagrad()
         : family.StartsWith("rmsprop", StringComparison.Ordinal) ? CreateRMSprop()
+        : family.StartsWith("lamb", StringComparison.Ordinal) ? CreateLamb()
         : family.StartsWith("schedulefree", StringComparison.Ordinal) ? CreateScheduleFree()
         : CreateLion();
 
@@ -48,6 +50,21 @@ public sealed class SixteenBitParameterTests
             Rounded = rounded,
             Twin = twin,
             Seed = 23,
+            HalfGradient = true,
+            StepRounded = (w, gw, b, _, gbHalf, e, ge) => rounded.StepAll(w, gw, b, gbHalf, e, ge),
+            StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
+        };
+    }
+
+    private static Run CreateLamb()
+    {
+        var rounded = new AllSixteenBitLamb();
+        var twin = new AllSixteenBitLambTwin();
+        return new Run
+        {
+            Rounded = rounded,
+            Twin = twin,
+            Seed = 31,
             HalfGradient = true,
             StepRounded = (w, gw, b, _, gbHalf, e, ge) => rounded.StepAll(w, gw, b, gbHalf, e, ge),
             StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),

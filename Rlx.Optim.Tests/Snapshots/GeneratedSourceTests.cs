@@ -304,6 +304,96 @@ public sealed class GeneratedSourceTests
         """);
 
     /// <summary>
+    /// Adafactor with decoupled decay: a matrix and a batch of matrices (factored), a vector with its own weight decay
+    /// (a second kernel), the description's factored layout, and kernels that fold the settings for the runtime's passes.
+    /// </summary>
+    [Fact]
+    public void Adafactor() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdafactorOptimizer(LearningRate = 0.01, WeightDecay = 0.1, Epsilon2 = 1e-4, ClippingThreshold = 2)]
+        public partial class FactoredTransformer
+        {
+            [Parameter(768, 3072)] public partial void StepFc(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(12, 64, 768)] public partial void StepHeads(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(3072, WeightDecay = 0)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>Adafactor at PyTorch's defaults in double arithmetic, maximizing.</summary>
+    [Fact]
+    public void AdafactorDouble() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdafactorOptimizer(Maximize = true, Precision = OptimizerPrecision.Double)]
+        public partial class PlainAdafactor
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>
+    /// LAMB: the trust-ratio interfaces (Direction, WithTrustRatio), one-set calls through the set's plan, a set with its own
+    /// β₂ and no decay, ε_root, and a 16-bit set through its master copy.
+    /// </summary>
+    [Fact]
+    public void Lamb() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [LambOptimizer(LearningRate = 2e-3, WeightDecay = 0.01, EpsilonRoot = 1e-12, MasterWeights = true)]
+        public partial class BertLamb
+        {
+            [Parameter(1024, 1024)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+            [Parameter(1024, Beta2 = 0.99, WeightDecay = 0)] public partial void StepBias(Span<float> bias, ReadOnlySpan<float> gradient);
+            [Parameter(512)] public partial void StepNorm(Span<BFloat16> gain, ReadOnlySpan<BFloat16> gradient);
+        }
+        """);
+
+    /// <summary>LAMB at Optax's defaults in double arithmetic, maximizing: u and the norms in double.</summary>
+    [Fact]
+    public void LambDouble() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [LambOptimizer(Maximize = true, Precision = OptimizerPrecision.Double)]
+        public partial class PlainLamb
+        {
+            [Parameter(100)] public partial void StepWeights(Span<float> weights, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>
+    /// Adafactor with master weights: a bfloat16 matrix and a Half vector through their float copies, a float set beside
+    /// them, the kernel's generic runs with the rounding seed and step.
+    /// </summary>
+    [Fact]
+    public void AdafactorMasterWeights() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdafactorOptimizer(MasterWeights = true)]
+        public partial class SixteenBitAdafactor
+        {
+            [Parameter(768, 3072)] public partial void StepFc(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+            [Parameter(768)] public partial void StepBias(Span<Half> bias, ReadOnlySpan<float> gradient);
+            [Parameter(64)] public partial void StepScale(Span<float> scale, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>
     /// Schedule-Free AdamW with decay and a warm-up, and a set with its own β₁ and rate: two kernels, each with its
     /// largest rate and sum of weights (advanced at EndIteration, in checkpoints), and the evaluation members.
     /// </summary>

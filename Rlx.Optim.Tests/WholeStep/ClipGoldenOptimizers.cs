@@ -105,3 +105,21 @@ public partial class ClipAdamClipInfDouble : IStepAllArrays
     [Parameter(40, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
     public bool StepAll(float[][] p, float[][] g) => StepAll(p[0], g[0]);
 }
+
+// lamb-clip-v1.json: clip_grad_norm_, then LAMB (make_lamb_goldens.py).
+
+[LambOptimizer(LearningRate = 0.001, WeightDecay = 0.01, MaxGradientNorm = 1.0, Precision = OptimizerPrecision.Single)]
+public partial class ClipLambClipSingle : IStepAllArrays
+{
+    [Parameter(5000, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    public bool StepAll(float[][] p, float[][] g) => StepAll(p[0], g[0], p[1], g[1]);
+}
+
+[LambOptimizer(LearningRate = 0.001, WeightDecay = 0.01, MaxGradientNorm = 1.0, Precision = OptimizerPrecision.Double)]
+public partial class ClipLambClipDouble : IStepAllArrays
+{
+    [Parameter(5000, Name = "w")] public partial void StepW(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37, Name = "b")] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    public bool StepAll(float[][] p, float[][] g) => StepAll(p[0], g[0], p[1], g[1]);
+}

@@ -14,7 +14,7 @@ public sealed class ClipGoldenTests
     public static TheoryData<string, OptimizerPrecision> Cases()
     {
         var data = new TheoryData<string, OptimizerPrecision>();
-        foreach (TorchCase testCase in TorchGoldenFile.Clipping.Cases)
+        foreach (TorchCase testCase in TorchGoldenFile.ClippingCases)
         {
             data.Add(testCase.Name, OptimizerPrecision.Single);
             data.Add(testCase.Name, OptimizerPrecision.Double);
@@ -27,7 +27,7 @@ public sealed class ClipGoldenTests
     [MemberData(nameof(Cases))]
     public void Matches_pytorch_clip_grad_norm_then_its_optimizer(string caseName, OptimizerPrecision precision)
     {
-        TorchCase testCase = TorchGoldenFile.Clipping.Case(caseName);
+        TorchCase testCase = TorchGoldenFile.ClippingCase(caseName);
         IOptimizer optimizer = Create(testCase, precision);
         var random = new SplitMix64(testCase.Seed);
         float[][] parameters = testCase.Tensors.Select(t => new float[t.Length]).ToArray();
@@ -88,7 +88,7 @@ public sealed class ClipGoldenTests
     [Fact]
     public void Every_case_has_a_declared_optimizer_of_its_kind_and_settings()
     {
-        foreach (TorchCase testCase in TorchGoldenFile.Clipping.Cases)
+        foreach (TorchCase testCase in TorchGoldenFile.ClippingCases)
         {
             IOptimizer optimizer = Create(testCase, OptimizerPrecision.Single);
             Assert.Equal(testCase.Optimizer, ((ICheckpointable)optimizer).Description.Kind);

@@ -37,6 +37,7 @@ public sealed class StepPlanTests
     [Theory]
     [InlineData("adam")]
     [InlineData("rmsprop")]
+    [InlineData("lamb")]
     [InlineData("schedulefree")]
     public void Sixteen_bit_sets_and_master_weights_step_as_they_would_one_by_one_on_every_core_count(string family)
     {
@@ -44,6 +45,7 @@ public sealed class StepPlanTests
         {
             "adam" => () => new PlanMixedPrecision(),
             "rmsprop" => () => new PlanMixedPrecisionRMSprop(),
+            "lamb" => () => new PlanMixedPrecisionLamb(),
             _ => () => new PlanMixedPrecisionScheduleFree(),
         };
         IMixedPrecisionPlan all = create();

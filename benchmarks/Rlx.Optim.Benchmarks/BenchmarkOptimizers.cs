@@ -125,6 +125,39 @@ public partial class CenteredMomentumRMSprop
     [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
 }
 
+/// <summary>Adafactor at PyTorch's defaults, each size a square matrix: row_var and col_var, R + C floats.</summary>
+[AdafactorOptimizer]
+public partial class FactoredAdafactor
+{
+    [Parameter(64, 64)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(256, 256)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1024, 1024)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(4096, 4096)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+/// <summary>Adafactor at PyTorch's defaults over vectors: one variance element per parameter.</summary>
+[AdafactorOptimizer]
+public partial class VectorAdafactor
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
+/// <summary>
+/// LAMB at Optax's defaults: a measure pass (θ, g, m, v read: 16 bytes an element) before the update (Adam's 28 bytes),
+/// 44 bytes an element in all.
+/// </summary>
+[LambOptimizer]
+public partial class BenchLamb
+{
+    [Parameter(4096)] public partial void Step4K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(65536)] public partial void Step64K(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 20)] public partial void Step1M(Span<float> p, ReadOnlySpan<float> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<float> p, ReadOnlySpan<float> g);
+}
+
 /// <summary>Schedule-Free AdamW at Optax's defaults: z and exp_avg_sq, θ read into the update (x stays implicit).</summary>
 [ScheduleFreeAdamWOptimizer]
 public partial class BenchScheduleFree

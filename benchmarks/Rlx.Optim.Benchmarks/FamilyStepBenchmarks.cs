@@ -28,6 +28,12 @@ public class FamilyStepBenchmarks
             ["Adagrad"] = (() => new BenchAdagrad(), 20),
             ["RMSprop"] = (() => new BenchRMSprop(), 20),
             ["RMSprop centered momentum"] = (() => new CenteredMomentumRMSprop(), 36),
+            // Adafactor reads the set in passes before updating it: θ and g (row sums, θ²), g again (column stripes),
+            // g (ΣU²), then g and θ read, θ written; its factors (R + C floats) stay in cache. A vector also reads and
+            // writes its variance in the first pass and reads it in the update.
+            ["Adafactor"] = (() => new FactoredAdafactor(), 28),
+            ["Adafactor vector"] = (() => new VectorAdafactor(), 32),
+            ["LAMB"] = (() => new BenchLamb(), 44),
             ["Schedule-Free AdamW"] = (() => new BenchScheduleFree(), 28), // θ, g, z, v read; θ, z, v written
         };
 

@@ -108,18 +108,28 @@ public static class Gpt2Declaration
             """);
         Declare(text, "Gpt2SmallAdam", "GPT-2 small's 148 tensors (124,439,808 parameters)", Small);
         Declare(text, "Gpt2MiniatureAdam", "GPT-2 small's 148 tensors with every dimension divided by 32 (125,208 parameters)", Miniature);
+        Declare(text, "Gpt2SmallAdafactor", "GPT-2 small's 148 tensors (124,439,808 parameters)", Small, AdafactorAttribute);
         return text.ToString();
     }
 
-    private static void Declare(StringBuilder text, string className, string what, IReadOnlyList<(string Name, int[] Shape)> shapes)
+    /// <summary>The Adam every layout but Adafactor's declares: --bf16-state's settings.</summary>
+    private const string AdamAttribute = "[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8)]";
+
+    /// <summary>Adafactor at PyTorch's defaults: the matrices factored (row_var, col_var), the vectors with a variance.</summary>
+    private const string AdafactorAttribute = "[AdafactorOptimizer]";
+
+    private static void Declare(
+        StringBuilder text, string className, string what, IReadOnlyList<(string Name, int[] Shape)> shapes, string attribute = AdamAttribute)
     {
         string[] methods = shapes.Select(s => "Step" + Pascal(s.Name)).ToArray();
         text.AppendLine();
         text.AppendLine("/// <summary>");
-        text.AppendLine(CultureInfo.InvariantCulture, $"/// Float Adam at --bf16-state's settings (lr 1e-3, β 0.9/0.999, ε 1e-8) declaring {what},");
+        text.AppendLine(attribute == AdamAttribute
+            ? string.Create(CultureInfo.InvariantCulture, $"/// Float Adam at --bf16-state's settings (lr 1e-3, β 0.9/0.999, ε 1e-8) declaring {what},")
+            : string.Create(CultureInfo.InvariantCulture, $"/// Adafactor at PyTorch's defaults declaring {what},"));
         text.AppendLine("/// with Hugging Face's names and shapes.");
         text.AppendLine("/// </summary>");
-        text.AppendLine("[AdamOptimizer(LearningRate = 1e-3, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8)]");
+        text.AppendLine(attribute);
         text.AppendLine(CultureInfo.InvariantCulture, $"public partial class {className} : IDeclaredLayout");
         text.AppendLine("{");
         for (int k = 0; k < shapes.Count; k++)

@@ -9,11 +9,18 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rlx.Optim.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit | --first-step [runs] | --whole-step | --whole-step-rounds | --print-gpt2-declaration]
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit | --first-step [runs] | --whole-step | --whole-step-rounds | --adafactor-memory | --print-gpt2-declaration]
 if (args.Contains("--print-gpt2-declaration"))
 {
     // Only the file's text on stdout: redirect it to Gpt2Declarations.cs.
     Console.Out.Write(Gpt2Declaration.Print());
+    return;
+}
+
+if (args.Contains("--adafactor-memory"))
+{
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(AdafactorMemory.Measure());
     return;
 }
 
@@ -136,7 +143,7 @@ string[] benchmarkArgs = args.Where(a => a != "--short").ToArray();
 
 Console.WriteLine(MachineFacts.Describe());
 
-// Short: 150 ms iterations (BenchmarkDotNet's default is 500 ms), so the 154 cases take minutes, not half an hour.
+// Short: 150 ms iterations (BenchmarkDotNet's default is 500 ms), so the 186 cases take minutes, not half an hour.
 Job job = (quick ? Job.ShortRun.WithIterationCount(5).WithWarmupCount(3).WithIterationTime(TimeInterval.FromMilliseconds(150)) : Job.Default)
     .WithToolchain(InProcessEmitToolchain.Instance);
 IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -129,6 +129,19 @@ public partial class BFloat16LionMasterBFloat16State : IBFloat16SpiralOptimizer
 }
 
 /// <summary>
+/// Adafactor with the attributes of SpiralOptimizer.cs and MasterWeights: its passes run on the float copies, so it is
+/// declared for --master-weights with float state only (without a copy, or with bfloat16 state: RLXO0033).
+/// </summary>
+[AdafactorOptimizer(WeightDecay = 1e-4, MasterWeights = true)]
+public partial class BFloat16AdafactorMaster : IBFloat16SpiralOptimizer
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<BFloat16> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<BFloat16> bias, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>
 /// The declarations above by optimizer name (the learning-rate schedule is <see cref="SpiralOptimizers.All"/>'s), state
 /// precision and master weights.
 /// </summary>
@@ -148,5 +161,6 @@ public static class BFloat16SpiralOptimizers
         [("lion", "bf16", false)] = () => new BFloat16LionBFloat16State(),
         [("lion", "float", true)] = () => new BFloat16LionMaster(),
         [("lion", "bf16", true)] = () => new BFloat16LionMasterBFloat16State(),
+        [("adafactor", "float", true)] = () => new BFloat16AdafactorMaster(),
     };
 }

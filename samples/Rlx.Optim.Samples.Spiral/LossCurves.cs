@@ -27,10 +27,15 @@ public static class LossCurves
     {
         var curves = new List<PlotSeries>();
         foreach ((string name, float peakLearningRate, Func<ICheckpointable> create,
-            Func<ICheckpointable> createBFloat16) in SpiralOptimizers.All)
+            Func<ICheckpointable>? createBFloat16) in SpiralOptimizers.All)
         {
+            if (bfloat16State && createBFloat16 is null)
+            {
+                continue; // no bfloat16 state (Adafactor)
+            }
+
             Mlp model = createModel();
-            ICheckpointable optimizer = configure(bfloat16State ? createBFloat16() : create(), peakLearningRate);
+            ICheckpointable optimizer = configure(bfloat16State ? createBFloat16!() : create(), peakLearningRate);
             var points = new (double X, double Y)[epochs];
             for (int epoch = 1; epoch <= epochs; epoch++)
             {

@@ -7,13 +7,13 @@ using Rlx.Optim;
 using Rlx.Optim.Samples.Spiral;
 
 // Trains a two-layer network on a synthetic three-arm spiral with a generated optimizer (Adam unless
-// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd, adagrad, rmsprop, schedulefree), full batch. Every optimizer
-// is set up as a training loop would set it up (Configure, below): a warm-up then cosine learning-rate schedule
-// attached to it, the gradients clipped to a global norm, and a step with a non-finite gradient skipped; the progress
-// lines show the rate, the gradient norm (before clipping) and the skipped steps.
+// --optimizer names another: adamw, nadam, radam, adamax, lion, sgd, adagrad, rmsprop, adafactor, lamb,
+// schedulefree), full batch. Every optimizer is set up as a training loop would set it up (Configure, below): a warm-up
+// then cosine learning-rate schedule attached to it, the gradients clipped to a global norm, and a step with a
+// non-finite gradient skipped; the progress lines show the rate, the gradient norm (before clipping) and the skipped steps.
 // --state bf16 trains with the same optimizer declared with bfloat16 state (StatePrecision = BFloat16: the moments
 // stored in half the bytes, rounded stochastically); --state float is the default.
-// --parameters bf16 (with adam, adamw or lion) keeps the network's four tensors as BFloat16[] and steps them through
+// --parameters bf16 (with adam, adamw or lion; adafactor with --master-weights only) keeps the network's four tensors as BFloat16[] and steps them through
 // StepAll of a twin declared with Span<BFloat16> parameters and float gradients, which rounds each update
 // stochastically; --master-weights adds MasterWeights = true to it (a float copy of the parameters in the state,
 // updated exactly, and the parameters written from it rounded to nearest).
@@ -23,6 +23,9 @@ using Rlx.Optim.Samples.Spiral;
 // With --check-gradients it instead compares the backward pass with finite differences, and exits with 1 if they differ.
 // With --plot FILE.svg it instead trains with every optimizer in turn, each from the same initialisation, and writes
 // their training loss per epoch as one chart (LossCurves.cs runs them, LossPlot.cs draws); --state bf16 may go with it.
+// With --data-parallel, started by mpirun (mpirun -np 2 dotnet run ... -- --data-parallel), the processes train together:
+// each takes its block of the training points, and the optimizer keeps 1/N of its state on each (ShardedOptimizer,
+// Rlx.Optim.Mpi); process 0 then trains the same network alone for comparison. --optimizer and --state may go with it.
 const int Epochs = 600;
 const int WarmupEpochs = 30;
 const float MaxGradientNorm = 0.1f;
@@ -32,7 +35,7 @@ const double MaxGradientError = 1e-2;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // the same output on every machine
 bool checkGradients = args is ["--check-gradients"];
 string? optimizerName = null, parameterName = null, stateName = null, plotPath = null;
-bool masterWeights = false, valid = true;
+bool masterWeights = false, dataParallel = false, valid = true;
 for (int i = 0; !checkGradients && valid && i < args.Length; i++)
 {
     // --optimizer NAME, --parameters float|bf16, --state float|bf16, --master-weights and --plot FILE, each at most
@@ -44,27 +47,34 @@ for (int i = 0; !checkGradients && valid && i < args.Length; i++)
         case "--parameters" when parameterName is null && hasValue: parameterName = args[++i]; break;
         case "--state" when stateName is null && hasValue: stateName = args[++i]; break;
         case "--master-weights" when !masterWeights: masterWeights = true; break;
+        case "--data-parallel" when !dataParallel: dataParallel = true; break;
         case "--plot" when plotPath is null && hasValue: plotPath = args[++i]; break;
         default: valid = false; break;
     }
 }
 
-bool plotWithOthers = plotPath is not null && (optimizerName is not null || parameterName is not null || masterWeights);
+bool plotWithOthers = plotPath is not null && (optimizerName is not null || parameterName is not null || masterWeights || dataParallel);
 optimizerName ??= "adam";
 parameterName ??= "float";
 stateName ??= "float";
 int choice = Array.FindIndex(SpiralOptimizers.All, o => o.Name == optimizerName);
 if (!valid || choice < 0 || stateName is not ("float" or "bf16") || parameterName is not ("float" or "bf16")
-    || (masterWeights && parameterName != "bf16") || plotWithOthers)
+    || (masterWeights && parameterName != "bf16") || plotWithOthers || (dataParallel && parameterName != "float"))
 {
-    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] [--parameters float|bf16 [--master-weights]] | --plot FILE.svg [--state float|bf16] | [--check-gradients]");
+    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] [--parameters float|bf16 [--master-weights] | --data-parallel] | --plot FILE.svg [--state float|bf16] | [--check-gradients]");
     return 2;
 }
 
-(string _, float peakLearningRate, Func<ICheckpointable> createFloatState, Func<ICheckpointable> createBFloat16State) = SpiralOptimizers.All[choice];
+(string _, float peakLearningRate, Func<ICheckpointable> createFloatState, Func<ICheckpointable>? createBFloat16State) = SpiralOptimizers.All[choice];
 Func<ICheckpointable>? createDeclared = parameterName == "bf16"
     ? BFloat16SpiralOptimizers.All.GetValueOrDefault((optimizerName, stateName, masterWeights))
     : stateName == "bf16" ? createBFloat16State : createFloatState;
+if (createDeclared is null && parameterName != "bf16")
+{
+    Console.Error.WriteLine($"--state bf16 is not declared for {optimizerName}: it keeps float state only.");
+    return 2;
+}
+
 if (createDeclared is null)
 {
     Console.Error.WriteLine($"--parameters bf16 is declared for {string.Join(", ", BFloat16SpiralOptimizers.All.Keys.Select(k => k.Name).Distinct())} only.");
@@ -81,6 +91,56 @@ if (checkGradients)
     double error = GradientCheck.MaxRelativeError(model, train);
     Console.WriteLine($"gradient check: max relative error {error:0.00e+0} over {ParameterCount} parameters and {train.Count} points (limit {MaxGradientError:0e+0})");
     return error <= MaxGradientError ? 0 : 1;
+}
+
+if (dataParallel)
+{
+    using var world = Rlx.Optim.Mpi.MpiWorld.Initialize();
+    if (world.Rank == 0)
+    {
+        Console.WriteLine($"Rlx.Optim sample: generated {createOptimizer().Description.Kind} trained data-parallel on {world.Size} processes, each computing the gradients of {train.Count / world.Size} of the {train.Count} training points, the optimizer's state sharded {world.Size} ways.");
+    }
+
+    double parallelAccuracy;
+    long stateBytes, bufferBytes;
+    try
+    {
+        parallelAccuracy = DataParallel.Train(
+            world, createOptimizer, train, test, ModelSeed, Epochs, epoch => epoch == 1 || epoch == WarmupEpochs || epoch % 100 == 0,
+            out stateBytes, out bufferBytes);
+    }
+    catch (NotSupportedException refused)
+    {
+        // LAMB and Adafactor reduce over each set before updating it, which a shard cannot do alone.
+        Console.Error.WriteLine($"--data-parallel with {optimizerName}: {refused.Message}");
+        return 2;
+    }
+
+    long wholeStateBytes = createOptimizer().StateBytes;
+    for (int rank = 0; rank < world.Size; rank++)
+    {
+        if (rank == world.Rank)
+        {
+            Console.WriteLine($"rank {rank} of {world.Size}: optimizer state {stateBytes:N0} bytes (one process keeps {wholeStateBytes:N0}), flat parameter and gradient buffers {bufferBytes:N0} bytes");
+        }
+
+        world.Barrier();
+    }
+
+    if (world.Rank == 0)
+    {
+        var alone = new Mlp(ModelSeed);
+        ICheckpointable single = createOptimizer();
+        for (int epoch = 1; epoch <= Epochs; epoch++)
+        {
+            TrainEpoch(alone, null, single);
+        }
+
+        double singleAccuracy = alone.Evaluate(test, backward: false).Accuracy;
+        Console.WriteLine($"test accuracy {parallelAccuracy:P1} data-parallel on {world.Size} processes; {singleAccuracy:P1} trained by one process");
+    }
+
+    return parallelAccuracy >= 0.9 ? 0 : 1;
 }
 
 if (plotPath is not null)

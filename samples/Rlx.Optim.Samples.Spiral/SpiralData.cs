@@ -49,6 +49,24 @@ public sealed class SpiralData
         return (Take(features, labels, order.AsSpan(testCount)), Take(features, labels, order.AsSpan(0, testCount)));
     }
 
+    /// <summary>Process <paramref name="rank"/>'s part of the points for data-parallel training: a contiguous block of them.</summary>
+    public SpiralData Shard(int rank, int size)
+    {
+        if (Count % size != 0)
+        {
+            throw new ArgumentException($"{Count} points do not split evenly over {size} processes.", nameof(size));
+        }
+
+        int count = Count / size;
+        int[] rows = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            rows[i] = (rank * count) + i;
+        }
+
+        return Take(Features, Labels, rows);
+    }
+
     private static SpiralData Take(float[] features, int[] labels, ReadOnlySpan<int> rows)
     {
         float[] x = new float[rows.Length * Mlp.Inputs];

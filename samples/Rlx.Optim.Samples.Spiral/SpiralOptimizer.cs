@@ -88,10 +88,35 @@ public partial class SpiralRMSprop
 }
 
 /// <summary>
+/// Adafactor (PyTorch's): the two weight matrices keep factored second moments (row_var and col_var), the biases a
+/// variance. Float state only: Adafactor refuses bfloat16 state (RLXO0033); its bfloat16 parameters go through master
+/// weights (BFloat16SpiralOptimizers.cs).
+/// </summary>
+[AdafactorOptimizer(WeightDecay = 1e-4)]
+public partial class SpiralAdafactor
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>
 /// Schedule-Free AdamW: trains at y, evaluated at the average x (the test pass swaps to it, <see cref="IEvaluationSwap"/>).
 /// </summary>
 [ScheduleFreeAdamWOptimizer(WeightDecay = 1e-4)]
 public partial class SpiralScheduleFree : IEvaluationSwap
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
+// LAMB at Optax's defaults but a small weight decay, which Optax adds to the update before the trust ratio; the biases
+// without it, as BERT's LAMB masks them.
+[LambOptimizer(WeightDecay = 1e-4)]
+public partial class SpiralLamb
 {
     [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
     [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
@@ -107,7 +132,8 @@ public interface IEvaluationSwap
     void SwapToTraining(ReadOnlySpan<NamedParameter> parameters);
 }
 
-// The same nine with bfloat16 state (--state bf16): each attribute as above plus StatePrecision, nothing else.
+// The same eleven, all but Adafactor, with bfloat16 state (--state bf16): each attribute as above plus StatePrecision,
+// nothing else.
 
 /// <summary>The generated Adam with bfloat16 state (<c>--state bf16</c>).</summary>
 [AdamOptimizer(LearningRate = 0.01, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, WeightDecay = 1e-4,
@@ -192,6 +218,15 @@ public partial class SpiralRMSpropBFloat16
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+[LambOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralLambBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 [ScheduleFreeAdamWOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
 public partial class SpiralScheduleFreeBFloat16 : IEvaluationSwap
 {
@@ -203,11 +238,11 @@ public partial class SpiralScheduleFreeBFloat16 : IEvaluationSwap
 
 /// <summary>
 /// The optimizers the sample can train with, by name, each with the peak of its learning-rate schedule and its float-state
-/// and bfloat16-state declarations (the same schedule for both).
+/// and bfloat16-state declarations (the same schedule for both; null where the optimizer has no bfloat16 state).
 /// </summary>
 public static class SpiralOptimizers
 {
-    public static readonly (string Name, float PeakLearningRate, Func<ICheckpointable> Create, Func<ICheckpointable> CreateBFloat16)[] All =
+    public static readonly (string Name, float PeakLearningRate, Func<ICheckpointable> Create, Func<ICheckpointable>? CreateBFloat16)[] All =
     [
         ("adam", 0.02f, () => new SpiralOptimizer(), () => new SpiralOptimizerBFloat16()),
         ("adamw", 0.02f, () => new SpiralAdamW(), () => new SpiralAdamWBFloat16()),
@@ -218,6 +253,8 @@ public static class SpiralOptimizers
         ("sgd", 0.4f, () => new SpiralSgd(), () => new SpiralSgdBFloat16()),
         ("adagrad", 0.5f, () => new SpiralAdagrad(), () => new SpiralAdagradBFloat16()),
         ("rmsprop", 0.01f, () => new SpiralRMSprop(), () => new SpiralRMSpropBFloat16()),
+        ("adafactor", 0.1f, () => new SpiralAdafactor(), null),
+        ("lamb", 0.01f, () => new SpiralLamb(), () => new SpiralLambBFloat16()),
         ("schedulefree", 0.03f, () => new SpiralScheduleFree(), () => new SpiralScheduleFreeBFloat16()),
     ];
 }

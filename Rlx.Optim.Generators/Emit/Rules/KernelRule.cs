@@ -15,6 +15,16 @@ internal abstract class KernelRule
     /// <summary>The scalars struct's name, e.g. <c>AdamScalars</c>.</summary>
     public abstract string ScalarsType { get; }
 
+    /// <summary>
+    /// Whether <see cref="ScalarsType"/> is the runtime's (in <c>Rlx.Optim.CompilerServices</c>) rather than written
+    /// into the optimizer's generated namespace: Adafactor's, whose passes the runtime writes.
+    /// </summary>
+    public virtual bool ScalarsInRuntime => false;
+
+    /// <summary>The scalars type as the optimizer's class names it.</summary>
+    public string QualifiedScalarsType =>
+        ScalarsInRuntime ? "global::Rlx.Optim.CompilerServices." + ScalarsType : GeneratedNamespace.Alias + "." + ScalarsType;
+
     /// <summary>The state buffers, under PyTorch's names, in kernel order (at most three).</summary>
     public abstract IReadOnlyList<string> BufferNames(KernelSpec optimizer);
 
@@ -103,6 +113,13 @@ internal abstract class KernelRule
     public virtual bool KeepsScheduleProduct => false;
 
     /// <summary>
+    /// Whether the step needs the set's norms first (LAMB's trust ratio): the kernel then implements the runtime's
+    /// trust-ratio interfaces, its set in a plan measures before it updates, and every one-set call steps through
+    /// that plan (<c>TrustRatioPlan</c>).
+    /// </summary>
+    public virtual bool MeasuresTrustRatio => false;
+
+    /// <summary>
     /// Schedule-Free: the element update reads θ (<c>p</c>, widened in <c>Double</c> mode) and applies the weight decay
     /// itself, so the kernel adds no L2 term to the gradient.
     /// </summary>
@@ -183,6 +200,8 @@ internal abstract class KernelRule
         OptimizerKind.Lion => LionRule.Instance,
         OptimizerKind.Adagrad => AdagradRule.Instance,
         OptimizerKind.RMSprop => RMSpropRule.Instance,
+        OptimizerKind.Adafactor => AdafactorRule.Instance,
+        OptimizerKind.Lamb => LambRule.Instance,
         OptimizerKind.ScheduleFreeAdamW => ScheduleFreeRule.Instance,
         _ => SgdRule.Instance,
     };

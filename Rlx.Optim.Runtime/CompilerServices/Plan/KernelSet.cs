@@ -42,6 +42,9 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         _masterWeights = masterWeights;
     }
 
+    internal override bool SteppedAsFloats =>
+        typeof(TParameter) == typeof(float) && typeof(TGradient) == typeof(float) && !_masterWeights;
+
     internal override void Bind(ulong seed, long step, float gradientScale)
     {
         _gradientScale = gradientScale;
@@ -49,10 +52,10 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         bool rounds = (typeof(TParameter) != typeof(float) && !_masterWeights) || State.Precision == StatePrecision.BFloat16;
         _keys = rounds ? RoundingKeys.For(seed, State.Index, step) : default;
         int count = TWide.StateCount;
-        _state0 = count > 0 ? AddressOf(ref State.Origin(0)) : null;
-        _state1 = count > 1 ? AddressOf(ref State.Origin(1)) : null;
-        _state2 = count > 2 ? AddressOf(ref State.Origin(2)) : null;
-        _state3 = count > 3 ? AddressOf(ref State.Origin(3)) : null;
+        _state0 = count > 0 ? SetOrigin(0) : null;
+        _state1 = count > 1 ? SetOrigin(1) : null;
+        _state2 = count > 2 ? SetOrigin(2) : null;
+        _state3 = count > 3 ? SetOrigin(3) : null;
         if (_masterWeights)
         {
             Span<float> copy = State.MasterWeight!.Span;
@@ -88,8 +91,12 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         }
     }
 
-    internal override double SumOfSquaresOfBlock(int block) =>
-        SumOfSquares.OfBlock(ref *(TGradient*)Gradient, Length, block);
+    internal override double SumOfSquaresOfBlock(int block)
+    {
+        // From the block's own first element: a shard's gradient holds only its part of the set.
+        int start = block * SumOfSquares.BlockElements;
+        return SumOfSquares.OfElements(ref ((TGradient*)Gradient)[start], Math.Min(SumOfSquares.BlockElements, Length - start));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WithGradient<TData, TDataStorage>(byte* parameter, nuint start, nuint end)
@@ -120,20 +127,39 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         if (State.Precision == StatePrecision.BFloat16)
         {
             var streams = new Streams<TData, TG, BFloat16>(
-                ref *(TData*)parameter, in *(TG*)Gradient, ref *(BFloat16*)_state0, ref *(BFloat16*)_state1,
-                ref *(BFloat16*)_state2, ref *(BFloat16*)_state3, _keys, _gradientScale);
+                ref ((TData*)parameter)[start], in ((TG*)Gradient)[start], ref StateAt<BFloat16>(_state0, start),
+                ref StateAt<BFloat16>(_state1, start), ref StateAt<BFloat16>(_state2, start), ref StateAt<BFloat16>(_state3, start),
+                _keys, _gradientScale);
             ElementwiseDriver.RunRange<TWide, TPreferred, TScalars, TData, TDataStorage, TG, TGStorage, BFloat16, BFloat16Storage>(
-                in Scalars, in streams, start, end);
+                in Scalars, in streams, 0, end - start, (int)start);
         }
         else
         {
             var streams = new Streams<TData, TG, float>(
-                ref *(TData*)parameter, in *(TG*)Gradient, ref *(float*)_state0, ref *(float*)_state1,
-                ref *(float*)_state2, ref *(float*)_state3, _keys, _gradientScale);
+                ref ((TData*)parameter)[start], in ((TG*)Gradient)[start], ref StateAt<float>(_state0, start),
+                ref StateAt<float>(_state1, start), ref StateAt<float>(_state2, start), ref StateAt<float>(_state3, start), _keys,
+                _gradientScale);
             ElementwiseDriver.RunRange<TWide, TPreferred, TScalars, TData, TDataStorage, TG, TGStorage, float, FloatStorage>(
-                in Scalars, in streams, start, end);
+                in Scalars, in streams, 0, end - start, (int)start);
         }
     }
+
+    /// <summary>
+    /// Element <paramref name="index"/> of a state buffer whose element 0 is at <paramref name="origin"/>, or a null
+    /// reference for a buffer the rule lacks. The streams start at the range's first element, never before it: a
+    /// buffer that holds only a slice of the set (a shard's) has no element 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T StateAt<T>(byte* origin, nuint index)
+        where T : unmanaged =>
+        ref origin == null ? ref Unsafe.NullRef<T>() : ref ((T*)origin)[index];
+
+    /// <summary>
+    /// Where the set's element 0 of state buffer <paramref name="buffer"/> is, or would be: a shard's buffer starts at
+    /// its slice, so this address is outside it and only its slice's elements are ever read (<see cref="StateAt"/>).
+    /// </summary>
+    private byte* SetOrigin(int buffer) =>
+        AddressOf(ref State.SliceOrigin(buffer)) - ((long)State.SliceStart * StateBuffer.ElementSize(State.Precision));
 
     /// <summary>The address of pinned state (state buffers are allocated pinned).</summary>
     private static byte* AddressOf(ref byte origin) => (byte*)Unsafe.AsPointer(ref origin);

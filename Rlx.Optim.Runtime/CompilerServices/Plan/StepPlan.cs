@@ -18,33 +18,48 @@ namespace Rlx.Optim.CompilerServices;
 /// <c>clip_grad_norm_</c> rule), never writing the caller's gradients.
 /// </para>
 /// <para>
+/// A rule that needs per-set reductions before its update (LAMB's norms, Adafactor's row and column sums) adds
+/// measure passes (<see cref="StepPlanSet.MeasurePasses"/>): each pass is every such set's units as one piece of
+/// work, each unit writing its own result, then each set's <see cref="StepPlanSet.EndMeasure"/> reduces them in a
+/// fixed order on the calling thread.
+/// </para>
+/// <para>
 /// Each element's arithmetic depends on that element alone, and the norm's sum on fixed blocks, never on which core
 /// runs what: a step has the same bits on one core and on all, and the same as stepping the sets one by one.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed unsafe class StepPlan : IWorkItem
+public sealed unsafe partial class StepPlan : IWorkItem
 {
     private readonly StepPlanSet[] _sets;
     private readonly int[] _offsets;
     private readonly NormPass _norm;
+    private readonly MeasurePass[] _measures;
+    private readonly int _alignment;
 
     /// <summary>A plan over <paramref name="sets"/>, in declaration order.</summary>
     public StepPlan(params StepPlanSet[] sets)
+        : this(sets, ElementwiseDriver.ChunkGranularity)
+    {
+    }
+
+    /// <summary>A plan whose sets each start on a multiple of <paramref name="alignment"/> elements.</summary>
+    private StepPlan(StepPlanSet[] sets, int alignment)
     {
         ArgumentNullException.ThrowIfNull(sets);
         _sets = sets;
+        _alignment = alignment;
         _offsets = new int[sets.Length + 1];
         long offset = 0;
         for (int i = 0; i < sets.Length; i++)
         {
             _offsets[i] = checked((int)offset);
-            offset += (sets[i].Length + ElementwiseDriver.ChunkGranularity - 1) / ElementwiseDriver.ChunkGranularity
-                * ElementwiseDriver.ChunkGranularity;
+            offset += ((long)sets[i].Length + alignment - 1) / alignment * alignment;
         }
 
         _offsets[^1] = checked((int)offset);
         _norm = new NormPass(sets);
+        _measures = MeasurePass.For(sets);
     }
 
     /// <summary>The global L2 norm of the gradients of the last step that measured it; NaN if it did not.</summary>
@@ -83,7 +98,8 @@ public sealed unsafe class StepPlan : IWorkItem
         ((StepPlanSet<TScalars>)_sets[set]).Scalars = scalars;
 
     /// <summary>
-    /// Runs one step over every set: the norm pass if clipping or the non-finite check asks for it, then the update.
+    /// Runs one step over every set: the norm pass if clipping or the non-finite check asks for it, the measure passes
+    /// of sets whose rule reduces before it updates (<see cref="StepPlanSet.MeasurePasses"/>), then the update.
     /// The caller has validated the spans and prepared every set's scalars.
     /// </summary>
     /// <param name="spans">Every declared set's θ and g, in declaration order.</param>
@@ -99,6 +115,7 @@ public sealed unsafe class StepPlan : IWorkItem
         int maxDegreeOfParallelism, int parallelThreshold)
         where TSpans : IStepSpans, allows ref struct
     {
+        ThrowIfShards();
         var options = new Options(maxGradientNorm, skipNonFinite, seed, step, Parts(maxDegreeOfParallelism, parallelThreshold));
         try
         {
@@ -139,11 +156,39 @@ public sealed unsafe class StepPlan : IWorkItem
                 planned.Parameter = p;
                 planned.Gradient = g;
                 planned.Bind(options.Seed, options.Step, scale);
+                MeasureOnCallingThread(planned);
                 planned.Execute(0, (nuint)planned.Length);
             }
         }
 
         return true;
+    }
+
+    /// <summary>A plan whose state is one shard's steps shard by shard only (<see cref="RunShard"/>).</summary>
+    private void ThrowIfShards()
+    {
+        foreach (StepPlanSet set in _sets)
+        {
+            if (set.State.IsShard)
+            {
+                throw new InvalidOperationException(
+                    $"Parameter set '{set.State.Name}' holds one shard of its state: step the optimizer through its ShardedOptimizer.");
+            }
+        }
+    }
+
+    /// <summary>A bound set's measure passes, unit by unit, each ended before the next.</summary>
+    private static void MeasureOnCallingThread(StepPlanSet set)
+    {
+        for (int pass = 0; pass < set.MeasurePasses; pass++)
+        {
+            for (int unit = 0, units = set.MeasureUnits(pass); unit < units; unit++)
+            {
+                set.Measure(pass, unit);
+            }
+
+            set.EndMeasure(pass);
+        }
     }
 
     /// <summary>Every gradient's block sums, added in the order <see cref="NormPass"/> adds them, each set pinned in turn.</summary>
@@ -205,13 +250,70 @@ public sealed unsafe class StepPlan : IWorkItem
             return false;
         }
 
+        RunBound(scale, options.Seed, options.Step, options.Parts);
+        return true;
+    }
+
+    /// <summary>With every set pinned: binds them, runs the measure passes, then the update, on <paramref name="parts"/> cores.</summary>
+    private void RunBound(float scale, ulong seed, long step, int parts)
+    {
         foreach (StepPlanSet set in _sets)
         {
-            set.Bind(options.Seed, options.Step, scale);
+            set.Bind(seed, step, scale);
         }
 
-        WorkerPool.Shared.Run(this, options.Parts);
-        return true;
+        foreach (MeasurePass pass in _measures)
+        {
+            pass.Run(parts);
+        }
+
+        if (parts <= 1)
+        {
+            ((IWorkItem)this).Execute(0, (nuint)_offsets[^1]);
+        }
+        else
+        {
+            WorkerPool.Shared.Run(this, parts);
+        }
+    }
+
+    /// <summary>
+    /// Steps one set alone, as a one-set call does: its measure passes, then its update, across cores when it has at
+    /// least <paramref name="parallelThreshold"/> elements. The same bits as the set's part of a whole step. The caller
+    /// has validated the spans and prepared the set's scalars.
+    /// </summary>
+    /// <param name="set">The set, as its kernel's <c>PlanFor</c> created it.</param>
+    /// <param name="parameter">θ, updated in place.</param>
+    /// <param name="gradient">g, only read.</param>
+    /// <param name="gradientScale">The factor g is scaled by as it is read (1: none).</param>
+    /// <param name="seed">The stochastic rounding's seed.</param>
+    /// <param name="step">The step the rounding draws its bits for (from 1).</param>
+    /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
+    /// <param name="parallelThreshold">Below this many elements, the step stays on the calling thread.</param>
+    public static void RunSet<TParameter, TGradient>(
+        StepPlanSet set, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, float gradientScale, ulong seed, long step,
+        int maxDegreeOfParallelism, int parallelThreshold)
+        where TParameter : unmanaged
+        where TGradient : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        StepPlan alone = set.Alone ??= new StepPlan(set);
+        alone.ThrowIfShards();
+        fixed (TParameter* p = parameter)
+        fixed (TGradient* g = gradient)
+        {
+            set.Parameter = (byte*)p;
+            set.Gradient = (byte*)g;
+            try
+            {
+                alone.RunBound(gradientScale, seed, step, alone.Parts(maxDegreeOfParallelism, parallelThreshold));
+            }
+            finally
+            {
+                set.Parameter = null;
+                set.Gradient = null;
+            }
+        }
     }
 
     /// <summary>Updates the sets' elements that fall in <c>[start, end)</c> of the plan's index space.</summary>

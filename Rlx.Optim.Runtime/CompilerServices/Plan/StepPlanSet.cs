@@ -34,6 +34,40 @@ public abstract unsafe class StepPlanSet
 
     /// <summary>The sum of the squares of the gradient's block <paramref name="block"/> (<see cref="SumOfSquares"/>).</summary>
     internal abstract double SumOfSquaresOfBlock(int block);
+
+    /// <summary>
+    /// Passes that read the set before its update, for rules that need per-set reductions first (a norm of θ, of the
+    /// update, row and column sums); 0 for an elementwise rule.
+    /// </summary>
+    internal virtual int MeasurePasses => 0;
+
+    /// <summary>The independent units of work of pass <paramref name="pass"/>; the same on every step.</summary>
+    internal virtual int MeasureUnits(int pass) => 0;
+
+    /// <summary>About how many elements a unit of pass <paramref name="pass"/> reads: its weight when cores share the pass.</summary>
+    internal virtual int MeasureUnitElements(int pass) => SumOfSquares.BlockElements;
+
+    /// <summary>
+    /// Runs unit <paramref name="unit"/> of pass <paramref name="pass"/>, with θ and g pinned and the set bound. Cores
+    /// run units in any order, so a unit writes only its own result, never a shared sum.
+    /// </summary>
+    internal virtual void Measure(int pass, int unit)
+    {
+    }
+
+    /// <summary>
+    /// On the calling thread, after every unit of pass <paramref name="pass"/>: reduces the units' results in a fixed
+    /// order (the same bits on any core count) and readies the next pass or the update.
+    /// </summary>
+    internal virtual void EndMeasure(int pass)
+    {
+    }
+
+    /// <summary>Whether the set is stepped as float θ and float g, without a master copy (what shards take).</summary>
+    internal virtual bool SteppedAsFloats => false;
+
+    /// <summary>A plan of this set alone, for one-set calls (<see cref="StepPlan.RunSet"/>); created on first use.</summary>
+    internal StepPlan? Alone { get; set; }
 }
 
 /// <summary>A <see cref="StepPlanSet"/> whose kernel takes scalars of <typeparamref name="TScalars"/>, set per step.</summary>

@@ -7,7 +7,9 @@ namespace Demo
 {
     using __Generated = global::Rlx.Optim.Generated.Demo.SeedExactAdam;
 
-    partial class SeedExactAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
+    partial class SeedExactAdam :
+        global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable,
+        global::Rlx.Optim.CompilerServices.IPlannedOptimizer
     {
         /// <summary>Elements in parameter set <c>weights</c>, of shape [64].</summary>
         public const int WeightsLength = 64;
@@ -137,23 +139,44 @@ namespace Demo
             global::Rlx.Optim.CompilerServices.StepArguments.Validate(
                 "weights", WeightsLength, weights, weightsGradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("bias", BiasLength, bias, biasGradient);
+            global::Rlx.Optim.CompilerServices.StepPlan plan = __PrepareStep();
+            var spans = new __StepSpans(weights, weightsGradient, bias, biasGradient);
+            bool stepped = plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __CompleteStep(stepped, plan.GradientNorm);
+            return stepped;
+        }
+
+        /// <summary>The plan (built on first use), every set's scalars prepared for the coming step.</summary>
+        private global::Rlx.Optim.CompilerServices.StepPlan __PrepareStep()
+        {
             __plan ??= __CreatePlan();
             __plan.Prepare(0, __ScalarsOfDefaultKernel());
             __plan.Prepare(1, __ScalarsOfBiasKernel());
-            var spans = new __StepSpans(weights, weightsGradient, bias, biasGradient);
-            bool stepped = __plan.Run(
-                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
-                __maxDegreeOfParallelism, 65536);
-            __gradientNorm = __plan.GradientNorm;
+            return __plan;
+        }
+
+        /// <summary>Records the step's norm, then counts a skipped step or ends the iteration.</summary>
+        private void __CompleteStep(bool stepped, float gradientNorm)
+        {
+            __gradientNorm = gradientNorm;
             if (!stepped)
             {
                 __skippedSteps++;
-                return false;
+                return;
             }
 
             EndIteration();
-            return true;
         }
+
+        global::Rlx.Optim.CompilerServices.StepPlan global::Rlx.Optim.CompilerServices.IPlannedOptimizer.Prepare() =>
+            __PrepareStep();
+
+        void global::Rlx.Optim.CompilerServices.IPlannedOptimizer.CompleteStep(bool stepped, float gradientNorm) =>
+            __CompleteStep(stepped, gradientNorm);
+
+        int global::Rlx.Optim.CompilerServices.IPlannedOptimizer.ParallelThreshold => 65536;
 
         private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
         {

@@ -7,7 +7,9 @@ using __Generated = global::Rlx.Optim.Generated.Model.Optimizer;
 
 partial class Model
 {
-    partial class Optimizer : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
+    partial class Optimizer :
+        global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable,
+        global::Rlx.Optim.CompilerServices.IPlannedOptimizer
     {
         /// <summary>Elements in parameter set <c>embedding</c>, of shape [4096, 4096].</summary>
         public const int EmbeddingLength = 16777216;
@@ -139,24 +141,45 @@ partial class Model
                 "embedding", EmbeddingLength, embedding, embeddingGradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate(
                 "temperature", TemperatureLength, temperature, temperatureGradient);
-            __plan ??= __CreatePlan();
             __states[0].PlaceBeside(embedding, embeddingGradient);
-            __plan.Prepare(0, __ScalarsOfDefaultKernel());
-            __plan.Prepare(1, __ScalarsOfDefaultKernel());
+            global::Rlx.Optim.CompilerServices.StepPlan plan = __PrepareStep();
             var spans = new __StepSpans(embedding, embeddingGradient, temperature, temperatureGradient);
-            bool stepped = __plan.Run(
+            bool stepped = plan.Run(
                 ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
                 __maxDegreeOfParallelism, 1048576);
-            __gradientNorm = __plan.GradientNorm;
+            __CompleteStep(stepped, plan.GradientNorm);
+            return stepped;
+        }
+
+        /// <summary>The plan (built on first use), every set's scalars prepared for the coming step.</summary>
+        private global::Rlx.Optim.CompilerServices.StepPlan __PrepareStep()
+        {
+            __plan ??= __CreatePlan();
+            __plan.Prepare(0, __ScalarsOfDefaultKernel());
+            __plan.Prepare(1, __ScalarsOfDefaultKernel());
+            return __plan;
+        }
+
+        /// <summary>Records the step's norm, then counts a skipped step or ends the iteration.</summary>
+        private void __CompleteStep(bool stepped, float gradientNorm)
+        {
+            __gradientNorm = gradientNorm;
             if (!stepped)
             {
                 __skippedSteps++;
-                return false;
+                return;
             }
 
             EndIteration();
-            return true;
         }
+
+        global::Rlx.Optim.CompilerServices.StepPlan global::Rlx.Optim.CompilerServices.IPlannedOptimizer.Prepare() =>
+            __PrepareStep();
+
+        void global::Rlx.Optim.CompilerServices.IPlannedOptimizer.CompleteStep(bool stepped, float gradientNorm) =>
+            __CompleteStep(stepped, gradientNorm);
+
+        int global::Rlx.Optim.CompilerServices.IPlannedOptimizer.ParallelThreshold => 1048576;
 
         private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
         {

@@ -7,7 +7,9 @@ namespace Demo
 {
     using __Generated = global::Rlx.Optim.Generated.Demo.MlpOptimizer;
 
-    partial class MlpOptimizer : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable
+    partial class MlpOptimizer :
+        global::Rlx.Optim.IOptimizer, global::Rlx.Optim.ICheckpointable,
+        global::Rlx.Optim.CompilerServices.IPlannedOptimizer
     {
         /// <summary>Elements in parameter set <c>w1</c>, of shape [784, 128].</summary>
         public const int W1Length = 100352;
@@ -205,29 +207,50 @@ namespace Demo
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("w2", W2Length, w2, w2Gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("b2", B2Length, b2, b2Gradient);
             global::Rlx.Optim.CompilerServices.StepArguments.Validate("norm.gain", NormLength, norm, normGradient);
-            __plan ??= __CreatePlan();
             __states[0].PlaceBeside(w1, w1Gradient);
+            __states[2].PlaceBeside(w2, w2Gradient);
+            global::Rlx.Optim.CompilerServices.StepPlan plan = __PrepareStep();
+            var spans = new __StepSpans(
+                w1, w1Gradient, b1, b1Gradient, w2, w2Gradient, b2, b2Gradient, norm, normGradient);
+            bool stepped = plan.Run(
+                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
+                __maxDegreeOfParallelism, 65536);
+            __CompleteStep(stepped, plan.GradientNorm);
+            return stepped;
+        }
+
+        /// <summary>The plan (built on first use), every set's scalars prepared for the coming step.</summary>
+        private global::Rlx.Optim.CompilerServices.StepPlan __PrepareStep()
+        {
+            __plan ??= __CreatePlan();
             __plan.Prepare(0, __ScalarsOfDefaultKernel());
             __plan.Prepare(1, __ScalarsOfB1Kernel());
-            __states[2].PlaceBeside(w2, w2Gradient);
             __plan.Prepare(2, __ScalarsOfDefaultKernel());
             __plan.Prepare(3, __ScalarsOfB1Kernel());
             __plan.Prepare(4, __ScalarsOfNormKernel());
-            var spans = new __StepSpans(
-                w1, w1Gradient, b1, b1Gradient, w2, w2Gradient, b2, b2Gradient, norm, normGradient);
-            bool stepped = __plan.Run(
-                ref spans, __maxGradientNorm, __skipNonFiniteSteps, __states.RoundingSeed, __stepCount + 1,
-                __maxDegreeOfParallelism, 65536);
-            __gradientNorm = __plan.GradientNorm;
+            return __plan;
+        }
+
+        /// <summary>Records the step's norm, then counts a skipped step or ends the iteration.</summary>
+        private void __CompleteStep(bool stepped, float gradientNorm)
+        {
+            __gradientNorm = gradientNorm;
             if (!stepped)
             {
                 __skippedSteps++;
-                return false;
+                return;
             }
 
             EndIteration();
-            return true;
         }
+
+        global::Rlx.Optim.CompilerServices.StepPlan global::Rlx.Optim.CompilerServices.IPlannedOptimizer.Prepare() =>
+            __PrepareStep();
+
+        void global::Rlx.Optim.CompilerServices.IPlannedOptimizer.CompleteStep(bool stepped, float gradientNorm) =>
+            __CompleteStep(stepped, gradientNorm);
+
+        int global::Rlx.Optim.CompilerServices.IPlannedOptimizer.ParallelThreshold => 65536;
 
         private global::Rlx.Optim.CompilerServices.StepPlan __CreatePlan()
         {

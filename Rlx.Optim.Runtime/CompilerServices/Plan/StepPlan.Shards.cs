@@ -1,0 +1,223 @@
+using System;
+
+namespace Rlx.Optim.CompilerServices;
+
+/// <summary>
+/// A plan's part in data-parallel training with sharded state (ZeRO stage 1): each process updates one contiguous
+/// shard of the plan's index space, its gradient the reduced shard of every process's gradients.
+/// </summary>
+public sealed unsafe partial class StepPlan
+{
+    /// <summary>
+    /// Every set of a plan for shards starts on a multiple of this many elements, and every shard boundary falls on
+    /// one: so each of the norm's blocks (<see cref="SumOfSquares.BlockElements"/>) lies in one shard, and the norm has
+    /// the same bits on any number of processes.
+    /// </summary>
+    public const int ShardAlignment = SumOfSquares.BlockElements;
+
+    private StepPlan? _forShards;
+    private ShardNorm? _shardNorm;
+    private Shard? _shard;
+
+    /// <summary>Elements of the plan's index space: every set's, each padded to its alignment.</summary>
+    public int FlatLength => _offsets[^1];
+
+    /// <summary>Declared sets in the plan.</summary>
+    public int SetCount => _sets.Length;
+
+    /// <summary>Where set <paramref name="set"/> starts in the plan's index space.</summary>
+    public int OffsetOf(int set) => _offsets[set];
+
+    /// <summary>Elements of set <paramref name="set"/>.</summary>
+    public int LengthOf(int set) => _sets[set].Length;
+
+    /// <summary>This plan's sets laid out for shards: each on a multiple of <see cref="ShardAlignment"/>. Created once.</summary>
+    public StepPlan ForShards() => _forShards ??= new StepPlan(_sets, ShardAlignment);
+
+    /// <summary>
+    /// Throws unless every set can be stepped shard by shard: float parameters and gradients, elementwise rules (no
+    /// measure passes, which would need reductions across processes).
+    /// </summary>
+    /// <exception cref="NotSupportedException">A set that cannot.</exception>
+    public void CheckShardable()
+    {
+        foreach (StepPlanSet set in _sets)
+        {
+            if (set.MeasurePasses > 0)
+            {
+                throw new NotSupportedException(
+                    $"Parameter set '{set.State.Name}' reduces over the whole set before its update (LAMB, Adafactor): sharded training takes elementwise rules only.");
+            }
+
+            if (!set.SteppedAsFloats)
+            {
+                throw new NotSupportedException(
+                    $"Parameter set '{set.State.Name}' is not stepped as float parameters and gradients: sharded training takes float sets only.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sums of the squares of a shard's gradient, one per <see cref="ShardAlignment"/> block of
+    /// <c>[shardStart, shardEnd)</c> (0 for a block of padding), each summed as <see cref="NormPass"/> sums it.
+    /// </summary>
+    /// <param name="gradientShard">The shard's gradient: element <c>shardStart</c> of the index space first.</param>
+    /// <param name="shardStart">The shard's first index, a multiple of <see cref="ShardAlignment"/>.</param>
+    /// <param name="shardEnd">Its end, a multiple of <see cref="ShardAlignment"/>.</param>
+    /// <param name="blockSums">One slot per block.</param>
+    /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
+    public void SumOfSquaresOfShard(nint gradientShard, int shardStart, int shardEnd, Span<double> blockSums, int maxDegreeOfParallelism)
+    {
+        CheckShard(shardStart, shardEnd);
+        if (blockSums.Length != (shardEnd - shardStart) / ShardAlignment)
+        {
+            throw new ArgumentException($"A shard of {shardEnd - shardStart} elements has {(shardEnd - shardStart) / ShardAlignment} blocks.", nameof(blockSums));
+        }
+
+        PointGradients(gradientShard, shardStart);
+        _shardNorm ??= new ShardNorm(this);
+        _shardNorm.Run(shardStart, blockSums.Length, maxDegreeOfParallelism);
+        _shardNorm.Sums.AsSpan(0, blockSums.Length).CopyTo(blockSums);
+    }
+
+    /// <summary>
+    /// Updates the elements of every set that fall in <c>[shardStart, shardEnd)</c> of the index space. The caller has
+    /// prepared every set's scalars.
+    /// </summary>
+    /// <param name="parameters">The whole index space's parameters (floats), each set at its offset.</param>
+    /// <param name="gradientShard">The shard's gradient (floats): element <c>shardStart</c> first.</param>
+    /// <param name="shardStart">The shard's first index, a multiple of <see cref="ShardAlignment"/>.</param>
+    /// <param name="shardEnd">Its end, a multiple of <see cref="ShardAlignment"/>.</param>
+    /// <param name="gradientScale">The factor g is scaled by as it is read (clipping's; 1: none).</param>
+    /// <param name="seed">The stochastic rounding's seed.</param>
+    /// <param name="step">The step the rounding draws its bits for (from 1).</param>
+    /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
+    /// <param name="parallelThreshold">Below this many elements in the shard, the update stays on the calling thread.</param>
+    public void RunShard(
+        nint parameters, nint gradientShard, int shardStart, int shardEnd, float gradientScale, ulong seed, long step,
+        int maxDegreeOfParallelism, int parallelThreshold)
+    {
+        CheckShard(shardStart, shardEnd);
+        PointGradients(gradientShard, shardStart);
+        for (int set = 0; set < _sets.Length; set++)
+        {
+            _sets[set].Parameter = (byte*)parameters + (long)_offsets[set] * sizeof(float);
+            if (Overlaps(set, shardStart, shardEnd))
+            {
+                _sets[set].Bind(seed, step, gradientScale);
+            }
+        }
+
+        try
+        {
+            Shard shard = _shard ??= new Shard(this);
+            shard.Start = shardStart;
+            shard.End = shardEnd;
+            int length = shardEnd - shardStart;
+            int parts = maxDegreeOfParallelism == 1 || length < parallelThreshold
+                ? 1
+                : ElementwiseDriver.PartsFor(length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
+            if (parts <= 1)
+            {
+                shard.Execute(0, (nuint)length);
+            }
+            else
+            {
+                WorkerPool.Shared.Run(shard, parts);
+            }
+        }
+        finally
+        {
+            foreach (StepPlanSet set in _sets)
+            {
+                set.Parameter = null;
+                set.Gradient = null;
+            }
+        }
+    }
+
+    private void CheckShard(int shardStart, int shardEnd)
+    {
+        if (_alignment % ShardAlignment != 0)
+        {
+            throw new InvalidOperationException("Shards step a plan laid out for them: use ForShards().");
+        }
+
+        if (shardStart < 0 || shardEnd < shardStart || shardStart % ShardAlignment != 0 || shardEnd % ShardAlignment != 0)
+        {
+            throw new ArgumentException($"A shard [{shardStart}, {shardEnd}) must start and end on multiples of {ShardAlignment}.");
+        }
+    }
+
+    /// <summary>Each set's gradient pointer, from the shard's: a raw address, dereferenced only inside the shard.</summary>
+    private void PointGradients(nint gradientShard, int shardStart)
+    {
+        for (int set = 0; set < _sets.Length; set++)
+        {
+            _sets[set].Gradient = (byte*)gradientShard + ((long)_offsets[set] - shardStart) * sizeof(float);
+        }
+    }
+
+    private bool Overlaps(int set, int start, int end) =>
+        _sets[set].Length > 0 && _offsets[set] < end && _offsets[set] + _sets[set].Length > start;
+
+    /// <summary>The update over one shard: the plan's own work, its indices shifted to the shard's start.</summary>
+    private sealed class Shard(StepPlan plan) : IWorkItem
+    {
+        public int Start { get; set; }
+
+        public int End { get; set; }
+
+        public int Length => End - Start;
+
+        public void Execute(nuint from, nuint to) => ((IWorkItem)plan).Execute(from + (nuint)Start, to + (nuint)Start);
+    }
+
+    /// <summary>A shard's block sums, one block per claimed unit as in <see cref="NormPass"/>.</summary>
+    private sealed class ShardNorm(StepPlan plan) : IWorkItem
+    {
+        private int _start;
+        private int _blocks;
+
+        public double[] Sums { get; private set; } = [];
+
+        public int Length => _blocks * ElementwiseDriver.ChunkGranularity;
+
+        public void Run(int start, int blocks, int maxDegreeOfParallelism)
+        {
+            _start = start;
+            _blocks = blocks;
+            if (Sums.Length < blocks)
+            {
+                Sums = new double[blocks];
+            }
+
+            int parts = maxDegreeOfParallelism == 1
+                ? 1
+                : Math.Min(blocks, ElementwiseDriver.PartsFor(blocks * ShardAlignment, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1));
+            if (parts <= 1)
+            {
+                Execute(0, (nuint)Length);
+            }
+            else
+            {
+                WorkerPool.Shared.Run(this, parts);
+            }
+        }
+
+        public void Execute(nuint from, nuint to)
+        {
+            int first = (int)(from / ElementwiseDriver.ChunkGranularity);
+            int last = (int)((to + ElementwiseDriver.ChunkGranularity - 1) / ElementwiseDriver.ChunkGranularity);
+            for (int block = first; block < last; block++)
+            {
+                int index = _start + block * ShardAlignment;
+                int set = SetAt(plan._offsets, index);
+                int within = index - plan._offsets[set];
+                Sums[block] = set < plan._sets.Length && within < plan._sets[set].Length
+                    ? plan._sets[set].SumOfSquaresOfBlock(within / ShardAlignment)
+                    : 0;
+            }
+        }
+    }
+}

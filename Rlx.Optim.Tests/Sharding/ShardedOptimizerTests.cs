@@ -1,0 +1,269 @@
+using System;
+using System.Linq;
+using Rlx.Optim.CompilerServices;
+
+namespace Rlx.Optim.Tests.Sharding;
+
+/// <summary>
+/// A data-parallel run with sharded state, its ranks threads of this process (<see cref="ThreadCollectives"/>), gives
+/// the bits of one process stepping the averaged gradients (summed in the ring's order, then multiplied by 1/N), on
+/// every rank, with each rank holding only its shard's state.
+/// </summary>
+public sealed class ShardedOptimizerTests
+{
+    private const int Steps = 4;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_sharded_run_has_the_bits_of_one_process_on_every_rank(int ranks)
+    {
+        RankResult[] sharded = RunSharded(ranks, () => new ShardAdamW(), Configure.None);
+        float[][] expected = RunSingle(ranks, new ShardAdamW(), Configure.None, out float[] norms);
+
+        foreach (RankResult rank in sharded)
+        {
+            AssertSameBits(expected, rank.Parameters);
+            Assert.Equal(Steps, rank.StepCount);
+        }
+
+        Assert.All(norms, norm => Assert.True(float.IsNaN(norm)));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Clipping_uses_the_global_norm_with_the_bits_of_one_process(int ranks)
+    {
+        RankResult[] sharded = RunSharded(ranks, () => new ShardAdamW(), Configure.Clip);
+        float[][] expected = RunSingle(ranks, new ShardAdamW(), Configure.Clip, out float[] norms);
+
+        foreach (RankResult rank in sharded)
+        {
+            AssertSameBits(expected, rank.Parameters);
+            Assert.Equal(norms.Select(BitConverter.SingleToInt32Bits), rank.Norms.Select(BitConverter.SingleToInt32Bits));
+        }
+
+        Assert.All(norms, norm => Assert.True(norm > Configure.MaxNorm)); // every step was clipped
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_non_finite_gradient_on_one_rank_skips_the_step_on_every_rank(int ranks)
+    {
+        RankResult[] sharded = RunSharded(ranks, () => new ShardAdamW(), Configure.SkipWithNaN);
+        float[][] expected = RunSingle(ranks, new ShardAdamW(), Configure.SkipWithNaN, out _);
+
+        foreach (RankResult rank in sharded)
+        {
+            AssertSameBits(expected, rank.Parameters);
+            Assert.Equal(Steps - 1, rank.StepCount);
+            Assert.Equal(1, rank.SkippedSteps);
+        }
+    }
+
+    [Fact]
+    public void Bfloat16_state_rounds_with_the_bits_of_one_process()
+    {
+        RankResult[] sharded = RunSharded(3, () => new ShardBFloat16Adam(), Configure.None);
+        float[][] expected = RunSingle(3, new ShardBFloat16Adam(), Configure.None, out _);
+
+        foreach (RankResult rank in sharded)
+        {
+            AssertSameBits(expected, rank.Parameters);
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Schedule_free_has_the_bits_of_one_process(int ranks)
+    {
+        RankResult[] sharded = RunSharded(ranks, () => new ShardScheduleFree(), Configure.None);
+        float[][] expected = RunSingle(ranks, new ShardScheduleFree(), Configure.None, out _);
+
+        foreach (RankResult rank in sharded)
+        {
+            AssertSameBits(expected, rank.Parameters);
+            Assert.Equal(Steps, rank.StepCount);
+        }
+    }
+
+    [Fact]
+    public void Schedule_free_evaluation_swaps_on_a_shard_are_refused_and_change_nothing()
+    {
+        ThreadCollectives.Run(2, collectives =>
+        {
+            var sharded = new ShardedOptimizer<ShardScheduleFree>(collectives, () => new ShardScheduleFree());
+            ShardedTraining.Initialize(sharded);
+            ShardedTraining.Steps(sharded, 0, 2);
+            ShardScheduleFree optimizer = sharded.Optimizer;
+            float[][] state = optimizer.States.SelectMany(s => s.Buffers).Select(b => b.Span.ToArray()).ToArray();
+            float[] parameter = sharded.Parameter(1).ToArray(), before = (float[])parameter.Clone(), destination = new float[parameter.Length];
+            string name = optimizer.States[1].Name;
+
+            var one = Assert.Throws<InvalidOperationException>(() => optimizer.SwapToEvaluation(name, parameter));
+            Assert.Contains("shard", one.Message);
+            Assert.Throws<InvalidOperationException>(() => optimizer.SwapToEvaluation([new NamedParameter(name, parameter, parameter)]));
+            Assert.Throws<InvalidOperationException>(() => optimizer.EvaluationParameters(name, parameter, destination));
+
+            Assert.False(optimizer.IsEvaluating);
+            Assert.Equal(before, parameter);
+            Assert.All(destination, x => Assert.Equal(0f, x));
+            Assert.Equal(state, optimizer.States.SelectMany(s => s.Buffers).Select(b => b.Span.ToArray()).ToArray());
+            ShardedTraining.Steps(sharded, 2, 3); // still steps
+            Assert.Equal(3, optimizer.StepCount);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void A_planned_step_is_refused_while_swapped_to_evaluation()
+    {
+        var optimizer = new ShardScheduleFree();
+        float[] p = new float[37], g = new float[37];
+        optimizer.StepB(p, g);
+        optimizer.EndIteration();
+        optimizer.SwapToEvaluation("b", p);
+        var refused = Assert.Throws<InvalidOperationException>(() => ((IPlannedOptimizer)optimizer).Prepare());
+        Assert.Contains("SwapToTraining", refused.Message);
+        optimizer.SwapToTraining("b", p);
+        ((IPlannedOptimizer)optimizer).Prepare();
+        Assert.Equal(1, optimizer.StepCount);
+    }
+
+    [Fact]
+    public void Each_rank_holds_one_shard_of_the_state()
+    {
+        long whole = new ShardAdamW().StateBytes;
+        RankResult[] sharded = RunSharded(3, () => new ShardAdamW(), Configure.None);
+        var layout = new ShardLayout([15_000, 37, 8_192, 20_001], 3);
+
+        Assert.Equal(15_000 + 37 + 8_192 + 20_001, Enumerable.Range(0, 3).Sum(rank => sharded[rank].StateElements / 2));
+        for (int rank = 0; rank < 3; rank++)
+        {
+            long slices = Enumerable.Range(0, layout.SetCount).Sum(set => (long)layout.SliceOf(set, rank).Length);
+            Assert.Equal(2 * slices, sharded[rank].StateElements); // exp_avg and exp_avg_sq of the shard's slices
+            Assert.True(sharded[rank].StateBytes < whole / 2);
+        }
+    }
+
+    [Fact]
+    public void A_shard_refuses_whole_set_steps_and_plain_checkpoints()
+    {
+        ThreadCollectives.Run(2, collectives =>
+        {
+            var sharded = new ShardedOptimizer<ShardAdamW>(collectives, () => new ShardAdamW());
+            ShardAdamW optimizer = sharded.Optimizer;
+            float[] p = new float[37], g = new float[37];
+            Assert.Throws<InvalidOperationException>(() => optimizer.StepB(p, g));
+            Assert.Throws<InvalidOperationException>(() => optimizer.Step("b", p, g));
+            Assert.Throws<InvalidOperationException>(() => optimizer.Step("other", p, g));
+            Assert.Throws<InvalidOperationException>(() => optimizer.StepAll([new NamedParameter("b", p, g)]));
+            Assert.Throws<InvalidOperationException>(() => optimizer.SaveCheckpoint(new System.IO.MemoryStream()));
+            Assert.Equal(0, optimizer.StepCount);
+            Assert.All(optimizer.States.SelectMany(s => s.Buffers), buffer => Assert.All(buffer.Span.ToArray(), x => Assert.Equal(0f, x)));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void Sixteen_bit_sets_factored_state_and_trust_ratios_are_refused_with_the_reason()
+    {
+        ThreadCollectives.Run(2, collectives =>
+        {
+            var half = Assert.Throws<NotSupportedException>(() => new ShardedOptimizer<ShardHalfAdam>(collectives, () => new ShardHalfAdam()));
+            Assert.Contains("float sets only", half.Message);
+            var factored = Assert.Throws<NotSupportedException>(() => new ShardedOptimizer<ShardAdafactor>(collectives, () => new ShardAdafactor()));
+            Assert.Contains("cannot be sharded", factored.Message);
+            var lamb = Assert.Throws<NotSupportedException>(() => new ShardedOptimizer<ShardLamb>(collectives, () => new ShardLamb()));
+            Assert.Contains("elementwise rules only", lamb.Message);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void A_step_allocates_nothing()
+    {
+        var sharded = new ShardedOptimizer<ShardAdamW>(new SingleProcess(), () => new ShardAdamW());
+        sharded.Optimizer.MaxGradientNorm = 0.5f;
+        sharded.Gradient(0).Fill(0.25f);
+        sharded.Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        sharded.Step();
+        sharded.Step();
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(3, sharded.Optimizer.StepCount);
+    }
+
+    /// <summary>What each test sets on the optimizer, and the gradients' twist.</summary>
+    private static class Configure
+    {
+        public const float MaxNorm = 0.05f;
+
+        public static readonly Action<IOptimizer> None = _ => { };
+
+        public static readonly Action<IOptimizer> Clip = optimizer => optimizer.MaxGradientNorm = MaxNorm;
+
+        public static readonly Action<IOptimizer> SkipWithNaN = optimizer => optimizer.SkipNonFiniteSteps = true;
+
+        /// <summary>With <see cref="SkipWithNaN"/>: rank 1's gradient of step 2 holds a NaN.</summary>
+        public static bool PoisonsStep(Action<IOptimizer> configure, int rank, int step) => configure == SkipWithNaN && rank == 1 && step == 2;
+    }
+
+    private sealed record RankResult(float[][] Parameters, long StepCount, long SkippedSteps, long StateBytes, long StateElements, float[] Norms);
+
+    private static RankResult[] RunSharded<T>(int ranks, Func<T> create, Action<IOptimizer> configure)
+        where T : class, ICheckpointable =>
+        ThreadCollectives.Run(ranks, collectives =>
+        {
+            var sharded = new ShardedOptimizer<T>(collectives, create);
+            configure(sharded.Optimizer);
+            ShardedTraining.Initialize(sharded);
+            float[] norms = ShardedTraining.Steps(sharded, 0, Steps, (rank, step) => Configure.PoisonsStep(configure, rank, step));
+            long elements = sharded.Optimizer.States.SelectMany(state => state.Buffers).Sum(buffer => (long)buffer.Length);
+            return new RankResult(
+                ShardedTraining.Parameters(sharded), sharded.Optimizer.StepCount, sharded.Optimizer.SkippedSteps,
+                sharded.Optimizer.StateBytes, elements, norms);
+        });
+
+    /// <summary>One process stepping the averaged gradients: summed in the ring's order, multiplied by 1/N.</summary>
+    private static float[][] RunSingle(int ranks, ICheckpointable optimizer, Action<IOptimizer> configure, out float[] norms)
+    {
+        configure(optimizer);
+        float[][] parameters = ShardedTraining.Initial(optimizer);
+        norms = ShardedTraining.Steps(optimizer, parameters, ranks, 0, Steps, (rank, step) => Configure.PoisonsStep(configure, rank, step));
+        return parameters;
+    }
+
+    private static void AssertSameBits(float[][] expected, float[][] actual) => ShardedTraining.AssertSameBits(expected, actual);
+
+    /// <summary>One process alone: every collective is the identity.</summary>
+    private sealed class SingleProcess : ICollectives
+    {
+        public int Rank => 0;
+
+        public int Size => 1;
+
+        public void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive, float scale) => send.CopyTo(receive);
+
+        public void AllGatherInPlace(Span<float> buffer, int blockLength)
+        {
+        }
+
+        public void AllGatherInPlace(Span<double> buffer, int blockLength)
+        {
+        }
+
+        public void Broadcast(Span<byte> data, int root)
+        {
+        }
+
+        public void Barrier()
+        {
+        }
+    }
+}
