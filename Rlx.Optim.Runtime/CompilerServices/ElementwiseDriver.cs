@@ -204,27 +204,6 @@ public static partial class ElementwiseDriver
         }
     }
 
-    [InlineArray(MaxLanes)]
-    private struct Lanes<T>
-        where T : unmanaged
-    {
-        private T _element;
-    }
-
-    /// <summary>One padded vector per stream.</summary>
-    private struct Block<TData, TGradient, TState>
-        where TData : unmanaged
-        where TGradient : unmanaged
-        where TState : unmanaged
-    {
-        public Lanes<TData> Parameter;
-        public Lanes<TGradient> Gradient;
-        public Lanes<TState> State0;
-        public Lanes<TState> State1;
-        public Lanes<TState> State2;
-        public Lanes<TState> State3;
-    }
-
     /// <summary>
     /// The last <paramref name="count"/> (fewer than one vector) elements: copied into one zero-padded vector per
     /// stream, updated by the same vector code, and only the real lanes copied back. So every element gets the
@@ -243,42 +222,15 @@ public static partial class ElementwiseDriver
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
     {
-        int width = KernelWidth.FloatLanes;
-        if (width > MaxLanes)
-        {
-            throw new PlatformNotSupportedException(
-                $"A kernel vector holds {width} floats here; Rlx.Optim's kernels support up to {MaxLanes}.");
-        }
-
+        TailBlock<TData, TGradient, TState>.CheckWidth();
         int n = TWide.StateCount;
-        Block<TData, TGradient, TState> block = default;
-        CopyIn(ref streams.Parameter, start, count, block.Parameter);
-        CopyIn(ref streams.Gradient, start, count, block.Gradient);
-        if (n > 0) CopyIn(ref streams.State0, start, count, block.State0);
-        if (n > 1) CopyIn(ref streams.State1, start, count, block.State1);
-        if (n > 2) CopyIn(ref streams.State2, start, count, block.State2);
-        if (n > 3) CopyIn(ref streams.State3, start, count, block.State3);
-
-        var padded = new Streams<TData, TGradient, TState>(
-            ref block.Parameter[0], in block.Gradient[0], ref block.State0[0], ref block.State1[0],
-            ref block.State2[0], ref block.State3[0], streams.Keys, streams.GradientScale);
+        TailBlock<TData, TGradient, TState> block = default;
+        block.CopyIn(in streams, start, count, n);
+        Streams<TData, TGradient, TState> padded = block.Padded(streams.Keys, streams.GradientScale);
         Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
-            in scalars, in padded, 0, (nuint)width, indexBase + (int)start);
-
-        CopyOut(block.Parameter, ref streams.Parameter, start, count);
-        if (n > 0) CopyOut(block.State0, ref streams.State0, start, count);
-        if (n > 1) CopyOut(block.State1, ref streams.State1, start, count);
-        if (n > 2) CopyOut(block.State2, ref streams.State2, start, count);
-        if (n > 3) CopyOut(block.State3, ref streams.State3, start, count);
+            in scalars, in padded, 0, (nuint)KernelWidth.FloatLanes, indexBase + (int)start);
+        block.CopyOut(in streams, start, count, n);
     }
-
-    private static void CopyIn<T>(ref T stream, nuint start, int count, Span<T> lanes)
-        where T : unmanaged =>
-        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref stream, start), count).CopyTo(lanes);
-
-    private static void CopyOut<T>(ReadOnlySpan<T> lanes, ref T stream, nuint start, int count)
-        where T : unmanaged =>
-        lanes[..count].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref stream, start), count));
 
     /// <summary>How many chunks to cut <paramref name="length"/> elements into.</summary>
     internal static int PartsFor(int length, int maxDegreeOfParallelism, int available)

@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Rlx.Optim.CompilerServices;
@@ -134,26 +133,6 @@ internal static class TrustRatioMeasure
         }
     }
 
-    [InlineArray(ElementwiseDriver.MaxLanes)]
-    private struct Lanes<T>
-        where T : unmanaged
-    {
-        private T _element;
-    }
-
-    private struct Block<TData, TGradient, TState>
-        where TData : unmanaged
-        where TGradient : unmanaged
-        where TState : unmanaged
-    {
-        public Lanes<TData> Parameter;
-        public Lanes<TGradient> Gradient;
-        public Lanes<TState> State0;
-        public Lanes<TState> State1;
-        public Lanes<TState> State2;
-        public Lanes<TState> State3;
-    }
-
     /// <summary>The last <paramref name="count"/> elements (fewer than a vector), through zero-padded copies.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Tail<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
@@ -168,28 +147,11 @@ internal static class TrustRatioMeasure
         where TState : unmanaged
         where TStateStorage : struct, IStorage<TState>
     {
-        if (KernelWidth.FloatLanes > ElementwiseDriver.MaxLanes)
-        {
-            throw new PlatformNotSupportedException(
-                $"A kernel vector holds {KernelWidth.FloatLanes} floats here; Rlx.Optim's kernels support up to {ElementwiseDriver.MaxLanes}.");
-        }
-
-        int n = TWide.StateCount;
-        Block<TData, TGradient, TState> block = default;
-        CopyIn(ref streams.Parameter, start, count, block.Parameter);
-        CopyIn(ref streams.Gradient, start, count, block.Gradient);
-        if (n > 0) CopyIn(ref streams.State0, start, count, block.State0);
-        if (n > 1) CopyIn(ref streams.State1, start, count, block.State1);
-        if (n > 2) CopyIn(ref streams.State2, start, count, block.State2);
-        if (n > 3) CopyIn(ref streams.State3, start, count, block.State3);
-        var padded = new Streams<TData, TGradient, TState>(
-            ref block.Parameter[0], in block.Gradient[0], ref block.State0[0], ref block.State1[0], ref block.State2[0],
-            ref block.State3[0], default, streams.GradientScale);
+        TailBlock<TData, TGradient, TState>.CheckWidth();
+        TailBlock<TData, TGradient, TState> block = default;
+        block.CopyIn(in streams, (nuint)start, count, TWide.StateCount);
+        Streams<TData, TGradient, TState> padded = block.Padded(default, streams.GradientScale);
         Vectors<TWide, TPreferred, TScalars, TData, TDataStorage, TGradient, TGradientStorage, TState, TStateStorage>(
             in scalars, in padded, 0, (nuint)KernelWidth.FloatLanes, count, ref sums);
     }
-
-    private static void CopyIn<T>(ref T stream, int start, int count, Span<T> lanes)
-        where T : unmanaged =>
-        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref stream, start), count).CopyTo(lanes);
 }
