@@ -10,32 +10,7 @@ import struct
 import numpy as np
 import torch
 
-MASK = (1 << 64) - 1
-
-
-class SplitMix64:
-    def __init__(self, seed):
-        self.state = seed & MASK
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return z ^ (z >> 31)
-
-    def fill(self, n, scale):
-        out = np.empty(n, dtype=np.float32)
-        s = np.float32(scale)
-        for i in range(n):
-            u = np.float32(self.next() >> 40) * np.float32(1.0 / 16777216.0)
-            out[i] = (np.float32(2.0) * u - np.float32(1.0)) * s
-        return out
-
-
-def bits(values):
-    return [struct.unpack("<I", struct.pack("<f", float(v)))[0] for v in np.asarray(values, dtype=np.float32)]
-
+from golden_values import SplitMix64, bits
 
 def make(name, optimizer, options, tensors, lr_scales, max_norm, steps, seed, param_scale, grad_scale, special=()):
     rng = SplitMix64(seed)
