@@ -114,9 +114,7 @@ public sealed unsafe partial class StepPlan
             shard.Start = shardStart;
             shard.End = shardEnd;
             int length = shardEnd - shardStart;
-            int parts = maxDegreeOfParallelism == 1 || length < parallelThreshold
-                ? 1
-                : ElementwiseDriver.PartsFor(length, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1);
+            int parts = Parts(length, maxDegreeOfParallelism, parallelThreshold);
             if (parts <= 1)
             {
                 shard.Execute(0, (nuint)length);

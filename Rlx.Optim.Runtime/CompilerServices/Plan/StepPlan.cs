@@ -350,9 +350,12 @@ public sealed unsafe partial class StepPlan : IWorkItem
         return Math.Max(found, 0);
     }
 
-    private int Parts(int maxDegreeOfParallelism, int parallelThreshold)
+    private int Parts(int maxDegreeOfParallelism, int parallelThreshold) =>
+        Parts(_offsets[^1], maxDegreeOfParallelism, parallelThreshold);
+
+    /// <summary>The cores a pass of <paramref name="length"/> elements is handed to: 1 below the threshold.</summary>
+    private static int Parts(int length, int maxDegreeOfParallelism, int parallelThreshold)
     {
-        int length = _offsets[^1];
         if (maxDegreeOfParallelism == 1 || length < parallelThreshold)
         {
             return 1;
