@@ -21,14 +21,15 @@ public enum WholeStepLayout
 
 /// <summary>
 /// <c>--whole-step</c>: a whole training step over every declared set of a GPT-2 layout (<see cref="Gpt2SmallAdam"/>,
-/// <see cref="Gpt2MiniatureAdam"/>: float Adam), on one thread and on two, six ways: (a) every set's own method in
+/// <see cref="Gpt2MiniatureAdam"/>: float Adam), on one thread and on two, seven ways: (a) every set's own method in
 /// turn, then <c>EndIteration</c> (what <c>StepAll</c> did before the step plan: each set of 65,536 elements or more its
 /// own hand-off to the worker pool, each smaller one on the calling thread), the baseline; (b) <c>StepAll</c>, one pass
 /// over every set (<c>StepPlan</c>: one hand-off per pass); (c) <c>StepAll</c> with <c>MaxGradientNorm = 1</c> (a pass
 /// summing every gradient's squares, then the update scaling g as it reads it); (d) <c>StepAll</c> with
 /// <c>SkipNonFiniteSteps</c> only (the same first pass, no scaling); (e) PyTorch's way of clipping: a norm pass, every
 /// gradient scaled in place (by exactly 1: <see cref="PyTorchClipping"/>), then (b); (f) the bandwidth probe over the
-/// same bytes, on buffers of its own (<see cref="ProbeOverSets"/>).
+/// same bytes, on buffers of its own (<see cref="ProbeOverSets"/>); (g) a read of (f)'s gradients
+/// (<see cref="ReadProbe"/>), then (f): what memory allows clipping plus step.
 /// </summary>
 /// <remarks>
 /// Every case of a layout steps the same optimizer instance over the same θ, g and state (allocated once per process,
@@ -44,6 +45,7 @@ public class WholeStepBenchmarks
     private ArraySegment<float>[] _g = null!;
     private PyTorchClipping _clipping = null!;
     private ProbeOverSets? _probe;
+    private ReadProbe? _readProbe;
 
     [Params(WholeStepLayout.Gpt2Miniature, WholeStepLayout.Gpt2Small)]
     public WholeStepLayout Layout { get; set; }
@@ -91,17 +93,28 @@ public class WholeStepBenchmarks
     [Benchmark(Description = "(f) bandwidth probe, same bytes")]
     public void Probe() => _probe!.Run(Threads);
 
+    [GlobalSetup(Target = nameof(ReadThenProbe))]
+    public void SetupReadThenProbe() => Setup(WholeStepCase.ReadThenProbe);
+
+    [Benchmark(Description = "(g) read of g, then the probe")]
+    public void ReadThenProbe()
+    {
+        _readProbe!.Run(Threads);
+        _probe!.Run(Threads);
+    }
+
     private void Setup(WholeStepCase kind)
     {
         WholeStepFixture fixture = WholeStepFixture.Of(Layout);
         (_optimizer, _p, _g, _clipping) = (fixture.Optimizer, fixture.Parameters, fixture.Gradients, fixture.Clipping);
         fixture.Configure(kind, Threads);
-        _probe = kind == WholeStepCase.Probe ? fixture.Probe : null;
+        _probe = kind is WholeStepCase.Probe or WholeStepCase.ReadThenProbe ? fixture.Probe : null;
+        _readProbe = kind == WholeStepCase.ReadThenProbe ? fixture.ReadProbe : null;
         fixture.Check(kind);
     }
 }
 
-/// <summary>The six ways <c>--whole-step</c> steps a layout (the last one without stepping it).</summary>
+/// <summary>The seven ways <c>--whole-step</c> steps a layout (the last two without stepping it).</summary>
 public enum WholeStepCase
 {
     EachSet,
@@ -114,6 +127,9 @@ public enum WholeStepCase
 
     /// <summary>(f) <see cref="ProbeOverSets"/>: the optimizer is not stepped.</summary>
     Probe,
+
+    /// <summary>(g) <see cref="ReadProbe"/> over (f)'s gradients, then (f): the probe of a step that reads g once more first.</summary>
+    ReadThenProbe,
 }
 
 /// <summary>
@@ -128,6 +144,7 @@ public sealed class WholeStepFixture
     private static readonly Dictionary<WholeStepLayout, WholeStepFixture> s_made = [];
 
     private ProbeOverSets? _probe;
+    private ReadProbe? _readProbe;
     private int _threads = 1;
 
     private WholeStepFixture(WholeStepLayout layout)
@@ -172,6 +189,9 @@ public sealed class WholeStepFixture
     /// <summary>(f)'s probe, with buffers of its own placed as the optimizer's (made on first use, after the optimizer has placed its state).</summary>
     internal ProbeOverSets Probe => _probe ??= new ProbeOverSets(Optimizer, new Random(43));
 
+    /// <summary>(g)'s read pass, over (f)'s gradients.</summary>
+    internal ReadProbe ReadProbe => _readProbe ??= new ReadProbe(Probe.Gradients);
+
     public static WholeStepFixture Of(WholeStepLayout layout)
     {
         if (!s_made.TryGetValue(layout, out WholeStepFixture? fixture))
@@ -210,6 +230,10 @@ public sealed class WholeStepFixture
             case WholeStepCase.Probe:
                 Probe.Run(_threads);
                 break;
+            case WholeStepCase.ReadThenProbe:
+                ReadProbe.Run(_threads);
+                Probe.Run(_threads);
+                break;
             default:
                 Optimizer.StepAllSets(Parameters, Gradients);
                 break;
@@ -231,6 +255,12 @@ public sealed class WholeStepFixture
         if (kind == WholeStepCase.Probe)
         {
             CheckProbe();
+            return;
+        }
+
+        if (kind == WholeStepCase.ReadThenProbe)
+        {
+            CheckReadProbe();
             return;
         }
 
@@ -312,6 +342,23 @@ public sealed class WholeStepFixture
         }
     }
 
+    /// <summary>(g): the read pass reads every element of every set of (f)'s gradients exactly once, and steps nothing.</summary>
+    private void CheckReadProbe()
+    {
+        CheckProbe();
+        long before = Optimizer.StepCount;
+        ReadProbe.ClearCounts();
+        ReadProbe.Run(_threads);
+        for (int k = 0; k < Sets; k++)
+        {
+            if (ReadProbe.Read[k] != Probe.Gradients[k].Count || Optimizer.StepCount != before)
+            {
+                throw new InvalidOperationException(
+                    $"ReadThenProbe: set {k} read {ReadProbe.Read[k]} of {Probe.Gradients[k].Count} elements: the case would not measure what it says.");
+            }
+        }
+    }
+
     /// <summary>Whether any of the probe's buffers of set <paramref name="k"/> is the optimizer's θ, g, m or v.</summary>
     private bool Overlaps(ProbeOverSets probe, int k, ParameterState state)
     {
@@ -366,8 +413,8 @@ public static class WholeStepReport
         text.AppendLine("Issue 14's targets, from the means: clipping plus step at most 1.2× the step alone, against PyTorch's way;");
         text.AppendLine("StepAll at least 97% of the probe ((f)'s time over (b)'s).");
         text.AppendLine();
-        text.AppendLine("| layout | threads | (c) / (b) | (e) / (b) | (c) / (e) | StepAll at % of the probe |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        text.AppendLine("| layout | threads | (c) / (b) | (g) / (f) | (e) / (b) | (c) / (e) | StepAll at % of the probe |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (WholeStepLayout layout in reports.Select(Layout).Distinct().Order())
         {
             foreach (int threads in reports.Where(r => Layout(r) == layout).Select(Threads).Distinct().Order())
@@ -375,8 +422,9 @@ public static class WholeStepReport
                 double M(string method) => Mean(layout, threads, method);
                 double b = M(nameof(WholeStepBenchmarks.StepAll)), c = M(nameof(WholeStepBenchmarks.StepAllClipped));
                 double e = M(nameof(WholeStepBenchmarks.PyTorchWay)), f = M(nameof(WholeStepBenchmarks.Probe));
+                double g = M(nameof(WholeStepBenchmarks.ReadThenProbe));
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {layout} | {threads} | {c / b:F3} | {e / b:F3} | {c / e:F3} | {100 * f / b:F1}% |"));
+                    $"| {layout} | {threads} | {c / b:F3} | {g / f:F3} | {e / b:F3} | {c / e:F3} | {100 * f / b:F1}% |"));
             }
         }
 
@@ -397,7 +445,7 @@ public static class WholeStepReport
     [
         nameof(WholeStepBenchmarks.EachSet), nameof(WholeStepBenchmarks.StepAll),
         nameof(WholeStepBenchmarks.StepAllClipped), nameof(WholeStepBenchmarks.StepAllSkipNonFinite),
-        nameof(WholeStepBenchmarks.PyTorchWay), nameof(WholeStepBenchmarks.Probe),
+        nameof(WholeStepBenchmarks.PyTorchWay), nameof(WholeStepBenchmarks.Probe), nameof(WholeStepBenchmarks.ReadThenProbe),
     ];
 
     private static string Letter(string method) => "(" + (char)('a' + Methods.IndexOf(method)) + ")";
@@ -410,8 +458,8 @@ public static class WholeStepReport
 }
 
 /// <summary>
-/// <c>--whole-step-rounds</c>: the same six cases and two thread counts as <c>--whole-step</c>, timed in
-/// <see cref="InterleavedRounds"/> (all twelve in every round, the settings set before each call), so that a host whose
+/// <c>--whole-step-rounds</c>: the same seven cases and two thread counts as <c>--whole-step</c>, timed in
+/// <see cref="InterleavedRounds"/> (all fourteen in every round, the settings set before each call), so that a host whose
 /// speed drifts between BenchmarkDotNet's cases cannot make a ratio. Reports per layout and thread count the median
 /// over rounds of each case's time over (a)'s in the same round, with the range; then issue 14's targets, each the
 /// median (min–max) over rounds of a ratio within a round.
@@ -432,13 +480,14 @@ public static class WholeStepRounds
             $"{Rounds} interleaved rounds; ratio: the case's time over (a)'s in the same round (below 1.00: faster), median (min–max).");
         text.AppendLine();
         text.AppendLine("| layout | threads | (a) time/step | (b) StepAll | (c) StepAll, MaxGradientNorm = 1 | (d) StepAll, SkipNonFiniteSteps | " +
-            "(e) PyTorch's way, then StepAll | (f) probe, same bytes | two threads × one, (a) / (b) / (f) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            "(e) PyTorch's way, then StepAll | (f) probe, same bytes | (g) read of g, then (f) | two threads × one, (a) / (b) / (f) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         targets.AppendLine("Issue 14's targets, each the median (min–max) over rounds of a ratio within a round: clipping plus step at most");
-        targets.AppendLine("1.2× the step alone, against PyTorch's way; StepAll at least 97% of the probe ((f)'s time over (b)'s).");
+        targets.AppendLine("1.2× the step alone, against PyTorch's way, and beside it what memory allows ((g) / (f)) and clipping plus step as a");
+        targets.AppendLine("percentage of its probe's speed ((g)'s time over (c)'s); StepAll at least 97% of the probe ((f)'s time over (b)'s).");
         targets.AppendLine();
-        targets.AppendLine("| layout | threads | (b) time/step | (c) / (b) | (e) / (b) | (c) / (e) | StepAll at % of the probe |");
-        targets.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        targets.AppendLine("| layout | threads | (b) time/step | (c) / (b) | (g) / (f) | (c) at % of (g) | (e) / (b) | (c) / (e) | StepAll at % of the probe |");
+        targets.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (WholeStepLayout layout in Enum.GetValues<WholeStepLayout>())
         {
             WholeStepFixture fixture = WholeStepFixture.Of(layout);
@@ -485,11 +534,13 @@ public static class WholeStepRounds
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {layout} | {Threads[t]} | {RatioReport.Time(InterleavedRounds.MedianOverRounds(Rounds, r => times[a, r]))} | " +
                     $"{OverA(WholeStepCase.StepAll)} | {OverA(WholeStepCase.Clipped)} | {OverA(WholeStepCase.SkipNonFinite)} | " +
-                    $"{OverA(WholeStepCase.PyTorchClipping)} | {OverA(WholeStepCase.Probe)} | " +
+                    $"{OverA(WholeStepCase.PyTorchClipping)} | {OverA(WholeStepCase.Probe)} | {OverA(WholeStepCase.ReadThenProbe)} | " +
                     $"{(t == 0 ? "–" : Scaling(WholeStepCase.EachSet) + " / " + Scaling(WholeStepCase.StepAll) + " / " + Scaling(WholeStepCase.Probe))} |"));
                 targets.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {layout} | {Threads[t]} | {RatioReport.Time(InterleavedRounds.MedianOverRounds(Rounds, r => times[a + (int)WholeStepCase.StepAll, r]))} | " +
-                    $"{Ratio(Ratios(WholeStepCase.Clipped, WholeStepCase.StepAll))} | {Ratio(Ratios(WholeStepCase.PyTorchClipping, WholeStepCase.StepAll))} | " +
+                    $"{Ratio(Ratios(WholeStepCase.Clipped, WholeStepCase.StepAll))} | {Ratio(Ratios(WholeStepCase.ReadThenProbe, WholeStepCase.Probe))} | " +
+                    $"{Ratio(Ratios(WholeStepCase.ReadThenProbe, WholeStepCase.Clipped), "F1", 100)}% | " +
+                    $"{Ratio(Ratios(WholeStepCase.PyTorchClipping, WholeStepCase.StepAll))} | " +
                     $"{Ratio(Ratios(WholeStepCase.Clipped, WholeStepCase.PyTorchClipping))} | " +
                     $"{Ratio(Ratios(WholeStepCase.Probe, WholeStepCase.StepAll), "F1", 100)}% |"));
             }

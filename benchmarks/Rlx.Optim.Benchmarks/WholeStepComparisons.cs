@@ -322,3 +322,62 @@ internal sealed unsafe class ProbeOverSets : OverEverySet
             from,
             to);
 }
+
+/// <summary>
+/// (g)'s first pass: every element of the probe's gradients read once and added up in float, 512-bit vectors where the
+/// generated kernels use them, nothing else (the cheapest full read of g). With (f) after it, it is what memory allows
+/// for a step that reads g once more before it starts, as clipping's norm pass does.
+/// </summary>
+internal sealed unsafe class ReadProbe : OverEverySet
+{
+    private readonly IntPtr[] _g;
+    private readonly long[] _read;
+    private readonly float[] _sums;
+
+    public ReadProbe(ArraySegment<float>[] gradients)
+        : base(gradients.Select(g => g.Count).ToArray())
+    {
+        _g = gradients.Select(g => (IntPtr)Address(g)).ToArray();
+        _read = new long[gradients.Length];
+        _sums = new float[gradients.Length];
+    }
+
+    /// <summary>Elements read from each set since the last <see cref="ClearCounts"/>.</summary>
+    public IReadOnlyList<long> Read => _read;
+
+    public void ClearCounts() => Array.Clear(_read);
+
+    protected override void Update(int set, nuint from, nuint to)
+    {
+        ref float g = ref *(float*)_g[set];
+        nuint i = from;
+        float sum = 0;
+        if (KernelWidth.Uses512Bits)
+        {
+            Vector512<float> a0 = default, a1 = default;
+            for (; to - i >= 32; i += 32)
+            {
+                a0 += Vector512.LoadUnsafe(ref g, i);
+                a1 += Vector512.LoadUnsafe(ref g, i + 16);
+            }
+
+            sum = Vector512.Sum(a0 + a1);
+        }
+
+        Vector<float> a = default;
+        for (; to - i >= (nuint)Vector<float>.Count; i += (nuint)Vector<float>.Count)
+        {
+            a += Vector.LoadUnsafe(ref g, i);
+        }
+
+        sum += Vector.Sum(a);
+        for (; i < to; i++)
+        {
+            sum += Unsafe.Add(ref g, i);
+        }
+
+        // Kept, so the loads are not removed; a race between two chunks of one set only loses a sum nobody reads.
+        _sums[set] = sum;
+        System.Threading.Interlocked.Add(ref _read[set], (long)(to - from));
+    }
+}
