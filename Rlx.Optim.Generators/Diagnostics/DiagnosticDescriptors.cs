@@ -173,11 +173,6 @@ internal static class DiagnosticDescriptors
         "RLXO0032", "Invalid update clipping threshold",
         "{0} = {1}: the clipping threshold d must be {2}");
 
-    /// <summary><c>{0} does not support {1}: ...</c></summary>
-    public static readonly DiagnosticDescriptor SixteenBitNotSupported = Create(
-        "RLXO0033", "16-bit storage not supported by this optimizer",
-        "{0} does not support {1}: declare float state, float gradients, and 16-bit parameters only with MasterWeights = true");
-
     /// <summary><c>{0} = {1}: ε_root must be {2}</c></summary>
     public static readonly DiagnosticDescriptor EpsilonRootInvalid = Create(
         "RLXO0034", "Invalid ε_root",

@@ -53,7 +53,6 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.Beta2DecayInvalid,
         DiagnosticDescriptors.AdafactorEpsilonInvalid,
         DiagnosticDescriptors.ClippingThresholdInvalid,
-        DiagnosticDescriptors.SixteenBitNotSupported,
         DiagnosticDescriptors.EpsilonRootInvalid,
         DiagnosticDescriptors.WeightLrPowerInvalid,
         DiagnosticDescriptors.WarmupStepsInvalid,

@@ -54,7 +54,9 @@ internal static class AdafactorKernelEmitter
                 WriteFloatRuns(writer, driver);
             }
 
-            writer.WriteSummary("This kernel's part of the optimizer's one-pass StepAll (a 16-bit set through its master copy).");
+            writer.WriteSummary(spec.MasterWeights
+                ? "This kernel's part of the optimizer's one-pass StepAll (a 16-bit set through its master copy)."
+                : "This kernel's part of the optimizer's one-pass StepAll.");
             writer.WriteLine("public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)");
             writer.Indent();
             writer.WriteLine("where TParameter : unmanaged");
@@ -90,7 +92,7 @@ internal static class AdafactorKernelEmitter
     }
 
     /// <summary>
-    /// In an optimizer that declares 16-bit parameters: <c>Run</c> and <c>RunParallel</c> generic over the span types,
+    /// In an optimizer that rounds stochastically: <c>Run</c> and <c>RunParallel</c> generic over the span types,
     /// with the rounding seed and step every rounding optimizer's set call passes, and with master weights
     /// <c>RunParallelMasterWeights</c> for its 16-bit sets.
     /// </summary>
@@ -108,8 +110,8 @@ internal static class AdafactorKernelEmitter
             bool parallel = name != "Run";
             writer.WriteSummary(
                 name == "RunParallelMasterWeights" ? "Steps a 16-bit set through its float master copy, across cores."
-                : parallel ? "Steps a float set and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores."
-                : "Steps a float set and its state on the calling thread.");
+                : parallel ? "Steps a set and its state across up to <paramref name=\"maxDegreeOfParallelism\"/> cores, a 16-bit θ rounded stochastically."
+                : "Steps a set and its state on the calling thread, a 16-bit θ rounded stochastically.");
             string[] declared = (parallel ? parameters.Append("int maxDegreeOfParallelism") : parameters).Append("float gradientScale").ToArray();
             writer.WriteWrapped($"public static void {name}<TParameter, TGradient>(", declared, ")");
             writer.Indent();

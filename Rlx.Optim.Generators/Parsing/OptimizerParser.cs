@@ -42,11 +42,6 @@ internal static class OptimizerParser
         }
 
         bool masterWeights = AttributeArguments.TryGetNamed(attribute, "MasterWeights", out TypedConstant master) && master.Value is true;
-        CheckFloatStorage(attribute, family, statePrecision, masterWeights, sets, sink, token);
-        if (sink.HasErrors)
-        {
-            return null;
-        }
 
         return new OptimizerSpec(
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
@@ -66,41 +61,6 @@ internal static class OptimizerParser
             MaxGradientNorm = maxGradientNorm,
             SkipNonFiniteSteps = skipNonFinite,
         };
-    }
-
-    /// <summary>
-    /// Adafactor's passes read θ and g as floats and keep float state: a 16-bit set steps through its float master copy
-    /// (so it needs <c>MasterWeights = true</c>) with float gradients; bfloat16 state is refused (README, "Adafactor").
-    /// </summary>
-    private static void CheckFloatStorage(
-        AttributeData attribute, OptimizerFamily family, StatePrecision statePrecision, bool masterWeights, ImmutableArray<ParameterSetSpec> sets,
-        DiagnosticSink sink, CancellationToken token)
-    {
-        if (family.Kind != OptimizerKind.Adafactor)
-        {
-            return;
-        }
-
-        if (statePrecision != StatePrecision.Single)
-        {
-            sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.NamedLocation(attribute, "StatePrecision", token),
-                "[" + family.AttributeName + "]", "StatePrecision." + statePrecision);
-        }
-
-        foreach (ParameterSetSpec set in sets)
-        {
-            if (set.GradientElement != ElementType.Single)
-            {
-                sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.AttributeLocation(attribute, token),
-                    "[" + family.AttributeName + "]", $"the 16-bit gradient of set '{set.Name}' (ReadOnlySpan<{set.GradientElement}>)");
-            }
-            else if (set.HasSixteenBitParameter && !masterWeights)
-            {
-                sink.Report(DiagnosticDescriptors.SixteenBitNotSupported, AttributeArguments.AttributeLocation(attribute, token),
-                    "[" + family.AttributeName + "]",
-                    $"the 16-bit parameter set '{set.Name}' (Span<{set.ParameterElement}>) without MasterWeights = true");
-            }
-        }
     }
 
     /// <summary>Two optimizer attributes would generate two sets of the same members: only the first is reported on.</summary>

@@ -113,27 +113,10 @@ internal static class SumOfSquares
 
         for (; i < end; i++)
         {
-            double x = ToFloat(Unsafe.Add(ref origin, i));
+            double x = ScalarStorage.ToFloat(Unsafe.Add(ref origin, i));
             sum = Math.FusedMultiplyAdd(x, x, sum);
         }
 
         return sum;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float ToFloat<T>(T value)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Unsafe.As<T, float>(ref value);
-        }
-
-        if (typeof(T) == typeof(BFloat16))
-        {
-            return (float)Unsafe.As<T, BFloat16>(ref value);
-        }
-
-        return (float)Unsafe.As<T, Half>(ref value);
     }
 }

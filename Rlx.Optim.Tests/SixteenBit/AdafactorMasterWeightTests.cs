@@ -65,6 +65,41 @@ public sealed class AdafactorMasterWeightTests
         }
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    public void SixteenBitGradientsAreReadWidened(int cores)
+    {
+        var optimizer = new MasterWeightAdafactorSixteenBitGradients { MaxDegreeOfParallelism = cores };
+        var twin = new MasterWeightAdafactorTwin();
+        var random = new Random(10);
+        BFloat16[] w = Array.ConvertAll(Floats(random, 257 * 300), v => (BFloat16)v);
+        Half[] b = Array.ConvertAll(Floats(random, 37), v => (Half)v);
+        float[] e = Floats(random, 41);
+        float[] tw = Array.ConvertAll(w, v => (float)v), tb = Array.ConvertAll(b, v => (float)v), te = (float[])e.Clone();
+        for (int step = 1; step <= Steps; step++)
+        {
+            BFloat16[] gw = Array.ConvertAll(Floats(random, w.Length), v => (BFloat16)v);
+            Half[] gb = Array.ConvertAll(Floats(random, b.Length), v => (Half)v);
+            float[] ge = Floats(random, e.Length);
+            optimizer.StepAll(w, gw, b, gb, e, ge);
+            twin.StepAll(tw, Array.ConvertAll(gw, v => (float)v), tb, Array.ConvertAll(gb, v => (float)v), te, ge);
+            Assert.True(optimizer.States[0].MasterWeight!.Span.SequenceEqual(tw), $"step {step}: w's copy");
+            Assert.True(optimizer.States[1].MasterWeight!.Span.SequenceEqual(tb), $"step {step}: b's copy");
+            Assert.Equal(te, e);
+            for (int s = 0; s < 3; s++)
+            {
+                for (int k = 0; k < twin.States[s].Buffers.Count; k++)
+                {
+                    Assert.True(optimizer.States[s].Buffers[k].Span.SequenceEqual(twin.States[s].Buffers[k].Span), $"step {step}: set {s} buffer {k}");
+                }
+            }
+
+            Assert.True(w.AsSpan().SequenceEqual(Array.ConvertAll(tw, v => (BFloat16)v)), $"step {step}: w");
+            Assert.Equal(Array.ConvertAll(tb, v => (Half)v), b);
+        }
+    }
+
     [Fact]
     public void TheCopyIsCheckpointedAsFloatAndTheRunResumesBitForBit()
     {

@@ -82,4 +82,32 @@ public sealed class SixteenBitAllocationTests
             }
         }
     }
+
+    [Fact]
+    public void AdafactorWith16BitStorageAllocatesNothingPerStep()
+    {
+        var optimizer = new RoundedAdafactor();
+        var w = new BFloat16[RoundedAdafactor.WLength];
+        var gw = new float[w.Length];
+        var v = new Half[RoundedAdafactor.VLength];
+        var gv = new Half[v.Length];
+        var e = new float[RoundedAdafactor.ELength];
+        var ge = new float[e.Length];
+        gw.AsSpan().Fill(0.1f);
+        gv.AsSpan().Fill((Half)0.1f);
+        Run(3); // JIT, the sets' scratch and the worker threads' run objects allocate on the first steps.
+
+        Assert.Equal(0, AllocationCounting.FewestAllocatedBytes(() => Run(20)));
+
+        void Run(int steps)
+        {
+            for (int i = 0; i < steps; i++)
+            {
+                optimizer.StepAll(w, gw, v, gv, e, ge);
+                optimizer.StepW(w, gw);
+                optimizer.StepV(v, gv);
+                optimizer.EndIteration();
+            }
+        }
+    }
 }

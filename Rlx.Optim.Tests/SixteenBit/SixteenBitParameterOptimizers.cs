@@ -127,3 +127,46 @@ public partial class SixteenBitParameterScheduleFreeTwin
     [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
     [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
 }
+
+// Adafactor without master weights: its passes read the widened θ and g, θ is stored rounded stochastically; the
+// matrix is factored (row_var, col_var), the vector and the float set keep variance.
+[AdafactorOptimizer(LearningRate = 0.02, WeightDecay = 0.1, RoundingSeed = 41)]
+public partial class SixteenBitParameterAdafactor
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[AdafactorOptimizer(LearningRate = 0.02, WeightDecay = 0.1, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 43)]
+public partial class AllSixteenBitAdafactor
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<Half> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[AdafactorOptimizer(LearningRate = 0.02, WeightDecay = 0.1)]
+public partial class SixteenBitParameterAdafactorTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[AdafactorOptimizer(LearningRate = 0.02, WeightDecay = 0.1, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 47,
+    Precision = OptimizerPrecision.Double)]
+public partial class DoubleSixteenBitAdafactor
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}
+
+[AdafactorOptimizer(LearningRate = 0.02, WeightDecay = 0.1, Precision = OptimizerPrecision.Double)]
+public partial class DoubleSixteenBitAdafactorTwin
+{
+    [Parameter(3, 33_335)] public partial void StepW(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
+}

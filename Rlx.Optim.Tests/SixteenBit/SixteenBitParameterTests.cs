@@ -20,6 +20,7 @@ public sealed class SixteenBitParameterTests
         "adamw, float state", "lion, bfloat16 state", "double adam, float state", "adagrad, bfloat16 state", "rmsprop, float state",
         "lamb, bfloat16 state",
         "schedulefree, float state",
+        "adafactor, float state", "adafactor, bfloat16 state", "double adafactor, bfloat16 state",
     };
 
     private sealed class Run
@@ -30,6 +31,9 @@ public sealed class SixteenBitParameterTests
         public required Action<BFloat16[], BFloat16[], Half[], float[] /*b grad*/, Half[] /*b grad as half*/, float[], float[]> StepRounded;
         public required Action<float[], float[], float[], float[], float[], float[]> StepTwin;
         public bool HalfGradient;
+
+        /// <summary>A bfloat16 state element's expected bits (<see cref="StateRounding"/>).</summary>
+        public Func<float, RoundingKeys, int, int, BFloat16> RoundedState = StateRounding.Expected;
     }
 
     private static Run Create(string family) =>
@@ -39,6 +43,9 @@ public sealed class SixteenBitParameterTests
         : family.StartsWith("rmsprop", StringComparison.Ordinal) ? CreateRMSprop()
         : family.StartsWith("lamb", StringComparison.Ordinal) ? CreateLamb()
         : family.StartsWith("schedulefree", StringComparison.Ordinal) ? CreateScheduleFree()
+        : family.StartsWith("adafactor, float", StringComparison.Ordinal) ? CreateAdafactor()
+        : family.StartsWith("adafactor, bfloat16", StringComparison.Ordinal) ? CreateAllSixteenBitAdafactor()
+        : family.StartsWith("double adafactor", StringComparison.Ordinal) ? CreateDoubleAdafactor()
         : CreateLion();
 
     private static Run CreateAdagrad()
@@ -67,6 +74,51 @@ public sealed class SixteenBitParameterTests
             Seed = 31,
             HalfGradient = true,
             StepRounded = (w, gw, b, _, gbHalf, e, ge) => rounded.StepAll(w, gw, b, gbHalf, e, ge),
+            StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
+        };
+    }
+
+    private static Run CreateAdafactor()
+    {
+        var rounded = new SixteenBitParameterAdafactor();
+        var twin = new SixteenBitParameterAdafactorTwin();
+        return new Run
+        {
+            Rounded = rounded,
+            Twin = twin,
+            Seed = 41,
+            StepRounded = (w, gw, b, gbFloat, _, e, ge) => rounded.StepAll(w, gw, b, gbFloat, e, ge),
+            StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
+        };
+    }
+
+    private static Run CreateAllSixteenBitAdafactor()
+    {
+        var rounded = new AllSixteenBitAdafactor();
+        var twin = new SixteenBitParameterAdafactorTwin();
+        return new Run
+        {
+            Rounded = rounded,
+            Twin = twin,
+            Seed = 43,
+            HalfGradient = true,
+            RoundedState = StateRounding.OwnStream,
+            StepRounded = (w, gw, b, _, gbHalf, e, ge) => rounded.StepAll(w, gw, b, gbHalf, e, ge),
+            StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
+        };
+    }
+
+    private static Run CreateDoubleAdafactor()
+    {
+        var rounded = new DoubleSixteenBitAdafactor();
+        var twin = new DoubleSixteenBitAdafactorTwin();
+        return new Run
+        {
+            Rounded = rounded,
+            Twin = twin,
+            Seed = 47,
+            RoundedState = StateRounding.OwnStream,
+            StepRounded = (w, gw, b, gbFloat, _, e, ge) => rounded.StepAll(w, gw, b, gbFloat, e, ge),
             StepTwin = (w, gw, b, gb, e, ge) => twin.StepAll(w, gw, b, gb, e, ge),
         };
     }
@@ -206,7 +258,7 @@ public sealed class SixteenBitParameterTests
             Span<float> values = exact.Buffers[k].Span;
             for (int i = 0; i < bits.Length; i++)
             {
-                Assert.True(bits[i].Bits == StateRounding.Expected(values[i], keys, k, i).Bits, $"set {set} buffer {k} step {step} element {i}");
+                Assert.True(bits[i].Bits == run.RoundedState(values[i], keys, k, i).Bits, $"set {set} buffer {k} step {step} element {i}");
             }
         }
     }

@@ -394,6 +394,25 @@ public sealed class GeneratedSourceTests
         """);
 
     /// <summary>
+    /// Adafactor's 16-bit storage without master weights: bfloat16 state, a bfloat16 matrix with its own gradients and
+    /// a Half vector with float ones, stepped directly (rounded stochastically) through the kernel's generic runs.
+    /// </summary>
+    [Fact]
+    public void AdafactorSixteenBit() => VerifyGenerated("""
+        using System;
+        using Rlx.Optim;
+
+        namespace Demo;
+
+        [AdafactorOptimizer(StatePrecision = StatePrecision.BFloat16)]
+        public partial class RoundedAdafactor
+        {
+            [Parameter(768, 3072)] public partial void StepFc(Span<BFloat16> weights, ReadOnlySpan<BFloat16> gradient);
+            [Parameter(768)] public partial void StepBias(Span<Half> bias, ReadOnlySpan<float> gradient);
+        }
+        """);
+
+    /// <summary>
     /// Schedule-Free AdamW with decay and a warm-up, and a set with its own β₁ and rate: two kernels, each with its
     /// largest rate and sum of weights (advanced at EndIteration, in checkpoints), and the evaluation members.
     /// </summary>

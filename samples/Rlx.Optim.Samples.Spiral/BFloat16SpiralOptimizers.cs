@@ -129,9 +129,36 @@ public partial class BFloat16LionMasterBFloat16State : IBFloat16SpiralOptimizer
 }
 
 /// <summary>
-/// Adafactor with the attributes of SpiralOptimizer.cs and MasterWeights: its passes run on the float copies, so it is
-/// declared for --master-weights with float state only (without a copy, or with bfloat16 state: RLXO0033).
+/// Adafactor with the attributes of SpiralOptimizer.cs: without a copy its passes read the bfloat16 parameters widened
+/// and each update is rounded stochastically; with MasterWeights they run on the float copies.
 /// </summary>
+[AdafactorOptimizer(WeightDecay = 1e-4)]
+public partial class BFloat16Adafactor : IBFloat16SpiralOptimizer
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<BFloat16> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<BFloat16> bias, ReadOnlySpan<float> gradient);
+}
+
+[AdafactorOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
+public partial class BFloat16AdafactorBFloat16State : IBFloat16SpiralOptimizer
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<BFloat16> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<BFloat16> bias, ReadOnlySpan<float> gradient);
+}
+
+[AdafactorOptimizer(WeightDecay = 1e-4, MasterWeights = true, StatePrecision = StatePrecision.BFloat16)]
+public partial class BFloat16AdafactorMasterBFloat16State : IBFloat16SpiralOptimizer
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<BFloat16> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<BFloat16> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<BFloat16> bias, ReadOnlySpan<float> gradient);
+}
+
 [AdafactorOptimizer(WeightDecay = 1e-4, MasterWeights = true)]
 public partial class BFloat16AdafactorMaster : IBFloat16SpiralOptimizer
 {
@@ -161,6 +188,9 @@ public static class BFloat16SpiralOptimizers
         [("lion", "bf16", false)] = () => new BFloat16LionBFloat16State(),
         [("lion", "float", true)] = () => new BFloat16LionMaster(),
         [("lion", "bf16", true)] = () => new BFloat16LionMasterBFloat16State(),
+        [("adafactor", "float", false)] = () => new BFloat16Adafactor(),
+        [("adafactor", "bf16", false)] = () => new BFloat16AdafactorBFloat16State(),
         [("adafactor", "float", true)] = () => new BFloat16AdafactorMaster(),
+        [("adafactor", "bf16", true)] = () => new BFloat16AdafactorMasterBFloat16State(),
     };
 }

@@ -31,7 +31,7 @@ public static class LossCurves
         {
             if (bfloat16State && createBFloat16 is null)
             {
-                continue; // no bfloat16 state (Adafactor)
+                continue; // an optimizer declared without a bfloat16-state twin
             }
 
             Mlp model = createModel();

@@ -13,7 +13,7 @@ using Rlx.Optim.Samples.Spiral;
 // non-finite gradient skipped; the progress lines show the rate, the gradient norm (before clipping) and the skipped steps.
 // --state bf16 trains with the same optimizer declared with bfloat16 state (StatePrecision = BFloat16: the moments
 // stored in half the bytes, rounded stochastically); --state float is the default.
-// --parameters bf16 (with adam, adamw or lion; adafactor with --master-weights only) keeps the network's four tensors as BFloat16[] and steps them through
+// --parameters bf16 (with adam, adamw, lion or adafactor) keeps the network's four tensors as BFloat16[] and steps them through
 // StepAll of a twin declared with Span<BFloat16> parameters and float gradients, which rounds each update
 // stochastically; --master-weights adds MasterWeights = true to it (a float copy of the parameters in the state,
 // updated exactly, and the parameters written from it rounded to nearest).

@@ -89,8 +89,7 @@ public partial class SpiralRMSprop
 
 /// <summary>
 /// Adafactor (PyTorch's): the two weight matrices keep factored second moments (row_var and col_var), the biases a
-/// variance. Float state only: Adafactor refuses bfloat16 state (RLXO0033); its bfloat16 parameters go through master
-/// weights (BFloat16SpiralOptimizers.cs).
+/// variance.
 /// </summary>
 [AdafactorOptimizer(WeightDecay = 1e-4)]
 public partial class SpiralAdafactor
@@ -132,8 +131,7 @@ public interface IEvaluationSwap
     void SwapToTraining(ReadOnlySpan<NamedParameter> parameters);
 }
 
-// The same eleven, all but Adafactor, with bfloat16 state (--state bf16): each attribute as above plus StatePrecision,
-// nothing else.
+// The same twelve with bfloat16 state (--state bf16): each attribute as above plus StatePrecision, nothing else.
 
 /// <summary>The generated Adam with bfloat16 state (<c>--state bf16</c>).</summary>
 [AdamOptimizer(LearningRate = 0.01, Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8, WeightDecay = 1e-4,
@@ -227,6 +225,15 @@ public partial class SpiralLambBFloat16
     [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
 }
 
+[AdafactorOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
+public partial class SpiralAdafactorBFloat16
+{
+    [Parameter(Mlp.Inputs, Mlp.Hidden)] public partial void StepW1(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, WeightDecay = 0)] public partial void StepB1(Span<float> bias, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Hidden, Mlp.Classes)] public partial void StepW2(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(Mlp.Classes, WeightDecay = 0)] public partial void StepB2(Span<float> bias, ReadOnlySpan<float> gradient);
+}
+
 [ScheduleFreeAdamWOptimizer(WeightDecay = 1e-4, StatePrecision = StatePrecision.BFloat16)]
 public partial class SpiralScheduleFreeBFloat16 : IEvaluationSwap
 {
@@ -253,7 +260,7 @@ public static class SpiralOptimizers
         ("sgd", 0.4f, () => new SpiralSgd(), () => new SpiralSgdBFloat16()),
         ("adagrad", 0.5f, () => new SpiralAdagrad(), () => new SpiralAdagradBFloat16()),
         ("rmsprop", 0.01f, () => new SpiralRMSprop(), () => new SpiralRMSpropBFloat16()),
-        ("adafactor", 0.1f, () => new SpiralAdafactor(), null),
+        ("adafactor", 0.1f, () => new SpiralAdafactor(), () => new SpiralAdafactorBFloat16()),
         ("lamb", 0.01f, () => new SpiralLamb(), () => new SpiralLambBFloat16()),
         ("schedulefree", 0.03f, () => new SpiralScheduleFree(), () => new SpiralScheduleFreeBFloat16()),
     ];

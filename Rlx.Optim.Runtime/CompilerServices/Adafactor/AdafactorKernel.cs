@@ -25,16 +25,17 @@ public static class AdafactorKernel<TRule>
         in AdafactorScalars scalars, Span<float> parameter, ReadOnlySpan<float> gradient, ParameterState state, int maxDegreeOfParallelism,
         int parallelThreshold, float gradientScale)
     {
-        AdafactorSet<TRule> set = AdafactorSet<TRule>.For(state);
+        StepPlanSet<AdafactorScalars> set = AdafactorSets.For<TRule, float, float>(state);
         set.Scalars = scalars;
         StepPlan.RunSet(set, parameter, gradient, gradientScale, seed: 0, step: 0, maxDegreeOfParallelism, parallelThreshold);
     }
 
     /// <summary>
-    /// <see cref="Run"/> in an optimizer that declares 16-bit parameters: its float sets come here (the rounding seed and
-    /// step are not needed, as no Adafactor set rounds stochastically).
+    /// <see cref="Run"/> in an optimizer that rounds stochastically (16-bit parameters or bfloat16 state): θ of float,
+    /// <see cref="Half"/> or <see cref="BFloat16"/> and g of float or θ's type, each rounding drawing its bits from
+    /// <paramref name="seed"/>, the set, the element's index and <paramref name="step"/> (<see cref="RoundingKeys.For"/>).
     /// </summary>
-    /// <exception cref="NotSupportedException">Other element types (a 16-bit set steps through its master copy).</exception>
+    /// <exception cref="NotSupportedException">Another element type.</exception>
     public static void Run<TParameter, TGradient>(
         in AdafactorScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state, ulong seed, long step,
         float gradientScale)
@@ -42,25 +43,24 @@ public static class AdafactorKernel<TRule>
         where TGradient : unmanaged =>
         RunParallel(in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism: 1, gradientScale);
 
-    /// <summary><see cref="RunParallel"/> in an optimizer that declares 16-bit parameters, for its float sets.</summary>
-    /// <exception cref="NotSupportedException">Other element types (a 16-bit set steps through its master copy).</exception>
+    /// <summary><see cref="Run{TParameter, TGradient}"/> across up to <paramref name="maxDegreeOfParallelism"/> cores (-1: all), with the same bits.</summary>
+    /// <exception cref="NotSupportedException">Another element type.</exception>
     public static void RunParallel<TParameter, TGradient>(
         in AdafactorScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state, ulong seed, long step,
         int maxDegreeOfParallelism, float gradientScale)
         where TParameter : unmanaged
         where TGradient : unmanaged
     {
-        CheckFloat<TParameter, TGradient>(masterWeights: false);
-        AdafactorSet<TRule> set = AdafactorSet<TRule>.For(state);
+        StepPlanSet<AdafactorScalars> set = AdafactorSets.For<TRule, TParameter, TGradient>(state);
         set.Scalars = scalars;
         StepPlan.RunSet(set, parameter, gradient, gradientScale, seed, step, maxDegreeOfParallelism, ParallelThreshold(maxDegreeOfParallelism));
     }
 
     /// <summary>
-    /// Steps a set of 16-bit parameters with float gradients through its float master copy: the float set's passes on
-    /// the copy, then θ from it rounded to nearest (<see cref="AdafactorMasterSet{TRule, TParameter}"/>).
+    /// Steps a set of 16-bit parameters through its float master copy: the float-θ set's passes on the copy (g widened
+    /// if 16-bit), then θ from it rounded to nearest (<see cref="AdafactorMasterSet{TRule, TParameter, TGradient}"/>).
     /// </summary>
-    /// <exception cref="NotSupportedException">Gradients other than float, or parameters other than Half or BFloat16.</exception>
+    /// <exception cref="NotSupportedException">Parameters other than Half or BFloat16, or another gradient type.</exception>
     /// <exception cref="InvalidOperationException">The set keeps no master copy.</exception>
     public static void RunParallelMasterWeights<TParameter, TGradient>(
         in AdafactorScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state, ulong seed, long step,
@@ -68,39 +68,23 @@ public static class AdafactorKernel<TRule>
         where TParameter : unmanaged
         where TGradient : unmanaged
     {
-        CheckFloat<TParameter, TGradient>(masterWeights: true);
-        AdafactorMasterSet<TRule, TParameter> set = AdafactorMasterSet<TRule, TParameter>.For(state);
+        AdafactorMasterSet<TRule, TParameter, TGradient> set = AdafactorMasterSet<TRule, TParameter, TGradient>.For(state);
         set.Scalars = scalars;
         StepPlan.RunSet(set, parameter, gradient, gradientScale, seed, step, maxDegreeOfParallelism, ParallelThreshold(maxDegreeOfParallelism));
     }
 
-    /// <summary>The set's part of the optimizer's one-pass StepAll: float sets, or 16-bit ones through their master copy.</summary>
-    /// <exception cref="NotSupportedException">Gradients other than float, 16-bit parameters without master weights.</exception>
+    /// <summary>The set's part of the optimizer's one-pass StepAll: directly, or a 16-bit set through its master copy.</summary>
+    /// <exception cref="NotSupportedException">Another element type.</exception>
     public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
         where TParameter : unmanaged
         where TGradient : unmanaged
     {
         ArgumentNullException.ThrowIfNull(state);
-        bool sixteenBit = typeof(TParameter) != typeof(float);
-        CheckFloat<TParameter, TGradient>(masterWeights && sixteenBit);
-        return sixteenBit ? AdafactorMasterSet<TRule, TParameter>.For(state) : AdafactorSet<TRule>.For(state);
+        return masterWeights && typeof(TParameter) != typeof(float)
+            ? AdafactorMasterSet<TRule, TParameter, TGradient>.For(state)
+            : AdafactorSets.For<TRule, TParameter, TGradient>(state);
     }
 
     /// <summary>One core runs a one-set call of one core; any other degree splits the set whatever its size, as Run does.</summary>
     private static int ParallelThreshold(int maxDegreeOfParallelism) => maxDegreeOfParallelism == 1 ? int.MaxValue : 0;
-
-    private static void CheckFloat<TParameter, TGradient>(bool masterWeights)
-    {
-        if (typeof(TGradient) != typeof(float))
-        {
-            throw new NotSupportedException($"Adafactor steps float gradients, not {typeof(TGradient).Name}.");
-        }
-
-        if (masterWeights ? typeof(TParameter) != typeof(Half) && typeof(TParameter) != typeof(BFloat16) : typeof(TParameter) != typeof(float))
-        {
-            throw new NotSupportedException(
-                $"Adafactor steps float parameters, or Half and BFloat16 ones through master weights, not {typeof(TParameter).Name}"
-                + (masterWeights ? " with master weights." : " without them."));
-        }
-    }
 }

@@ -5,14 +5,23 @@ using System.Runtime.CompilerServices;
 namespace Rlx.Optim.CompilerServices;
 
 /// <summary>
-/// The float-arithmetic inner loops of <see cref="AdafactorSet{TRule}"/>'s passes over <see cref="Vector{T}"/>, with
-/// a scalar tail that does each lane's arithmetic the same way (the same float operations in the same order), so an
-/// element's result never depends on where a vector starts. Sums are accumulated in double, in lanes, in a fixed order.
+/// The float-arithmetic inner loops of <see cref="AdafactorSet{TRule, TParameter, TParameterStorage, TGradient, TGradientStorage}"/>'s passes over
+/// <see cref="Vector{T}"/>, with a scalar tail that does each lane's arithmetic the same way (the same float operations
+/// in the same order), so an element's result never depends on where a vector starts. Sums are accumulated in double,
+/// in lanes, in a fixed order.
 /// </summary>
+/// <remarks>
+/// θ, g and <c>variance</c> are read and written through their storages (<see cref="IStorage{T}"/>): a 16-bit element
+/// is widened exactly and stored rounded stochastically with the bits of its index in the set (counted from the set's
+/// first element: the <c>index</c> arguments) under its stream's key, in a vector as in the tail. Over float
+/// storages the JIT drops the bits and the loops are plain float loads and stores.
+/// </remarks>
 internal static unsafe class AdafactorLoops
 {
     /// <summary>Σ(x·scale)² over <paramref name="length"/> elements, each square in double.</summary>
-    public static double SumOfScaledSquares(float* x, int length, float scale)
+    public static double SumOfScaledSquares<T, TStorage>(T* x, int length, float scale)
+        where T : unmanaged
+        where TStorage : struct, IStorage<T>
     {
         var sumLow = Vector<double>.Zero;
         var sumHigh = Vector<double>.Zero;
@@ -20,7 +29,7 @@ internal static unsafe class AdafactorLoops
         int i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Widen(Load(x + i) * scales, out Vector<double> low, out Vector<double> high);
+            Vector.Widen(TStorage.LoadPreferred(ref *x, (nuint)i) * scales, out Vector<double> low, out Vector<double> high);
             sumLow += low * low;
             sumHigh += high * high;
         }
@@ -28,7 +37,7 @@ internal static unsafe class AdafactorLoops
         double sum = Vector.Sum(sumLow + sumHigh);
         for (; i < length; i++)
         {
-            double value = x[i] * scale;
+            double value = ScalarStorage.ToFloat(x[i]) * scale;
             sum += value * value;
         }
 
@@ -39,7 +48,9 @@ internal static unsafe class AdafactorLoops
     /// One row of g read once for both factors: <c>columnSums[i] += (g[i]·scale)²</c> and the row's Σ(g·scale)², each
     /// square in double.
     /// </summary>
-    public static double AddRowSquares(double* columnSums, float* gradient, int length, float scale)
+    public static double AddRowSquares<TGradient, TGradientStorage>(double* columnSums, TGradient* gradient, int length, float scale)
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
     {
         var rowLow = Vector<double>.Zero;
         var rowHigh = Vector<double>.Zero;
@@ -47,7 +58,7 @@ internal static unsafe class AdafactorLoops
         int i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Widen(Load(gradient + i) * scales, out Vector<double> low, out Vector<double> high);
+            Vector.Widen(TGradientStorage.LoadPreferred(ref *gradient, (nuint)i) * scales, out Vector<double> low, out Vector<double> high);
             low *= low;
             high *= high;
             rowLow += low;
@@ -59,7 +70,7 @@ internal static unsafe class AdafactorLoops
         double row = Vector.Sum(rowLow + rowHigh);
         for (; i < length; i++)
         {
-            double value = gradient[i] * scale;
+            double value = ScalarStorage.ToFloat(gradient[i]) * scale;
             row += value * value;
             columnSums[i] += value * value;
         }
@@ -68,7 +79,10 @@ internal static unsafe class AdafactorLoops
     }
 
     /// <summary>ΣU² over one row of a factored set (<see cref="RowFactors.Update"/>), each square in double.</summary>
-    public static double SumOfUpdateSquares(float* gradient, float* colVar, float* colInverse, int length, in RowFactors row)
+    public static double SumOfUpdateSquares<TGradient, TGradientStorage>(
+        TGradient* gradient, float* colVar, float* colInverse, int length, in RowFactors row)
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
     {
         var sumLow = Vector<double>.Zero;
         var sumHigh = Vector<double>.Zero;
@@ -76,7 +90,8 @@ internal static unsafe class AdafactorLoops
         int i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Widen(rows.Update(Load(gradient + i), Load(colVar + i), Load(colInverse + i)), out Vector<double> low, out Vector<double> high);
+            Vector<float> u = rows.Update(TGradientStorage.LoadPreferred(ref *gradient, (nuint)i), Load(colVar + i), Load(colInverse + i));
+            Vector.Widen(u, out Vector<double> low, out Vector<double> high);
             sumLow += low * low;
             sumHigh += high * high;
         }
@@ -84,50 +99,72 @@ internal static unsafe class AdafactorLoops
         double sum = Vector.Sum(sumLow + sumHigh);
         for (; i < length; i++)
         {
-            double u = row.Update(gradient[i], colVar[i], colInverse[i]);
+            double u = row.Update(ScalarStorage.ToFloat(gradient[i]), colVar[i], colInverse[i]);
             sum += u * u;
         }
 
         return sum;
     }
 
-    /// <summary>θ ← θ·decay + step·U over one row of a factored set (decay only when <paramref name="decays"/>).</summary>
-    public static void UpdateRow(
-        float* parameter, float* gradient, float* colVar, float* colInverse, int length, in RowFactors row, bool decays, float decay, float step)
+    /// <summary>
+    /// θ ← θ·decay + step·U over one row of a factored set (decay only when <paramref name="decays"/>), θ stored
+    /// under <paramref name="key"/> from element <paramref name="index"/> of the set.
+    /// </summary>
+    public static void UpdateRow<TParameter, TParameterStorage, TGradient, TGradientStorage>(
+        TParameter* parameter, TGradient* gradient, float* colVar, float* colInverse, int length, in RowFactors row, bool decays, float decay,
+        float step, ulong key, int index)
+        where TParameter : unmanaged
+        where TParameterStorage : struct, IStorage<TParameter>
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
     {
         var rows = new VectorRow(in row);
         var decays8 = new Vector<float>(decay);
         var steps = new Vector<float>(step);
+        bool rounds = TParameterStorage.RoundsStochastically;
+        var bits = new LaneBits(key);
+        Vector<uint> counter = rounds ? LaneBits.CounterAt(index) : default;
         int i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector<float> p = Load(parameter + i);
+            Vector<float> p = TParameterStorage.LoadPreferred(ref *parameter, (nuint)i);
             if (decays)
             {
                 p *= decays8;
             }
 
-            Store(parameter + i, p + (steps * rows.Update(Load(gradient + i), Load(colVar + i), Load(colInverse + i))));
+            Vector<float> u = rows.Update(TGradientStorage.LoadPreferred(ref *gradient, (nuint)i), Load(colVar + i), Load(colInverse + i));
+            TParameterStorage.StorePreferred(p + (steps * u), ref *parameter, (nuint)i, rounds ? bits.Of(counter) : default);
+            counter = rounds ? counter + LaneBits.Advance : default;
         }
 
         for (; i < length; i++)
         {
-            float p = parameter[i];
+            float p = ScalarStorage.ToFloat(parameter[i]);
             if (decays)
             {
                 p *= decay;
             }
 
-            parameter[i] = p + (step * row.Update(gradient[i], colVar[i], colInverse[i]));
+            float result = p + (step * row.Update(ScalarStorage.ToFloat(gradient[i]), colVar[i], colInverse[i]));
+            parameter[i] = ScalarStorage.Round<TParameter>(result, key, index + i);
         }
     }
 
     /// <summary>
-    /// An unfactored block's pass: <c>variance</c> ← lerp(variance, (g·scale)², weight), then Σθ² and ΣU² with
-    /// U = (1 / √max(variance, ε₁²))·(g·scale), each square in double.
+    /// An unfactored block's pass: v ← lerp(variance, (g·scale)², weight), then Σθ² and ΣU² with
+    /// U = (1 / √max(v, ε₁²))·(g·scale), each square in double. v is stored here into a float <c>variance</c>; a
+    /// bfloat16 one is left for the update, which computes v again and stores it rounded (<see cref="UpdateBlock"/>),
+    /// so that U is the float run's in both.
     /// </summary>
-    public static (double Theta, double Updates) VarianceBlock(
-        float* parameter, float* gradient, float* variance, int length, float scale, float weight, float epsilonSquared)
+    public static (double Theta, double Updates) VarianceBlock<TParameter, TParameterStorage, TGradient, TGradientStorage, TState, TStateStorage>(
+        TParameter* parameter, TGradient* gradient, TState* variance, int length, float scale, float weight, float epsilonSquared)
+        where TParameter : unmanaged
+        where TParameterStorage : struct, IStorage<TParameter>
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
+        where TState : unmanaged
+        where TStateStorage : struct, IStorage<TState>
     {
         var thetaLow = Vector<double>.Zero;
         var thetaHigh = Vector<double>.Zero;
@@ -139,12 +176,16 @@ internal static unsafe class AdafactorLoops
         int i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Widen(Load(parameter + i), out Vector<double> pLow, out Vector<double> pHigh);
+            Vector.Widen(TParameterStorage.LoadPreferred(ref *parameter, (nuint)i), out Vector<double> pLow, out Vector<double> pHigh);
             thetaLow += pLow * pLow;
             thetaHigh += pHigh * pHigh;
-            Vector<float> g = Load(gradient + i) * scales;
-            Vector<float> v = Lerp(Load(variance + i), g * g, weights);
-            Store(variance + i, v);
+            Vector<float> g = TGradientStorage.LoadPreferred(ref *gradient, (nuint)i) * scales;
+            Vector<float> v = Lerp(TStateStorage.LoadPreferred(ref *variance, (nuint)i), g * g, weights);
+            if (!TStateStorage.RoundsStochastically)
+            {
+                TStateStorage.StorePreferred(v, ref *variance, (nuint)i, default);
+            }
+
             Vector.Widen(Vector<float>.One / Vector.SquareRoot(Vector.Max(v, floors)) * g, out Vector<double> uLow, out Vector<double> uHigh);
             updatesLow += uLow * uLow;
             updatesHigh += uHigh * uHigh;
@@ -154,11 +195,15 @@ internal static unsafe class AdafactorLoops
         double updates = Vector.Sum(updatesLow + updatesHigh);
         for (; i < length; i++)
         {
-            double p = parameter[i];
+            double p = ScalarStorage.ToFloat(parameter[i]);
             theta += p * p;
-            float g = gradient[i] * scale;
-            float v = Lerp(variance[i], g * g, weight);
-            variance[i] = v;
+            float g = ScalarStorage.ToFloat(gradient[i]) * scale;
+            float v = Lerp(ScalarStorage.ToFloat(variance[i]), g * g, weight);
+            if (!TStateStorage.RoundsStochastically)
+            {
+                variance[i] = ScalarStorage.Round<TState>(v, 0, 0);
+            }
+
             double u = 1f / MathF.Sqrt(Math.Max(v, epsilonSquared)) * g;
             updates += u * u;
         }
@@ -166,37 +211,71 @@ internal static unsafe class AdafactorLoops
         return (theta, updates);
     }
 
-    /// <summary>θ ← θ·decay + step·U over an unfactored block, U from its updated <c>variance</c>.</summary>
-    public static void UpdateBlock(
-        float* parameter, float* gradient, float* variance, int length, float scale, float epsilonSquared, bool decays, float decay, float step)
+    /// <summary>
+    /// θ ← θ·decay + step·U over an unfactored block, U from its <c>variance</c>: as its pass stored it when float;
+    /// when bfloat16, v computed again as the pass did and stored here, rounded under <paramref name="keys"/>' State0.
+    /// θ is stored under their Parameter key, from element <paramref name="index"/> of the set.
+    /// </summary>
+    public static void UpdateBlock<TParameter, TParameterStorage, TGradient, TGradientStorage, TState, TStateStorage>(
+        TParameter* parameter, TGradient* gradient, TState* variance, int length, float scale, float weight, float epsilonSquared,
+        bool decays, float decay, float step, in RoundingKeys keys, int index)
+        where TParameter : unmanaged
+        where TParameterStorage : struct, IStorage<TParameter>
+        where TGradient : unmanaged
+        where TGradientStorage : struct, IStorage<TGradient>
+        where TState : unmanaged
+        where TStateStorage : struct, IStorage<TState>
     {
         var scales = new Vector<float>(scale);
+        var weights = new Vector<float>(weight);
         var floors = new Vector<float>(epsilonSquared);
         var decays8 = new Vector<float>(decay);
         var steps = new Vector<float>(step);
+        bool rounds = TParameterStorage.RoundsStochastically || TStateStorage.RoundsStochastically;
+        var parameterBits = new LaneBits(keys.Parameter);
+        var varianceBits = new LaneBits(keys.State0);
+        Vector<uint> counter = rounds ? LaneBits.CounterAt(index) : default;
         int i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector<float> u = Vector<float>.One / Vector.SquareRoot(Vector.Max(Load(variance + i), floors)) * (Load(gradient + i) * scales);
-            Vector<float> p = Load(parameter + i);
+            Vector<float> g = TGradientStorage.LoadPreferred(ref *gradient, (nuint)i) * scales;
+            Vector<float> v = TStateStorage.LoadPreferred(ref *variance, (nuint)i);
+            if (TStateStorage.RoundsStochastically)
+            {
+                v = Lerp(v, g * g, weights);
+                TStateStorage.StorePreferred(v, ref *variance, (nuint)i, varianceBits.Of(counter));
+            }
+
+            Vector<float> u = Vector<float>.One / Vector.SquareRoot(Vector.Max(v, floors)) * g;
+            Vector<float> p = TParameterStorage.LoadPreferred(ref *parameter, (nuint)i);
             if (decays)
             {
                 p *= decays8;
             }
 
-            Store(parameter + i, p + (steps * u));
+            TParameterStorage.StorePreferred(
+                p + (steps * u), ref *parameter, (nuint)i, TParameterStorage.RoundsStochastically ? parameterBits.Of(counter) : default);
+            counter = rounds ? counter + LaneBits.Advance : default;
         }
 
         for (; i < length; i++)
         {
-            float u = 1f / MathF.Sqrt(Math.Max(variance[i], epsilonSquared)) * (gradient[i] * scale);
-            float p = parameter[i];
+            float g = ScalarStorage.ToFloat(gradient[i]) * scale;
+            float v = ScalarStorage.ToFloat(variance[i]);
+            if (TStateStorage.RoundsStochastically)
+            {
+                v = Lerp(v, g * g, weight);
+                variance[i] = ScalarStorage.Round<TState>(v, keys.State0, index + i);
+            }
+
+            float u = 1f / MathF.Sqrt(Math.Max(v, epsilonSquared)) * g;
+            float p = ScalarStorage.ToFloat(parameter[i]);
             if (decays)
             {
                 p *= decay;
             }
 
-            parameter[i] = p + (step * u);
+            parameter[i] = ScalarStorage.Round<TParameter>(p + (step * u), keys.Parameter, index + i);
         }
     }
 

@@ -5,15 +5,17 @@ namespace Rlx.Optim.CompilerServices;
 
 /// <summary>
 /// An Adafactor set of 16-bit parameters (<typeparamref name="TParameter"/>: <see cref="Half"/> or
-/// <see cref="BFloat16"/>) with float gradients, stepped through its float master copy (<c>master_weight</c>): the
-/// float set's passes run on the copy, so the copy follows a float run exactly, and each updated range of θ is then
-/// written from it rounded to nearest. The copy is taken from θ on the set's first step.
+/// <see cref="BFloat16"/>) with gradients of float or its own type, stepped through its float master copy
+/// (<c>master_weight</c>): the float-θ set's passes run on the copy (reading g widened), so the copy follows a float
+/// run exactly, and each updated range of θ is then written from it rounded to nearest. The copy is taken from θ on
+/// the set's first step.
 /// </summary>
-internal sealed unsafe class AdafactorMasterSet<TRule, TParameter> : StepPlanSet<AdafactorScalars>
+internal sealed unsafe class AdafactorMasterSet<TRule, TParameter, TGradient> : StepPlanSet<AdafactorScalars>
     where TRule : IAdafactorRule
     where TParameter : unmanaged
+    where TGradient : unmanaged
 {
-    private readonly AdafactorSet<TRule> _float;
+    private readonly StepPlanSet<AdafactorScalars> _float;
     private float* _master;
 
     private AdafactorMasterSet(ParameterState state)
@@ -29,13 +31,13 @@ internal sealed unsafe class AdafactorMasterSet<TRule, TParameter> : StepPlanSet
             throw new InvalidOperationException($"Parameter set '{state.Name}' keeps no master copy of its parameter.");
         }
 
-        _float = new AdafactorSet<TRule>(state);
+        _float = AdafactorSets.Create<TRule, float, TGradient>(state);
     }
 
     /// <summary>The set's own instance, kept with its state so its one-set calls allocate nothing after the first.</summary>
-    public static AdafactorMasterSet<TRule, TParameter> For(ParameterState state) =>
-        state.MeasuredSet as AdafactorMasterSet<TRule, TParameter>
-        ?? (AdafactorMasterSet<TRule, TParameter>)(state.MeasuredSet = new AdafactorMasterSet<TRule, TParameter>(state));
+    public static AdafactorMasterSet<TRule, TParameter, TGradient> For(ParameterState state) =>
+        state.MeasuredSet as AdafactorMasterSet<TRule, TParameter, TGradient>
+        ?? (AdafactorMasterSet<TRule, TParameter, TGradient>)(state.MeasuredSet = new AdafactorMasterSet<TRule, TParameter, TGradient>(state));
 
     internal override int MeasurePasses => _float.MeasurePasses;
 
@@ -72,5 +74,5 @@ internal sealed unsafe class AdafactorMasterSet<TRule, TParameter> : StepPlanSet
     }
 
     internal override double SumOfSquaresOfBlock(int block) =>
-        SumOfSquares.OfBlock(ref *(float*)Gradient, Length, block);
+        SumOfSquares.OfBlock(ref *(TGradient*)Gradient, Length, block);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -7,7 +8,9 @@ namespace Rlx.Optim.CompilerServices;
 /// One Adafactor set's step as passes over the set (PyTorch's <c>torch.optim.Adafactor</c>), with the kernel's
 /// settings folded in from <typeparamref name="TRule"/>. A set of two or more dimensions is a batch of B matrices of
 /// R rows and C columns (its last two dimensions), its second moment factored into <c>row_var</c> (B·R) and
-/// <c>col_var</c> (B·C); a vector or a scalar keeps <c>variance</c>.
+/// <c>col_var</c> (B·C); a vector or a scalar keeps <c>variance</c>. θ and g are read through their storages
+/// (<typeparamref name="TParameterStorage"/>, <typeparamref name="TGradientStorage"/>): a 16-bit one is widened
+/// exactly, and a 16-bit θ is stored rounded stochastically under its key (<see cref="RoundingKeys"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,9 +24,20 @@ namespace Rlx.Optim.CompilerServices;
 /// Each unit writes only its own slots, and the slots are added in a fixed order on one thread: the sums, so the
 /// step, are the same bits on any number of cores.
 /// </para>
+/// <para>
+/// bfloat16 state: the step computes in float from the widened state exactly as a float set does, and stores each
+/// buffer rounded stochastically under its own stream (<c>row_var</c> and <c>variance</c> State0, <c>col_var</c>
+/// State1, by element index). The factors are computed into float scratch at pass 0's end, which this step reads,
+/// and stored rounded there; <c>variance</c> is computed again, from the same widened values, by the update, which
+/// stores it (its pass reads it only), so that nothing of this step reads a rounded value back.
+/// </para>
 /// </remarks>
-internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
+internal sealed unsafe class AdafactorSet<TRule, TParameter, TParameterStorage, TGradient, TGradientStorage> : StepPlanSet<AdafactorScalars>
     where TRule : IAdafactorRule
+    where TParameter : unmanaged
+    where TParameterStorage : struct, IStorage<TParameter>
+    where TGradient : unmanaged
+    where TGradientStorage : struct, IStorage<TGradient>
 {
     /// <summary>Elements a unit covers (rows are grouped up to this many), so that a unit amortizes its call.</summary>
     private const int UnitElements = 16 * 1024;
@@ -54,16 +68,25 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     private readonly double[] _rowMeans;
     private readonly float[] _rowInverses;
     private readonly float[] _columnInverses;
+    private readonly bool _stateRounds;
+    private readonly float[] _rowVarValues;
+    private readonly float[] _colVarValues;
+    private RoundingKeys _keys;
     private float _gradientScale = 1f;
     private double _alpha;
     private double _step;
     private float* _rowVar;
     private float* _colVar;
     private float* _variance;
+    private BFloat16* _storedRowVar;
+    private BFloat16* _storedColVar;
+    private BFloat16* _storedVariance;
 
     public AdafactorSet(ParameterState state)
         : base(state)
     {
+        _stateRounds = state.Precision == StatePrecision.BFloat16;
+        _rowVarValues = _colVarValues = [];
         _factored = FactoredStateLayout.IsFactored(state.Shape);
         if (_factored)
         {
@@ -82,6 +105,13 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             _rowMeans = new double[_batch];
             _rowInverses = new float[_batch * _rows];
             _columnInverses = new float[_batch * _columns];
+            if (_stateRounds)
+            {
+                // This step's factors in float, read by its passes and update (pinned: read through pointers).
+                _rowVarValues = GC.AllocateArray<float>(_batch * _rows, pinned: true);
+                _colVarValues = GC.AllocateArray<float>(_batch * _columns, pinned: true);
+            }
+
             _thetaSums = [];
             _updateSums = new double[_rowUnits];
         }
@@ -95,10 +125,6 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         }
     }
 
-    /// <summary>The set's own instance, kept with its state so its one-set calls allocate nothing after the first.</summary>
-    public static AdafactorSet<TRule> For(ParameterState state) =>
-        state.MeasuredSet as AdafactorSet<TRule> ?? (AdafactorSet<TRule>)(state.MeasuredSet = new AdafactorSet<TRule>(state));
-
     internal override int MeasurePasses => _factored ? 2 : 1;
 
     internal override int MeasureUnits(int pass) =>
@@ -110,10 +136,23 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     internal override void Bind(ulong seed, long step, float gradientScale)
     {
         _gradientScale = gradientScale;
-        if (_factored)
+        // Only a 16-bit θ or bfloat16 state draws random bits.
+        _keys = TParameterStorage.RoundsStochastically || _stateRounds ? RoundingKeys.For(seed, State.Index, step) : default;
+        if (_factored && _stateRounds)
+        {
+            _storedRowVar = (BFloat16*)Unsafe.AsPointer(ref State.Origin(0));
+            _storedColVar = (BFloat16*)Unsafe.AsPointer(ref State.Origin(1));
+            _rowVar = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_rowVarValues));
+            _colVar = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_colVarValues));
+        }
+        else if (_factored)
         {
             _rowVar = (float*)Unsafe.AsPointer(ref State.Origin(0));
             _colVar = (float*)Unsafe.AsPointer(ref State.Origin(1));
+        }
+        else if (_stateRounds)
+        {
+            _storedVariance = (BFloat16*)Unsafe.AsPointer(ref State.Origin(0));
         }
         else
         {
@@ -159,8 +198,8 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
 
     internal override void Execute(nuint start, nuint end)
     {
-        float* parameter = (float*)Parameter;
-        float* gradient = (float*)Gradient;
+        TParameter* parameter = (TParameter*)Parameter;
+        TGradient* gradient = (TGradient*)Gradient;
         if (!TRule.Precise)
         {
             ExecuteFloat(parameter, gradient, start, end);
@@ -171,7 +210,19 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         {
             for (nuint i = start; i < end; i++)
             {
-                Write(parameter + i, Update(gradient[i], _variance[i]));
+                float g = ScalarStorage.ToFloat(gradient[i]);
+                float v;
+                if (_stateRounds)
+                {
+                    v = Lerp((float)_storedVariance[i], G(g) * G(g), Scalars.OneMinusBeta2);
+                    _storedVariance[i] = StochasticRounding.ToBFloat16(v, _keys.State0, (int)i);
+                }
+                else
+                {
+                    v = _variance[i];
+                }
+
+                Write(parameter, i, Update(g, v));
             }
 
             return;
@@ -190,7 +241,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             float* colVar = _colVar + matrix * columns;
             for (nuint i = i0; i < rowEnd; i++)
             {
-                Write(parameter + i, Update(gradient[i], Estimate(rowVar, colVar[i - rowStart], rowMean)));
+                Write(parameter, i, Update(ScalarStorage.ToFloat(gradient[i]), Estimate(rowVar, colVar[i - rowStart], rowMean)));
             }
 
             i0 = rowEnd;
@@ -198,14 +249,23 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     }
 
     /// <summary>The update in float arithmetic, over vectors: row by row for a factored set.</summary>
-    private void ExecuteFloat(float* parameter, float* gradient, nuint start, nuint end)
+    private void ExecuteFloat(TParameter* parameter, TGradient* gradient, nuint start, nuint end)
     {
         float step = (float)_step;
         float decay = (float)Scalars.DecayFactor;
+        if (!_factored && _stateRounds)
+        {
+            AdafactorLoops.UpdateBlock<TParameter, TParameterStorage, TGradient, TGradientStorage, BFloat16, BFloat16Storage>(
+                parameter + start, gradient + start, _storedVariance + start, (int)(end - start), SignedScale, (float)Scalars.OneMinusBeta2,
+                EpsilonSquared, TRule.Decays, decay, step, in _keys, (int)start);
+            return;
+        }
+
         if (!_factored)
         {
-            AdafactorLoops.UpdateBlock(
-                parameter + start, gradient + start, _variance + start, (int)(end - start), SignedScale, EpsilonSquared, TRule.Decays, decay, step);
+            AdafactorLoops.UpdateBlock<TParameter, TParameterStorage, TGradient, TGradientStorage, float, FloatStorage>(
+                parameter + start, gradient + start, _variance + start, (int)(end - start), SignedScale, (float)Scalars.OneMinusBeta2,
+                EpsilonSquared, TRule.Decays, decay, step, in _keys, (int)start);
             return;
         }
 
@@ -220,9 +280,11 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
             nuint column = (matrix * columns) + (i0 - rowStart);
             fixed (float* columnInverses = _columnInverses)
             {
-                AdafactorLoops.UpdateRow(
-                    parameter + i0, gradient + i0, _colVar + column, columnInverses + column, (int)(rowEnd - i0), in factors, TRule.Decays, decay, step);
+                AdafactorLoops.UpdateRow<TParameter, TParameterStorage, TGradient, TGradientStorage>(
+                    parameter + i0, gradient + i0, _colVar + column, columnInverses + column, (int)(rowEnd - i0), in factors, TRule.Decays, decay,
+                    step, _keys.Parameter, (int)i0);
             }
+
             i0 = rowEnd;
         }
     }
@@ -234,7 +296,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     private static float EpsilonSquared => (float)(TRule.Epsilon1 * TRule.Epsilon1);
 
     internal override double SumOfSquaresOfBlock(int block) =>
-        SumOfSquares.OfBlock(ref *(float*)Gradient, Length, block);
+        SumOfSquares.OfBlock(ref *(TGradient*)Gradient, Length, block);
 
     /// <summary>The gradient as the double path reads it: scaled by clipping's factor (in float), negated when maximizing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -246,8 +308,8 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     /// </summary>
     private void SumBlock(int block)
     {
-        float* parameter = (float*)Parameter;
-        float* gradient = (float*)Gradient;
+        TParameter* parameter = (TParameter*)Parameter;
+        TGradient* gradient = (TGradient*)Gradient;
         int matrix = block / _blocksPerMatrix;
         int first = (matrix * _rows) + (block % _blocksPerMatrix * _blockRows);
         int last = Math.Min(first + _blockRows, (matrix + 1) * _rows);
@@ -260,18 +322,18 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
                 long offset = (long)row * _columns;
                 if (!TRule.Precise)
                 {
-                    _rowSums[row] = AdafactorLoops.AddRowSquares(partials, gradient + offset, _columns, _gradientScale);
-                    theta += AdafactorLoops.SumOfScaledSquares(parameter + offset, _columns, 1f);
+                    _rowSums[row] = AdafactorLoops.AddRowSquares<TGradient, TGradientStorage>(partials, gradient + offset, _columns, _gradientScale);
+                    theta += AdafactorLoops.SumOfScaledSquares<TParameter, TParameterStorage>(parameter + offset, _columns, 1f);
                     continue;
                 }
 
                 double squares = 0;
                 for (int c = 0; c < _columns; c++)
                 {
-                    double g = G(gradient[offset + c]);
+                    double g = G(ScalarStorage.ToFloat(gradient[offset + c]));
                     squares += g * g;
                     partials[c] += g * g;
-                    double p = parameter[offset + c];
+                    double p = ScalarStorage.ToFloat(parameter[offset + c]);
                     theta += p * p;
                 }
 
@@ -302,12 +364,20 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         double weight = Scalars.OneMinusBeta2;
         for (int row = 0; row < _rowSums.Length; row++)
         {
-            _rowVar[row] = Lerp(_rowVar[row], Mean(_rowSums[row], _columns), weight);
+            _rowVar[row] = Lerp(_stateRounds ? (float)_storedRowVar[row] : _rowVar[row], Mean(_rowSums[row], _columns), weight);
+            if (_stateRounds)
+            {
+                _storedRowVar[row] = StochasticRounding.ToBFloat16(_rowVar[row], _keys.State0, row);
+            }
         }
 
         for (int column = 0; column < _columnSums.Length; column++)
         {
-            _colVar[column] = Lerp(_colVar[column], Mean(_columnSums[column], _rows), weight);
+            _colVar[column] = Lerp(_stateRounds ? (float)_storedColVar[column] : _colVar[column], Mean(_columnSums[column], _rows), weight);
+            if (_stateRounds)
+            {
+                _storedColVar[column] = StochasticRounding.ToBFloat16(_colVar[column], _keys.State1, column);
+            }
         }
 
         for (int matrix = 0; matrix < _batch; matrix++)
@@ -344,7 +414,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     /// <summary>Pass 1 of a factored set: ΣU² over the unit's rows.</summary>
     private double SumOfUpdateSquares(int unit)
     {
-        float* gradient = (float*)Gradient;
+        TGradient* gradient = (TGradient*)Gradient;
         int first = unit * _rowsPerUnit;
         int last = Math.Min(first + _rowsPerUnit, _batch * _rows);
         double sum = 0;
@@ -360,7 +430,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
                 RowFactors factors = FactorsOf((nuint)row, matrix);
                 fixed (float* columnInverses = &_columnInverses[matrix * _columns])
                 {
-                    sum += AdafactorLoops.SumOfUpdateSquares(gradient + offset, colVar, columnInverses, _columns, in factors);
+                    sum += AdafactorLoops.SumOfUpdateSquares<TGradient, TGradientStorage>(gradient + offset, colVar, columnInverses, _columns, in factors);
                 }
 
                 continue;
@@ -368,7 +438,7 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
 
             for (int c = 0; c < _columns; c++)
             {
-                double u = Update(gradient[offset + c], Estimate(rowVar, colVar[c], rowMean));
+                double u = Update(ScalarStorage.ToFloat(gradient[offset + c]), Estimate(rowVar, colVar[c], rowMean));
                 sum += u * u;
             }
         }
@@ -379,14 +449,21 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     /// <summary>Pass 0 of an unfactored set: <c>variance</c> follows g², and Σθ², ΣU² of the block.</summary>
     private void MeasureBlock(int unit)
     {
-        float* parameter = (float*)Parameter;
-        float* gradient = (float*)Gradient;
+        TParameter* parameter = (TParameter*)Parameter;
+        TGradient* gradient = (TGradient*)Gradient;
         int first = unit * UnitElements;
         int last = Math.Min(first + UnitElements, Length);
         double weight = Scalars.OneMinusBeta2;
+        if (!TRule.Precise && _stateRounds)
+        {
+            (_thetaSums[unit], _updateSums[unit]) = AdafactorLoops.VarianceBlock<TParameter, TParameterStorage, TGradient, TGradientStorage, BFloat16, BFloat16Storage>(
+                parameter + first, gradient + first, _storedVariance + first, last - first, SignedScale, (float)weight, EpsilonSquared);
+            return;
+        }
+
         if (!TRule.Precise)
         {
-            (_thetaSums[unit], _updateSums[unit]) = AdafactorLoops.VarianceBlock(
+            (_thetaSums[unit], _updateSums[unit]) = AdafactorLoops.VarianceBlock<TParameter, TParameterStorage, TGradient, TGradientStorage, float, FloatStorage>(
                 parameter + first, gradient + first, _variance + first, last - first, SignedScale, (float)weight, EpsilonSquared);
             return;
         }
@@ -395,11 +472,18 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
         double updates = 0;
         for (int i = first; i < last; i++)
         {
-            double p = parameter[i];
+            double p = ScalarStorage.ToFloat(parameter[i]);
             theta += p * p;
-            double g = G(gradient[i]);
-            _variance[i] = Lerp(_variance[i], g * g, weight);
-            double u = Update(gradient[i], _variance[i]);
+            float gradientValue = ScalarStorage.ToFloat(gradient[i]);
+            double g = G(gradientValue);
+            // A bfloat16 variance is stored by the update, which computes it again (the class's remarks).
+            float v = Lerp(_stateRounds ? (float)_storedVariance[i] : _variance[i], g * g, weight);
+            if (!_stateRounds)
+            {
+                _variance[i] = v;
+            }
+
+            double u = Update(gradientValue, v);
             updates += u * u;
         }
 
@@ -418,17 +502,19 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
     private double Update(float gradient, double estimate) =>
         G(gradient) / Math.Sqrt(Math.Max(estimate, TRule.Epsilon1 * TRule.Epsilon1));
 
-    /// <summary>θ ← θ·(1 − lr·λ) − (α/denominator)·U, rounded to float once.</summary>
+    /// <summary>
+    /// θ ← θ·(1 − lr·λ) − (α/denominator)·U, rounded to float once (and a 16-bit θ from that float, stochastically).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Write(float* parameter, double update)
+    private void Write(TParameter* parameter, nuint i, double update)
     {
-        double theta = *parameter;
+        double theta = ScalarStorage.ToFloat(parameter[i]);
         if (TRule.Decays)
         {
             theta *= Scalars.DecayFactor;
         }
 
-        *parameter = (float)(theta + _step * update);
+        parameter[i] = ScalarStorage.Round<TParameter>((float)(theta + _step * update), _keys.Parameter, (int)i);
     }
 
     /// <summary>The mean of a sum over <paramref name="count"/> elements, as the float state holds it.</summary>

@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace Rlx.Optim.CompilerServices;
 
 /// <summary>
-/// What a generated Adafactor kernel folds into the runtime's passes (<see cref="AdafactorSet{TRule}"/>): its settings
+/// What a generated Adafactor kernel folds into the runtime's passes (<see cref="AdafactorSet{TRule, TParameter, TParameterStorage, TGradient, TGradientStorage}"/>): its settings
 /// as constants, so the JIT specializes the loops for each kernel.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -385,9 +385,7 @@ namespace Rlx.Optim.Generated.Demo.PlainAdafactor
             AdafactorKernel<DefaultKernel>.RunParallel(
                 in scalars, parameter, gradient, state, maxDegreeOfParallelism, gradientScale);
 
-        /// <summary>
-        /// This kernel's part of the optimizer's one-pass StepAll (a 16-bit set through its master copy).
-        /// </summary>
+        /// <summary>This kernel's part of the optimizer's one-pass StepAll.</summary>
         public static StepPlanSet PlanFor<TParameter, TGradient>(ParameterState state, bool masterWeights)
             where TParameter : unmanaged
             where TGradient : unmanaged =>

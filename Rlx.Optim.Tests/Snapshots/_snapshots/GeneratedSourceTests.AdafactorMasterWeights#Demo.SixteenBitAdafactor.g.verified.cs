@@ -448,7 +448,7 @@ namespace Rlx.Optim.Generated.Demo.SixteenBitAdafactor
             return new AdafactorScalars(oneMinusBeta2, relativeStep, decayFactor);
         }
 
-        /// <summary>Steps a float set and its state on the calling thread.</summary>
+        /// <summary>Steps a set and its state on the calling thread, a 16-bit θ rounded stochastically.</summary>
         public static void Run<TParameter, TGradient>(
             in AdafactorScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient,
             ParameterState state, ulong seed, long step, float gradientScale)
@@ -457,7 +457,8 @@ namespace Rlx.Optim.Generated.Demo.SixteenBitAdafactor
             AdafactorKernel<DefaultKernel>.Run(in scalars, parameter, gradient, state, seed, step, gradientScale);
 
         /// <summary>
-        /// Steps a float set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores.
+        /// Steps a set and its state across up to <paramref name="maxDegreeOfParallelism"/> cores, a 16-bit θ rounded
+        /// stochastically.
         /// </summary>
         public static void RunParallel<TParameter, TGradient>(
             in AdafactorScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient,
