@@ -32,6 +32,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     private readonly float[] _gradients;
     private readonly float[] _gradientShard;
     private readonly double[] _blockSums;
+    private readonly bool _replicated;
 
     /// <summary>Creates this process's shard of the optimizer <paramref name="create"/> builds.</summary>
     /// <param name="collectives">The run's processes (<c>Rlx.Optim.Mpi</c>'s <c>MpiWorld</c>).</param>
@@ -61,6 +62,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         Optimizer = optimizer;
         Collectives = collectives;
         Layout = shard.Layout;
+        _replicated = shard.Replicated;
         _parameters = GC.AllocateArray<float>(Layout.Length, pinned: true);
         _gradients = GC.AllocateArray<float>(Layout.Length, pinned: true);
         _gradientShard = GC.AllocateArray<float>(Layout.ShardLength, pinned: true);
@@ -183,13 +185,33 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
             }
 
             times[4] = Stopwatch.GetTimestamp();
-            plan.RunShard(
-                (nint)parameters, (nint)gradientShard, start, end, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
-                Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+            ulong seed = Optimizer.StateTable.RoundingSeed;
+            long step = Optimizer.StepCount + 1;
+            if (_replicated)
+            {
+                // Every process steps every set whole (Adafactor): from the averaged gradient, gathered in place of the parameters.
+                _gradientShard.CopyTo(_gradients.AsSpan(start, Layout.ShardLength));
+                Collectives.AllGatherInPlace(_gradients, Layout.ShardLength);
+                fixed (float* gradients = _gradients)
+                {
+                    plan.RunReplica((nint)parameters, (nint)gradients, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+                }
+            }
+            else
+            {
+                // LAMB's trust ratios: each process measures its shard's blocks, and the blocks' results are exchanged.
+                plan.MeasureShards(Collectives, (nint)parameters, (nint)gradientShard, start, end, scale, seed, step, Optimizer.MaxDegreeOfParallelism);
+                plan.RunShard(
+                    (nint)parameters, (nint)gradientShard, start, end, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+            }
         }
 
         times[5] = Stopwatch.GetTimestamp();
-        Collectives.AllGatherInPlace(_parameters, Layout.ShardLength);
+        if (!_replicated)
+        {
+            Collectives.AllGatherInPlace(_parameters, Layout.ShardLength);
+        }
+
         times[6] = Stopwatch.GetTimestamp();
         _planned.CompleteStep(stepped: true, norm);
         return true;

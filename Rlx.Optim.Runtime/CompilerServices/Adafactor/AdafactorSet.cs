@@ -101,6 +101,8 @@ internal sealed unsafe class AdafactorSet<TRule> : StepPlanSet<AdafactorScalars>
 
     internal override int MeasurePasses => _factored ? 2 : 1;
 
+    internal override bool SteppedAsFloats => true;
+
     internal override int MeasureUnits(int pass) =>
         !_factored ? _blockUnits : pass == 0 ? _batch * _blocksPerMatrix : _rowUnits;
 
