@@ -85,6 +85,13 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     /// <summary>Where each declared set lies in the index space, and each process's shard of it.</summary>
     public ShardLayout Layout { get; }
 
+    /// <summary>
+    /// Whether every process holds the optimizer's whole state and steps every set alike (Adafactor, whose reductions
+    /// span whole rows and columns: its step all-gathers the averaged gradients instead of the parameters), rather
+    /// than the state of its shard.
+    /// </summary>
+    public bool ReplicatesState => _replicated;
+
     /// <summary>This process's shard: <c>[ShardStart, ShardStart + Layout.ShardLength)</c> of the index space.</summary>
     public int ShardStart => Layout.ShardStart(Collectives.Rank);
 
