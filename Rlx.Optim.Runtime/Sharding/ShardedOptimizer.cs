@@ -22,8 +22,15 @@ namespace Rlx.Optim;
 /// process would use, the block sums are all-gathered and added in the single process's order, so the norm, and
 /// every update, has the bits of one process stepping the same averaged gradients.
 /// </para>
+/// <para>
+/// LAMB's trust ratios are measured the same way: each process measures its shard's 4,096-element blocks of every
+/// set, the blocks' Σθ² and Σu² are all-gathered, and every process adds them in one process's order. Adafactor, whose
+/// reductions span whole rows and columns, keeps its whole (factored, small) state on every process instead
+/// (<see cref="ReplicatesState"/>): a step all-gathers the averaged gradients in place of the parameters, and every
+/// process steps every set as one process does.
+/// </para>
 /// </remarks>
-/// <typeparam name="TOptimizer">A generated optimizer with declared float sets and an elementwise rule.</typeparam>
+/// <typeparam name="TOptimizer">A generated optimizer with declared float sets.</typeparam>
 public sealed unsafe class ShardedOptimizer<TOptimizer>
     where TOptimizer : class, ICheckpointable
 {
@@ -38,7 +45,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     /// <param name="collectives">The run's processes (<c>Rlx.Optim.Mpi</c>'s <c>MpiWorld</c>).</param>
     /// <param name="create">Builds the optimizer (<c>() =&gt; new MyOptimizer()</c>): its state is created for this shard only.</param>
     /// <exception cref="NotSupportedException">
-    /// The optimizer declares no sets, or a set that is not stepped as floats, or its rule reduces over a whole set (LAMB, Adafactor).
+    /// The optimizer declares no sets, or a set that is not stepped as floats.
     /// </exception>
     public ShardedOptimizer(ICollectives collectives, Func<TOptimizer> create)
     {
@@ -152,7 +159,8 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     /// <summary>
     /// One data-parallel step, made by every process together: sums every process's gradients and averages them, updates
     /// this process's shard of every set (with clipping and the non-finite check over the global norm, as the
-    /// optimizer's settings say), and all-gathers the parameters.
+    /// optimizer's settings say), and all-gathers the parameters. With <see cref="ReplicatesState"/> (Adafactor) it
+    /// all-gathers the averaged gradients instead, into <see cref="Gradient(int)"/>, and updates every set.
     /// </summary>
     /// <returns>False when the step was skipped for a non-finite gradient (nothing changed, on any process).</returns>
     public bool Step()
