@@ -27,7 +27,6 @@ public sealed unsafe partial class StepPlan
     /// <param name="seed">The stochastic rounding's seed.</param>
     /// <param name="step">The step the rounding draws its bits for (from 1).</param>
     /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
-    /// <exception cref="NotSupportedException">A set measures in units that are not the norm's blocks.</exception>
     internal void MeasureShards(
         ICollectives collectives, nint parameters, nint gradientShard, int shardStart, int shardEnd, float gradientScale, ulong seed, long step,
         int maxDegreeOfParallelism)
@@ -114,14 +113,10 @@ public sealed unsafe partial class StepPlan
     /// <summary>The set and the set's block at <paramref name="index"/> of a plan for shards; (-1, 0) for padding.</summary>
     private (int Set, int Block) BlockAt(int index)
     {
+        // Declared sets, the only ones a sharded plan has, are never empty.
         int set = SetAt(_offsets, index);
-        // Past sets of length 0 that share their offset with the set that holds the index.
-        while (set < _sets.Length && index - _offsets[set] >= _sets[set].Length && _offsets[set + 1] <= index)
-        {
-            set++;
-        }
-
-        return set < _sets.Length && index - _offsets[set] < _sets[set].Length ? (set, (index - _offsets[set]) / ShardAlignment) : (-1, 0);
+        int within = index - _offsets[set];
+        return set < _sets.Length && within < _sets[set].Length ? (set, within / ShardAlignment) : (-1, 0);
     }
 
     /// <summary>
@@ -138,14 +133,9 @@ public sealed unsafe partial class StepPlan
         public ShardMeasure(StepPlan plan)
             : base(plan)
         {
+            // CheckShardable has refused sets that measure in other units.
             foreach (StepPlanSet set in plan._sets)
             {
-                if (set.MeasurePasses > 0 && set.ResultsPerBlock == 0)
-                {
-                    throw new NotSupportedException(
-                        $"Parameter set '{set.State.Name}' does not measure in the norm's blocks: its measure cannot be split among shards.");
-                }
-
                 _width = Math.Max(_width, set.ResultsPerBlock);
             }
         }
