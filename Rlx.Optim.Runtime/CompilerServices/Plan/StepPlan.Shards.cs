@@ -83,7 +83,7 @@ public sealed unsafe partial class StepPlan
 
     /// <summary>
     /// Updates the elements of every set that fall in <c>[shardStart, shardEnd)</c> of the index space. The caller has
-    /// prepared every set's scalars.
+    /// prepared every set's scalars, and run the measure passes of a rule that has them (<see cref="MeasureShards"/>).
     /// </summary>
     /// <param name="parameters">The whole index space's parameters (floats), each set at its offset.</param>
     /// <param name="gradientShard">The shard's gradient (floats): element <c>shardStart</c> first.</param>
