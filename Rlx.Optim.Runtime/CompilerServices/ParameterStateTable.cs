@@ -32,13 +32,21 @@ public sealed class ParameterStateTable
         _declared = new ParameterState[description.Sets.Count];
         if (StateShards.Current is { } shard)
         {
-            Shard = new TableShard(shard.Rank, shard.Size, new ShardLayout([.. description.Sets.Select(set => ParameterState.LengthOf([.. set.Shape]))], shard.Size));
+            Shard = new TableShard(shard.Rank, shard.Size, new ShardLayout([.. description.Sets.Select(set => ParameterState.LengthOf([.. set.Shape]))], shard.Size))
+            {
+                Replicated = description.Layout is { Sliced: false },
+            };
         }
 
         for (int i = 0; i < _declared.Length; i++)
         {
             ParameterSetDescription set = description.Sets[i];
-            _declared[i] = Shard is { } held ? NewSlice(set, i, held) : NewState(set.Name, [.. set.Shape], set.MasterWeights, i);
+            _declared[i] = Shard switch
+            {
+                { Replicated: true } => Create(_description, set.Name, [.. set.Shape], set.MasterWeights, i, replica: true),
+                { } held => NewSlice(set, i, held),
+                null => NewState(set.Name, [.. set.Shape], set.MasterWeights, i),
+            };
         }
 
         _all = new List<ParameterState>(_declared);
@@ -50,8 +58,8 @@ public sealed class ParameterStateTable
     }
 
     /// <summary>
-    /// The shard of the declared sets' state this table holds, in a sharded run (<see cref="ShardedOptimizer{TOptimizer}"/>);
-    /// null when it holds all of it.
+    /// The shard of the declared sets' state this table holds, in a sharded run (<see cref="ShardedOptimizer{TOptimizer}"/>):
+    /// each set's slice, or the whole state when <see cref="TableShard.Replicated"/>; null outside a sharded run.
     /// </summary>
     public TableShard? Shard { get; }
 
@@ -122,11 +130,18 @@ public sealed class ParameterStateTable
     private ParameterState NewState(string name, int[] shape, bool masterWeights, int index) =>
         Create(_description, name, shape, masterWeights, index);
 
-    /// <summary>A set's state as <paramref name="description"/> lays it out (its buffers, their shapes and initial values).</summary>
-    internal static ParameterState Create(OptimizerDescription description, string name, int[] shape, bool masterWeights, int index = 0)
+    /// <summary>
+    /// A set's state as <paramref name="description"/> lays it out (its buffers, their shapes and initial values);
+    /// <paramref name="replica"/>: held whole by a process of a sharded run (<see cref="ParameterState.IsReplica"/>).
+    /// </summary>
+    internal static ParameterState Create(OptimizerDescription description, string name, int[] shape, bool masterWeights, int index = 0, bool replica = false)
     {
         StateBufferShape[] buffers = description.BuffersOf(shape);
-        return new ParameterState(name, shape, description.StatePrecision, masterWeights, buffers, description.InitialValuesOf(buffers)) { Index = index };
+        return new ParameterState(name, shape, description.StatePrecision, masterWeights, buffers, description.InitialValuesOf(buffers))
+        {
+            Index = index,
+            IsReplica = replica,
+        };
     }
 
     /// <summary>

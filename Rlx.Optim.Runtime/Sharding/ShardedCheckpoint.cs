@@ -30,7 +30,7 @@ internal static class ShardedCheckpoint
         IReadOnlyList<Slice> slices = [];
         Agree(collectives, "prepare the checkpoint", () =>
         {
-            (header, slices) = Layout(optimizer);
+            (header, slices) = Layout(optimizer, collectives.Rank);
             dataStart = sizeof(ulong) + header.Length;
             if (collectives.Rank == 0)
             {
@@ -112,8 +112,11 @@ internal static class ShardedCheckpoint
         optimizer.RestoreStepCount(plan.StepCount);
     }
 
-    /// <summary>The header of the checkpoint a single process would write, and this process's slices in it.</summary>
-    private static (byte[] Header, IReadOnlyList<Slice> Slices) Layout(ICheckpointable optimizer)
+    /// <summary>
+    /// The header of the checkpoint a single process would write, and this process's slices in it: a state every
+    /// process holds whole (<see cref="ParameterState.IsReplica"/>) is written by process 0 alone.
+    /// </summary>
+    private static (byte[] Header, IReadOnlyList<Slice> Slices) Layout(ICheckpointable optimizer, int rank)
     {
         RequireLittleEndian();
         var tensors = new List<(string Name, IReadOnlyList<int> Shape, string Dtype, long Bytes)>();
@@ -124,10 +127,16 @@ internal static class ShardedCheckpoint
             CheckpointWriter.RequireText(state.Name);
             foreach (StateBuffer buffer in state.Buffers)
             {
+                // A slice's buffer has the slice's shape; the tensor has the set's. A whole buffer has its own (row_var).
+                IReadOnlyList<int> shape = state.IsShard ? state.Shape : buffer.Shape;
                 int elementSize = StateBuffer.ElementSize(buffer.Precision);
-                long bytes = (long)state.Length * elementSize;
-                tensors.Add((CheckpointFormat.TensorName(state.Name, buffer.Name), state.Shape, CheckpointFormat.DtypeOf(buffer.Precision), bytes));
-                slices.Add(new Slice(buffer, begin, (long)state.SliceStart * elementSize, bytes));
+                long bytes = (long)(state.IsShard ? state.Length : buffer.Length) * elementSize;
+                tensors.Add((CheckpointFormat.TensorName(state.Name, buffer.Name), shape, CheckpointFormat.DtypeOf(buffer.Precision), bytes));
+                if (!state.IsReplica || rank == 0)
+                {
+                    slices.Add(new Slice(buffer, begin, (long)state.SliceStart * elementSize, bytes));
+                }
+
                 begin += bytes;
             }
         }

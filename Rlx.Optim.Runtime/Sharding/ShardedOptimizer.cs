@@ -22,8 +22,15 @@ namespace Rlx.Optim;
 /// process would use, the block sums are all-gathered and added in the single process's order, so the norm, and
 /// every update, has the bits of one process stepping the same averaged gradients.
 /// </para>
+/// <para>
+/// LAMB's trust ratios are measured the same way: each process measures its shard's 4,096-element blocks of every
+/// set, the blocks' Σθ² and Σu² are all-gathered, and every process adds them in one process's order. Adafactor, whose
+/// reductions span whole rows and columns, keeps its whole (factored, small) state on every process instead
+/// (<see cref="ReplicatesState"/>): a step all-gathers the averaged gradients in place of the parameters, and every
+/// process steps every set as one process does.
+/// </para>
 /// </remarks>
-/// <typeparam name="TOptimizer">A generated optimizer with declared float sets and an elementwise rule.</typeparam>
+/// <typeparam name="TOptimizer">A generated optimizer with declared float sets.</typeparam>
 public sealed unsafe class ShardedOptimizer<TOptimizer>
     where TOptimizer : class, ICheckpointable
 {
@@ -32,12 +39,13 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     private readonly float[] _gradients;
     private readonly float[] _gradientShard;
     private readonly double[] _blockSums;
+    private readonly bool _replicated;
 
     /// <summary>Creates this process's shard of the optimizer <paramref name="create"/> builds.</summary>
     /// <param name="collectives">The run's processes (<c>Rlx.Optim.Mpi</c>'s <c>MpiWorld</c>).</param>
     /// <param name="create">Builds the optimizer (<c>() =&gt; new MyOptimizer()</c>): its state is created for this shard only.</param>
     /// <exception cref="NotSupportedException">
-    /// The optimizer declares no sets, or a set that is not stepped as floats, or its rule reduces over a whole set (LAMB, Adafactor).
+    /// The optimizer declares no sets, or a set that is not stepped as floats.
     /// </exception>
     public ShardedOptimizer(ICollectives collectives, Func<TOptimizer> create)
     {
@@ -61,6 +69,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         Optimizer = optimizer;
         Collectives = collectives;
         Layout = shard.Layout;
+        _replicated = shard.Replicated;
         _parameters = GC.AllocateArray<float>(Layout.Length, pinned: true);
         _gradients = GC.AllocateArray<float>(Layout.Length, pinned: true);
         _gradientShard = GC.AllocateArray<float>(Layout.ShardLength, pinned: true);
@@ -82,6 +91,13 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
 
     /// <summary>Where each declared set lies in the index space, and each process's shard of it.</summary>
     public ShardLayout Layout { get; }
+
+    /// <summary>
+    /// Whether every process holds the optimizer's whole state and steps every set alike (Adafactor, whose reductions
+    /// span whole rows and columns: its step all-gathers the averaged gradients instead of the parameters), rather
+    /// than the state of its shard.
+    /// </summary>
+    public bool ReplicatesState => _replicated;
 
     /// <summary>This process's shard: <c>[ShardStart, ShardStart + Layout.ShardLength)</c> of the index space.</summary>
     public int ShardStart => Layout.ShardStart(Collectives.Rank);
@@ -143,7 +159,8 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     /// <summary>
     /// One data-parallel step, made by every process together: sums every process's gradients and averages them, updates
     /// this process's shard of every set (with clipping and the non-finite check over the global norm, as the
-    /// optimizer's settings say), and all-gathers the parameters.
+    /// optimizer's settings say), and all-gathers the parameters. With <see cref="ReplicatesState"/> (Adafactor) it
+    /// all-gathers the averaged gradients instead, into <see cref="Gradient(int)"/>, and updates every set.
     /// </summary>
     /// <returns>False when the step was skipped for a non-finite gradient (nothing changed, on any process).</returns>
     public bool Step()
@@ -183,13 +200,33 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
             }
 
             times[4] = Stopwatch.GetTimestamp();
-            plan.RunShard(
-                (nint)parameters, (nint)gradientShard, start, end, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
-                Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+            ulong seed = Optimizer.StateTable.RoundingSeed;
+            long step = Optimizer.StepCount + 1;
+            if (_replicated)
+            {
+                // Every process steps every set whole (Adafactor): from the averaged gradient, gathered in place of the parameters.
+                _gradientShard.CopyTo(_gradients.AsSpan(start, Layout.ShardLength));
+                Collectives.AllGatherInPlace(_gradients, Layout.ShardLength);
+                fixed (float* gradients = _gradients)
+                {
+                    plan.RunReplica((nint)parameters, (nint)gradients, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+                }
+            }
+            else
+            {
+                // LAMB's trust ratios: each process measures its shard's blocks, and the blocks' results are exchanged.
+                plan.MeasureShards(Collectives, (nint)parameters, (nint)gradientShard, start, end, scale, seed, step, Optimizer.MaxDegreeOfParallelism);
+                plan.RunShard(
+                    (nint)parameters, (nint)gradientShard, start, end, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+            }
         }
 
         times[5] = Stopwatch.GetTimestamp();
-        Collectives.AllGatherInPlace(_parameters, Layout.ShardLength);
+        if (!_replicated)
+        {
+            Collectives.AllGatherInPlace(_parameters, Layout.ShardLength);
+        }
+
         times[6] = Stopwatch.GetTimestamp();
         _planned.CompleteStep(stepped: true, norm);
         return true;

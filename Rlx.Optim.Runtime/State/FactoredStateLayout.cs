@@ -29,6 +29,14 @@ public sealed class FactoredStateLayout : StateLayout
     /// <summary>The one instance.</summary>
     public static FactoredStateLayout Instance { get; } = new();
 
+    /// <summary>
+    /// Not sliced: Adafactor's reductions span whole rows and columns of a matrix (and a vector's whole θ and U), and a
+    /// matrix's factored state is only R + C floats, so every process of a sharded run holds it all and steps every set
+    /// from the averaged gradient, which costs one all-gather of the gradients instead of the parameters' and keeps
+    /// the step one process's arithmetic.
+    /// </summary>
+    internal override bool Sliced => false;
+
     /// <summary>Every buffer name a set may keep.</summary>
     public static string[] BufferNames => [RowName, ColumnName, VarianceName];
 

@@ -192,6 +192,12 @@ public sealed class ParameterState
     /// <summary>Whether the state holds only one shard's slice of the set (its buffers are shorter than the set).</summary>
     internal bool IsShard { get; init; }
 
+    /// <summary>
+    /// Whether the state is the whole set's, held alike by every process of a sharded run whose rule reduces over
+    /// whole rows and columns (Adafactor): stepped only through its <see cref="ShardedOptimizer{TOptimizer}"/>.
+    /// </summary>
+    internal bool IsReplica { get; init; }
+
     private void ThrowShard() =>
         throw new InvalidOperationException(
             $"Parameter set '{Name}' holds one shard of its state ({_buffers[0].Length} of {Length} elements): step it through its ShardedOptimizer.");

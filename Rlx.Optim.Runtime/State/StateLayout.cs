@@ -20,6 +20,12 @@ public abstract class StateLayout
     {
     }
 
+    /// <summary>
+    /// Whether a sharded run cuts the sets' state into slices, one per process (true), or every process holds the
+    /// whole state and steps every set alike (<see cref="TableShard.Replicated"/>).
+    /// </summary>
+    internal virtual bool Sliced => true;
+
     /// <summary>The buffers a set of shape <paramref name="setShape"/> keeps, in kernel order.</summary>
     public abstract StateBufferShape[] BuffersOf(IReadOnlyList<int> setShape);
 

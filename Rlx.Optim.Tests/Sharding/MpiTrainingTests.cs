@@ -12,7 +12,7 @@ namespace Rlx.Optim.Tests.Sharding;
 /// at 2 ranks resumes exactly at 1 and at 3.
 /// </summary>
 [Collection(nameof(MpiTrainingTests))] // one mpirun at a time: the machine's cores are the ranks'
-public sealed class MpiTrainingTests : IDisposable
+public sealed partial class MpiTrainingTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("rlx-mpi-").FullName;
 

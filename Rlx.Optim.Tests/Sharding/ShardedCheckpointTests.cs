@@ -8,7 +8,7 @@ namespace Rlx.Optim.Tests.Sharding;
 /// A sharded run's checkpoint is the file one process writes, bit for bit, and resumes exactly at any number of
 /// processes, one process with the plain optimizer included.
 /// </summary>
-public sealed class ShardedCheckpointTests : IDisposable
+public sealed partial class ShardedCheckpointTests : IDisposable
 {
     private const int Before = 3, After = 2;
     private readonly string _directory = Directory.CreateTempSubdirectory("rlx-sharded-").FullName;

@@ -31,18 +31,49 @@ public partial class ShardHalfAdam
     [Parameter(100)] public partial void StepA(Span<Half> parameter, ReadOnlySpan<float> gradient);
 }
 
-/// <summary>Factored state (Adafactor's row and column accumulators) cannot be cut into slices.</summary>
-[AdafactorOptimizer]
-public partial class ShardAdafactor
-{
-    [Parameter(64, 32)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
-}
-
-/// <summary>LAMB's trust ratio needs each set's norms before its update: a reduction across processes it does not have.</summary>
-[LambOptimizer]
+/// <summary>
+/// LAMB, sharded: each rank measures the trust ratio's blocks of its shard (θ² and u² per 4,096 elements), the blocks'
+/// sums are exchanged, and every rank ends each set's ratio as one process does. Shards cut sets A and D.
+/// </summary>
+[LambOptimizer(LearningRate = 0.01, WeightDecay = 0.01, ParallelThreshold = 1)]
 public partial class ShardLamb
 {
-    [Parameter(100)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(3_000, 5)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(8_192, LearningRateScale = 0.5)] public partial void StepC(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(20_001)] public partial void StepD(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>LAMB with bfloat16 moments: the trust ratio's measure reads a shard's bfloat16 slices.</summary>
+[LambOptimizer(LearningRate = 0.01, ParallelThreshold = 1, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 11)]
+public partial class ShardBFloat16Lamb
+{
+    [Parameter(3_000, 5)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(8_192)] public partial void StepC(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(20_001)] public partial void StepD(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>
+/// Adafactor, replicated: every rank holds the whole (factored) state and steps every set from the averaged gradient.
+/// Matrices (one a batch of two), and vectors that keep <c>variance</c>.
+/// </summary>
+[AdafactorOptimizer(LearningRate = 0.01, WeightDecay = 0.01, ParallelThreshold = 1)]
+public partial class ShardAdafactor
+{
+    [Parameter(300, 50)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(2, 64, 64)] public partial void StepC(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(20_001)] public partial void StepD(Span<float> parameter, ReadOnlySpan<float> gradient);
+}
+
+/// <summary>Adafactor's double path (PyTorch's arithmetic in double), replicated.</summary>
+[AdafactorOptimizer(LearningRate = 0.01, Precision = OptimizerPrecision.Double, ParallelThreshold = 1)]
+public partial class ShardDoubleAdafactor
+{
+    [Parameter(300, 50)] public partial void StepA(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(37)] public partial void StepB(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(2, 64, 64)] public partial void StepC(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
 
 /// <summary>

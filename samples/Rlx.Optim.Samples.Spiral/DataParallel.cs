@@ -7,7 +7,8 @@ namespace Rlx.Optim.Samples.Spiral;
 /// <summary>
 /// The spiral trained data-parallel (--data-parallel, started with mpirun): each process computes the gradients of
 /// its block of the training points, and a <see cref="ShardedOptimizer{TOptimizer}"/> keeps 1/N of the optimizer's
-/// state per process, averages the gradients over the processes, updates its shard and gathers the parameters.
+/// state per process, averages the gradients over the processes, updates its shard and gathers the parameters
+/// (Adafactor: every process keeps the whole state and steps every set from the gathered averaged gradients).
 /// </summary>
 internal static class DataParallel
 {
@@ -18,6 +19,13 @@ internal static class DataParallel
     {
         var model = new Mlp(modelSeed);
         var sharded = new ShardedOptimizer<ICheckpointable>(world, createOptimizer);
+        if (world.Rank == 0)
+        {
+            Console.WriteLine(sharded.ReplicatesState
+                ? "The optimizer's state is held whole by every process (its rule reduces over whole rows and columns), which steps every set from the averaged gradients."
+                : $"The optimizer's state is sharded {world.Size} ways.");
+        }
+
         float[][] parameters = [model.W1, model.B1, model.W2, model.B2];
         float[][] gradients = [model.GradW1, model.GradB1, model.GradW2, model.GradB2];
         for (int set = 0; set < parameters.Length; set++)

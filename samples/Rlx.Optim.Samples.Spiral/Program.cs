@@ -98,7 +98,7 @@ if (dataParallel)
     using var world = Rlx.Optim.Mpi.MpiWorld.Initialize();
     if (world.Rank == 0)
     {
-        Console.WriteLine($"Rlx.Optim sample: generated {createOptimizer().Description.Kind} trained data-parallel on {world.Size} processes, each computing the gradients of {train.Count / world.Size} of the {train.Count} training points, the optimizer's state sharded {world.Size} ways.");
+        Console.WriteLine($"Rlx.Optim sample: generated {createOptimizer().Description.Kind} trained data-parallel on {world.Size} processes, each computing the gradients of {train.Count / world.Size} of the {train.Count} training points.");
     }
 
     double parallelAccuracy;
@@ -111,7 +111,7 @@ if (dataParallel)
     }
     catch (NotSupportedException refused)
     {
-        // LAMB and Adafactor reduce over each set before updating it, which a shard cannot do alone.
+        // 16-bit sets are refused (the sample's data-parallel mode steps float sets).
         Console.Error.WriteLine($"--data-parallel with {optimizerName}: {refused.Message}");
         return 2;
     }

@@ -52,10 +52,10 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         bool rounds = (typeof(TParameter) != typeof(float) && !_masterWeights) || State.Precision == StatePrecision.BFloat16;
         _keys = rounds ? RoundingKeys.For(seed, State.Index, step) : default;
         int count = TWide.StateCount;
-        _state0 = count > 0 ? SetOrigin(0) : null;
-        _state1 = count > 1 ? SetOrigin(1) : null;
-        _state2 = count > 2 ? SetOrigin(2) : null;
-        _state3 = count > 3 ? SetOrigin(3) : null;
+        _state0 = count > 0 ? StateOrigin(0) : null;
+        _state1 = count > 1 ? StateOrigin(1) : null;
+        _state2 = count > 2 ? StateOrigin(2) : null;
+        _state3 = count > 3 ? StateOrigin(3) : null;
         if (_masterWeights)
         {
             Span<float> copy = State.MasterWeight!.Span;
@@ -91,12 +91,8 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         }
     }
 
-    internal override double SumOfSquaresOfBlock(int block)
-    {
-        // From the block's own first element: a shard's gradient holds only its part of the set.
-        int start = block * SumOfSquares.BlockElements;
-        return SumOfSquares.OfElements(ref ((TGradient*)Gradient)[start], Math.Min(SumOfSquares.BlockElements, Length - start));
-    }
+    // From the block's own first element: a shard's gradient holds only its part of the set.
+    internal override double SumOfSquaresOfBlock(int block) => SumOfSquaresOfGradientBlock<TGradient>(block);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WithGradient<TData, TDataStorage>(byte* parameter, nuint start, nuint end)
@@ -143,23 +139,6 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
                 in Scalars, in streams, 0, end - start, (int)start);
         }
     }
-
-    /// <summary>
-    /// Element <paramref name="index"/> of a state buffer whose element 0 is at <paramref name="origin"/>, or a null
-    /// reference for a buffer the rule lacks. The streams start at the range's first element, never before it: a
-    /// buffer that holds only a slice of the set (a shard's) has no element 0.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref T StateAt<T>(byte* origin, nuint index)
-        where T : unmanaged =>
-        ref origin == null ? ref Unsafe.NullRef<T>() : ref ((T*)origin)[index];
-
-    /// <summary>
-    /// Where the set's element 0 of state buffer <paramref name="buffer"/> is, or would be: a shard's buffer starts at
-    /// its slice, so this address is outside it and only its slice's elements are ever read (<see cref="StateAt"/>).
-    /// </summary>
-    private byte* SetOrigin(int buffer) =>
-        AddressOf(ref State.SliceOrigin(buffer)) - ((long)State.SliceStart * StateBuffer.ElementSize(State.Precision));
 
     /// <summary>The address of pinned state (state buffers are allocated pinned).</summary>
     private static byte* AddressOf(ref byte origin) => (byte*)Unsafe.AsPointer(ref origin);

@@ -35,18 +35,19 @@ public sealed unsafe partial class StepPlan
     public StepPlan ForShards() => _forShards ??= new StepPlan(_sets, ShardAlignment);
 
     /// <summary>
-    /// Throws unless every set can be stepped shard by shard: float parameters and gradients, elementwise rules (no
-    /// measure passes, which would need reductions across processes).
+    /// Throws unless every set can be stepped in a sharded run: float parameters and gradients, and a rule that is
+    /// elementwise, or measures in the norm's blocks (LAMB: <see cref="MeasureShards"/>), or whose state every process
+    /// holds whole (Adafactor's: <see cref="RunReplica"/>).
     /// </summary>
     /// <exception cref="NotSupportedException">A set that cannot.</exception>
     public void CheckShardable()
     {
         foreach (StepPlanSet set in _sets)
         {
-            if (set.MeasurePasses > 0)
+            if (set.MeasurePasses > 0 && set.ResultsPerBlock == 0 && !set.State.IsReplica)
             {
                 throw new NotSupportedException(
-                    $"Parameter set '{set.State.Name}' reduces over the whole set before its update (LAMB, Adafactor): sharded training takes elementwise rules only.");
+                    $"Parameter set '{set.State.Name}' reduces over whole rows or sets before its update: a sharded run steps it only with its whole state on every process.");
             }
 
             if (!set.SteppedAsFloats)
@@ -82,7 +83,7 @@ public sealed unsafe partial class StepPlan
 
     /// <summary>
     /// Updates the elements of every set that fall in <c>[shardStart, shardEnd)</c> of the index space. The caller has
-    /// prepared every set's scalars.
+    /// prepared every set's scalars, and run the measure passes of a rule that has them (<see cref="MeasureShards"/>).
     /// </summary>
     /// <param name="parameters">The whole index space's parameters (floats), each set at its offset.</param>
     /// <param name="gradientShard">The shard's gradient (floats): element <c>shardStart</c> first.</param>
@@ -97,17 +98,7 @@ public sealed unsafe partial class StepPlan
         nint parameters, nint gradientShard, int shardStart, int shardEnd, float gradientScale, ulong seed, long step,
         int maxDegreeOfParallelism, int parallelThreshold)
     {
-        CheckShard(shardStart, shardEnd);
-        PointGradients(gradientShard, shardStart);
-        for (int set = 0; set < _sets.Length; set++)
-        {
-            _sets[set].Parameter = (byte*)parameters + (long)_offsets[set] * sizeof(float);
-            if (Overlaps(set, shardStart, shardEnd))
-            {
-                _sets[set].Bind(seed, step, gradientScale);
-            }
-        }
-
+        BindShard(parameters, gradientShard, shardStart, shardEnd, gradientScale, seed, step);
         try
         {
             Shard shard = _shard ??= new Shard(this);
@@ -147,6 +138,21 @@ public sealed unsafe partial class StepPlan
         }
     }
 
+    /// <summary>Points every set at its parameters and at the shard's gradient, and binds the sets the shard holds part of.</summary>
+    private void BindShard(nint parameters, nint gradientShard, int shardStart, int shardEnd, float gradientScale, ulong seed, long step)
+    {
+        CheckShard(shardStart, shardEnd);
+        PointGradients(gradientShard, shardStart);
+        for (int set = 0; set < _sets.Length; set++)
+        {
+            _sets[set].Parameter = (byte*)parameters + (long)_offsets[set] * sizeof(float);
+            if (Overlaps(set, shardStart, shardEnd))
+            {
+                _sets[set].Bind(seed, step, gradientScale);
+            }
+        }
+    }
+
     /// <summary>Each set's gradient pointer, from the shard's: a raw address, dereferenced only inside the shard.</summary>
     private void PointGradients(nint gradientShard, int shardStart)
     {
@@ -172,50 +178,21 @@ public sealed unsafe partial class StepPlan
     }
 
     /// <summary>A shard's block sums, one block per claimed unit as in <see cref="NormPass"/>.</summary>
-    private sealed class ShardNorm(StepPlan plan) : IWorkItem
+    private sealed class ShardNorm(StepPlan plan) : ShardBlocks(plan)
     {
-        private int _start;
-        private int _blocks;
-
         public double[] Sums { get; private set; } = [];
-
-        public int Length => _blocks * ElementwiseDriver.ChunkGranularity;
 
         public void Run(int start, int blocks, int maxDegreeOfParallelism)
         {
-            _start = start;
-            _blocks = blocks;
             if (Sums.Length < blocks)
             {
                 Sums = new double[blocks];
             }
 
-            int parts = maxDegreeOfParallelism == 1
-                ? 1
-                : Math.Min(blocks, ElementwiseDriver.PartsFor(blocks * ShardAlignment, maxDegreeOfParallelism, WorkerPool.Shared.WorkerCount + 1));
-            if (parts <= 1)
-            {
-                Execute(0, (nuint)Length);
-            }
-            else
-            {
-                WorkerPool.Shared.Run(this, parts);
-            }
+            VisitAll(start, blocks, maxDegreeOfParallelism);
         }
 
-        public void Execute(nuint from, nuint to)
-        {
-            int first = (int)(from / ElementwiseDriver.ChunkGranularity);
-            int last = (int)((to + ElementwiseDriver.ChunkGranularity - 1) / ElementwiseDriver.ChunkGranularity);
-            for (int block = first; block < last; block++)
-            {
-                int index = _start + block * ShardAlignment;
-                int set = SetAt(plan._offsets, index);
-                int within = index - plan._offsets[set];
-                Sums[block] = set < plan._sets.Length && within < plan._sets[set].Length
-                    ? plan._sets[set].SumOfSquaresOfBlock(within / ShardAlignment)
-                    : 0;
-            }
-        }
+        protected override void Visit(int block, int set, int unit) =>
+            Sums[block] = set < 0 ? 0 : Plan._sets[set].SumOfSquaresOfBlock(unit);
     }
 }

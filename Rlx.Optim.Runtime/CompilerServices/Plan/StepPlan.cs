@@ -169,10 +169,10 @@ public sealed unsafe partial class StepPlan : IWorkItem
     {
         foreach (StepPlanSet set in _sets)
         {
-            if (set.State.IsShard)
+            if (set.State.IsShard || set.State.IsReplica)
             {
                 throw new InvalidOperationException(
-                    $"Parameter set '{set.State.Name}' holds one shard of its state: step the optimizer through its ShardedOptimizer.");
+                    $"Parameter set '{set.State.Name}' holds {(set.State.IsShard ? "one shard of its state" : "its state as one process of a sharded run")}: step the optimizer through its ShardedOptimizer.");
             }
         }
     }

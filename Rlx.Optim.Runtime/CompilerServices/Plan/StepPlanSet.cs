@@ -1,4 +1,6 @@
+using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -63,11 +65,57 @@ public abstract unsafe class StepPlanSet
     {
     }
 
+    /// <summary>
+    /// Doubles each unit of a measure pass leaves for <see cref="EndMeasure"/>, when the units are the norm's blocks
+    /// (<see cref="SumOfSquares.BlockElements"/> elements each, counted from the set's start): a process of a sharded
+    /// run then measures the units of its shard and the processes exchange these results
+    /// (<see cref="StepPlan.MeasureShards"/>). 0 when the units are not such blocks.
+    /// </summary>
+    internal virtual int ResultsPerBlock => 0;
+
+    /// <summary>Copies unit <paramref name="unit"/>'s results of pass <paramref name="pass"/> out (<see cref="ResultsPerBlock"/> of them).</summary>
+    internal virtual void ReadResults(int pass, int unit, Span<double> results)
+    {
+    }
+
+    /// <summary>Sets unit <paramref name="unit"/>'s results of pass <paramref name="pass"/>, as another process measured them.</summary>
+    internal virtual void WriteResults(int pass, int unit, ReadOnlySpan<double> results)
+    {
+    }
+
     /// <summary>Whether the set is stepped as float θ and float g, without a master copy (what shards take).</summary>
     internal virtual bool SteppedAsFloats => false;
 
     /// <summary>A plan of this set alone, for one-set calls (<see cref="StepPlan.RunSet"/>); created on first use.</summary>
     internal StepPlan? Alone { get; set; }
+
+    /// <summary>
+    /// The sum of the squares of the gradient's block <paramref name="block"/>, read from the block's own first
+    /// element: a shard's gradient holds only its part of the set, so nothing is addressed before it.
+    /// </summary>
+    private protected double SumOfSquaresOfGradientBlock<TGradient>(int block)
+        where TGradient : unmanaged
+    {
+        int start = block * SumOfSquares.BlockElements;
+        return SumOfSquares.OfElements(ref ((TGradient*)Gradient)[start], Math.Min(SumOfSquares.BlockElements, Length - start));
+    }
+
+    /// <summary>
+    /// Where the set's element 0 of state buffer <paramref name="buffer"/> is, or would be: a shard's buffer starts at
+    /// its slice, so this address is outside it and only its slice's elements are ever read (<see cref="StateAt"/>).
+    /// </summary>
+    private protected byte* StateOrigin(int buffer) =>
+        (byte*)Unsafe.AsPointer(ref State.SliceOrigin(buffer)) - ((long)State.SliceStart * StateBuffer.ElementSize(State.Precision));
+
+    /// <summary>
+    /// Element <paramref name="index"/> of a state buffer whose element 0 is at <paramref name="origin"/>, or a null
+    /// reference for a buffer the rule lacks. Streams start at the range's first element, never before it: a buffer
+    /// that holds only a slice of the set (a shard's) has no element 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected static ref T StateAt<T>(byte* origin, nuint index)
+        where T : unmanaged =>
+        ref origin == null ? ref Unsafe.NullRef<T>() : ref ((T*)origin)[index];
 }
 
 /// <summary>A <see cref="StepPlanSet"/> whose kernel takes scalars of <typeparamref name="TScalars"/>, set per step.</summary>

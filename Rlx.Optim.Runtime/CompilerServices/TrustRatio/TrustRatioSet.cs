@@ -52,6 +52,11 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
 
     internal override int MeasureUnits(int pass) => _parameterSums.Length;
 
+    /// <summary>Σθ² and Σu² of each block: what the processes of a sharded run exchange.</summary>
+    internal override int ResultsPerBlock => 2;
+
+    internal override bool SteppedAsFloats => _update.SteppedAsFloats;
+
     internal override void Bind(ulong seed, long step, float gradientScale)
     {
         _update.Parameter = Parameter;
@@ -59,8 +64,8 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
         _update.Bind(seed, step, gradientScale);
         _gradientScale = gradientScale;
         int count = TWide.StateCount;
-        _state0 = count > 0 ? (byte*)Unsafe.AsPointer(ref State.Origin(0)) : null;
-        _state1 = count > 1 ? (byte*)Unsafe.AsPointer(ref State.Origin(1)) : null;
+        _state0 = count > 0 ? StateOrigin(0) : null;
+        _state1 = count > 1 ? StateOrigin(1) : null;
         _master = _masterWeights ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(State.MasterWeight!.Span)) : null;
     }
 
@@ -75,6 +80,18 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
             : WithGradient<Half, HalfStorage>(Parameter, start, count);
         _parameterSums[unit] = parameter;
         _updateSums[unit] = update;
+    }
+
+    internal override void ReadResults(int pass, int unit, Span<double> results)
+    {
+        results[0] = _parameterSums[unit];
+        results[1] = _updateSums[unit];
+    }
+
+    internal override void WriteResults(int pass, int unit, ReadOnlySpan<double> results)
+    {
+        _parameterSums[unit] = results[0];
+        _updateSums[unit] = results[1];
     }
 
     internal override void EndMeasure(int pass)
@@ -95,8 +112,7 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
 
     internal override void Execute(nuint start, nuint end) => _update.Execute(start, end);
 
-    internal override double SumOfSquaresOfBlock(int block) =>
-        SumOfSquares.OfBlock(ref *(TGradient*)Gradient, Length, block);
+    internal override double SumOfSquaresOfBlock(int block) => SumOfSquaresOfGradientBlock<TGradient>(block);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (double, double) WithGradient<TData, TDataStorage>(byte* parameter, int start, int count)
@@ -123,21 +139,23 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
         where TG : unmanaged
         where TGStorage : struct, IStorage<TG>
     {
+        // The streams start at the block's first element: a shard's gradient and state hold only its part of the set.
+        nuint first = (nuint)start;
         if (State.Precision == StatePrecision.BFloat16)
         {
             var streams = new Streams<TData, TG, BFloat16>(
-                ref *(TData*)parameter, in *(TG*)Gradient, ref *(BFloat16*)_state0, ref *(BFloat16*)_state1,
+                ref ((TData*)parameter)[first], in ((TG*)Gradient)[first], ref StateAt<BFloat16>(_state0, first), ref StateAt<BFloat16>(_state1, first),
                 ref Unsafe.NullRef<BFloat16>(), ref Unsafe.NullRef<BFloat16>(), default, _gradientScale);
             return TrustRatioMeasure.Of<TWide, TPreferred, TScalars, TData, TDataStorage, TG, TGStorage, BFloat16, BFloat16Storage>(
-                in Scalars, in streams, start, count);
+                in Scalars, in streams, 0, count);
         }
         else
         {
             var streams = new Streams<TData, TG, float>(
-                ref *(TData*)parameter, in *(TG*)Gradient, ref *(float*)_state0, ref *(float*)_state1,
+                ref ((TData*)parameter)[first], in ((TG*)Gradient)[first], ref StateAt<float>(_state0, first), ref StateAt<float>(_state1, first),
                 ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), default, _gradientScale);
             return TrustRatioMeasure.Of<TWide, TPreferred, TScalars, TData, TDataStorage, TG, TGStorage, float, FloatStorage>(
-                in Scalars, in streams, start, count);
+                in Scalars, in streams, 0, count);
         }
     }
 }
