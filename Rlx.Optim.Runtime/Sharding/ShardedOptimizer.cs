@@ -13,9 +13,13 @@ namespace Rlx.Optim;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The parameters and gradients live in two flat buffers that this object owns, one span per declared set
-/// (<see cref="Parameter(int)"/>, <see cref="Gradient(int)"/>): the model reads its parameters there and writes its
-/// gradients there, so a step copies nothing before or after the collectives. Every process holds every parameter.
+/// The parameters and gradients live in flat buffers that this object owns, one span per declared set in its declared
+/// element type (<see cref="Parameter{T}(int)"/>, <see cref="Gradient{T}(int)"/>; <see cref="Parameter(int)"/> and
+/// <see cref="Gradient(int)"/> for float sets): the model reads its parameters there and writes its gradients there,
+/// so a step copies nothing before or after the collectives. Every process holds every parameter; the all-gather
+/// moves each set's own words (16-bit for a 16-bit set). 16-bit gradients are summed in float and the average rounded
+/// to nearest once (<see cref="ShardBuffers"/>), and <see cref="Step"/> widens them in place first: a 16-bit
+/// gradient span holds no gradient after a step.
 /// </para>
 /// <para>
 /// Clipping and the non-finite check use the global norm: each process sums its shard's squares in the blocks a single
@@ -23,21 +27,19 @@ namespace Rlx.Optim;
 /// every update, has the bits of one process stepping the same averaged gradients.
 /// </para>
 /// </remarks>
-/// <typeparam name="TOptimizer">A generated optimizer with declared float sets and an elementwise rule.</typeparam>
+/// <typeparam name="TOptimizer">A generated optimizer with declared sets and an elementwise rule.</typeparam>
 public sealed unsafe class ShardedOptimizer<TOptimizer>
     where TOptimizer : class, ICheckpointable
 {
     private readonly IPlannedOptimizer _planned;
-    private readonly float[] _parameters;
-    private readonly float[] _gradients;
-    private readonly float[] _gradientShard;
+    private readonly ShardBuffers _buffers;
     private readonly double[] _blockSums;
 
     /// <summary>Creates this process's shard of the optimizer <paramref name="create"/> builds.</summary>
     /// <param name="collectives">The run's processes (<c>Rlx.Optim.Mpi</c>'s <c>MpiWorld</c>).</param>
     /// <param name="create">Builds the optimizer (<c>() =&gt; new MyOptimizer()</c>): its state is created for this shard only.</param>
     /// <exception cref="NotSupportedException">
-    /// The optimizer declares no sets, or a set that is not stepped as floats, or its rule reduces over a whole set (LAMB, Adafactor).
+    /// The optimizer declares no sets, or its rule reduces over a whole set (LAMB, Adafactor).
     /// </exception>
     public ShardedOptimizer(ICollectives collectives, Func<TOptimizer> create)
     {
@@ -61,9 +63,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         Optimizer = optimizer;
         Collectives = collectives;
         Layout = shard.Layout;
-        _parameters = GC.AllocateArray<float>(Layout.Length, pinned: true);
-        _gradients = GC.AllocateArray<float>(Layout.Length, pinned: true);
-        _gradientShard = GC.AllocateArray<float>(Layout.ShardLength, pinned: true);
+        _buffers = new ShardBuffers(Layout, collectives.Rank, plan);
         _blockSums = new double[Layout.Length / ShardLayout.Alignment];
     }
 
@@ -88,21 +88,45 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
 
     /// <summary>
     /// Bytes of the buffers this object holds besides the optimizer's state (<see cref="IOptimizer.StateBytes"/>): the
-    /// flat parameters and gradients, the reduced gradient shard and the norm's block sums.
+    /// flat parameters and gradients (floats, whatever a set's gradient type), the reduced gradient shard (and its
+    /// 16-bit rounding, for sets with 16-bit gradients) and the norm's block sums.
     /// </summary>
-    public long BufferBytes => sizeof(float) * ((long)_parameters.Length + _gradients.Length + _gradientShard.Length) + sizeof(double) * (long)_blockSums.Length;
+    public long BufferBytes => _buffers.Bytes + (sizeof(double) * (long)_blockSums.Length);
 
-    /// <summary>Declared set <paramref name="set"/>'s parameters (every process holds all of them).</summary>
-    public Span<float> Parameter(int set) => _parameters.AsSpan(Layout.OffsetOf(set), Layout.LengthOf(set));
+    /// <summary>Declared float set <paramref name="set"/>'s parameters (every process holds all of them).</summary>
+    /// <exception cref="ArgumentException">The set's parameters are not float (use <see cref="Parameter{T}(int)"/>).</exception>
+    public Span<float> Parameter(int set) => _buffers.Parameter<float>(set);
 
-    /// <summary>Declared set <paramref name="set"/>'s gradient, written by the model before each <see cref="Step"/>.</summary>
-    public Span<float> Gradient(int set) => _gradients.AsSpan(Layout.OffsetOf(set), Layout.LengthOf(set));
+    /// <summary>Declared set <paramref name="set"/>'s parameters, of its declared element type <typeparamref name="T"/>.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the set's parameter type.</exception>
+    public Span<T> Parameter<T>(int set)
+        where T : unmanaged => _buffers.Parameter<T>(set);
+
+    /// <summary>Declared float-gradient set <paramref name="set"/>'s gradient, written by the model before each <see cref="Step"/>.</summary>
+    /// <exception cref="ArgumentException">The set's gradients are not float (use <see cref="Gradient{T}(int)"/>).</exception>
+    public Span<float> Gradient(int set) => _buffers.Gradient<float>(set);
+
+    /// <summary>
+    /// Declared set <paramref name="set"/>'s gradient, of its declared element type <typeparamref name="T"/>, written
+    /// by the model before each <see cref="Step"/> (a 16-bit gradient is consumed by the step).
+    /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the set's gradient type.</exception>
+    public Span<T> Gradient<T>(int set)
+        where T : unmanaged => _buffers.Gradient<T>(set);
 
     /// <inheritdoc cref="Parameter(int)"/>
-    public Memory<float> ParameterMemory(int set) => _parameters.AsMemory(Layout.OffsetOf(set), Layout.LengthOf(set));
+    public Memory<float> ParameterMemory(int set) => _buffers.ParameterMemory<float>(set);
+
+    /// <inheritdoc cref="Parameter{T}(int)"/>
+    public Memory<T> ParameterMemory<T>(int set)
+        where T : unmanaged => _buffers.ParameterMemory<T>(set);
 
     /// <inheritdoc cref="Gradient(int)"/>
-    public Memory<float> GradientMemory(int set) => _gradients.AsMemory(Layout.OffsetOf(set), Layout.LengthOf(set));
+    public Memory<float> GradientMemory(int set) => _buffers.GradientMemory<float>(set);
+
+    /// <inheritdoc cref="Gradient{T}(int)"/>
+    public Memory<T> GradientMemory<T>(int set)
+        where T : unmanaged => _buffers.GradientMemory<T>(set);
 
     /// <summary>The declared set called <paramref name="name"/>'s index.</summary>
     /// <exception cref="ArgumentException">No declared set has that name.</exception>
@@ -138,7 +162,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     public void LoadCheckpoint(string path) => ShardedCheckpoint.Load(Optimizer, Collectives, path);
 
     /// <summary>Gives every process process <paramref name="root"/>'s parameters (so that all start from the same θ).</summary>
-    public void BroadcastParameters(int root = 0) => Collectives.Broadcast(MemoryMarshal.AsBytes(_parameters.AsSpan()), root);
+    public void BroadcastParameters(int root = 0) => Collectives.Broadcast(MemoryMarshal.AsBytes(_buffers.ParameterWords), root);
 
     /// <summary>
     /// One data-parallel step, made by every process together: sums every process's gradients and averages them, updates
@@ -154,42 +178,40 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         StepPlan plan = _planned.Prepare().ForShards();
         times[1] = Stopwatch.GetTimestamp();
 
-        // The average, as a single process would form it from the sum: the sum rounded, then one rounding by 1/N.
-        Collectives.ReduceScatterSum(_gradients, _gradientShard, size > 1 ? 1f / size : 1f);
+        // The average, as a single process would form it from the sum: the sum rounded, then one rounding by 1/N; a
+        // 16-bit gradient summed as floats and its average rounded to its type once.
+        _buffers.WidenSixteenBitGradients();
+        Collectives.ReduceScatterSum(_buffers.Gradients, _buffers.GradientShard, size > 1 ? 1f / size : 1f);
+        _buffers.RoundSixteenBitGradientShard(rank);
         times[2] = Stopwatch.GetTimestamp();
 
         float norm = float.NaN, scale = 1f;
         times[3] = times[2];
-        fixed (float* gradientShard = _gradientShard)
-        fixed (float* parameters = _parameters)
+        if (GradientClipping.Measures(Optimizer.MaxGradientNorm, Optimizer.SkipNonFiniteSteps))
         {
-            if (GradientClipping.Measures(Optimizer.MaxGradientNorm, Optimizer.SkipNonFiniteSteps))
+            int blocks = Layout.ShardLength / ShardLayout.Alignment;
+            plan.SumOfSquaresOfShard(_buffers.GradientOrigins, start, end, _blockSums.AsSpan(rank * blocks, blocks), Optimizer.MaxDegreeOfParallelism);
+            times[3] = Stopwatch.GetTimestamp();
+            Collectives.AllGatherInPlace(_blockSums, blocks);
+            double sumOfSquares = 0;
+            foreach (double blockSum in _blockSums)
             {
-                int blocks = Layout.ShardLength / ShardLayout.Alignment;
-                plan.SumOfSquaresOfShard((nint)gradientShard, start, end, _blockSums.AsSpan(rank * blocks, blocks), Optimizer.MaxDegreeOfParallelism);
-                times[3] = Stopwatch.GetTimestamp();
-                Collectives.AllGatherInPlace(_blockSums, blocks);
-                double sumOfSquares = 0;
-                foreach (double blockSum in _blockSums)
-                {
-                    sumOfSquares += blockSum;
-                }
-
-                if (!GradientClipping.Decide(sumOfSquares, Optimizer.MaxGradientNorm, Optimizer.SkipNonFiniteSteps, out norm, out scale))
-                {
-                    _planned.CompleteStep(stepped: false, norm);
-                    return false;
-                }
+                sumOfSquares += blockSum;
             }
 
-            times[4] = Stopwatch.GetTimestamp();
-            plan.RunShard(
-                (nint)parameters, (nint)gradientShard, start, end, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
-                Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+            if (!GradientClipping.Decide(sumOfSquares, Optimizer.MaxGradientNorm, Optimizer.SkipNonFiniteSteps, out norm, out scale))
+            {
+                _planned.CompleteStep(stepped: false, norm);
+                return false;
+            }
         }
 
+        times[4] = Stopwatch.GetTimestamp();
+        plan.RunShard(
+            _buffers.ParameterOrigins, _buffers.GradientOrigins, start, end, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
+            Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
         times[5] = Stopwatch.GetTimestamp();
-        Collectives.AllGatherInPlace(_parameters, Layout.ShardLength);
+        Collectives.AllGatherInPlace(_buffers.ParameterWords, _buffers.BlockOffsets);
         times[6] = Stopwatch.GetTimestamp();
         _planned.CompleteStep(stepped: true, norm);
         return true;

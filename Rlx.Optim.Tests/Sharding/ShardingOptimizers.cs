@@ -24,13 +24,6 @@ public partial class ShardBFloat16Adam
     [Parameter(20_001)] public partial void StepD(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
 
-/// <summary>A 16-bit set: a sharded run takes float sets only.</summary>
-[AdamOptimizer]
-public partial class ShardHalfAdam
-{
-    [Parameter(100)] public partial void StepA(Span<Half> parameter, ReadOnlySpan<float> gradient);
-}
-
 /// <summary>Factored state (Adafactor's row and column accumulators) cannot be cut into slices.</summary>
 [AdafactorOptimizer]
 public partial class ShardAdafactor

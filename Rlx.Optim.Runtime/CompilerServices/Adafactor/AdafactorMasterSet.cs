@@ -39,6 +39,10 @@ internal sealed unsafe class AdafactorMasterSet<TRule, TParameter> : StepPlanSet
 
     internal override int MeasurePasses => _float.MeasurePasses;
 
+    internal override Type ParameterType => typeof(TParameter);
+
+    internal override Type GradientType => typeof(float);
+
     internal override int MeasureUnits(int pass) => _float.MeasureUnits(pass);
 
     internal override int MeasureUnitElements(int pass) => _float.MeasureUnitElements(pass);

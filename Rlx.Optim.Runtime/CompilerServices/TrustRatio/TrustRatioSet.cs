@@ -50,6 +50,10 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
 
     internal override int MeasurePasses => 1;
 
+    internal override Type ParameterType => typeof(TParameter);
+
+    internal override Type GradientType => typeof(TGradient);
+
     internal override int MeasureUnits(int pass) => _parameterSums.Length;
 
     internal override void Bind(ulong seed, long step, float gradientScale)
