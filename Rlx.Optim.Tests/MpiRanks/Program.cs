@@ -1,41 +1,90 @@
 using System;
 using System.IO;
-using System.Linq;
 using Rlx.Optim;
 using Rlx.Optim.Mpi;
 using Rlx.Optim.Tests.Sharding;
 
-// One rank of a sharded run of ShardAdamW over Open MPI, for the MPI tests:
-//   Rlx.Optim.Tests.MpiRanks <out-file> <from-step> <to-step> [--clip <max-norm>] [--load <checkpoint>] [--save <checkpoint>]
-// Parameters start at TrainingData.Initial, or at <out-file>'s contents when it exists (a resumed run). Rank 0 writes
-// the final parameters (every set's floats, in order) to <out-file>; each rank prints its state and buffer bytes.
+// One rank of a sharded run over Open MPI, for the MPI tests:
+//   Rlx.Optim.Tests.MpiRanks <out-file> <from-step> <to-step> [--mixed] [--clip <max-norm>] [--load <checkpoint>] [--save <checkpoint>]
+// ShardAdamW's float sets, or with --mixed ShardMasterWeightAdam's 16-bit and float sets (MixedSets). Parameters
+// start at TrainingData.Initial, or at <out-file>'s contents when it exists (a resumed run). Rank 0 writes the final
+// parameters (every set's values in its own type, in order) to <out-file>; each rank prints its state and buffer bytes.
 using MpiWorld world = MpiWorld.Initialize();
-string output = args[0];
-int from = int.Parse(args[1]), to = int.Parse(args[2]);
 string? Option(string name) => Array.IndexOf(args, name) is int i and >= 0 ? args[i + 1] : null;
-
-var sharded = new ShardedOptimizer<ShardAdamW>(world, () => new ShardAdamW());
-if (Option("--clip") is { } clip)
+if (Array.IndexOf(args, "--mixed") >= 0)
 {
-    sharded.Optimizer.MaxGradientNorm = float.Parse(clip, System.Globalization.CultureInfo.InvariantCulture);
+    var mixed = new ShardedOptimizer<ShardMasterWeightAdam>(world, () => new ShardMasterWeightAdam());
+    Train(mixed, MixedSets.Initialize, step => MixedSets.WriteGradients(mixed, step, (_, _) => false), set => MixedSets.ParameterBytes(mixed, set));
+}
+else
+{
+    var plain = new ShardedOptimizer<ShardAdamW>(world, () => new ShardAdamW());
+    Train(plain, InitializeFloats, step => WriteFloatGradients(plain, step), set => System.Runtime.InteropServices.MemoryMarshal.AsBytes(plain.Parameter(set)));
 }
 
-float[] saved = File.Exists(output) ? ReadFloats(output) : [];
-for (int set = 0, offset = 0; set < sharded.Layout.SetCount; offset += sharded.Layout.LengthOf(set), set++)
+void Train<T>(ShardedOptimizer<T> sharded, Action<ShardedOptimizer<T>> initialize, Action<int> writeGradients, ParameterBytes parameterBytes)
+    where T : class, ICheckpointable
 {
-    Span<float> parameter = sharded.Parameter(set);
-    for (int i = 0; i < parameter.Length; i++)
+    string output = args[0];
+    int from = int.Parse(args[1]), to = int.Parse(args[2]);
+    if (Option("--clip") is { } clip)
     {
-        parameter[i] = saved.Length > 0 ? saved[offset + i] : TrainingData.Initial(set, i);
+        sharded.Optimizer.MaxGradientNorm = float.Parse(clip, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    initialize(sharded);
+    if (File.Exists(output))
+    {
+        byte[] saved = File.ReadAllBytes(output);
+        for (int set = 0, offset = 0; set < sharded.Layout.SetCount; set++)
+        {
+            Span<byte> parameter = parameterBytes(set);
+            saved.AsSpan(offset, parameter.Length).CopyTo(parameter);
+            offset += parameter.Length;
+        }
+    }
+
+    if (Option("--load") is { } load)
+    {
+        sharded.LoadCheckpoint(load);
+    }
+
+    for (int step = from; step < to; step++)
+    {
+        writeGradients(step);
+        sharded.Step();
+    }
+
+    if (Option("--save") is { } save)
+    {
+        sharded.SaveCheckpoint(save);
+    }
+
+    Console.WriteLine($"rank {world.Rank} of {world.Size}: step {sharded.Optimizer.StepCount}, state {sharded.Optimizer.StateBytes} bytes, buffers {sharded.BufferBytes} bytes");
+    world.Barrier();
+    if (world.Rank == 0)
+    {
+        using var file = new FileStream(output, FileMode.Create, FileAccess.Write);
+        for (int set = 0; set < sharded.Layout.SetCount; set++)
+        {
+            file.Write(parameterBytes(set));
+        }
     }
 }
 
-if (Option("--load") is { } load)
+static void InitializeFloats(ShardedOptimizer<ShardAdamW> sharded)
 {
-    sharded.LoadCheckpoint(load);
+    for (int set = 0; set < sharded.Layout.SetCount; set++)
+    {
+        Span<float> parameter = sharded.Parameter(set);
+        for (int i = 0; i < parameter.Length; i++)
+        {
+            parameter[i] = TrainingData.Initial(set, i);
+        }
+    }
 }
 
-for (int step = from; step < to; step++)
+void WriteFloatGradients(ShardedOptimizer<ShardAdamW> sharded, int step)
 {
     for (int set = 0; set < sharded.Layout.SetCount; set++)
     {
@@ -45,21 +94,7 @@ for (int step = from; step < to; step++)
             gradient[i] = TrainingData.Gradient(world.Rank, step, set, i);
         }
     }
-
-    sharded.Step();
 }
 
-if (Option("--save") is { } save)
-{
-    sharded.SaveCheckpoint(save);
-}
-
-Console.WriteLine($"rank {world.Rank} of {world.Size}: step {sharded.Optimizer.StepCount}, state {sharded.Optimizer.StateBytes} bytes, buffers {sharded.BufferBytes} bytes");
-world.Barrier();
-if (world.Rank == 0)
-{
-    float[] all = Enumerable.Range(0, sharded.Layout.SetCount).SelectMany(set => sharded.Parameter(set).ToArray()).ToArray();
-    File.WriteAllBytes(output, System.Runtime.InteropServices.MemoryMarshal.AsBytes(all.AsSpan()).ToArray());
-}
-
-static float[] ReadFloats(string path) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray();
+/// <summary>A set's parameters, as bytes.</summary>
+internal delegate Span<byte> ParameterBytes(int set);
