@@ -102,6 +102,9 @@ internal sealed unsafe class ShardBuffers
     public long Bytes =>
         (sizeof(uint) * _parameters.LongLength) + (sizeof(float) * ((long)_gradients.Length + _gradientShard.Length)) + (sizeof(ushort) * (long)_sixteenBitGradientShard.Length);
 
+    /// <summary>Whether set <paramref name="set"/>'s parameters are float.</summary>
+    public bool HoldsFloatParameters(int set) => _parameterTypes[set] == typeof(float);
+
     /// <summary>Set <paramref name="set"/>'s parameter.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the set's parameter element type.</exception>
     public Span<T> Parameter<T>(int set)

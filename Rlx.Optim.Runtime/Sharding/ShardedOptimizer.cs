@@ -33,6 +33,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
 {
     private readonly IPlannedOptimizer _planned;
     private readonly ShardBuffers _buffers;
+    private readonly ShardedEvaluation _evaluation = new();
     private readonly double[] _blockSums;
 
     /// <summary>Creates this process's shard of the optimizer <paramref name="create"/> builds.</summary>
@@ -161,6 +162,23 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     /// <exception cref="System.IO.IOException">Reading failed on some process; nothing is changed anywhere.</exception>
     public void LoadCheckpoint(string path) => ShardedCheckpoint.Load(Optimizer, Collectives, path);
 
+    /// <summary>Whether the parameters hold Schedule-Free's evaluation parameters x (<see cref="SwapToEvaluation"/>): steps are refused.</summary>
+    public bool IsEvaluating => _evaluation.IsEvaluating;
+
+    /// <summary>
+    /// Swaps every set's parameters from y to Schedule-Free's evaluation parameters x = (y − (1 − β₁)z)/β₁, made by
+    /// every process together: each computes its shard's x from its z, and the parameters are all-gathered, so every
+    /// process holds the whole x, the bits one process's <c>SwapToEvaluation</c> gives. Steps are refused until
+    /// <see cref="SwapToTraining"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The optimizer is not Schedule-Free AdamW, or a set's parameters are not float; nothing is changed.</exception>
+    /// <exception cref="InvalidOperationException">The parameters already hold x; nothing is changed.</exception>
+    public void SwapToEvaluation() => _evaluation.ToEvaluation(Optimizer, _buffers, Layout, Collectives);
+
+    /// <summary>Swaps every set's parameters back to the y they held, bit for bit, made by every process together.</summary>
+    /// <exception cref="InvalidOperationException">The parameters hold y; nothing is changed.</exception>
+    public void SwapToTraining() => _evaluation.ToTraining(_buffers, Layout, Collectives);
+
     /// <summary>Gives every process process <paramref name="root"/>'s parameters (so that all start from the same θ).</summary>
     public void BroadcastParameters(int root = 0) => Collectives.Broadcast(MemoryMarshal.AsBytes(_buffers.ParameterWords), root);
 
@@ -170,8 +188,14 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     /// optimizer's settings say), and all-gathers the parameters.
     /// </summary>
     /// <returns>False when the step was skipped for a non-finite gradient (nothing changed, on any process).</returns>
+    /// <exception cref="InvalidOperationException">The parameters hold the evaluation parameters (<see cref="SwapToEvaluation"/>).</exception>
     public bool Step()
     {
+        if (_evaluation.IsEvaluating)
+        {
+            throw new InvalidOperationException("The parameters hold their evaluation parameters x (SwapToEvaluation): call SwapToTraining before stepping. Nothing was changed.");
+        }
+
         int rank = Collectives.Rank, size = Collectives.Size, start = ShardStart, end = start + Layout.ShardLength;
         long[] times = LastStepTimestamps;
         times[0] = Stopwatch.GetTimestamp();

@@ -54,9 +54,21 @@ internal static class DataParallel
             }
         }
 
+        // Schedule-Free trains at y and is evaluated at the average x: every process swaps its shard and gathers the rest.
+        bool swap = sharded.Optimizer is IEvaluationSwap;
+        if (swap)
+        {
+            sharded.SwapToEvaluation();
+        }
+
         for (int set = 0; set < parameters.Length; set++)
         {
             Read(sharded, set, parameters[set], bfloat16Parameters);
+        }
+
+        if (swap)
+        {
+            sharded.SwapToTraining();
         }
 
         stateBytes = sharded.Optimizer.StateBytes;

@@ -139,7 +139,12 @@ if (dataParallel)
         }
 
         aloneWeights?.WidenInto(alone);
-
+        NamedParameter[] aloneTensors =
+        [
+            new("w1", alone.W1, ReadOnlyMemory<float>.Empty), new("b1", alone.B1, ReadOnlyMemory<float>.Empty),
+            new("w2", alone.W2, ReadOnlyMemory<float>.Empty), new("b2", alone.B2, ReadOnlyMemory<float>.Empty),
+        ];
+        (single as IEvaluationSwap)?.SwapToEvaluation(aloneTensors); // at x, as the data-parallel run evaluates
         double singleAccuracy = alone.Evaluate(test, backward: false).Accuracy;
         Console.WriteLine($"test accuracy {parallelAccuracy:P1} data-parallel on {world.Size} processes; {singleAccuracy:P1} trained by one process");
     }
