@@ -28,7 +28,7 @@ namespace Rlx.Optim;
 /// </para>
 /// </remarks>
 /// <typeparam name="TOptimizer">A generated optimizer with declared sets and an elementwise rule.</typeparam>
-public sealed unsafe class ShardedOptimizer<TOptimizer>
+public sealed class ShardedOptimizer<TOptimizer>
     where TOptimizer : class, ICheckpointable
 {
     private readonly IPlannedOptimizer _planned;
