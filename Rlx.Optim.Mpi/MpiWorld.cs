@@ -148,15 +148,11 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
     public void AllGatherInPlace(Span<double> buffer, int blockLength) => AllGather(buffer, blockLength, _handles.Double);
 
     /// <summary>
-    /// Gives every process every block, in place, blocks of varying lengths of 32-bit words (<c>MPI_Allgatherv</c>
-    /// with <c>MPI_IN_PLACE</c>): on entry words <c>[blockOffsets[Rank], blockOffsets[Rank + 1])</c> hold this
-    /// process's block; on return every block holds its owner's.
+    /// Gives every process every block, in place, blocks of varying lengths of 32-bit words: on entry words
+    /// <c>[blockOffsets[Rank], blockOffsets[Rank + 1])</c> hold this process's block; on return every block holds its
+    /// owner's (<c>MPI_Allgatherv</c> with <c>MPI_IN_PLACE</c>; as fast as <c>MPI_Allgather</c> of the same bytes,
+    /// measured on GPT-2 small's parameters at 2 processes).
     /// </summary>
-    /// <remarks>
-    /// MPI's counts and displacements are <c>int</c>s of the datatype's extent: the words go in units of the largest
-    /// power of two (up to 4,096 words) dividing every offset, so a buffer of up to <see cref="int.MaxValue"/> words
-    /// moves in one call.
-    /// </remarks>
     /// <param name="buffer">Every process's block, end to end.</param>
     /// <param name="blockOffsets"><see cref="Size"/> + 1 offsets, from 0, never decreasing, the last the buffer's length.</param>
     public void AllGatherInPlace(Span<uint> buffer, ReadOnlySpan<int> blockOffsets)
@@ -168,44 +164,23 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
                 $"The block offsets must be {Size} + 1, from 0 to the buffer's length {buffer.Length}.", nameof(blockOffsets));
         }
 
-        int unit = MaxUnitWords;
+        Span<int> counts = Size <= MaxStackRanks ? stackalloc int[Size] : new int[Size];
         for (int rank = 0; rank < Size; rank++)
         {
-            if (blockOffsets[rank + 1] < blockOffsets[rank])
+            counts[rank] = blockOffsets[rank + 1] - blockOffsets[rank];
+            if (counts[rank] < 0)
             {
                 throw new ArgumentException("The block offsets decrease.", nameof(blockOffsets));
             }
-
-            while (blockOffsets[rank + 1] % unit != 0)
-            {
-                unit /= 2;
-            }
         }
 
-        Span<int> counts = Size <= MaxStackRanks ? stackalloc int[Size] : new int[Size];
-        Span<int> displacements = Size <= MaxStackRanks ? stackalloc int[Size] : new int[Size];
-        for (int rank = 0; rank < Size; rank++)
+        fixed (uint* data = buffer)
+        fixed (int* count = counts)
+        fixed (int* displacement = blockOffsets)
         {
-            counts[rank] = (blockOffsets[rank + 1] - blockOffsets[rank]) / unit;
-            displacements[rank] = blockOffsets[rank] / unit;
-        }
-
-        nint words;
-        OpenMpi.Check(OpenMpi.TypeContiguous(unit, _handles.UnsignedInt, &words), "MPI_Type_contiguous");
-        try
-        {
-            OpenMpi.Check(OpenMpi.TypeCommit(&words), "MPI_Type_commit");
-            fixed (uint* data = buffer)
-            fixed (int* count = counts)
-            fixed (int* displacement = displacements)
-            {
-                OpenMpi.Check(
-                    OpenMpi.Allgatherv(OpenMpi.InPlace, 0, words, data, count, displacement, words, _handles.CommWorld), "MPI_Allgatherv");
-            }
-        }
-        finally
-        {
-            OpenMpi.TypeFree(&words);
+            OpenMpi.Check(
+                OpenMpi.Allgatherv(OpenMpi.InPlace, 0, _handles.UnsignedInt, data, count, displacement, _handles.UnsignedInt, _handles.CommWorld),
+                "MPI_Allgatherv");
         }
     }
 
@@ -252,9 +227,6 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
         _disposed = true;
         OpenMpi.Check(OpenMpi.Finalize(), "MPI_Finalize");
     }
-
-    /// <summary>The largest unit of the varying all-gather, in words.</summary>
-    private const int MaxUnitWords = 4096;
 
     /// <summary>Up to this many processes, a call's per-process counts live on the stack.</summary>
     private const int MaxStackRanks = 256;

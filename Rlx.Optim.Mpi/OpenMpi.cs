@@ -54,15 +54,6 @@ internal static unsafe partial class OpenMpi
     public static partial int Allgatherv(
         void* send, int sendCount, nint sendType, void* receive, int* receiveCounts, int* displacements, nint receiveType, nint comm);
 
-    [LibraryImport(Library, EntryPoint = "MPI_Type_contiguous")]
-    public static partial int TypeContiguous(int count, nint oldType, nint* newType);
-
-    [LibraryImport(Library, EntryPoint = "MPI_Type_commit")]
-    public static partial int TypeCommit(nint* type);
-
-    [LibraryImport(Library, EntryPoint = "MPI_Type_free")]
-    public static partial int TypeFree(nint* type);
-
     [LibraryImport(Library, EntryPoint = "MPI_Bcast")]
     public static partial int Bcast(void* buffer, int count, nint datatype, int root, nint comm);
 

@@ -12,8 +12,8 @@ namespace Rlx.Optim;
 /// <remarks>
 /// <para>
 /// The parameters are one buffer of 32-bit words: the index space (<see cref="ShardLayout"/>) mapped set by set, each
-/// set's elements (and its padding up to the next set) at its own element size, the padding after the last set at
-/// none. Sets and shards start on multiples of <see cref="ShardLayout.Alignment"/> elements, so on whole words; the
+/// set's elements (and its padding up to the next set, or to the index space's end for the last set) at its own
+/// element size, so sets of one element type give every shard the same words. Sets and shards start on multiples of <see cref="ShardLayout.Alignment"/> elements, so on whole words; the
 /// mapping only grows, so each shard's parameters are one contiguous range of words (<see cref="BlockOffsets"/>),
 /// which the all-gather moves as they are: two 16-bit values per word for a 16-bit set.
 /// </para>
@@ -58,7 +58,7 @@ internal sealed unsafe class ShardBuffers
         _blockOffsets = new int[layout.Size + 1];
         for (int r = 0; r <= layout.Size; r++)
         {
-            _blockOffsets[r] = ParameterWordOf(Math.Min(r * (long)layout.ShardLength, layout.SetsLength));
+            _blockOffsets[r] = ParameterWordOf(r * (long)layout.ShardLength);
         }
 
         _parameters = GC.AllocateArray<uint>(_parameterOffsets[sets], pinned: true);
@@ -210,8 +210,8 @@ internal sealed unsafe class ShardBuffers
         return _parameterOffsets[^1];
     }
 
-    /// <summary>Where the next set starts (the padded end of set <paramref name="set"/>).</summary>
-    private int PaddedEnd(int set) => set + 1 < _layout.SetCount ? _layout.OffsetOf(set + 1) : _layout.SetsLength;
+    /// <summary>Where the next set starts, or the index space ends (the padded end of set <paramref name="set"/>).</summary>
+    private int PaddedEnd(int set) => set + 1 < _layout.SetCount ? _layout.OffsetOf(set + 1) : _layout.Length;
 
     private void Require<T>(int set, Type[] types, string what, string method)
         where T : unmanaged
