@@ -147,6 +147,43 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
     /// <inheritdoc cref="AllGatherInPlace(Span{float}, int)"/>
     public void AllGatherInPlace(Span<double> buffer, int blockLength) => AllGather(buffer, blockLength, _handles.Double);
 
+    /// <summary>
+    /// Gives every process every block, in place, blocks of varying lengths of 32-bit words: on entry words
+    /// <c>[blockOffsets[Rank], blockOffsets[Rank + 1])</c> hold this process's block; on return every block holds its
+    /// owner's (<c>MPI_Allgatherv</c> with <c>MPI_IN_PLACE</c>; as fast as <c>MPI_Allgather</c> of the same bytes,
+    /// measured on GPT-2 small's parameters at 2 processes).
+    /// </summary>
+    /// <param name="buffer">Every process's block, end to end.</param>
+    /// <param name="blockOffsets"><see cref="Size"/> + 1 offsets, from 0, never decreasing, the last the buffer's length.</param>
+    public void AllGatherInPlace(Span<uint> buffer, ReadOnlySpan<int> blockOffsets)
+    {
+        ThrowIfDisposed();
+        if (blockOffsets.Length != Size + 1 || blockOffsets[0] != 0 || blockOffsets[Size] != buffer.Length)
+        {
+            throw new ArgumentException(
+                $"The block offsets must be {Size} + 1, from 0 to the buffer's length {buffer.Length}.", nameof(blockOffsets));
+        }
+
+        Span<int> counts = Size <= MaxStackRanks ? stackalloc int[Size] : new int[Size];
+        for (int rank = 0; rank < Size; rank++)
+        {
+            counts[rank] = blockOffsets[rank + 1] - blockOffsets[rank];
+            if (counts[rank] < 0)
+            {
+                throw new ArgumentException("The block offsets decrease.", nameof(blockOffsets));
+            }
+        }
+
+        fixed (uint* data = buffer)
+        fixed (int* count = counts)
+        fixed (int* displacement = blockOffsets)
+        {
+            OpenMpi.Check(
+                OpenMpi.Allgatherv(OpenMpi.InPlace, 0, _handles.UnsignedInt, data, count, displacement, _handles.UnsignedInt, _handles.CommWorld),
+                "MPI_Allgatherv");
+        }
+    }
+
     private void AllGather<T>(Span<T> buffer, int blockLength, nint datatype)
         where T : unmanaged
     {
@@ -190,6 +227,9 @@ public sealed unsafe class MpiWorld : ICollectives, IDisposable
         _disposed = true;
         OpenMpi.Check(OpenMpi.Finalize(), "MPI_Finalize");
     }
+
+    /// <summary>Up to this many processes, a call's per-process counts live on the stack.</summary>
+    private const int MaxStackRanks = 256;
 
     /// <summary>The largest count of one MPI call.</summary>
     private const int MaxCount = int.MaxValue;

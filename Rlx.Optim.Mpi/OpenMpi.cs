@@ -50,6 +50,10 @@ internal static unsafe partial class OpenMpi
     [LibraryImport(Library, EntryPoint = "MPI_Allgather")]
     public static partial int Allgather(void* send, int sendCount, nint sendType, void* receive, int receiveCount, nint receiveType, nint comm);
 
+    [LibraryImport(Library, EntryPoint = "MPI_Allgatherv")]
+    public static partial int Allgatherv(
+        void* send, int sendCount, nint sendType, void* receive, int* receiveCounts, int* displacements, nint receiveType, nint comm);
+
     [LibraryImport(Library, EntryPoint = "MPI_Bcast")]
     public static partial int Bcast(void* buffer, int count, nint datatype, int root, nint comm);
 
@@ -107,6 +111,7 @@ internal static unsafe partial class OpenMpi
             CommWorld = NativeLibrary.GetExport(library, "ompi_mpi_comm_world");
             Float = NativeLibrary.GetExport(library, "ompi_mpi_float");
             Double = NativeLibrary.GetExport(library, "ompi_mpi_double");
+            UnsignedInt = NativeLibrary.GetExport(library, "ompi_mpi_unsigned");
             Byte = NativeLibrary.GetExport(library, "ompi_mpi_byte");
             Sum = NativeLibrary.GetExport(library, "ompi_mpi_op_sum");
             Max = NativeLibrary.GetExport(library, "ompi_mpi_op_max");
@@ -121,6 +126,9 @@ internal static unsafe partial class OpenMpi
         public nint Float { get; }
 
         public nint Double { get; }
+
+        /// <summary><c>MPI_UNSIGNED</c>: 32-bit words.</summary>
+        public nint UnsignedInt { get; }
 
         public nint Byte { get; }
 

@@ -76,7 +76,7 @@ public sealed class ParameterStateTable
 
         (int start, int length) = shard.Layout.SliceOf(index, shard.Rank);
         CompilerServices.StateBufferShape[] slices = Array.ConvertAll(buffers, buffer => buffer with { Shape = [length] });
-        return new ParameterState(set.Name, shape, _precision, set.MasterWeights, slices, _description.InitialValuesOf(buffers))
+        return new ParameterState(set.Name, shape, _precision, set.MasterWeights, slices, _description.InitialValuesOf(buffers), masterShape: [length])
         {
             Index = index,
             SliceStart = start,

@@ -17,7 +17,11 @@ namespace Rlx.Optim.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ScheduleFreeEvaluation
 {
-    private const string ZBuffer = "z";
+    /// <summary>The optimizer kind whose sets have evaluation parameters (<see cref="OptimizerDescription.Kind"/>).</summary>
+    internal const string Kind = "schedule_free_adamw";
+
+    /// <summary>The state buffer holding z.</summary>
+    internal const string ZBuffer = "z";
 
     private readonly Dictionary<string, float[]> _training = new(StringComparer.Ordinal);
 
@@ -156,7 +160,7 @@ public sealed class ScheduleFreeEvaluation
 
     /// <summary>
     /// A shard holds z for its slice of each set only (data-parallel training), so x cannot be recovered for the whole
-    /// parameter here: evaluate with a single process's optimizer, or load the run's checkpoint into one.
+    /// parameter here: the ShardedOptimizer swaps every process's slices and gathers them.
     /// </summary>
     private static void ThrowIfShard(ParameterState? state)
     {
@@ -168,8 +172,8 @@ public sealed class ScheduleFreeEvaluation
 
     private static InvalidOperationException ShardRefused() => new(
         "The optimizer holds one shard of its state (ShardedOptimizer): its z covers only this process's slice of each set, " +
-        "so the evaluation parameters x cannot be recovered here. Load the run's checkpoint into an optimizer that is not " +
-        "sharded to evaluate. Nothing was changed.");
+        "so the evaluation parameters x cannot be recovered here. Swap through the ShardedOptimizer (SwapToEvaluation, " +
+        "SwapToTraining), which swaps every process's slices and gathers them. Nothing was changed.");
 
     private static void CheckLength(string name, int length, ParameterState? state)
     {
@@ -193,6 +197,14 @@ public sealed class ScheduleFreeEvaluation
 
         float[] z = new float[state.Length];
         state[ZBuffer].CopyTo(z);
+        Average(y, z, beta1, x);
+    }
+
+    /// <summary>
+    /// x = (y − (1 − β₁)z)/β₁ element by element, in double, rounded once (x is y where z is NaN); x may be y itself.
+    /// </summary>
+    internal static void Average(ReadOnlySpan<float> y, ReadOnlySpan<float> z, double beta1, Span<float> x)
+    {
         double oneMinusBeta1 = 1.0 - beta1;
         for (int i = 0; i < z.Length; i++)
         {

@@ -34,6 +34,14 @@ public interface ICollectives
     /// <inheritdoc cref="AllGatherInPlace(Span{float}, int)"/>
     void AllGatherInPlace(Span<double> buffer, int blockLength);
 
+    /// <summary>
+    /// In place, blocks of varying lengths of 32-bit words (data of any element types, moved as bits): on entry words
+    /// <c>[blockOffsets[Rank], blockOffsets[Rank + 1])</c> hold this process's block; on return every block its owner's.
+    /// </summary>
+    /// <param name="buffer">Every process's block, end to end.</param>
+    /// <param name="blockOffsets"><see cref="Size"/> + 1 offsets, from 0, never decreasing, the last the buffer's length.</param>
+    void AllGatherInPlace(Span<uint> buffer, ReadOnlySpan<int> blockOffsets);
+
     /// <summary>Copies <paramref name="data"/> from process <paramref name="root"/> to every other, in place.</summary>
     void Broadcast(Span<byte> data, int root);
 

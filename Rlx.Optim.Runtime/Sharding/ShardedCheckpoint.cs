@@ -91,6 +91,9 @@ internal static class ShardedCheckpoint
             {
                 values[set][buffer].CopyTo(state.Buffers[buffer].Bytes);
             }
+
+            // A restored master copy is the parameter's value from then on (as a plain load says).
+            state.MasterWeightTaken = state.MasterWeight is not null;
         }
 
         if (optimizer.LearningRateSchedule is null)

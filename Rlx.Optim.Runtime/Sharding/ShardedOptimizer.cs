@@ -13,9 +13,13 @@ namespace Rlx.Optim;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The parameters and gradients live in two flat buffers that this object owns, one span per declared set
-/// (<see cref="Parameter(int)"/>, <see cref="Gradient(int)"/>): the model reads its parameters there and writes its
-/// gradients there, so a step copies nothing before or after the collectives. Every process holds every parameter.
+/// The parameters and gradients live in flat buffers that this object owns, one span per declared set in its declared
+/// element type (<see cref="Parameter{T}(int)"/>, <see cref="Gradient{T}(int)"/>; <see cref="Parameter(int)"/> and
+/// <see cref="Gradient(int)"/> for float sets): the model reads its parameters there and writes its gradients there,
+/// so a step copies nothing before or after the collectives. Every process holds every parameter; the all-gather
+/// moves each set's own words (16-bit for a 16-bit set). 16-bit gradients are summed in float and the average rounded
+/// to nearest once (<see cref="ShardBuffers"/>), and <see cref="Step"/> widens them in place first: a 16-bit
+/// gradient span holds no gradient after a step.
 /// </para>
 /// <para>
 /// Clipping and the non-finite check use the global norm: each process sums its shard's squares in the blocks a single
@@ -30,14 +34,13 @@ namespace Rlx.Optim;
 /// process steps every set as one process does.
 /// </para>
 /// </remarks>
-/// <typeparam name="TOptimizer">A generated optimizer with declared float sets.</typeparam>
-public sealed unsafe class ShardedOptimizer<TOptimizer>
+/// <typeparam name="TOptimizer">A generated optimizer with declared sets.</typeparam>
+public sealed class ShardedOptimizer<TOptimizer>
     where TOptimizer : class, ICheckpointable
 {
     private readonly IPlannedOptimizer _planned;
-    private readonly float[] _parameters;
-    private readonly float[] _gradients;
-    private readonly float[] _gradientShard;
+    private readonly ShardBuffers _buffers;
+    private readonly ShardedEvaluation _evaluation = new();
     private readonly double[] _blockSums;
     private readonly bool _replicated;
 
@@ -45,7 +48,8 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     /// <param name="collectives">The run's processes (<c>Rlx.Optim.Mpi</c>'s <c>MpiWorld</c>).</param>
     /// <param name="create">Builds the optimizer (<c>() =&gt; new MyOptimizer()</c>): its state is created for this shard only.</param>
     /// <exception cref="NotSupportedException">
-    /// The optimizer declares no sets, or a set that is not stepped as floats.
+    /// The optimizer declares no sets, or a set whose rule reduces over whole rows or sets and cannot hold its whole
+    /// state on every process.
     /// </exception>
     public ShardedOptimizer(ICollectives collectives, Func<TOptimizer> create)
     {
@@ -70,9 +74,7 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
         Collectives = collectives;
         Layout = shard.Layout;
         _replicated = shard.Replicated;
-        _parameters = GC.AllocateArray<float>(Layout.Length, pinned: true);
-        _gradients = GC.AllocateArray<float>(Layout.Length, pinned: true);
-        _gradientShard = GC.AllocateArray<float>(Layout.ShardLength, pinned: true);
+        _buffers = new ShardBuffers(Layout, collectives.Rank, plan, _replicated);
         _blockSums = new double[Layout.Length / ShardLayout.Alignment];
     }
 
@@ -104,21 +106,45 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
 
     /// <summary>
     /// Bytes of the buffers this object holds besides the optimizer's state (<see cref="IOptimizer.StateBytes"/>): the
-    /// flat parameters and gradients, the reduced gradient shard and the norm's block sums.
+    /// flat parameters and gradients (floats, whatever a set's gradient type), the reduced gradient shard (and its
+    /// 16-bit rounding, for sets with 16-bit gradients) and the norm's block sums.
     /// </summary>
-    public long BufferBytes => sizeof(float) * ((long)_parameters.Length + _gradients.Length + _gradientShard.Length) + sizeof(double) * (long)_blockSums.Length;
+    public long BufferBytes => _buffers.Bytes + (sizeof(double) * (long)_blockSums.Length);
 
-    /// <summary>Declared set <paramref name="set"/>'s parameters (every process holds all of them).</summary>
-    public Span<float> Parameter(int set) => _parameters.AsSpan(Layout.OffsetOf(set), Layout.LengthOf(set));
+    /// <summary>Declared float set <paramref name="set"/>'s parameters (every process holds all of them).</summary>
+    /// <exception cref="ArgumentException">The set's parameters are not float (use <see cref="Parameter{T}(int)"/>).</exception>
+    public Span<float> Parameter(int set) => _buffers.Parameter<float>(set);
 
-    /// <summary>Declared set <paramref name="set"/>'s gradient, written by the model before each <see cref="Step"/>.</summary>
-    public Span<float> Gradient(int set) => _gradients.AsSpan(Layout.OffsetOf(set), Layout.LengthOf(set));
+    /// <summary>Declared set <paramref name="set"/>'s parameters, of its declared element type <typeparamref name="T"/>.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the set's parameter type.</exception>
+    public Span<T> Parameter<T>(int set)
+        where T : unmanaged => _buffers.Parameter<T>(set);
+
+    /// <summary>Declared float-gradient set <paramref name="set"/>'s gradient, written by the model before each <see cref="Step"/>.</summary>
+    /// <exception cref="ArgumentException">The set's gradients are not float (use <see cref="Gradient{T}(int)"/>).</exception>
+    public Span<float> Gradient(int set) => _buffers.Gradient<float>(set);
+
+    /// <summary>
+    /// Declared set <paramref name="set"/>'s gradient, of its declared element type <typeparamref name="T"/>, written
+    /// by the model before each <see cref="Step"/> (a 16-bit gradient is consumed by the step).
+    /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the set's gradient type.</exception>
+    public Span<T> Gradient<T>(int set)
+        where T : unmanaged => _buffers.Gradient<T>(set);
 
     /// <inheritdoc cref="Parameter(int)"/>
-    public Memory<float> ParameterMemory(int set) => _parameters.AsMemory(Layout.OffsetOf(set), Layout.LengthOf(set));
+    public Memory<float> ParameterMemory(int set) => _buffers.ParameterMemory<float>(set);
+
+    /// <inheritdoc cref="Parameter{T}(int)"/>
+    public Memory<T> ParameterMemory<T>(int set)
+        where T : unmanaged => _buffers.ParameterMemory<T>(set);
 
     /// <inheritdoc cref="Gradient(int)"/>
-    public Memory<float> GradientMemory(int set) => _gradients.AsMemory(Layout.OffsetOf(set), Layout.LengthOf(set));
+    public Memory<float> GradientMemory(int set) => _buffers.GradientMemory<float>(set);
+
+    /// <inheritdoc cref="Gradient{T}(int)"/>
+    public Memory<T> GradientMemory<T>(int set)
+        where T : unmanaged => _buffers.GradientMemory<T>(set);
 
     /// <summary>The declared set called <paramref name="name"/>'s index.</summary>
     /// <exception cref="ArgumentException">No declared set has that name.</exception>
@@ -153,80 +179,97 @@ public sealed unsafe class ShardedOptimizer<TOptimizer>
     /// <exception cref="System.IO.IOException">Reading failed on some process; nothing is changed anywhere.</exception>
     public void LoadCheckpoint(string path) => ShardedCheckpoint.Load(Optimizer, Collectives, path);
 
+    /// <summary>Whether the parameters hold Schedule-Free's evaluation parameters x (<see cref="SwapToEvaluation"/>): steps are refused.</summary>
+    public bool IsEvaluating => _evaluation.IsEvaluating;
+
+    /// <summary>
+    /// Swaps every set's parameters from y to Schedule-Free's evaluation parameters x = (y − (1 − β₁)z)/β₁, made by
+    /// every process together: each computes its shard's x from its z, and the parameters are all-gathered, so every
+    /// process holds the whole x, the bits one process's <c>SwapToEvaluation</c> gives. Steps are refused until
+    /// <see cref="SwapToTraining"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The optimizer is not Schedule-Free AdamW, or a set's parameters are not float; nothing is changed.</exception>
+    /// <exception cref="InvalidOperationException">The parameters already hold x; nothing is changed.</exception>
+    public void SwapToEvaluation() => _evaluation.ToEvaluation(Optimizer, _buffers, Layout, Collectives);
+
+    /// <summary>Swaps every set's parameters back to the y they held, bit for bit, made by every process together.</summary>
+    /// <exception cref="InvalidOperationException">The parameters hold y; nothing is changed.</exception>
+    public void SwapToTraining() => _evaluation.ToTraining(_buffers, Layout, Collectives);
+
     /// <summary>Gives every process process <paramref name="root"/>'s parameters (so that all start from the same θ).</summary>
-    public void BroadcastParameters(int root = 0) => Collectives.Broadcast(MemoryMarshal.AsBytes(_parameters.AsSpan()), root);
+    public void BroadcastParameters(int root = 0) => Collectives.Broadcast(MemoryMarshal.AsBytes(_buffers.ParameterWords), root);
 
     /// <summary>
     /// One data-parallel step, made by every process together: sums every process's gradients and averages them, updates
     /// this process's shard of every set (with clipping and the non-finite check over the global norm, as the
     /// optimizer's settings say), and all-gathers the parameters. With <see cref="ReplicatesState"/> (Adafactor) it
-    /// all-gathers the averaged gradients instead, into <see cref="Gradient(int)"/>, and updates every set.
+    /// all-gathers the averaged gradients instead (a float set's <see cref="Gradient(int)"/> then holds the average), and
+    /// updates every set.
     /// </summary>
     /// <returns>False when the step was skipped for a non-finite gradient (nothing changed, on any process).</returns>
+    /// <exception cref="InvalidOperationException">The parameters hold the evaluation parameters (<see cref="SwapToEvaluation"/>).</exception>
     public bool Step()
     {
+        if (_evaluation.IsEvaluating)
+        {
+            throw new InvalidOperationException("The parameters hold their evaluation parameters x (SwapToEvaluation): call SwapToTraining before stepping. Nothing was changed.");
+        }
+
         int rank = Collectives.Rank, size = Collectives.Size, start = ShardStart, end = start + Layout.ShardLength;
         long[] times = LastStepTimestamps;
         times[0] = Stopwatch.GetTimestamp();
         StepPlan plan = _planned.Prepare().ForShards();
         times[1] = Stopwatch.GetTimestamp();
 
-        // The average, as a single process would form it from the sum: the sum rounded, then one rounding by 1/N.
-        Collectives.ReduceScatterSum(_gradients, _gradientShard, size > 1 ? 1f / size : 1f);
+        // The average, as a single process would form it from the sum: the sum rounded, then one rounding by 1/N; a
+        // 16-bit gradient summed as floats and its average rounded to its type once.
+        _buffers.WidenSixteenBitGradients();
+        Collectives.ReduceScatterSum(_buffers.Gradients, _buffers.GradientShard, size > 1 ? 1f / size : 1f);
+        _buffers.RoundSixteenBitGradientShard(rank);
         times[2] = Stopwatch.GetTimestamp();
 
         float norm = float.NaN, scale = 1f;
         times[3] = times[2];
-        fixed (float* gradientShard = _gradientShard)
-        fixed (float* parameters = _parameters)
+        if (GradientClipping.Measures(Optimizer.MaxGradientNorm, Optimizer.SkipNonFiniteSteps))
         {
-            if (GradientClipping.Measures(Optimizer.MaxGradientNorm, Optimizer.SkipNonFiniteSteps))
+            int blocks = Layout.ShardLength / ShardLayout.Alignment;
+            plan.SumOfSquaresOfShard(_buffers.GradientOrigins, start, end, _blockSums.AsSpan(rank * blocks, blocks), Optimizer.MaxDegreeOfParallelism);
+            times[3] = Stopwatch.GetTimestamp();
+            Collectives.AllGatherInPlace(_blockSums, blocks);
+            double sumOfSquares = 0;
+            foreach (double blockSum in _blockSums)
             {
-                int blocks = Layout.ShardLength / ShardLayout.Alignment;
-                plan.SumOfSquaresOfShard((nint)gradientShard, start, end, _blockSums.AsSpan(rank * blocks, blocks), Optimizer.MaxDegreeOfParallelism);
-                times[3] = Stopwatch.GetTimestamp();
-                Collectives.AllGatherInPlace(_blockSums, blocks);
-                double sumOfSquares = 0;
-                foreach (double blockSum in _blockSums)
-                {
-                    sumOfSquares += blockSum;
-                }
-
-                if (!GradientClipping.Decide(sumOfSquares, Optimizer.MaxGradientNorm, Optimizer.SkipNonFiniteSteps, out norm, out scale))
-                {
-                    _planned.CompleteStep(stepped: false, norm);
-                    return false;
-                }
+                sumOfSquares += blockSum;
             }
 
-            times[4] = Stopwatch.GetTimestamp();
-            ulong seed = Optimizer.StateTable.RoundingSeed;
-            long step = Optimizer.StepCount + 1;
-            if (_replicated)
+            if (!GradientClipping.Decide(sumOfSquares, Optimizer.MaxGradientNorm, Optimizer.SkipNonFiniteSteps, out norm, out scale))
             {
-                // Every process steps every set whole (Adafactor): from the averaged gradient, gathered in place of the parameters.
-                _gradientShard.CopyTo(_gradients.AsSpan(start, Layout.ShardLength));
-                Collectives.AllGatherInPlace(_gradients, Layout.ShardLength);
-                fixed (float* gradients = _gradients)
-                {
-                    plan.RunReplica((nint)parameters, (nint)gradients, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
-                }
-            }
-            else
-            {
-                // LAMB's trust ratios: each process measures its shard's blocks, and the blocks' results are exchanged.
-                plan.MeasureShards(Collectives, (nint)parameters, (nint)gradientShard, start, end, scale, seed, step, Optimizer.MaxDegreeOfParallelism);
-                plan.RunShard(
-                    (nint)parameters, (nint)gradientShard, start, end, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+                _planned.CompleteStep(stepped: false, norm);
+                return false;
             }
         }
 
+        times[4] = Stopwatch.GetTimestamp();
+        ulong seed = Optimizer.StateTable.RoundingSeed;
+        long step = Optimizer.StepCount + 1;
+        if (_replicated)
+        {
+            // Every process steps every set whole (Adafactor), from the averaged gradient of the whole index space.
+            _buffers.GatherAveragedGradients(Collectives, rank);
+            plan.RunReplica(
+                _buffers.ParameterOrigins, _buffers.WholeGradientOrigins, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+            times[5] = times[6] = Stopwatch.GetTimestamp();
+            _planned.CompleteStep(stepped: true, norm);
+            return true;
+        }
+
+        // LAMB's trust ratios: each process measures its shard's blocks, and the blocks' results are exchanged.
+        plan.MeasureShards(
+            Collectives, _buffers.ParameterOrigins, _buffers.GradientOrigins, start, end, scale, seed, step, Optimizer.MaxDegreeOfParallelism);
+        plan.RunShard(
+            _buffers.ParameterOrigins, _buffers.GradientOrigins, start, end, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
         times[5] = Stopwatch.GetTimestamp();
-        if (!_replicated)
-        {
-            Collectives.AllGatherInPlace(_parameters, Layout.ShardLength);
-        }
-
+        Collectives.AllGatherInPlace(_buffers.ParameterWords, _buffers.BlockOffsets);
         times[6] = Stopwatch.GetTimestamp();
         _planned.CompleteStep(stepped: true, norm);
         return true;

@@ -77,8 +77,10 @@ public sealed class ParameterState
     /// <param name="masterWeights">Whether to keep a float copy of the parameter.</param>
     /// <param name="buffers">The moment buffers' names and shapes, in kernel order.</param>
     /// <param name="initialValues">Each moment buffer's value at creation and after <see cref="Clear"/>; null: all 0.</param>
+    /// <param name="masterShape">The master copy's shape: a shard's slice of the set; null: the set's own.</param>
     internal ParameterState(
-        string name, int[] shape, StatePrecision precision, bool masterWeights, CompilerServices.StateBufferShape[] buffers, IReadOnlyList<double>? initialValues)
+        string name, int[] shape, StatePrecision precision, bool masterWeights, CompilerServices.StateBufferShape[] buffers, IReadOnlyList<double>? initialValues,
+        int[]? masterShape = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
@@ -97,7 +99,7 @@ public sealed class ParameterState
 
         if (masterWeights)
         {
-            _buffers[count - 1] = new StateBuffer(MasterWeightName, shape, offsets[count - 1], StatePrecision.Single, 0);
+            _buffers[count - 1] = new StateBuffer(MasterWeightName, masterShape ?? shape, offsets[count - 1], StatePrecision.Single, 0);
         }
 
         Precision = precision;

@@ -91,8 +91,46 @@ public sealed partial class ShardedOptimizerTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Schedule_free_swaps_every_rank_to_one_process_x_and_back(int ranks)
+    {
+        // The reference: one process, the same averaged gradients, then its own swap of every set.
+        var reference = new ShardScheduleFree();
+        float[][] y = ShardedTraining.Initial(reference);
+        ShardedTraining.Steps(reference, y, ranks, 0, 3);
+        float[][] x = y.Select(set => (float[])set.Clone()).ToArray();
+        reference.SwapToEvaluation(reference.States.Select((state, set) => new NamedParameter(state.Name, x[set], ReadOnlyMemory<float>.Empty)).ToArray());
+
+        (float[][] Evaluation, float[][] Training, bool Refused)[] results = ThreadCollectives.Run(ranks, collectives =>
+        {
+            var sharded = new ShardedOptimizer<ShardScheduleFree>(collectives, () => new ShardScheduleFree());
+            ShardedTraining.Initialize(sharded);
+            ShardedTraining.Steps(sharded, 0, 3);
+            sharded.SwapToEvaluation();
+            float[][] evaluation = ShardedTraining.Parameters(sharded);
+            bool refused = Assert.Throws<InvalidOperationException>(() => sharded.Step()).Message.Contains("SwapToTraining", StringComparison.Ordinal);
+            Assert.Throws<InvalidOperationException>(() => sharded.SwapToEvaluation());
+            Assert.True(sharded.IsEvaluating);
+            Assert.Equal(3, sharded.Optimizer.StepCount);
+            sharded.SwapToTraining();
+            Assert.False(sharded.IsEvaluating);
+            return (evaluation, ShardedTraining.Parameters(sharded), refused);
+        });
+
+        Assert.NotEqual(y[0].Select(BitConverter.SingleToInt32Bits), x[0].Select(BitConverter.SingleToInt32Bits)); // x is not y
+        foreach ((float[][] evaluation, float[][] training, bool refused) in results)
+        {
+            AssertSameBits(x, evaluation);
+            AssertSameBits(y, training);
+            Assert.True(refused);
+        }
+    }
+
     [Fact]
-    public void Schedule_free_evaluation_swaps_on_a_shard_are_refused_and_change_nothing()
+    public void Evaluation_swaps_are_refused_where_they_do_not_apply_and_change_nothing()
     {
         ThreadCollectives.Run(2, collectives =>
         {
@@ -100,19 +138,20 @@ public sealed partial class ShardedOptimizerTests
             ShardedTraining.Initialize(sharded);
             ShardedTraining.Steps(sharded, 0, 2);
             ShardScheduleFree optimizer = sharded.Optimizer;
-            float[][] state = optimizer.States.SelectMany(s => s.Buffers).Select(b => b.Span.ToArray()).ToArray();
-            float[] parameter = sharded.Parameter(1).ToArray(), before = (float[])parameter.Clone(), destination = new float[parameter.Length];
+            float[] parameter = sharded.Parameter(1).ToArray(), before = (float[])parameter.Clone();
             string name = optimizer.States[1].Name;
 
+            // The optimizer's own swap cannot see the other shards' z: it points to the ShardedOptimizer's.
             var one = Assert.Throws<InvalidOperationException>(() => optimizer.SwapToEvaluation(name, parameter));
-            Assert.Contains("shard", one.Message);
-            Assert.Throws<InvalidOperationException>(() => optimizer.SwapToEvaluation([new NamedParameter(name, parameter, parameter)]));
-            Assert.Throws<InvalidOperationException>(() => optimizer.EvaluationParameters(name, parameter, destination));
-
-            Assert.False(optimizer.IsEvaluating);
+            Assert.Contains("ShardedOptimizer (SwapToEvaluation", one.Message);
             Assert.Equal(before, parameter);
-            Assert.All(destination, x => Assert.Equal(0f, x));
-            Assert.Equal(state, optimizer.States.SelectMany(s => s.Buffers).Select(b => b.Span.ToArray()).ToArray());
+            Assert.Throws<InvalidOperationException>(() => sharded.SwapToTraining());
+
+            var adam = new ShardedOptimizer<ShardAdamW>(collectives, () => new ShardAdamW());
+            Assert.Contains("only Schedule-Free", Assert.Throws<NotSupportedException>(() => adam.SwapToEvaluation()).Message);
+            var sixteen = new ShardedOptimizer<ShardMasterWeightScheduleFree>(collectives, () => new ShardMasterWeightScheduleFree());
+            Assert.Contains("not float", Assert.Throws<NotSupportedException>(() => sixteen.SwapToEvaluation()).Message);
+            Assert.False(sixteen.IsEvaluating);
             ShardedTraining.Steps(sharded, 2, 3); // still steps
             Assert.Equal(3, optimizer.StepCount);
             return 0;
@@ -170,22 +209,27 @@ public sealed partial class ShardedOptimizerTests
     }
 
     [Fact]
-    public void Sixteen_bit_sets_are_refused_with_the_reason()
-    {
-        ThreadCollectives.Run(2, collectives =>
-        {
-            var half = Assert.Throws<NotSupportedException>(() => new ShardedOptimizer<ShardHalfAdam>(collectives, () => new ShardHalfAdam()));
-            Assert.Contains("float sets only", half.Message);
-            return 0;
-        });
-    }
-
-    [Fact]
     public void A_step_allocates_nothing()
     {
         var sharded = new ShardedOptimizer<ShardAdamW>(new SingleProcess(), () => new ShardAdamW());
         sharded.Optimizer.MaxGradientNorm = 0.5f;
         sharded.Gradient(0).Fill(0.25f);
+        sharded.Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        sharded.Step();
+        sharded.Step();
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(3, sharded.Optimizer.StepCount);
+    }
+
+    [Fact]
+    public void A_step_of_16_bit_sets_with_master_weights_allocates_nothing()
+    {
+        var sharded = new ShardedOptimizer<ShardMasterWeightAdam>(new SingleProcess(), () => new ShardMasterWeightAdam());
+        sharded.Optimizer.MaxGradientNorm = 0.5f;
+        sharded.Gradient<BFloat16>(0).Fill((BFloat16)0.25f);
+        sharded.Gradient<Half>(1).Fill((Half)0.25f);
         sharded.Step();
         long before = GC.GetAllocatedBytesForCurrentThread();
         sharded.Step();
@@ -251,6 +295,10 @@ public sealed partial class ShardedOptimizerTests
         }
 
         public void AllGatherInPlace(Span<double> buffer, int blockLength)
+        {
+        }
+
+        public void AllGatherInPlace(Span<uint> buffer, ReadOnlySpan<int> blockOffsets)
         {
         }
 

@@ -24,13 +24,6 @@ public partial class ShardBFloat16Adam
     [Parameter(20_001)] public partial void StepD(Span<float> parameter, ReadOnlySpan<float> gradient);
 }
 
-/// <summary>A 16-bit set: a sharded run takes float sets only.</summary>
-[AdamOptimizer]
-public partial class ShardHalfAdam
-{
-    [Parameter(100)] public partial void StepA(Span<Half> parameter, ReadOnlySpan<float> gradient);
-}
-
 /// <summary>
 /// LAMB, sharded: each rank measures the trust ratio's blocks of its shard (θ² and u² per 4,096 elements), the blocks'
 /// sums are exchanged, and every rank ends each set's ratio as one process does. Shards cut sets A and D.

@@ -95,6 +95,19 @@ internal sealed class ThreadCollectives : ICollectives
         _hub.Barrier.SignalAndWait();
     }
 
+    public void AllGatherInPlace(Span<uint> buffer, ReadOnlySpan<int> blockOffsets)
+    {
+        _hub.Words[Rank] = buffer.ToArray();
+        _hub.Barrier.SignalAndWait();
+        for (int r = 0; r < Size; r++)
+        {
+            int from = blockOffsets[r], length = blockOffsets[r + 1] - from;
+            _hub.Words[r].AsSpan(from, length).CopyTo(buffer[from..]);
+        }
+
+        _hub.Barrier.SignalAndWait();
+    }
+
     public void Broadcast(Span<byte> data, int root)
     {
         if (Rank == root)
@@ -118,6 +131,8 @@ internal sealed class ThreadCollectives : ICollectives
         public float[][] Floats { get; } = new float[size][];
 
         public double[][] Doubles { get; } = new double[size][];
+
+        public uint[][] Words { get; } = new uint[size][];
 
         public byte[] Bytes { get; set; } = [];
     }

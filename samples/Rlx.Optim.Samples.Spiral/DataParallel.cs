@@ -8,14 +8,15 @@ namespace Rlx.Optim.Samples.Spiral;
 /// The spiral trained data-parallel (--data-parallel, started with mpirun): each process computes the gradients of
 /// its block of the training points, and a <see cref="ShardedOptimizer{TOptimizer}"/> keeps 1/N of the optimizer's
 /// state per process, averages the gradients over the processes, updates its shard and gathers the parameters
-/// (Adafactor: every process keeps the whole state and steps every set from the gathered averaged gradients).
+/// (Adafactor: every process keeps the whole state and steps every set from the gathered averaged gradients). With
+/// bfloat16 parameters (--parameters bf16) its flat buffers hold them as bfloat16, which the network reads widened.
 /// </summary>
 internal static class DataParallel
 {
     /// <summary>Trains for <paramref name="epochs"/> full-batch steps; returns the test accuracy (the same on every process).</summary>
     public static double Train(
-        MpiWorld world, Func<ICheckpointable> createOptimizer, SpiralData train, SpiralData test, int modelSeed, int epochs,
-        Func<int, bool> report, out long stateBytes, out long bufferBytes)
+        MpiWorld world, Func<ICheckpointable> createOptimizer, bool bfloat16Parameters, SpiralData train, SpiralData test, int modelSeed,
+        int epochs, Func<int, bool> report, out long stateBytes, out long bufferBytes)
     {
         var model = new Mlp(modelSeed);
         var sharded = new ShardedOptimizer<ICheckpointable>(world, createOptimizer);
@@ -30,7 +31,7 @@ internal static class DataParallel
         float[][] gradients = [model.GradW1, model.GradB1, model.GradW2, model.GradB2];
         for (int set = 0; set < parameters.Length; set++)
         {
-            parameters[set].CopyTo(sharded.Parameter(set));
+            Store(sharded, set, parameters[set], bfloat16Parameters);
         }
 
         sharded.BroadcastParameters(root: 0); // every process starts from process 0's initialisation
@@ -42,7 +43,7 @@ internal static class DataParallel
             // buffers; a large model would allocate its tensors there (ParameterMemory, GradientMemory) and copy nothing.
             for (int set = 0; set < parameters.Length; set++)
             {
-                sharded.Parameter(set).CopyTo(parameters[set]);
+                Read(sharded, set, parameters[set], bfloat16Parameters);
             }
 
             (double loss, double accuracy) = model.Evaluate(local, backward: true);
@@ -61,9 +62,21 @@ internal static class DataParallel
             }
         }
 
+        // Schedule-Free trains at y and is evaluated at the average x: every process swaps its shard and gathers the rest.
+        bool swap = sharded.Optimizer is IEvaluationSwap;
+        if (swap)
+        {
+            sharded.SwapToEvaluation();
+        }
+
         for (int set = 0; set < parameters.Length; set++)
         {
-            sharded.Parameter(set).CopyTo(parameters[set]);
+            Read(sharded, set, parameters[set], bfloat16Parameters);
+        }
+
+        if (swap)
+        {
+            sharded.SwapToTraining();
         }
 
         stateBytes = sharded.Optimizer.StateBytes;
@@ -74,5 +87,37 @@ internal static class DataParallel
         }
 
         return model.Evaluate(test, backward: false).Accuracy;
+    }
+
+    /// <summary>Writes a tensor into the optimizer's parameters: as they are, or rounded to the nearest bfloat16.</summary>
+    private static void Store(ShardedOptimizer<ICheckpointable> sharded, int set, float[] values, bool bfloat16)
+    {
+        if (!bfloat16)
+        {
+            values.CopyTo(sharded.Parameter(set));
+            return;
+        }
+
+        Span<BFloat16> parameter = sharded.Parameter<BFloat16>(set);
+        for (int i = 0; i < values.Length; i++)
+        {
+            parameter[i] = (BFloat16)values[i];
+        }
+    }
+
+    /// <summary>Reads the optimizer's parameters into a tensor the network computes with (bfloat16 widened exactly).</summary>
+    private static void Read(ShardedOptimizer<ICheckpointable> sharded, int set, float[] values, bool bfloat16)
+    {
+        if (!bfloat16)
+        {
+            sharded.Parameter(set).CopyTo(values);
+            return;
+        }
+
+        Span<BFloat16> parameter = sharded.Parameter<BFloat16>(set);
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = parameter[i];
+        }
     }
 }

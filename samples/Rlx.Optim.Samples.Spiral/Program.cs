@@ -25,7 +25,8 @@ using Rlx.Optim.Samples.Spiral;
 // their training loss per epoch as one chart (LossCurves.cs runs them, LossPlot.cs draws); --state bf16 may go with it.
 // With --data-parallel, started by mpirun (mpirun -np 2 dotnet run ... -- --data-parallel), the processes train together:
 // each takes its block of the training points, and the optimizer keeps 1/N of its state on each (ShardedOptimizer,
-// Rlx.Optim.Mpi); process 0 then trains the same network alone for comparison. --optimizer and --state may go with it.
+// Rlx.Optim.Mpi); process 0 then trains the same network alone for comparison. --optimizer, --state and --parameters
+// (with --master-weights) may go with it.
 const int Epochs = 600;
 const int WarmupEpochs = 30;
 const float MaxGradientNorm = 0.1f;
@@ -59,9 +60,9 @@ parameterName ??= "float";
 stateName ??= "float";
 int choice = Array.FindIndex(SpiralOptimizers.All, o => o.Name == optimizerName);
 if (!valid || choice < 0 || stateName is not ("float" or "bf16") || parameterName is not ("float" or "bf16")
-    || (masterWeights && parameterName != "bf16") || plotWithOthers || (dataParallel && parameterName != "float"))
+    || (masterWeights && parameterName != "bf16") || plotWithOthers)
 {
-    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] [--parameters float|bf16 [--master-weights] | --data-parallel] | --plot FILE.svg [--state float|bf16] | [--check-gradients]");
+    Console.Error.WriteLine($"usage: Rlx.Optim.Samples.Spiral [--optimizer {string.Join("|", SpiralOptimizers.All.Select(o => o.Name))}] [--state float|bf16] [--parameters float|bf16 [--master-weights]] [--data-parallel] | --plot FILE.svg [--state float|bf16] | [--check-gradients]");
     return 2;
 }
 
@@ -98,7 +99,7 @@ if (dataParallel)
     using var world = Rlx.Optim.Mpi.MpiWorld.Initialize();
     if (world.Rank == 0)
     {
-        Console.WriteLine($"Rlx.Optim sample: generated {createOptimizer().Description.Kind} trained data-parallel on {world.Size} processes, each computing the gradients of {train.Count / world.Size} of the {train.Count} training points.");
+        Console.WriteLine($"Rlx.Optim sample: generated {createOptimizer().Description.Kind} trained data-parallel on {world.Size} processes{(parameterName == "bf16" ? " with bfloat16 parameters" : "")}, each computing the gradients of {train.Count / world.Size} of the {train.Count} training points.");
     }
 
     double parallelAccuracy;
@@ -106,7 +107,7 @@ if (dataParallel)
     try
     {
         parallelAccuracy = DataParallel.Train(
-            world, createOptimizer, train, test, ModelSeed, Epochs, epoch => epoch == 1 || epoch == WarmupEpochs || epoch % 100 == 0,
+            world, createOptimizer, parameterName == "bf16", train, test, ModelSeed, Epochs, epoch => epoch == 1 || epoch == WarmupEpochs || epoch % 100 == 0,
             out stateBytes, out bufferBytes);
     }
     catch (NotSupportedException refused)
@@ -130,12 +131,20 @@ if (dataParallel)
     if (world.Rank == 0)
     {
         var alone = new Mlp(ModelSeed);
+        BFloat16Weights? aloneWeights = parameterName == "bf16" ? new BFloat16Weights(alone) : null;
         ICheckpointable single = createOptimizer();
         for (int epoch = 1; epoch <= Epochs; epoch++)
         {
-            TrainEpoch(alone, null, single);
+            TrainEpoch(alone, aloneWeights, single);
         }
 
+        aloneWeights?.WidenInto(alone);
+        NamedParameter[] aloneTensors =
+        [
+            new("w1", alone.W1, ReadOnlyMemory<float>.Empty), new("b1", alone.B1, ReadOnlyMemory<float>.Empty),
+            new("w2", alone.W2, ReadOnlyMemory<float>.Empty), new("b2", alone.B2, ReadOnlyMemory<float>.Empty),
+        ];
+        (single as IEvaluationSwap)?.SwapToEvaluation(aloneTensors); // at x, as the data-parallel run evaluates
         double singleAccuracy = alone.Evaluate(test, backward: false).Accuracy;
         Console.WriteLine($"test accuracy {parallelAccuracy:P1} data-parallel on {world.Size} processes; {singleAccuracy:P1} trained by one process");
     }

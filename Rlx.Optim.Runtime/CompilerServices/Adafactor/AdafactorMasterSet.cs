@@ -41,6 +41,10 @@ internal sealed unsafe class AdafactorMasterSet<TRule, TParameter, TGradient> : 
 
     internal override int MeasurePasses => _float.MeasurePasses;
 
+    internal override Type ParameterType => typeof(TParameter);
+
+    internal override Type GradientType => typeof(TGradient);
+
     internal override int MeasureUnits(int pass) => _float.MeasureUnits(pass);
 
     internal override int MeasureUnitElements(int pass) => _float.MeasureUnitElements(pass);

@@ -127,7 +127,9 @@ internal sealed unsafe class AdafactorSet<TRule, TParameter, TParameterStorage, 
 
     internal override int MeasurePasses => _factored ? 2 : 1;
 
-    internal override bool SteppedAsFloats => true;
+    internal override Type ParameterType => typeof(TParameter);
+
+    internal override Type GradientType => typeof(TGradient);
 
     internal override int MeasureUnits(int pass) =>
         !_factored ? _blockUnits : pass == 0 ? _batch * _blocksPerMatrix : _rowUnits;

@@ -42,8 +42,9 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         _masterWeights = masterWeights;
     }
 
-    internal override bool SteppedAsFloats =>
-        typeof(TParameter) == typeof(float) && typeof(TGradient) == typeof(float) && !_masterWeights;
+    internal override Type ParameterType => typeof(TParameter);
+
+    internal override Type GradientType => typeof(TGradient);
 
     internal override void Bind(ulong seed, long step, float gradientScale)
     {
@@ -58,11 +59,12 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
         _state3 = count > 3 ? StateOrigin(3) : null;
         if (_masterWeights)
         {
+            // A shard's copy holds its slice of the set: _master is where the set's element 0 is, or would be.
             Span<float> copy = State.MasterWeight!.Span;
-            _master = (float*)AddressOf(ref Unsafe.As<float, byte>(ref copy[0]));
+            _master = (float*)AddressOf(ref Unsafe.As<float, byte>(ref copy[0])) - State.SliceStart;
             if (!State.MasterWeightTaken)
             {
-                ElementwiseDriver.Widen(new Span<TParameter>(Parameter, Length), copy);
+                ElementwiseDriver.Widen(new Span<TParameter>((TParameter*)Parameter + State.SliceStart, copy.Length), copy);
                 State.MasterWeightTaken = true;
             }
         }

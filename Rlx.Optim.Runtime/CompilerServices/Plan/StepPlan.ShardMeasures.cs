@@ -19,8 +19,11 @@ public sealed unsafe partial class StepPlan
     /// scalars; nothing is written but the sets' own results, so <see cref="RunShard"/> follows.
     /// </summary>
     /// <param name="collectives">The run's processes; this process's shard is <c>[shardStart, shardEnd)</c>.</param>
-    /// <param name="parameters">The whole index space's parameters (floats), each set at its offset.</param>
-    /// <param name="gradientShard">The shard's gradient (floats): element <c>shardStart</c> first.</param>
+    /// <param name="parameters">Per set, its parameter's element 0 (<see cref="ParameterTypeOf"/>).</param>
+    /// <param name="gradients">
+    /// Per set, where its reduced gradient's element 0 is, or would be (<see cref="GradientTypeOf"/>): only the
+    /// elements in the shard are read.
+    /// </param>
     /// <param name="shardStart">The shard's first index, a multiple of <see cref="ShardAlignment"/>.</param>
     /// <param name="shardEnd">Its end, a multiple of <see cref="ShardAlignment"/>.</param>
     /// <param name="gradientScale">The factor g is scaled by as it is read (clipping's; 1: none).</param>
@@ -28,7 +31,7 @@ public sealed unsafe partial class StepPlan
     /// <param name="step">The step the rounding draws its bits for (from 1).</param>
     /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
     internal void MeasureShards(
-        ICollectives collectives, nint parameters, nint gradientShard, int shardStart, int shardEnd, float gradientScale, ulong seed, long step,
+        ICollectives collectives, ReadOnlySpan<nint> parameters, ReadOnlySpan<nint> gradients, int shardStart, int shardEnd, float gradientScale, ulong seed, long step,
         int maxDegreeOfParallelism)
     {
         ArgumentNullException.ThrowIfNull(collectives);
@@ -37,7 +40,7 @@ public sealed unsafe partial class StepPlan
             return;
         }
 
-        BindShard(parameters, gradientShard, shardStart, shardEnd, gradientScale, seed, step);
+        BindShard(parameters, gradients, shardStart, shardEnd, gradientScale, seed, step);
         try
         {
             ShardMeasure measure = _shardMeasure ??= new ShardMeasure(this);

@@ -35,9 +35,9 @@ public sealed unsafe partial class StepPlan
     public StepPlan ForShards() => _forShards ??= new StepPlan(_sets, ShardAlignment);
 
     /// <summary>
-    /// Throws unless every set can be stepped in a sharded run: float parameters and gradients, and a rule that is
-    /// elementwise, or measures in the norm's blocks (LAMB: <see cref="MeasureShards"/>), or whose state every process
-    /// holds whole (Adafactor's: <see cref="RunReplica"/>).
+    /// Throws unless every set can be stepped in a sharded run: a rule that is elementwise, or measures in the norm's
+    /// blocks (LAMB: <see cref="MeasureShards"/>), or whose state every process holds whole (Adafactor's:
+    /// <see cref="RunReplica"/>). Parameters and gradients of every element type shard.
     /// </summary>
     /// <exception cref="NotSupportedException">A set that cannot.</exception>
     public void CheckShardable()
@@ -49,33 +49,37 @@ public sealed unsafe partial class StepPlan
                 throw new NotSupportedException(
                     $"Parameter set '{set.State.Name}' reduces over whole rows or sets before its update: a sharded run steps it only with its whole state on every process.");
             }
-
-            if (!set.SteppedAsFloats)
-            {
-                throw new NotSupportedException(
-                    $"Parameter set '{set.State.Name}' is not stepped as float parameters and gradients: sharded training takes float sets only.");
-            }
         }
     }
+
+    /// <summary>Set <paramref name="set"/>'s parameter element type (float, Half or BFloat16).</summary>
+    internal Type ParameterTypeOf(int set) => _sets[set].ParameterType;
+
+    /// <summary>Set <paramref name="set"/>'s gradient element type (float, Half or BFloat16).</summary>
+    internal Type GradientTypeOf(int set) => _sets[set].GradientType;
 
     /// <summary>
     /// The sums of the squares of a shard's gradient, one per <see cref="ShardAlignment"/> block of
     /// <c>[shardStart, shardEnd)</c> (0 for a block of padding), each summed as <see cref="NormPass"/> sums it.
     /// </summary>
-    /// <param name="gradientShard">The shard's gradient: element <c>shardStart</c> of the index space first.</param>
+    /// <param name="gradients">
+    /// Per set, where its gradient's element 0 is, or would be (<see cref="GradientTypeOf"/>): only the elements in
+    /// the shard are read.
+    /// </param>
     /// <param name="shardStart">The shard's first index, a multiple of <see cref="ShardAlignment"/>.</param>
     /// <param name="shardEnd">Its end, a multiple of <see cref="ShardAlignment"/>.</param>
     /// <param name="blockSums">One slot per block.</param>
     /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
-    public void SumOfSquaresOfShard(nint gradientShard, int shardStart, int shardEnd, Span<double> blockSums, int maxDegreeOfParallelism)
+    public void SumOfSquaresOfShard(ReadOnlySpan<nint> gradients, int shardStart, int shardEnd, Span<double> blockSums, int maxDegreeOfParallelism)
     {
         CheckShard(shardStart, shardEnd);
+        CheckOrigins(gradients, nameof(gradients));
         if (blockSums.Length != (shardEnd - shardStart) / ShardAlignment)
         {
             throw new ArgumentException($"A shard of {shardEnd - shardStart} elements has {(shardEnd - shardStart) / ShardAlignment} blocks.", nameof(blockSums));
         }
 
-        PointGradients(gradientShard, shardStart);
+        PointGradients(gradients);
         _shardNorm ??= new ShardNorm(this);
         _shardNorm.Run(shardStart, blockSums.Length, maxDegreeOfParallelism);
         _shardNorm.Sums.AsSpan(0, blockSums.Length).CopyTo(blockSums);
@@ -85,8 +89,11 @@ public sealed unsafe partial class StepPlan
     /// Updates the elements of every set that fall in <c>[shardStart, shardEnd)</c> of the index space. The caller has
     /// prepared every set's scalars, and run the measure passes of a rule that has them (<see cref="MeasureShards"/>).
     /// </summary>
-    /// <param name="parameters">The whole index space's parameters (floats), each set at its offset.</param>
-    /// <param name="gradientShard">The shard's gradient (floats): element <c>shardStart</c> first.</param>
+    /// <param name="parameters">Per set, its parameter's element 0 (<see cref="ParameterTypeOf"/>): every process holds every parameter.</param>
+    /// <param name="gradients">
+    /// Per set, where its reduced gradient's element 0 is, or would be (<see cref="GradientTypeOf"/>): only the
+    /// elements in the shard are read.
+    /// </param>
     /// <param name="shardStart">The shard's first index, a multiple of <see cref="ShardAlignment"/>.</param>
     /// <param name="shardEnd">Its end, a multiple of <see cref="ShardAlignment"/>.</param>
     /// <param name="gradientScale">The factor g is scaled by as it is read (clipping's; 1: none).</param>
@@ -95,10 +102,10 @@ public sealed unsafe partial class StepPlan
     /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
     /// <param name="parallelThreshold">Below this many elements in the shard, the update stays on the calling thread.</param>
     public void RunShard(
-        nint parameters, nint gradientShard, int shardStart, int shardEnd, float gradientScale, ulong seed, long step,
+        ReadOnlySpan<nint> parameters, ReadOnlySpan<nint> gradients, int shardStart, int shardEnd, float gradientScale, ulong seed, long step,
         int maxDegreeOfParallelism, int parallelThreshold)
     {
-        BindShard(parameters, gradientShard, shardStart, shardEnd, gradientScale, seed, step);
+        BindShard(parameters, gradients, shardStart, shardEnd, gradientScale, seed, step);
         try
         {
             Shard shard = _shard ??= new Shard(this);
@@ -138,14 +145,17 @@ public sealed unsafe partial class StepPlan
         }
     }
 
-    /// <summary>Points every set at its parameters and at the shard's gradient, and binds the sets the shard holds part of.</summary>
-    private void BindShard(nint parameters, nint gradientShard, int shardStart, int shardEnd, float gradientScale, ulong seed, long step)
+    /// <summary>Points every set at its parameter and gradient, and binds the sets the shard holds part of.</summary>
+    private void BindShard(
+        ReadOnlySpan<nint> parameters, ReadOnlySpan<nint> gradients, int shardStart, int shardEnd, float gradientScale, ulong seed, long step)
     {
         CheckShard(shardStart, shardEnd);
-        PointGradients(gradientShard, shardStart);
+        CheckOrigins(parameters, nameof(parameters));
+        CheckOrigins(gradients, nameof(gradients));
+        PointGradients(gradients);
         for (int set = 0; set < _sets.Length; set++)
         {
-            _sets[set].Parameter = (byte*)parameters + (long)_offsets[set] * sizeof(float);
+            _sets[set].Parameter = (byte*)parameters[set];
             if (Overlaps(set, shardStart, shardEnd))
             {
                 _sets[set].Bind(seed, step, gradientScale);
@@ -153,12 +163,20 @@ public sealed unsafe partial class StepPlan
         }
     }
 
-    /// <summary>Each set's gradient pointer, from the shard's: a raw address, dereferenced only inside the shard.</summary>
-    private void PointGradients(nint gradientShard, int shardStart)
+    private void CheckOrigins(ReadOnlySpan<nint> origins, string name)
+    {
+        if (origins.Length != _sets.Length)
+        {
+            throw new ArgumentException($"{origins.Length} addresses for a plan of {_sets.Length} sets.", name);
+        }
+    }
+
+    /// <summary>Each set's gradient pointer: a raw address, dereferenced only inside the shard.</summary>
+    private void PointGradients(ReadOnlySpan<nint> gradients)
     {
         for (int set = 0; set < _sets.Length; set++)
         {
-            _sets[set].Gradient = (byte*)gradientShard + ((long)_offsets[set] - shardStart) * sizeof(float);
+            _sets[set].Gradient = (byte*)gradients[set];
         }
     }
 

@@ -83,8 +83,11 @@ public abstract unsafe class StepPlanSet
     {
     }
 
-    /// <summary>Whether the set is stepped as float θ and float g, without a master copy (what shards take).</summary>
-    internal virtual bool SteppedAsFloats => false;
+    /// <summary>θ's element type: float, Half or BFloat16 (a sharded run's flat buffers hold each set in its own).</summary>
+    internal virtual System.Type ParameterType => typeof(float);
+
+    /// <summary>g's element type: float, Half or BFloat16.</summary>
+    internal virtual System.Type GradientType => typeof(float);
 
     /// <summary>A plan of this set alone, for one-set calls (<see cref="StepPlan.RunSet"/>); created on first use.</summary>
     internal StepPlan? Alone { get; set; }

@@ -50,12 +50,14 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
 
     internal override int MeasurePasses => 1;
 
+    internal override Type ParameterType => typeof(TParameter);
+
+    internal override Type GradientType => typeof(TGradient);
+
     internal override int MeasureUnits(int pass) => _parameterSums.Length;
 
     /// <summary>Σθ² and Σu² of each block: what the processes of a sharded run exchange.</summary>
     internal override int ResultsPerBlock => 2;
-
-    internal override bool SteppedAsFloats => _update.SteppedAsFloats;
 
     internal override void Bind(ulong seed, long step, float gradientScale)
     {
@@ -66,7 +68,8 @@ internal sealed unsafe class TrustRatioSet<TWide, TPreferred, TScalars, TParamet
         int count = TWide.StateCount;
         _state0 = count > 0 ? StateOrigin(0) : null;
         _state1 = count > 1 ? StateOrigin(1) : null;
-        _master = _masterWeights ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(State.MasterWeight!.Span)) : null;
+        // A shard's copy holds its slice of the set: _master is where the set's element 0 is, or would be.
+        _master = _masterWeights ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(State.MasterWeight!.Span)) - State.SliceStart : null;
     }
 
     internal override void Measure(int pass, int unit)

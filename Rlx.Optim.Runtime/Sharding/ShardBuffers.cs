@@ -1,0 +1,275 @@
+using System;
+using System.Runtime.InteropServices;
+using Rlx.Optim.CompilerServices;
+
+namespace Rlx.Optim;
+
+/// <summary>
+/// The flat buffers of a <see cref="ShardedOptimizer{TOptimizer}"/>, each set in its declared element type: the
+/// parameters (every process holds all of them), the gradients the model writes, the reduced gradient shard, and the
+/// addresses of each set's element 0 in them that the plan's shard calls take.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The parameters are one buffer of 32-bit words: the index space (<see cref="ShardLayout"/>) mapped set by set, each
+/// set's elements (and its padding up to the next set, or to the index space's end for the last set) at its own
+/// element size, so sets of one element type give every shard the same words. Sets and shards start on multiples of <see cref="ShardLayout.Alignment"/> elements, so on whole words; the
+/// mapping only grows, so each shard's parameters are one contiguous range of words (<see cref="BlockOffsets"/>),
+/// which the all-gather moves as they are: two 16-bit values per word for a 16-bit set.
+/// </para>
+/// <para>
+/// The gradients are floats over the whole index space, the reduce-scatter's input. A set declared with 16-bit
+/// gradients is written as 16-bit values into the first half of its float range and widened in place (exactly)
+/// before the reduce-scatter, so the sum is formed in float as for a float set; this process's averaged shard of such
+/// a set is then rounded to nearest (ties to even) into a 16-bit shard, which its kernel reads.
+/// </para>
+/// <para>
+/// A run whose state every process holds whole (Adafactor's) steps every set from the whole averaged gradient: the
+/// averaged shards are all-gathered in place into the float gradients, and a 16-bit set's average is rounded to
+/// nearest into a whole 16-bit buffer, as its shard would be (<see cref="GatherAveragedGradients"/>).
+/// </para>
+/// </remarks>
+internal sealed unsafe class ShardBuffers
+{
+    private readonly ShardLayout _layout;
+    private readonly Type[] _parameterTypes;
+    private readonly Type[] _gradientTypes;
+    private readonly int[] _parameterOffsets;
+    private readonly int[] _blockOffsets;
+    private readonly uint[] _parameters;
+    private readonly float[] _gradients;
+    private readonly float[] _gradientShard;
+    private readonly ushort[] _sixteenBitGradientShard;
+    private readonly ushort[] _sixteenBitGradients;
+    private readonly nint[] _parameterOrigins;
+    private readonly nint[] _gradientOrigins;
+    private readonly nint[] _wholeGradientOrigins;
+
+    public ShardBuffers(ShardLayout layout, int rank, StepPlan plan, bool replicated)
+    {
+        _layout = layout;
+        int sets = layout.SetCount;
+        _parameterTypes = new Type[sets];
+        _gradientTypes = new Type[sets];
+        _parameterOffsets = new int[sets + 1];
+        bool sixteenBitGradients = false;
+        for (int set = 0; set < sets; set++)
+        {
+            _parameterTypes[set] = plan.ParameterTypeOf(set);
+            _gradientTypes[set] = plan.GradientTypeOf(set);
+            sixteenBitGradients |= _gradientTypes[set] != typeof(float);
+            long bytes = (long)(PaddedEnd(set) - layout.OffsetOf(set)) * SizeOf(_parameterTypes[set]);
+            _parameterOffsets[set + 1] = checked(_parameterOffsets[set] + (int)(bytes / sizeof(uint)));
+        }
+
+        _blockOffsets = new int[layout.Size + 1];
+        for (int r = 0; r <= layout.Size; r++)
+        {
+            _blockOffsets[r] = ParameterWordOf(r * (long)layout.ShardLength);
+        }
+
+        _parameters = GC.AllocateArray<uint>(_parameterOffsets[sets], pinned: true);
+        _gradients = GC.AllocateArray<float>(layout.Length, pinned: true);
+        _gradientShard = GC.AllocateArray<float>(layout.ShardLength, pinned: true);
+        _sixteenBitGradientShard = sixteenBitGradients ? GC.AllocateArray<ushort>(layout.ShardLength, pinned: true) : [];
+        _sixteenBitGradients = sixteenBitGradients && replicated ? GC.AllocateArray<ushort>(layout.Length, pinned: true) : [];
+        _parameterOrigins = new nint[sets];
+        _gradientOrigins = new nint[sets];
+        _wholeGradientOrigins = new nint[sets];
+        int shardStart = layout.ShardStart(rank);
+        for (int set = 0; set < sets; set++)
+        {
+            _parameterOrigins[set] = (nint)((uint*)AddressOf(_parameters) + _parameterOffsets[set]);
+
+            // Where the set's element 0 would be in the shard's buffer: only the shard's own elements are read.
+            long fromShardStart = (long)layout.OffsetOf(set) - shardStart;
+            _gradientOrigins[set] = _gradientTypes[set] == typeof(float)
+                ? (nint)AddressOf(_gradientShard) + (nint)(fromShardStart * sizeof(float))
+                : (nint)AddressOf(_sixteenBitGradientShard) + (nint)(fromShardStart * sizeof(ushort));
+            _wholeGradientOrigins[set] = _gradientTypes[set] == typeof(float)
+                ? (nint)((float*)AddressOf(_gradients) + layout.OffsetOf(set))
+                : (nint)((ushort*)AddressOf(_sixteenBitGradients) + layout.OffsetOf(set));
+        }
+    }
+
+    /// <summary>Every process's parameters as words, each shard's at <see cref="BlockOffsets"/>.</summary>
+    public Span<uint> ParameterWords => _parameters;
+
+    /// <summary>Shard r's parameters are words <c>[BlockOffsets[r], BlockOffsets[r + 1])</c> of <see cref="ParameterWords"/>.</summary>
+    public ReadOnlySpan<int> BlockOffsets => _blockOffsets;
+
+    /// <summary>Every process's gradients as floats: the reduce-scatter's input.</summary>
+    public ReadOnlySpan<float> Gradients => _gradients;
+
+    /// <summary>This process's block of the averaged gradients.</summary>
+    public Span<float> GradientShard => _gradientShard;
+
+    /// <summary>Per set, its parameter's element 0.</summary>
+    public ReadOnlySpan<nint> ParameterOrigins => _parameterOrigins;
+
+    /// <summary>Per set, where its reduced gradient's element 0 is, or would be, in this process's shard.</summary>
+    public ReadOnlySpan<nint> GradientOrigins => _gradientOrigins;
+
+    /// <summary>
+    /// Per set, its whole averaged gradient's element 0, after <see cref="GatherAveragedGradients"/> (a replicated run's).
+    /// </summary>
+    public ReadOnlySpan<nint> WholeGradientOrigins => _wholeGradientOrigins;
+
+    /// <summary>Bytes of every buffer.</summary>
+    public long Bytes =>
+        (sizeof(uint) * _parameters.LongLength) + (sizeof(float) * ((long)_gradients.Length + _gradientShard.Length))
+        + (sizeof(ushort) * ((long)_sixteenBitGradientShard.Length + _sixteenBitGradients.Length));
+
+    /// <summary>Whether set <paramref name="set"/>'s parameters are float.</summary>
+    public bool HoldsFloatParameters(int set) => _parameterTypes[set] == typeof(float);
+
+    /// <summary>Set <paramref name="set"/>'s parameter.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the set's parameter element type.</exception>
+    public Span<T> Parameter<T>(int set)
+        where T : unmanaged
+    {
+        Require<T>(set, _parameterTypes, "parameters", "Parameter");
+        return MemoryMarshal.Cast<uint, T>(_parameters.AsSpan(_parameterOffsets[set], _parameterOffsets[set + 1] - _parameterOffsets[set]))[.._layout.LengthOf(set)];
+    }
+
+    /// <summary>Set <paramref name="set"/>'s gradient, as the model writes it.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the set's gradient element type.</exception>
+    public Span<T> Gradient<T>(int set)
+        where T : unmanaged
+    {
+        Require<T>(set, _gradientTypes, "gradients", "Gradient");
+        return MemoryMarshal.Cast<float, T>(_gradients.AsSpan(_layout.OffsetOf(set), _layout.LengthOf(set)))[.._layout.LengthOf(set)];
+    }
+
+    /// <inheritdoc cref="Parameter{T}(int)"/>
+    public Memory<T> ParameterMemory<T>(int set)
+        where T : unmanaged
+    {
+        Span<T> span = Parameter<T>(set);
+        return new PinnedMemory<T>(_parameters, (T*)((uint*)AddressOf(_parameters) + _parameterOffsets[set]), span.Length).Memory;
+    }
+
+    /// <inheritdoc cref="Gradient{T}(int)"/>
+    public Memory<T> GradientMemory<T>(int set)
+        where T : unmanaged
+    {
+        Span<T> span = Gradient<T>(set);
+        return new PinnedMemory<T>(_gradients, (T*)((float*)AddressOf(_gradients) + _layout.OffsetOf(set)), span.Length).Memory;
+    }
+
+    /// <summary>
+    /// Widens every 16-bit gradient to float in place, from its last element to its first (element i's float covers
+    /// 16-bit elements 2i and 2i + 1, both already read), so the reduce-scatter sums floats.
+    /// </summary>
+    public void WidenSixteenBitGradients()
+    {
+        for (int set = 0; set < _gradientTypes.Length; set++)
+        {
+            float* floats = (float*)AddressOf(_gradients) + _layout.OffsetOf(set);
+            if (_gradientTypes[set] == typeof(BFloat16))
+            {
+                var words = (ushort*)floats;
+                for (int i = _layout.LengthOf(set) - 1; i >= 0; i--)
+                {
+                    floats[i] = BitConverter.UInt32BitsToSingle((uint)words[i] << 16);
+                }
+            }
+            else if (_gradientTypes[set] == typeof(Half))
+            {
+                var halves = (Half*)floats;
+                for (int i = _layout.LengthOf(set) - 1; i >= 0; i--)
+                {
+                    floats[i] = (float)halves[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rounds this process's averaged shard of every 16-bit gradient to nearest (ties to even) into the 16-bit shard
+    /// its kernel reads: the gradient one process steps is the averaged float sum, so rounded once.
+    /// </summary>
+    public void RoundSixteenBitGradientShard(int rank)
+    {
+        int shardStart = _layout.ShardStart(rank);
+        for (int set = 0; set < _gradientTypes.Length; set++)
+        {
+            (int start, int length) = _layout.SliceOf(set, rank);
+            if (_gradientTypes[set] == typeof(float) || length == 0)
+            {
+                continue;
+            }
+
+            int at = _layout.OffsetOf(set) + start - shardStart;
+            ReadOnlySpan<float> averaged = _gradientShard.AsSpan(at, length);
+            Span<ushort> words = _sixteenBitGradientShard.AsSpan(at, length);
+            if (_gradientTypes[set] == typeof(BFloat16))
+            {
+                ElementwiseDriver.RoundToNearest(averaged, MemoryMarshal.Cast<ushort, BFloat16>(words));
+            }
+            else
+            {
+                ElementwiseDriver.RoundToNearest(averaged, MemoryMarshal.Cast<ushort, Half>(words));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives every process the whole averaged gradient (a replicated run's step): each process's averaged shard goes to
+    /// its place in the float gradients, which are all-gathered; every 16-bit set's average is then rounded to nearest
+    /// into <see cref="WholeGradientOrigins"/>, the bits <see cref="RoundSixteenBitGradientShard"/> gives its shard.
+    /// </summary>
+    public void GatherAveragedGradients(ICollectives collectives, int rank)
+    {
+        _gradientShard.CopyTo(_gradients.AsSpan(_layout.ShardStart(rank), _layout.ShardLength));
+        collectives.AllGatherInPlace(_gradients, _layout.ShardLength);
+        for (int set = 0; set < _gradientTypes.Length; set++)
+        {
+            int at = _layout.OffsetOf(set), length = _layout.LengthOf(set);
+            if (_gradientTypes[set] == typeof(BFloat16))
+            {
+                ElementwiseDriver.RoundToNearest(_gradients.AsSpan(at, length), MemoryMarshal.Cast<ushort, BFloat16>(_sixteenBitGradients.AsSpan(at, length)));
+            }
+            else if (_gradientTypes[set] == typeof(Half))
+            {
+                ElementwiseDriver.RoundToNearest(_gradients.AsSpan(at, length), MemoryMarshal.Cast<ushort, Half>(_sixteenBitGradients.AsSpan(at, length)));
+            }
+        }
+    }
+
+    /// <summary>Where index <paramref name="index"/> (a multiple of <see cref="ShardLayout.Alignment"/>) falls in the parameter words.</summary>
+    private int ParameterWordOf(long index)
+    {
+        for (int set = 0; set < _layout.SetCount; set++)
+        {
+            if (index < PaddedEnd(set))
+            {
+                return _parameterOffsets[set] + (int)((index - _layout.OffsetOf(set)) * SizeOf(_parameterTypes[set]) / sizeof(uint));
+            }
+        }
+
+        return _parameterOffsets[^1];
+    }
+
+    /// <summary>Where the next set starts, or the index space ends (the padded end of set <paramref name="set"/>).</summary>
+    private int PaddedEnd(int set) => set + 1 < _layout.SetCount ? _layout.OffsetOf(set + 1) : _layout.Length;
+
+    private void Require<T>(int set, Type[] types, string what, string method)
+        where T : unmanaged
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(set);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(set, types.Length);
+        if (types[set] != typeof(T))
+        {
+            throw new ArgumentException(
+                $"Parameter set {set} holds {types[set].Name} {what}, not {typeof(T).Name}: use {method}<{types[set].Name}>({set}).", nameof(set));
+        }
+    }
+
+    private static int SizeOf(Type type) => type == typeof(float) ? sizeof(float) : sizeof(ushort);
+
+    /// <summary>The first element of an array allocated pinned.</summary>
+    private static void* AddressOf<T>(T[] array)
+        where T : unmanaged =>
+        array.Length == 0 ? null : System.Runtime.CompilerServices.Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+}
