@@ -94,44 +94,25 @@ public sealed class SixteenBitShardedTests : IDisposable
     }
 
     [Fact]
-    public void A_sharded_checkpoint_of_16_bit_sets_is_the_file_one_process_writes()
-    {
-        string sharded = Path.Combine(_directory, "sharded.safetensors"), single = Path.Combine(_directory, "single.safetensors");
-        SaveAfterTwoRanks(sharded);
+    public void A_sharded_checkpoint_of_16_bit_sets_is_the_file_one_process_writes() =>
+        AssertCheckpointIsOneProcessFile(() => new ShardMasterWeightAdam());
 
-        var reference = new ShardMasterWeightAdam();
-        MixedTraining.Steps(reference, MixedTraining.Initial(), 2, 0, 3);
-        reference.SaveCheckpoint(single);
-
-        Assert.Equal(File.ReadAllBytes(single), File.ReadAllBytes(sharded));
-        Assert.Contains("master_weight", System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(sharded)));
-    }
+    [Fact]
+    public void A_replicated_checkpoint_through_master_weights_is_the_file_one_process_writes() =>
+        AssertCheckpointIsOneProcessFile(() => new ShardMasterWeightAdafactor());
 
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void A_checkpoint_with_master_weights_resumes_exactly_at_any_size(int ranks)
-    {
-        string path = Path.Combine(_directory, "run.safetensors");
-        MixedSets saved = SaveAfterTwoRanks(path);
+    public void A_checkpoint_with_master_weights_resumes_exactly_at_any_size(int ranks) =>
+        AssertResumesExactly(ranks, () => new ShardMasterWeightAdam());
 
-        var reference = new ShardMasterWeightAdam();
-        MixedSets expected = MixedTraining.Initial();
-        MixedTraining.Steps(reference, expected, 2, 0, 3);
-        MixedTraining.Steps(reference, expected, ranks, 3, 5);
-
-        uint[][][] resumed = ThreadCollectives.Run(ranks, collectives =>
-        {
-            var sharded = new ShardedOptimizer<ShardMasterWeightAdam>(collectives, () => new ShardMasterWeightAdam());
-            sharded.LoadCheckpoint(path);
-            MixedTraining.CopyInto(saved, sharded);
-            MixedTraining.Steps(sharded, 3, 5);
-            return MixedTraining.Bits(sharded);
-        });
-
-        Assert.All(resumed, bits => MixedTraining.AssertSameBits(expected.Bits(), bits));
-    }
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_replicated_checkpoint_with_master_weights_resumes_exactly_at_any_size(int ranks) =>
+        AssertResumesExactly(ranks, () => new ShardMasterWeightAdafactor());
 
     [Fact]
     public void A_set_is_read_and_written_in_its_declared_element_type_only()
@@ -150,13 +131,51 @@ public sealed class SixteenBitShardedTests : IDisposable
         });
     }
 
-    /// <summary>Two ranks of <see cref="ShardMasterWeightAdam"/> train 3 steps and save; returns the parameters they reached.</summary>
-    private static MixedSets SaveAfterTwoRanks(string path)
+    private void AssertCheckpointIsOneProcessFile<T>(Func<T> create)
+        where T : class, IMixedSets
+    {
+        string sharded = Path.Combine(_directory, "sharded.safetensors"), single = Path.Combine(_directory, "single.safetensors");
+        SaveAfterTwoRanks(sharded, create);
+
+        T reference = create();
+        MixedTraining.Steps(reference, MixedTraining.Initial(), 2, 0, 3);
+        reference.SaveCheckpoint(single);
+
+        Assert.Equal(File.ReadAllBytes(single), File.ReadAllBytes(sharded));
+        Assert.Contains("master_weight", System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(sharded)));
+    }
+
+    private void AssertResumesExactly<T>(int ranks, Func<T> create)
+        where T : class, IMixedSets
+    {
+        string path = Path.Combine(_directory, "run.safetensors");
+        MixedSets saved = SaveAfterTwoRanks(path, create);
+
+        T reference = create();
+        MixedSets expected = MixedTraining.Initial();
+        MixedTraining.Steps(reference, expected, 2, 0, 3);
+        MixedTraining.Steps(reference, expected, ranks, 3, 5);
+
+        uint[][][] resumed = ThreadCollectives.Run(ranks, collectives =>
+        {
+            var sharded = new ShardedOptimizer<T>(collectives, create);
+            sharded.LoadCheckpoint(path);
+            MixedTraining.CopyInto(saved, sharded);
+            MixedTraining.Steps(sharded, 3, 5);
+            return MixedTraining.Bits(sharded);
+        });
+
+        Assert.All(resumed, bits => MixedTraining.AssertSameBits(expected.Bits(), bits));
+    }
+
+    /// <summary>Two ranks train 3 steps and save; returns the parameters they reached.</summary>
+    private static MixedSets SaveAfterTwoRanks<T>(string path, Func<T> create)
+        where T : class, IMixedSets
     {
         MixedSets reached = MixedTraining.Initial();
         ThreadCollectives.Run(2, collectives =>
         {
-            var sharded = new ShardedOptimizer<ShardMasterWeightAdam>(collectives, () => new ShardMasterWeightAdam());
+            var sharded = new ShardedOptimizer<T>(collectives, create);
             MixedTraining.Initialize(sharded);
             MixedTraining.Steps(sharded, 0, 3);
             sharded.SaveCheckpoint(path);
