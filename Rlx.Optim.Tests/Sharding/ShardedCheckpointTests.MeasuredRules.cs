@@ -4,8 +4,8 @@ using System.IO;
 namespace Rlx.Optim.Tests.Sharding;
 
 /// <summary>
-/// Checkpoints of LAMB's sharded runs and Adafactor's replicated ones: one process's file, byte for byte, resumed
-/// exactly at 1, 2 and 3 processes.
+/// Checkpoints of LAMB's sharded runs and Adafactor's replicated ones (and the helpers every rule's checkpoint tests
+/// share): one process's file, byte for byte, resumed exactly at 1, 2 and 3 processes.
 /// </summary>
 public sealed partial class ShardedCheckpointTests
 {

@@ -33,33 +33,8 @@ public sealed partial class ShardedCheckpointTests : IDisposable
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void A_checkpoint_saved_by_two_processes_resumes_exactly_at_any_size(int ranks)
-    {
-        string path = Path.Combine(_directory, "run.safetensors");
-        float[][] saved = SaveAfterTwoRanks(path);
-
-        // The reference: one process all along, the gradients of 2 ranks, then of the resuming run's.
-        var reference = new ShardAdamW();
-        float[][] expected = ShardedTraining.Initial(reference);
-        ShardedTraining.Steps(reference, expected, 2, 0, Before);
-        ShardedTraining.Steps(reference, expected, ranks, Before, Before + After);
-
-        float[][][] resumed = ThreadCollectives.Run(ranks, collectives =>
-        {
-            var sharded = new ShardedOptimizer<ShardAdamW>(collectives, () => new ShardAdamW());
-            sharded.LoadCheckpoint(path);
-            for (int set = 0; set < saved.Length; set++)
-            {
-                saved[set].CopyTo(sharded.Parameter(set));
-            }
-
-            Assert.Equal(Before, sharded.Optimizer.StepCount);
-            ShardedTraining.Steps(sharded, Before, Before + After);
-            return ShardedTraining.Parameters(sharded);
-        });
-
-        Assert.All(resumed, parameters => ShardedTraining.AssertSameBits(expected, parameters));
-    }
+    public void A_checkpoint_saved_by_two_processes_resumes_exactly_at_any_size(int ranks) =>
+        AssertCheckpointResumes<ShardAdamW>(ranks);
 
     [Fact]
     public void One_process_resumes_a_sharded_checkpoint_with_the_plain_optimizer()
@@ -139,13 +114,5 @@ public sealed partial class ShardedCheckpointTests : IDisposable
     }
 
     /// <summary>Two ranks train <see cref="Before"/> steps and save; returns the parameters they reached.</summary>
-    private static float[][] SaveAfterTwoRanks(string path) =>
-        ThreadCollectives.Run(2, collectives =>
-        {
-            var sharded = new ShardedOptimizer<ShardAdamW>(collectives, () => new ShardAdamW());
-            ShardedTraining.Initialize(sharded);
-            ShardedTraining.Steps(sharded, 0, Before);
-            sharded.SaveCheckpoint(path);
-            return ShardedTraining.Parameters(sharded);
-        })[0];
+    private static float[][] SaveAfterTwoRanks(string path) => SaveAfterTwoRanks<ShardAdamW>(path);
 }
