@@ -42,19 +42,11 @@ public static partial class ElementwiseDriver
     {
         if (typeof(TParameter) == typeof(BFloat16))
         {
-            Span<BFloat16> values = System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, BFloat16>(parameter);
-            for (int i = 0; i < values.Length; i++)
-            {
-                copy[i] = (float)values[i];
-            }
+            Widening.FromBFloat16(System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, BFloat16>(parameter), copy);
         }
         else if (typeof(TParameter) == typeof(Half))
         {
-            Span<Half> values = System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, Half>(parameter);
-            for (int i = 0; i < values.Length; i++)
-            {
-                copy[i] = (float)values[i];
-            }
+            Widening.FromHalf(System.Runtime.InteropServices.MemoryMarshal.Cast<TParameter, Half>(parameter), copy);
         }
         else
         {

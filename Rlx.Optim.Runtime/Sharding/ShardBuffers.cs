@@ -158,29 +158,21 @@ internal sealed unsafe class ShardBuffers
     }
 
     /// <summary>
-    /// Widens every 16-bit gradient to float in place, from its last element to its first (element i's float covers
-    /// 16-bit elements 2i and 2i + 1, both already read), so the reduce-scatter sums floats.
+    /// Widens every 16-bit gradient to float in place (<see cref="Widening.InPlace{T}"/>: element i's float covers
+    /// 16-bit elements 2i and 2i + 1, so the values are widened from the last), so the reduce-scatter sums floats.
     /// </summary>
     public void WidenSixteenBitGradients()
     {
         for (int set = 0; set < _gradientTypes.Length; set++)
         {
-            float* floats = (float*)AddressOf(_gradients) + _layout.OffsetOf(set);
+            Span<float> floats = _gradients.AsSpan(_layout.OffsetOf(set), _layout.LengthOf(set));
             if (_gradientTypes[set] == typeof(BFloat16))
             {
-                var words = (ushort*)floats;
-                for (int i = _layout.LengthOf(set) - 1; i >= 0; i--)
-                {
-                    floats[i] = BitConverter.UInt32BitsToSingle((uint)words[i] << 16);
-                }
+                Widening.InPlace<BFloat16>(floats, floats.Length);
             }
             else if (_gradientTypes[set] == typeof(Half))
             {
-                var halves = (Half*)floats;
-                for (int i = _layout.LengthOf(set) - 1; i >= 0; i--)
-                {
-                    floats[i] = (float)halves[i];
-                }
+                Widening.InPlace<Half>(floats, floats.Length);
             }
         }
     }

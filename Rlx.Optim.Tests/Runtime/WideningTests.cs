@@ -1,0 +1,65 @@
+using System;
+using System.Runtime.InteropServices;
+using Rlx.Optim.CompilerServices;
+using Xunit;
+
+namespace Rlx.Optim.Tests.Runtime;
+
+/// <summary>The vectorized widening of 16-bit values (master copies, 16-bit gradients summed as floats) is the scalar conversion.</summary>
+public sealed class WideningTests
+{
+    [Fact]
+    public void Every_bfloat16_value_widens_to_its_scalar_conversion()
+    {
+        var values = new BFloat16[65_536 + 7]; // every bit pattern, then a tail shorter than a vector
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = BFloat16.FromBits((ushort)i);
+        }
+
+        var widened = new float[values.Length];
+        Widening.FromBFloat16(values, widened);
+        for (int i = 0; i < values.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToUInt32Bits(widened[i]) == BitConverter.SingleToUInt32Bits(values[i]), $"bits {values[i].Bits:X4}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(33)]
+    [InlineData(2_048)]
+    [InlineData(2_049)]
+    [InlineData(10_007)]
+    public void Sixteen_bit_values_widen_in_place_to_their_scalar_conversions(int length)
+    {
+        var random = new Random(length);
+        var bits = new ushort[length];
+        for (int i = 0; i < length; i++)
+        {
+            bits[i] = (ushort)random.Next(65_536);
+        }
+
+        AssertWidensInPlace<BFloat16>(bits, b => BFloat16.FromBits(b));
+        AssertWidensInPlace<Half>(bits, b => (float)BitConverter.UInt16BitsToHalf(b));
+    }
+
+    private static void AssertWidensInPlace<T>(ushort[] bits, Func<ushort, float> scalar)
+        where T : unmanaged
+    {
+        // The values in the first half of a float buffer of their length, the rest of it garbage.
+        var floats = new float[bits.Length];
+        Array.Fill(floats, float.NaN);
+        bits.CopyTo(MemoryMarshal.Cast<float, ushort>(floats.AsSpan()));
+
+        Widening.InPlace<T>(floats, bits.Length);
+
+        for (int i = 0; i < bits.Length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToUInt32Bits(floats[i]) == BitConverter.SingleToUInt32Bits(scalar(bits[i])),
+                $"{typeof(T).Name} element {i} of {bits.Length}: bits {bits[i]:X4}");
+        }
+    }
+}
