@@ -156,6 +156,8 @@ internal static class CheckpointEmitter
         writer.WriteLine();
         writer.WriteArrow($"global::Rlx.Optim.CompilerServices.ParameterStateTable {Interface}.StateTable", "__states");
         writer.WriteLine();
+        writer.WriteArrow($"void {Interface}.RestoreSkippedSteps(long skippedSteps)", "__skippedSteps = skippedSteps");
+        writer.WriteLine();
         if (rule.KeepsAverageWeights)
         {
             string[] fields = kernels.Kernels

@@ -40,6 +40,9 @@ internal static class CheckpointFormat
     public const string KindKey = "optimizer";
     public const string PrecisionKey = "precision";
     public const string StepKey = "step";
+
+    /// <summary>The count of skipped steps (<see cref="IOptimizer.SkippedSteps"/>); written only when it is not 0, and 0 when absent.</summary>
+    public const string SkippedStepsKey = "skipped_steps";
     public const string LearningRateKey = "learning_rate";
     /// <summary>The key of one of the optimizer's scalar states (<see cref="OptimizerDescription.ScalarStateNames"/>): <c>state.{name}</c>.</summary>
     public static string ScalarStateKey(string name) => "state." + name;

@@ -27,6 +27,7 @@ internal static class CheckpointValidator
         ulong? roundingSeed = ExpectStatePrecision(header, metadata, description, source);
         ExpectHyperparameters(metadata, setName: null, description.Hyperparameters, source);
         long step = StepCount(metadata, source);
+        long skippedSteps = SkippedSteps(metadata, source);
         float learningRate = LearningRate(metadata, source);
         double[] scalarState = ScalarState(metadata, description, source);
 
@@ -36,7 +37,7 @@ internal static class CheckpointValidator
             : GroupIntoSets(header, description, indexByName, source);
         MatchDeclaredSets(sets, indexByName, metadata, description, source);
         RefuseForeignDeclarations(sets, indexByName, metadata, description, source);
-        return new RestorePlan(step, learningRate, sets, tensors, roundingSeed) { ScalarState = scalarState };
+        return new RestorePlan(step, learningRate, sets, tensors, roundingSeed) { ScalarState = scalarState, SkippedSteps = skippedSteps };
     }
 
     /// <summary>Every scalar state the optimizer keeps, as a number (NaN and infinities included: it is state, kept as it was).</summary>
@@ -146,6 +147,18 @@ internal static class CheckpointValidator
         return CheckpointFormat.TryParse(text, out long step)
             ? step
             : throw source.Refuse($"its metadata entry '{CheckpointFormat.StepKey}' is '{text}', not a count of steps (digits 0-9, at most {long.MaxValue}).");
+    }
+
+    private static long SkippedSteps(IReadOnlyDictionary<string, string> metadata, CheckpointSource source)
+    {
+        if (!metadata.TryGetValue(CheckpointFormat.SkippedStepsKey, out string? text))
+        {
+            return 0;
+        }
+
+        return CheckpointFormat.TryParse(text, out long skipped)
+            ? skipped
+            : throw source.Refuse($"its metadata entry '{CheckpointFormat.SkippedStepsKey}' is '{text}', not a count of steps (digits 0-9, at most {long.MaxValue}).");
     }
 
     private static float LearningRate(IReadOnlyDictionary<string, string> metadata, CheckpointSource source)

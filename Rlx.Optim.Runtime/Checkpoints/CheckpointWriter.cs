@@ -59,6 +59,11 @@ internal static class CheckpointWriter
             new(CheckpointFormat.LearningRateKey, CheckpointFormat.Text(optimizer.LearningRate)),
         };
 
+        if (optimizer.SkippedSteps != 0)
+        {
+            metadata.Add(new(CheckpointFormat.SkippedStepsKey, CheckpointFormat.Text(optimizer.SkippedSteps)));
+        }
+
         if (description.StatePrecision != StatePrecision.Single)
         {
             metadata.Add(new(CheckpointFormat.StatePrecisionKey, CheckpointFormat.StatePrecisionText(description.StatePrecision)));

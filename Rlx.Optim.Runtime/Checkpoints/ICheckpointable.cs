@@ -45,6 +45,16 @@ public interface ICheckpointable : IOptimizer
     void RestoreStepCount(long stepCount);
 
     /// <summary>
+    /// Sets the count of skipped steps (<see cref="IOptimizer.SkippedSteps"/>), during a load that has validated
+    /// everything, just before <see cref="RestoreStepCount"/>. Generated optimizers implement it; call
+    /// <see cref="LoadCheckpoint(Stream)"/> instead.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    void RestoreSkippedSteps(long skippedSteps)
+    {
+    }
+
+    /// <summary>
     /// The values of <see cref="OptimizerDescription.ScalarStateNames"/>, in that order: scalar state that depends on
     /// the learning rates so far (Schedule-Free's largest rate and sum of weights), which checkpoints record.
     /// </summary>

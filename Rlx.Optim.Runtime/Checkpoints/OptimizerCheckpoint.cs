@@ -107,6 +107,7 @@ public static class OptimizerCheckpoint
             optimizer.RestoreScalarState(plan.ScalarState);
         }
 
+        optimizer.RestoreSkippedSteps(plan.SkippedSteps);
         optimizer.RestoreStepCount(plan.StepCount);
     }
 

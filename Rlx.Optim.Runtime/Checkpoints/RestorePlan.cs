@@ -13,6 +13,9 @@ internal sealed record RestorePlan(
 {
     /// <summary>The values of the optimizer's <see cref="OptimizerDescription.ScalarStateNames"/>, in that order.</summary>
     public IReadOnlyList<double> ScalarState { get; init; } = [];
+
+    /// <summary>The count of skipped steps to restore (0 when the checkpoint records none).</summary>
+    public long SkippedSteps { get; init; }
 }
 
 /// <summary>One set of a checkpoint.</summary>

@@ -112,6 +112,7 @@ internal static class ShardedCheckpoint
             optimizer.RestoreScalarState(plan.ScalarState);
         }
 
+        optimizer.RestoreSkippedSteps(plan.SkippedSteps);
         optimizer.RestoreStepCount(plan.StepCount);
     }
 

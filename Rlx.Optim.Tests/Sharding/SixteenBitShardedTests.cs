@@ -81,6 +81,7 @@ public sealed class SixteenBitShardedTests : IDisposable
             var sharded = new ShardedOptimizer<ShardMasterWeightAdam>(collectives, () => new ShardMasterWeightAdam { SkipNonFiniteSteps = true });
             MixedTraining.Initialize(sharded);
             MixedTraining.Steps(sharded, 0, Steps, poison: true);
+            sharded.SaveCheckpoint(Path.Combine(_directory, "skipped.safetensors"));
             return (MixedTraining.Bits(sharded), sharded.Optimizer.StepCount, sharded.Optimizer.SkippedSteps);
         });
 
@@ -91,6 +92,19 @@ public sealed class SixteenBitShardedTests : IDisposable
             Assert.Equal(Steps - 1, stepCount);
             Assert.Equal(1, skipped);
         }
+
+        // The checkpoint carries the count, into one process and into every rank of another run.
+        string path = Path.Combine(_directory, "skipped.safetensors");
+        var single = new ShardMasterWeightAdam();
+        single.LoadCheckpoint(path);
+        Assert.Equal(1, single.SkippedSteps);
+        long[] loaded = ThreadCollectives.Run(2, collectives =>
+        {
+            var sharded = new ShardedOptimizer<ShardMasterWeightAdam>(collectives, () => new ShardMasterWeightAdam());
+            sharded.LoadCheckpoint(path);
+            return sharded.Optimizer.SkippedSteps;
+        });
+        Assert.All(loaded, count => Assert.Equal(1, count));
     }
 
     [Fact]

@@ -58,6 +58,40 @@ public sealed class NonFiniteSkipTests
     }
 
     [Fact]
+    public void A_checkpoint_carries_the_count_of_skipped_steps()
+    {
+        var skipping = new PlanAdamW { SkipNonFiniteSteps = true };
+        float[][] p = StepPlanTests.Draw(1, 1f, 40_000, 37, 1_000, 20_000, 3);
+        float[][] bad = StepPlanTests.Draw(2, 1f, 40_000, 37, 1_000, 20_000, 3);
+        bad[1][7] = float.PositiveInfinity;
+        Assert.True(Step(skipping, p, StepPlanTests.Draw(3, 1f, 40_000, 37, 1_000, 20_000, 3)));
+        Assert.False(Step(skipping, p, bad));
+        Assert.False(Step(skipping, p, bad));
+        byte[] saved = Checkpoints.CheckpointFile.Save(skipping);
+        Assert.Equal("2", Checkpoints.CheckpointFile.Metadata(Checkpoints.CheckpointFile.Split(saved).Header)["skipped_steps"]!.GetValue<string>());
+
+        var resumed = new PlanAdamW();
+        resumed.LoadCheckpoint(new System.IO.MemoryStream(saved));
+        Assert.Equal(2, resumed.SkippedSteps);
+        Assert.Equal(1, resumed.StepCount);
+
+        // A checkpoint of a run that skipped nothing records no count, and loading it sets the count to 0.
+        byte[] clean = Checkpoints.CheckpointFile.Save(new PlanAdamW());
+        Assert.False(Checkpoints.CheckpointFile.Metadata(Checkpoints.CheckpointFile.Split(clean).Header).ContainsKey("skipped_steps"));
+        resumed.LoadCheckpoint(new System.IO.MemoryStream(clean));
+        Assert.Equal(0, resumed.SkippedSteps);
+
+        // A count that does not parse is refused, changing nothing.
+        byte[] malformed = Checkpoints.CheckpointFile.Edit(saved, header => Checkpoints.CheckpointFile.Metadata(header)["skipped_steps"] = "-1");
+        var kept = new PlanAdamW();
+        kept.LoadCheckpoint(new System.IO.MemoryStream(saved));
+        var refused = Assert.Throws<CheckpointException>(() => kept.LoadCheckpoint(new System.IO.MemoryStream(malformed)));
+        Assert.Contains("'skipped_steps' is '-1', not a count of steps", refused.Message);
+        Assert.Equal(2, kept.SkippedSteps);
+        Assert.Equal(1, kept.StepCount);
+    }
+
+    [Fact]
     public void Without_the_check_a_non_finite_gradient_is_stepped_as_pytorch_would()
     {
         var optimizer = new PlanAdamW();

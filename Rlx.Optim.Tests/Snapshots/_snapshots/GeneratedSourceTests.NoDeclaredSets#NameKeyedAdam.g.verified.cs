@@ -178,6 +178,8 @@ partial class NameKeyedAdam : global::Rlx.Optim.IOptimizer, global::Rlx.Optim.IC
 
     global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
+    void global::Rlx.Optim.ICheckpointable.RestoreSkippedSteps(long skippedSteps) => __skippedSteps = skippedSteps;
+
     void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
 }
 

@@ -309,6 +309,8 @@ namespace Demo
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
+        void global::Rlx.Optim.ICheckpointable.RestoreSkippedSteps(long skippedSteps) => __skippedSteps = skippedSteps;
+
         void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => __stepCount = stepCount;
     }
 }

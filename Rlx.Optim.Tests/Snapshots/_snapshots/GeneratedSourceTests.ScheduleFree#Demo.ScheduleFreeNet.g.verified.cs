@@ -438,6 +438,8 @@ namespace Demo
 
         global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable => __states;
 
+        void global::Rlx.Optim.ICheckpointable.RestoreSkippedSteps(long skippedSteps) => __skippedSteps = skippedSteps;
+
         global::System.Collections.Generic.IReadOnlyList<double> global::Rlx.Optim.ICheckpointable.ScalarState =>
             new[] { __defaultKernelMaxLr, __defaultKernelWeightSum, __biasKernelMaxLr, __biasKernelWeightSum };
 
