@@ -81,7 +81,8 @@ public sealed class ShardedOptimizer<TOptimizer>
     /// <summary>
     /// Where the last <see cref="Step"/> spent its time, as <see cref="System.Diagnostics.Stopwatch"/> timestamps: its
     /// start, then the end of preparing the scalars, of the reduce-scatter, of this shard's norm sums, of gathering them
-    /// and deciding, of the update, and of the all-gather (the collectives benchmark splits a step with them).
+    /// and deciding, of the update, and of the all-gather (the collectives benchmark splits a step with them). With
+    /// <see cref="ReplicatesState"/> the last two are the all-gather of the averaged gradients, then the update.
     /// </summary>
     internal long[] LastStepTimestamps { get; } = new long[7];
 
@@ -256,9 +257,10 @@ public sealed class ShardedOptimizer<TOptimizer>
         {
             // Every process steps every set whole (Adafactor), from the averaged gradient of the whole index space.
             _buffers.GatherAveragedGradients(Collectives, rank);
+            times[5] = Stopwatch.GetTimestamp();
             plan.RunReplica(
                 _buffers.ParameterOrigins, _buffers.WholeGradientOrigins, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
-            times[5] = times[6] = Stopwatch.GetTimestamp();
+            times[6] = Stopwatch.GetTimestamp();
             _planned.CompleteStep(stepped: true, norm);
             return true;
         }

@@ -6,14 +6,15 @@ using Rlx.Optim.Mpi;
 // The MPI collectives that a sharded step makes, timed alone on the same bytes: reduce-scatter of the gradients and
 // all-gather of the parameters. Run under mpirun, e.g.
 //   mpirun -np 2 dotnet benchmarks/Rlx.Optim.Benchmarks.Mpi/bin/Release/net10.0/Rlx.Optim.Benchmarks.Mpi.dll
-// With --gpt2 [--clip] it instead steps GPT-2 small's 148 tensors with a ShardedOptimizer (clipping to a global norm)
-// and splits each step into its phases, beside the collectives alone on the same bytes (Gpt2Step.cs).
+// With --gpt2 [--clip] [--adafactor] it instead steps GPT-2 small's 148 tensors with a ShardedOptimizer (clipping to a
+// global norm; Adafactor, whose state every process holds whole, instead of Adam) and splits each step into its
+// phases, beside the collectives alone on the same bytes (Gpt2Step.cs).
 // Collectives span processes in lockstep, which BenchmarkDotNet cannot drive: each call is timed with a Stopwatch
 // between barriers, after warm-up rounds, and rank 0 prints the median and the fastest of the rounds.
 using MpiWorld world = MpiWorld.Initialize();
 if (args is ["--gpt2", ..])
 {
-    Gpt2Step.Run(world, clip: args is [_, "--clip"]);
+    Gpt2Step.Run(world, clip: args.Contains("--clip"), adafactor: args.Contains("--adafactor"));
     return;
 }
 
