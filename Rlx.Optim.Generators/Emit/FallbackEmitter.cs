@@ -124,6 +124,7 @@ internal static class FallbackEmitter
         Member(writer, "public void LoadCheckpoint(string path)", fail);
         Member(writer, $"{Runtime}.OptimizerDescription {Checkpointable}.Description", fail);
         Member(writer, $"{Runtime}.CompilerServices.ParameterStateTable {Checkpointable}.StateTable", fail);
+        Member(writer, $"void {Checkpointable}.RestoreSkippedSteps(long skippedSteps)", fail);
         Member(writer, $"void {Checkpointable}.RestoreStepCount(long stepCount)", fail);
         if (spec.Sets.Count > 0)
         {

@@ -45,6 +45,7 @@ namespace Demo
                 => throw __NotGenerated();
             global::Rlx.Optim.CompilerServices.ParameterStateTable global::Rlx.Optim.ICheckpointable.StateTable
                 => throw __NotGenerated();
+            void global::Rlx.Optim.ICheckpointable.RestoreSkippedSteps(long skippedSteps) => throw __NotGenerated();
             void global::Rlx.Optim.ICheckpointable.RestoreStepCount(long stepCount) => throw __NotGenerated();
 
             public partial void StepW1(
