@@ -251,19 +251,24 @@ public sealed class ShardedOptimizer<TOptimizer>
         }
 
         times[4] = Stopwatch.GetTimestamp();
-        ulong seed = Optimizer.StateTable.RoundingSeed;
-        long step = Optimizer.StepCount + 1;
         if (_replicated)
         {
-            // Every process steps every set whole (Adafactor), from the averaged gradient of the whole index space.
-            _buffers.GatherAveragedGradients(Collectives, rank);
-            times[5] = Stopwatch.GetTimestamp();
-            plan.RunReplica(
-                _buffers.ParameterOrigins, _buffers.WholeGradientOrigins, scale, seed, step, Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
-            times[6] = Stopwatch.GetTimestamp();
-            _planned.CompleteStep(stepped: true, norm);
-            return true;
+            UpdateEverySet(plan, rank, scale, times);
         }
+        else
+        {
+            UpdateShard(plan, start, end, scale, times);
+        }
+
+        _planned.CompleteStep(stepped: true, norm);
+        return true;
+    }
+
+    /// <summary>This process's shard of every set, from the averaged gradient shard; then the parameters all-gathered.</summary>
+    private void UpdateShard(StepPlan plan, int start, int end, float scale, long[] times)
+    {
+        ulong seed = Optimizer.StateTable.RoundingSeed;
+        long step = Optimizer.StepCount + 1;
 
         // LAMB's trust ratios: each process measures its shard's blocks, and the blocks' results are exchanged.
         plan.MeasureShards(
@@ -273,7 +278,16 @@ public sealed class ShardedOptimizer<TOptimizer>
         times[5] = Stopwatch.GetTimestamp();
         Collectives.AllGatherInPlace(_buffers.ParameterWords, _buffers.BlockOffsets);
         times[6] = Stopwatch.GetTimestamp();
-        _planned.CompleteStep(stepped: true, norm);
-        return true;
+    }
+
+    /// <summary>Every set whole, on every process (Adafactor's replicated state), from the all-gathered averaged gradient.</summary>
+    private void UpdateEverySet(StepPlan plan, int rank, float scale, long[] times)
+    {
+        _buffers.GatherAveragedGradients(Collectives, rank);
+        times[5] = Stopwatch.GetTimestamp();
+        plan.RunReplica(
+            _buffers.ParameterOrigins, _buffers.WholeGradientOrigins, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
+            Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
+        times[6] = Stopwatch.GetTimestamp();
     }
 }
