@@ -48,6 +48,10 @@ public sealed class SixteenBitShardedTests : IDisposable
     public void Adafactor_replicated_on_16_bit_sets_has_the_bits_of_one_process(int ranks) =>
         AssertOneProcessBits(ranks, () => new ShardSixteenBitAdafactor(), optimizer => optimizer.MaxGradientNorm = 0.05f);
 
+    [Fact]
+    public void Lamb_on_16_bit_parameters_measures_each_shard_as_stored() =>
+        AssertOneProcessBits(3, () => new ShardSixteenBitLamb(), optimizer => optimizer.MaxGradientNorm = 0.05f);
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]

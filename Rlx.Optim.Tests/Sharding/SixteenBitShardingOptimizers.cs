@@ -91,3 +91,15 @@ public partial class ShardMasterWeightLamb : IMixedSets
 
     public bool StepMixed(MixedSets sets) => StepAll(sets.A, sets.GradientA, sets.B, sets.GradientB, sets.C, sets.GradientC, sets.D, sets.GradientD);
 }
+
+/// <summary>LAMB on 16-bit parameters without a copy: each rank measures its shard of θ as stored, then rounds it stochastically.</summary>
+[LambOptimizer(LearningRate = 0.01, ParallelThreshold = 1, StatePrecision = StatePrecision.BFloat16, RoundingSeed = 16)]
+public partial class ShardSixteenBitLamb : IMixedSets
+{
+    [Parameter(3_000, 5)] public partial void StepA(Span<BFloat16> parameter, ReadOnlySpan<BFloat16> gradient);
+    [Parameter(37)] public partial void StepB(Span<Half> parameter, ReadOnlySpan<Half> gradient);
+    [Parameter(8_192)] public partial void StepC(Span<float> parameter, ReadOnlySpan<float> gradient);
+    [Parameter(20_001)] public partial void StepD(Span<BFloat16> parameter, ReadOnlySpan<float> gradient);
+
+    public bool StepMixed(MixedSets sets) => StepAll(sets.A, sets.GradientA, sets.B, sets.GradientB, sets.C, sets.GradientC, sets.D, sets.GradientD);
+}
