@@ -24,7 +24,10 @@ public interface ICollectives
     /// the sum). Element i of block b must be summed in a fixed order for a run to be reproducible.
     /// </summary>
     /// <param name="send"><see cref="Size"/> blocks of <paramref name="receive"/>'s length.</param>
-    /// <param name="receive">This process's block of the sum.</param>
+    /// <param name="receive">
+    /// This process's block of the sum. It may be this process's own block of <paramref name="send"/> (the same
+    /// memory, element for element), which an implementation reads before it writes there; no other overlap.
+    /// </param>
     /// <param name="scale">The factor of the sum (1/<see cref="Size"/> for the average).</param>
     void ReduceScatterSum(ReadOnlySpan<float> send, Span<float> receive, float scale);
 

@@ -24,9 +24,10 @@ namespace Rlx.Optim;
 /// a set is then rounded to nearest (ties to even) into a 16-bit shard, which its kernel reads.
 /// </para>
 /// <para>
-/// A run whose state every process holds whole (Adafactor's) steps every set from the whole averaged gradient: the
-/// averaged shards are all-gathered in place into the float gradients, and a 16-bit set's average is rounded to
-/// nearest into a whole 16-bit buffer, as its shard would be (<see cref="GatherAveragedGradients"/>).
+/// A run whose state every process holds whole (Adafactor's) steps every set from the whole averaged gradient: each
+/// process reduces into its own block of the float gradients (the reduce-scatter's receive block is its block of the
+/// send buffer, so no shard buffer and no copy), the blocks are all-gathered in place, and a 16-bit set's average is
+/// rounded to nearest into a whole 16-bit buffer, as its shard would be (<see cref="GatherAveragedGradients"/>).
 /// </para>
 /// </remarks>
 internal sealed unsafe class ShardBuffers
@@ -39,6 +40,8 @@ internal sealed unsafe class ShardBuffers
     private readonly uint[] _parameters;
     private readonly float[] _gradients;
     private readonly float[] _gradientShard;
+    private readonly int _shardStart;
+    private readonly bool _replicated;
     private readonly ushort[] _sixteenBitGradientShard;
     private readonly ushort[] _sixteenBitGradients;
     private readonly nint[] _parameterOrigins;
@@ -70,7 +73,11 @@ internal sealed unsafe class ShardBuffers
 
         _parameters = GC.AllocateArray<uint>(_parameterOffsets[sets], pinned: true);
         _gradients = GC.AllocateArray<float>(layout.Length, pinned: true);
-        _gradientShard = GC.AllocateArray<float>(layout.ShardLength, pinned: true);
+        _shardStart = layout.ShardStart(rank);
+        _replicated = replicated;
+
+        // A replicated run reduces into its own block of the gradients, which the all-gather then completes.
+        _gradientShard = replicated ? [] : GC.AllocateArray<float>(layout.ShardLength, pinned: true);
         _sixteenBitGradientShard = sixteenBitGradients ? GC.AllocateArray<ushort>(layout.ShardLength, pinned: true) : [];
         _sixteenBitGradients = sixteenBitGradients && replicated ? GC.AllocateArray<ushort>(layout.Length, pinned: true) : [];
         _parameterOrigins = new nint[sets];
@@ -84,7 +91,9 @@ internal sealed unsafe class ShardBuffers
             // Where the set's element 0 would be in the shard's buffer: only the shard's own elements are read.
             long fromShardStart = (long)layout.OffsetOf(set) - shardStart;
             _gradientOrigins[set] = _gradientTypes[set] == typeof(float)
-                ? (nint)AddressOf(_gradientShard) + (nint)(fromShardStart * sizeof(float))
+                ? replicated
+                    ? (nint)((float*)AddressOf(_gradients) + layout.OffsetOf(set))
+                    : (nint)AddressOf(_gradientShard) + (nint)(fromShardStart * sizeof(float))
                 : (nint)AddressOf(_sixteenBitGradientShard) + (nint)(fromShardStart * sizeof(ushort));
             _wholeGradientOrigins[set] = _gradientTypes[set] == typeof(float)
                 ? (nint)((float*)AddressOf(_gradients) + layout.OffsetOf(set))
@@ -101,8 +110,11 @@ internal sealed unsafe class ShardBuffers
     /// <summary>Every process's gradients as floats: the reduce-scatter's input.</summary>
     public ReadOnlySpan<float> Gradients => _gradients;
 
-    /// <summary>This process's block of the averaged gradients.</summary>
-    public Span<float> GradientShard => _gradientShard;
+    /// <summary>
+    /// This process's block of the averaged gradients: a buffer of its own, or, in a replicated run, its own block of
+    /// <see cref="Gradients"/> (the reduce-scatter then receives into its own block of what it sends).
+    /// </summary>
+    public Span<float> GradientShard => _replicated ? _gradients.AsSpan(_shardStart, _layout.ShardLength) : _gradientShard;
 
     /// <summary>Per set, its parameter's element 0.</summary>
     public ReadOnlySpan<nint> ParameterOrigins => _parameterOrigins;
@@ -193,7 +205,7 @@ internal sealed unsafe class ShardBuffers
             }
 
             int at = _layout.OffsetOf(set) + start - shardStart;
-            ReadOnlySpan<float> averaged = _gradientShard.AsSpan(at, length);
+            ReadOnlySpan<float> averaged = GradientShard.Slice(at, length);
             Span<ushort> words = _sixteenBitGradientShard.AsSpan(at, length);
             if (_gradientTypes[set] == typeof(BFloat16))
             {
@@ -207,13 +219,13 @@ internal sealed unsafe class ShardBuffers
     }
 
     /// <summary>
-    /// Gives every process the whole averaged gradient (a replicated run's step): each process's averaged shard goes to
-    /// its place in the float gradients, which are all-gathered; every 16-bit set's average is then rounded to nearest
-    /// into <see cref="WholeGradientOrigins"/>, the bits <see cref="RoundSixteenBitGradientShard"/> gives its shard.
+    /// Gives every process the whole averaged gradient (a replicated run's step): each process's averaged shard, already
+    /// in its place in the float gradients (<see cref="GradientShard"/>), is all-gathered; every 16-bit set's average is
+    /// then rounded to nearest into <see cref="WholeGradientOrigins"/>, the bits <see cref="RoundSixteenBitGradientShard"/>
+    /// gives its shard.
     /// </summary>
-    public void GatherAveragedGradients(ICollectives collectives, int rank)
+    public void GatherAveragedGradients(ICollectives collectives)
     {
-        _gradientShard.CopyTo(_gradients.AsSpan(_layout.ShardStart(rank), _layout.ShardLength));
         collectives.AllGatherInPlace(_gradients, _layout.ShardLength);
         for (int set = 0; set < _gradientTypes.Length; set++)
         {

@@ -253,7 +253,7 @@ public sealed class ShardedOptimizer<TOptimizer>
         times[4] = Stopwatch.GetTimestamp();
         if (_replicated)
         {
-            UpdateEverySet(plan, rank, scale, times);
+            UpdateEverySet(plan, scale, times);
         }
         else
         {
@@ -281,9 +281,9 @@ public sealed class ShardedOptimizer<TOptimizer>
     }
 
     /// <summary>Every set whole, on every process (Adafactor's replicated state), from the all-gathered averaged gradient.</summary>
-    private void UpdateEverySet(StepPlan plan, int rank, float scale, long[] times)
+    private void UpdateEverySet(StepPlan plan, float scale, long[] times)
     {
-        _buffers.GatherAveragedGradients(Collectives, rank);
+        _buffers.GatherAveragedGradients(Collectives);
         times[5] = Stopwatch.GetTimestamp();
         plan.RunReplica(
             _buffers.ParameterOrigins, _buffers.WholeGradientOrigins, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
