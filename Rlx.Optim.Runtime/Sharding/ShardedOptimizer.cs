@@ -107,8 +107,9 @@ public sealed class ShardedOptimizer<TOptimizer>
 
     /// <summary>
     /// Bytes of the buffers this object holds besides the optimizer's state (<see cref="IOptimizer.StateBytes"/>): the
-    /// flat parameters and gradients (floats, whatever a set's gradient type), the reduced gradient shard (and its
-    /// 16-bit rounding, for sets with 16-bit gradients) and the norm's block sums.
+    /// flat parameters and gradients (floats, whatever a set's gradient type), the reduced gradient shard (none with
+    /// <see cref="ReplicatesState"/>, which reduces into its own block of the gradients; and the 16-bit rounding of the
+    /// shard, or of the whole gradient when replicated, for sets with 16-bit gradients) and the norm's block sums.
     /// </summary>
     public long BufferBytes => _buffers.Bytes + (sizeof(double) * (long)_blockSums.Length);
 
