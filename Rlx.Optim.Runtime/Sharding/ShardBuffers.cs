@@ -42,11 +42,9 @@ internal sealed unsafe class ShardBuffers
     private readonly float[] _gradientShard;
     private readonly int _shardStart;
     private readonly bool _replicated;
-    private readonly ushort[] _sixteenBitGradientShard;
     private readonly ushort[] _sixteenBitGradients;
     private readonly nint[] _parameterOrigins;
     private readonly nint[] _gradientOrigins;
-    private readonly nint[] _wholeGradientOrigins;
 
     public ShardBuffers(ShardLayout layout, int rank, StepPlan plan, bool replicated)
     {
@@ -76,28 +74,23 @@ internal sealed unsafe class ShardBuffers
         _shardStart = layout.ShardStart(rank);
         _replicated = replicated;
 
-        // A replicated run reduces into its own block of the gradients, which the all-gather then completes.
+        // The kernels read the reduced gradients from buffers of the shard's length, starting at the shard; a
+        // replicated run instead reduces into its own block of the whole gradients, which the all-gather completes,
+        // and rounds its 16-bit averages within a 16-bit buffer of the whole index space.
         _gradientShard = replicated ? [] : GC.AllocateArray<float>(layout.ShardLength, pinned: true);
-        _sixteenBitGradientShard = sixteenBitGradients ? GC.AllocateArray<ushort>(layout.ShardLength, pinned: true) : [];
-        _sixteenBitGradients = sixteenBitGradients && replicated ? GC.AllocateArray<ushort>(layout.Length, pinned: true) : [];
+        _sixteenBitGradients = sixteenBitGradients ? GC.AllocateArray<ushort>(replicated ? layout.Length : layout.ShardLength, pinned: true) : [];
+        float* floats = (float*)AddressOf(replicated ? _gradients : _gradientShard);
+        ushort* words = (ushort*)AddressOf(_sixteenBitGradients);
+        int first = replicated ? 0 : _shardStart;
         _parameterOrigins = new nint[sets];
         _gradientOrigins = new nint[sets];
-        _wholeGradientOrigins = new nint[sets];
-        int shardStart = layout.ShardStart(rank);
         for (int set = 0; set < sets; set++)
         {
             _parameterOrigins[set] = (nint)((uint*)AddressOf(_parameters) + _parameterOffsets[set]);
 
-            // Where the set's element 0 would be in the shard's buffer: only the shard's own elements are read.
-            long fromShardStart = (long)layout.OffsetOf(set) - shardStart;
-            _gradientOrigins[set] = _gradientTypes[set] == typeof(float)
-                ? replicated
-                    ? (nint)((float*)AddressOf(_gradients) + layout.OffsetOf(set))
-                    : (nint)AddressOf(_gradientShard) + (nint)(fromShardStart * sizeof(float))
-                : (nint)AddressOf(_sixteenBitGradientShard) + (nint)(fromShardStart * sizeof(ushort));
-            _wholeGradientOrigins[set] = _gradientTypes[set] == typeof(float)
-                ? (nint)((float*)AddressOf(_gradients) + layout.OffsetOf(set))
-                : (nint)((ushort*)AddressOf(_sixteenBitGradients) + layout.OffsetOf(set));
+            // Where the set's element 0 is, or would be, in the buffer: only the shard's own elements are read.
+            long at = (long)layout.OffsetOf(set) - first;
+            _gradientOrigins[set] = _gradientTypes[set] == typeof(float) ? (nint)(floats + at) : (nint)(words + at);
         }
     }
 
@@ -119,18 +112,16 @@ internal sealed unsafe class ShardBuffers
     /// <summary>Per set, its parameter's element 0.</summary>
     public ReadOnlySpan<nint> ParameterOrigins => _parameterOrigins;
 
-    /// <summary>Per set, where its reduced gradient's element 0 is, or would be, in this process's shard.</summary>
-    public ReadOnlySpan<nint> GradientOrigins => _gradientOrigins;
-
     /// <summary>
-    /// Per set, its whole averaged gradient's element 0, after <see cref="GatherAveragedGradients"/> (a replicated run's).
+    /// Per set, where its reduced gradient's element 0 is, or would be: in this process's shard, which is all a
+    /// sharded step reads, or, in a replicated run, in the whole averaged gradient (<see cref="GatherAveragedGradients"/>).
     /// </summary>
-    public ReadOnlySpan<nint> WholeGradientOrigins => _wholeGradientOrigins;
+    public ReadOnlySpan<nint> GradientOrigins => _gradientOrigins;
 
     /// <summary>Bytes of every buffer.</summary>
     public long Bytes =>
         (sizeof(uint) * _parameters.LongLength) + (sizeof(float) * ((long)_gradients.Length + _gradientShard.Length))
-        + (sizeof(ushort) * ((long)_sixteenBitGradientShard.Length + _sixteenBitGradients.Length));
+        + (sizeof(ushort) * (long)_sixteenBitGradients.Length);
 
     /// <summary>Whether set <paramref name="set"/>'s parameters are float.</summary>
     public bool HoldsFloatParameters(int set) => _parameterTypes[set] == typeof(float);
@@ -205,39 +196,56 @@ internal sealed unsafe class ShardBuffers
             }
 
             int at = _layout.OffsetOf(set) + start - shardStart;
-            ReadOnlySpan<float> averaged = GradientShard.Slice(at, length);
-            Span<ushort> words = _sixteenBitGradientShard.AsSpan(at, length);
-            if (_gradientTypes[set] == typeof(BFloat16))
-            {
-                ElementwiseDriver.RoundToNearest(averaged, MemoryMarshal.Cast<ushort, BFloat16>(words));
-            }
-            else
-            {
-                ElementwiseDriver.RoundToNearest(averaged, MemoryMarshal.Cast<ushort, Half>(words));
-            }
+            RoundToNearest(_gradientTypes[set], GradientShard.Slice(at, length), SixteenBitGradientShard.Slice(at, length));
         }
     }
 
     /// <summary>
     /// Gives every process the whole averaged gradient (a replicated run's step): each process's averaged shard, already
-    /// in its place in the float gradients (<see cref="GradientShard"/>), is all-gathered; every 16-bit set's average is
-    /// then rounded to nearest into <see cref="WholeGradientOrigins"/>, the bits <see cref="RoundSixteenBitGradientShard"/>
-    /// gives its shard.
+    /// in its place in the float gradients (<see cref="GradientShard"/>), is all-gathered; every 16-bit set's average
+    /// outside this process's shard, which <see cref="RoundSixteenBitGradientShard"/> has rounded, is then rounded to
+    /// nearest in the same way, so <see cref="GradientOrigins"/> hold the whole averaged gradient.
     /// </summary>
     public void GatherAveragedGradients(ICollectives collectives)
     {
         collectives.AllGatherInPlace(_gradients, _layout.ShardLength);
+        int shardEnd = _shardStart + _layout.ShardLength;
         for (int set = 0; set < _gradientTypes.Length; set++)
         {
-            int at = _layout.OffsetOf(set), length = _layout.LengthOf(set);
-            if (_gradientTypes[set] == typeof(BFloat16))
+            if (_gradientTypes[set] == typeof(float))
             {
-                ElementwiseDriver.RoundToNearest(_gradients.AsSpan(at, length), MemoryMarshal.Cast<ushort, BFloat16>(_sixteenBitGradients.AsSpan(at, length)));
+                continue;
             }
-            else if (_gradientTypes[set] == typeof(Half))
-            {
-                ElementwiseDriver.RoundToNearest(_gradients.AsSpan(at, length), MemoryMarshal.Cast<ushort, Half>(_sixteenBitGradients.AsSpan(at, length)));
-            }
+
+            int from = _layout.OffsetOf(set), to = from + _layout.LengthOf(set);
+            RoundRange(set, from, Math.Min(to, _shardStart));
+            RoundRange(set, Math.Max(from, shardEnd), to);
+        }
+    }
+
+    /// <summary>This process's shard of the 16-bit gradients: a buffer of its own, or its block of the whole one.</summary>
+    private Span<ushort> SixteenBitGradientShard =>
+        _replicated ? _sixteenBitGradients.AsSpan(_shardStart, _layout.ShardLength) : _sixteenBitGradients;
+
+    /// <summary>Indices <c>[from, to)</c> of 16-bit set <paramref name="set"/>'s whole average, rounded to nearest (a replicated run's).</summary>
+    private void RoundRange(int set, int from, int to)
+    {
+        if (from < to)
+        {
+            RoundToNearest(_gradientTypes[set], _gradients.AsSpan(from, to - from), _sixteenBitGradients.AsSpan(from, to - from));
+        }
+    }
+
+    /// <summary>Floats rounded to nearest, ties to even, into 16-bit values of <paramref name="type"/> (BFloat16 or Half).</summary>
+    private static void RoundToNearest(Type type, ReadOnlySpan<float> values, Span<ushort> words)
+    {
+        if (type == typeof(BFloat16))
+        {
+            ElementwiseDriver.RoundToNearest(values, MemoryMarshal.Cast<ushort, BFloat16>(words));
+        }
+        else
+        {
+            ElementwiseDriver.RoundToNearest(values, MemoryMarshal.Cast<ushort, Half>(words));
         }
     }
 

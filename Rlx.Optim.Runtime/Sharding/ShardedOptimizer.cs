@@ -287,7 +287,7 @@ public sealed class ShardedOptimizer<TOptimizer>
         _buffers.GatherAveragedGradients(Collectives);
         times[5] = Stopwatch.GetTimestamp();
         plan.RunReplica(
-            _buffers.ParameterOrigins, _buffers.WholeGradientOrigins, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
+            _buffers.ParameterOrigins, _buffers.GradientOrigins, scale, Optimizer.StateTable.RoundingSeed, Optimizer.StepCount + 1,
             Optimizer.MaxDegreeOfParallelism, _planned.ParallelThreshold);
         times[6] = Stopwatch.GetTimestamp();
     }
