@@ -141,25 +141,17 @@ internal static class CheckpointValidator
         }
     }
 
-    private static long StepCount(IReadOnlyDictionary<string, string> metadata, CheckpointSource source)
-    {
-        string text = Required(metadata, CheckpointFormat.StepKey, source);
-        return CheckpointFormat.TryParse(text, out long step)
-            ? step
-            : throw source.Refuse($"its metadata entry '{CheckpointFormat.StepKey}' is '{text}', not a count of steps (digits 0-9, at most {long.MaxValue}).");
-    }
+    private static long StepCount(IReadOnlyDictionary<string, string> metadata, CheckpointSource source) =>
+        CountOfSteps(CheckpointFormat.StepKey, Required(metadata, CheckpointFormat.StepKey, source), source);
 
-    private static long SkippedSteps(IReadOnlyDictionary<string, string> metadata, CheckpointSource source)
-    {
-        if (!metadata.TryGetValue(CheckpointFormat.SkippedStepsKey, out string? text))
-        {
-            return 0;
-        }
+    /// <summary>The count of skipped steps, 0 when the checkpoint records none (it is written only when not 0).</summary>
+    private static long SkippedSteps(IReadOnlyDictionary<string, string> metadata, CheckpointSource source) =>
+        metadata.TryGetValue(CheckpointFormat.SkippedStepsKey, out string? text) ? CountOfSteps(CheckpointFormat.SkippedStepsKey, text, source) : 0;
 
-        return CheckpointFormat.TryParse(text, out long skipped)
-            ? skipped
-            : throw source.Refuse($"its metadata entry '{CheckpointFormat.SkippedStepsKey}' is '{text}', not a count of steps (digits 0-9, at most {long.MaxValue}).");
-    }
+    private static long CountOfSteps(string key, string text, CheckpointSource source) =>
+        CheckpointFormat.TryParse(text, out long count)
+            ? count
+            : throw source.Refuse($"its metadata entry '{key}' is '{text}', not a count of steps (digits 0-9, at most {long.MaxValue}).");
 
     private static float LearningRate(IReadOnlyDictionary<string, string> metadata, CheckpointSource source)
     {
