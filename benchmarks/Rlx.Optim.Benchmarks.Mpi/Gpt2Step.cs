@@ -75,6 +75,7 @@ internal static class Gpt2Step
         received.AsSpan().Fill(0f);
         double[] reduceScatter = Time(world, () => world.ReduceScatterSum(gradients, received));
         double[] allGather = Time(world, () => world.AllGatherInPlace(gradients, shard));
+        double allProcesses = world.AllReduceSum(sharded.Optimizer.StateBytes);
         if (world.Rank != 0)
         {
             return;
@@ -82,7 +83,8 @@ internal static class Gpt2Step
 
         long parameters = Enumerable.Range(0, sharded.Layout.SetCount).Sum(set => (long)sharded.Layout.LengthOf(set));
         Console.WriteLine($"GPT-2 small, {rule}{(clip ? " clipped to norm 1" : string.Empty)}, {parameters:N0} parameters over {world.Size} processes, {Environment.ProcessorCount} cores; medians of {Rounds} steps (fastest), each the mean over the processes");
-        Console.WriteLine($"state per process {sharded.Optimizer.StateBytes / 1e6:F1} MB (one process: {create().StateBytes / 1e6:F1} MB); flat buffers {sharded.BufferBytes / 1e6:F1} MB");
+        string whole = sharded.ReplicatesState ? "every process holds the whole state" : $"all processes: {allProcesses / 1e6:F1} MB";
+        Console.WriteLine($"state per process {sharded.Optimizer.StateBytes / 1e6:F1} MB ({whole}); flat buffers {sharded.BufferBytes / 1e6:F1} MB");
         for (int p = 0; p < phases.Length; p++)
         {
             Console.WriteLine($"  {phases[p],-24} {Median(times[p]),8:F1} ms ({times[p].Min():F1})");
