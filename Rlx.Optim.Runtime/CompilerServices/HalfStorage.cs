@@ -114,7 +114,7 @@ public readonly struct HalfStorage : IStorage<Half>
     /// all-ones exponent, and a NaN the quiet bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Widen(Vector512<uint> half)
+    internal static Vector512<float> Widen(Vector512<uint> half)
     {
         Vector512<uint> sign = (half << 16) & Vector512.Create(0x8000_0000u);
         Vector512<uint> magnitude = half & Vector512.Create(HalfMagnitudeMask);
@@ -134,7 +134,7 @@ public readonly struct HalfStorage : IStorage<Half>
 
     /// <inheritdoc cref="Widen(Vector512{uint})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> Widen(Vector<uint> half)
+    internal static Vector<float> Widen(Vector<uint> half)
     {
         Vector<uint> sign = Vector.ShiftLeft(half, 16) & new Vector<uint>(0x8000_0000u);
         Vector<uint> magnitude = half & new Vector<uint>(HalfMagnitudeMask);

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using static Rlx.Optim.CompilerServices.HalfLayout;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -92,23 +93,6 @@ public static class StochasticRounding
 
     /// <summary>bfloat16's quiet bit: a NaN keeps its upper half with this bit set, as <see cref="BFloat16"/>'s conversion does.</summary>
     private const uint BFloat16QuietBit = 0x0040;
-
-    /// <summary>65536 (2¹⁶) as float bits: every magnitude from there on, ∞ included, rounds to half's ∞.</summary>
-    private const uint HalfOverflowBits = 0x4780_0000;
-
-    /// <summary>The float exponent field of 2⁻¹⁴, half's smallest normal exponent: below it the gap stays 2⁻²⁴.</summary>
-    private const uint HalfMinExponentField = 113u << 23;
-
-    /// <summary>
-    /// Subtracting the exponent field of 2^e from this gives the bits of 2^(10 − e), the scale that counts a
-    /// magnitude in units of half's gap at that exponent: (127 + 10 − e) + (127 + e) = 264.
-    /// </summary>
-    private const uint HalfScaleFieldBase = 264u << 23;
-
-    private const uint HalfPositiveInfinityBits = 0x7C00;
-
-    /// <summary>A half NaN's exponent and quiet bit; the float's sign and the top 10 bits of its payload complete it, as <c>(Half)x</c> does.</summary>
-    private const uint HalfQuietNaNBits = 0x7E00;
 
     /// <summary>2³²: turns a fraction of the gap into the 32-bit fixed point compared with the random word.</summary>
     private const float TwoTo32 = 4294967296f;

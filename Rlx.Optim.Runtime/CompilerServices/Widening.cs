@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -44,12 +45,38 @@ internal static class Widening
         }
     }
 
-    /// <summary><c>(float)source[i]</c> for every element (the runtime's conversion).</summary>
+    /// <summary>
+    /// <c>(float)source[i]</c> for every element, 16 lanes (or <see cref="Vector{T}"/>'s) at a time
+    /// (<see cref="HalfStorage.Widen(Vector512{uint})"/>: subnormals, ±∞ and NaN payloads as the scalar conversion).
+    /// </summary>
     public static void FromHalf(ReadOnlySpan<Half> source, Span<float> destination)
     {
-        for (int i = 0; i < source.Length; i++)
+        if (destination.Length < source.Length)
         {
-            destination[i] = (float)source[i];
+            throw new ArgumentException("The destination is shorter than the source.", nameof(destination));
+        }
+
+        ref ushort words = ref Unsafe.As<Half, ushort>(ref MemoryMarshal.GetReference(source));
+        ref float values = ref MemoryMarshal.GetReference(destination);
+        nuint length = (nuint)source.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; length - i >= 16; i += 16)
+            {
+                HalfStorage.Widen(SixteenBitLanes.Load(ref words, i)).StoreUnsafe(ref values, i);
+            }
+        }
+        else if (Vector.IsHardwareAccelerated && Vector<float>.Count is 4 or 8 or 16)
+        {
+            for (; length - i >= (nuint)Vector<float>.Count; i += (nuint)Vector<float>.Count)
+            {
+                HalfStorage.Widen(SixteenBitLanes.LoadPreferred(ref words, i)).StoreUnsafe(ref values, i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref values, i) = (float)Unsafe.As<ushort, Half>(ref Unsafe.Add(ref words, i));
         }
     }
 
@@ -67,10 +94,7 @@ internal static class Widening
         ref uint bits = ref Unsafe.As<float, uint>(ref MemoryMarshal.GetReference(floats));
         if (typeof(T) == typeof(Half))
         {
-            for (nint i = length - 1; i >= 0; i--)
-            {
-                Unsafe.As<uint, float>(ref Unsafe.Add(ref bits, i)) = (float)Unsafe.As<ushort, Half>(ref Unsafe.Add(ref words, i));
-            }
+            HalfInPlace(ref words, ref Unsafe.As<uint, float>(ref bits), length);
         }
         else if (typeof(T) == typeof(BFloat16))
         {
@@ -108,6 +132,33 @@ internal static class Widening
             else
             {
                 Unsafe.Add(ref bits, i) = (uint)Unsafe.Add(ref words, i) << 16;
+            }
+        }
+    }
+
+    private static void HalfInPlace(ref ushort words, ref float values, int length)
+    {
+        int lanes = Vector512.IsHardwareAccelerated ? 16
+            : Vector.IsHardwareAccelerated && Vector<float>.Count is 4 or 8 or 16 ? Vector<float>.Count : 1;
+        nint i = length;
+        for (; i % lanes != 0; i--)
+        {
+            Unsafe.Add(ref values, i - 1) = (float)Unsafe.As<ushort, Half>(ref Unsafe.Add(ref words, i - 1));
+        }
+
+        for (i -= lanes; i >= 0; i -= lanes)
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                HalfStorage.Widen(SixteenBitLanes.Load(ref words, (nuint)i)).StoreUnsafe(ref values, (nuint)i);
+            }
+            else if (lanes > 1)
+            {
+                HalfStorage.Widen(SixteenBitLanes.LoadPreferred(ref words, (nuint)i)).StoreUnsafe(ref values, (nuint)i);
+            }
+            else
+            {
+                Unsafe.Add(ref values, i) = (float)Unsafe.As<ushort, Half>(ref Unsafe.Add(ref words, i));
             }
         }
     }

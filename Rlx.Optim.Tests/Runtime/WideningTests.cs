@@ -25,6 +25,25 @@ public sealed class WideningTests
         }
     }
 
+    [Fact]
+    public void Every_half_value_widens_to_its_scalar_conversion()
+    {
+        var values = new Half[65_536 + 7]; // every bit pattern, then a tail shorter than a vector
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = BitConverter.UInt16BitsToHalf((ushort)i);
+        }
+
+        var widened = new float[values.Length];
+        Widening.FromHalf(values, widened);
+        for (int i = 0; i < values.Length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToUInt32Bits(widened[i]) == BitConverter.SingleToUInt32Bits((float)values[i]),
+                $"bits {BitConverter.HalfToUInt16Bits(values[i]):X4}");
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -32,6 +51,7 @@ public sealed class WideningTests
     [InlineData(2_048)]
     [InlineData(2_049)]
     [InlineData(10_007)]
+    [InlineData(65_543)]
     public void Sixteen_bit_values_widen_in_place_to_their_scalar_conversions(int length)
     {
         var random = new Random(length);
