@@ -6,14 +6,13 @@ public static partial class ElementwiseDriver
 {
     /// <summary>
     /// Runs a float rule over a set of 16-bit parameters through their float master copy (the state's
-    /// <c>master_weight</c>): the update is exact float arithmetic on the copy, and the parameter is then written
-    /// from it rounded to nearest. The copy is taken from the parameter on the set's first step.
+    /// <c>master_weight</c>): the update is exact float arithmetic on the copy, and the parameter is written from it
+    /// rounded to nearest, a block at a time as the update leaves it, on up to <paramref name="maxDegreeOfParallelism"/>
+    /// cores (-1: all). The copy is taken from the parameter on the set's first step. The set's part of a
+    /// <see cref="StepPlan"/>, kept with its state, runs it: the same bits as the set's part of <c>StepAll</c>.
     /// </summary>
-    /// <remarks>
-    /// The rounding to nearest is a second pass over the set, on the calling thread (vectorized for bfloat16; not yet
-    /// fused into the update).
-    /// </remarks>
     /// <exception cref="InvalidOperationException">The set keeps no master copy.</exception>
+    /// <exception cref="NotSupportedException">Parameters other than Half or BFloat16, or another gradient type.</exception>
     public static void RunParallelMasterWeights<TWide, TPreferred, TScalars, TParameter, TGradient>(
         in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
         ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
@@ -23,18 +22,21 @@ public static partial class ElementwiseDriver
         where TParameter : unmanaged
         where TGradient : unmanaged
     {
-        StateBuffer master = state.MasterWeight
-            ?? throw new InvalidOperationException($"Parameter set '{state.Name}' keeps no master copy of its parameter.");
-        Span<float> copy = master.Span;
-        if (!state.MasterWeightTaken)
+        if (state.MasterWeight is null)
         {
-            Widen(parameter, copy);
-            state.MasterWeightTaken = true;
+            throw new InvalidOperationException($"Parameter set '{state.Name}' keeps no master copy of its parameter.");
         }
 
-        RunParallel<TWide, TPreferred, TScalars, float, TGradient>(
-            in scalars, copy, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
-        RoundToNearest(copy, parameter);
+        if (typeof(TParameter) != typeof(BFloat16) && typeof(TParameter) != typeof(Half))
+        {
+            throw new NotSupportedException($"Master weights are for Half or BFloat16 parameters, not {typeof(TParameter).Name}.");
+        }
+
+        var set = state.OwnPlanSet as KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>
+            ?? (KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>)(state.OwnPlanSet =
+                new KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>(state, masterWeights: true));
+        set.Scalars = scalars;
+        StepPlan.RunSet(set, parameter, gradient, gradientScale, seed, step, maxDegreeOfParallelism, parallelThreshold: 0);
     }
 
     internal static void Widen<TParameter>(Span<TParameter> parameter, Span<float> copy)

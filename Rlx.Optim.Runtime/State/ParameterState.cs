@@ -141,10 +141,10 @@ public sealed class ParameterState
     public IReadOnlyList<StateBuffer> Buffers { get; }
 
     /// <summary>
-    /// The set's step-plan part when its rule measures the set before updating it (Adafactor): kept with the state, so
-    /// its one-set calls allocate it once.
+    /// The set's step-plan part for its one-set calls, when they run through a plan (Adafactor, whose rule measures
+    /// the set before updating it; a 16-bit set through its master copy): kept with the state, so they allocate it once.
     /// </summary>
-    internal CompilerServices.StepPlanSet? MeasuredSet { get; set; }
+    internal CompilerServices.StepPlanSet? OwnPlanSet { get; set; }
 
     /// <summary>The buffer called <paramref name="bufferName"/>, for example <c>exp_avg</c>.</summary>
     /// <exception cref="KeyNotFoundException">The set keeps no buffer of that name.</exception>

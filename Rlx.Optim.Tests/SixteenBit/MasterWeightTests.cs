@@ -64,6 +64,45 @@ public sealed class MasterWeightTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-1)]
+    public void EachSetsOwnMethodRoundsHalfParametersFromTheCopyOnOneCoreAndAll(int cores)
+    {
+        var optimizer = new MasterWeightHalfAdam { MaxDegreeOfParallelism = cores };
+        var twin = new MasterWeightHalfAdamTwin();
+        var random = new Random(11);
+        // Values up to ±70,000: past half's largest finite value, so some parameters are ∞ from the first step on.
+        Half[] h = Array.ConvertAll(Floats(random, 100_003), v => (Half)(v * 70_000f));
+        BFloat16[] s = Array.ConvertAll(Floats(random, 5), v => (BFloat16)v);
+        float[] th = Array.ConvertAll(h, v => (float)v), ts = Array.ConvertAll(s, v => (float)v);
+        for (int step = 1; step <= 4; step++)
+        {
+            Half[] gh = Array.ConvertAll(Floats(random, h.Length), v => (Half)v);
+            float[] gs = Floats(random, s.Length);
+            optimizer.StepH(h, gh);
+            optimizer.StepS(s, gs);
+            optimizer.EndIteration();
+            twin.StepH(th, Array.ConvertAll(gh, v => (float)v));
+            twin.StepS(ts, gs);
+            twin.EndIteration();
+
+            Assert.True(optimizer.States[0].MasterWeight!.Span.SequenceEqual(th), $"step {step}: h's copy");
+            Assert.True(optimizer.States[1].MasterWeight!.Span.SequenceEqual(ts), $"step {step}: s's copy");
+            for (int i = 0; i < h.Length; i++)
+            {
+                Assert.True(
+                    BitConverter.HalfToUInt16Bits(h[i]) == BitConverter.HalfToUInt16Bits((Half)th[i]),
+                    $"step {step}, h[{i}] = {h[i]}, copy {th[i]:R}");
+            }
+
+            for (int i = 0; i < s.Length; i++)
+            {
+                Assert.True(s[i].Bits == ((BFloat16)ts[i]).Bits, $"step {step}, s[{i}]");
+            }
+        }
+    }
+
     [Fact]
     public void TheCopyIsCheckpointedAsFloatAndTheRunResumesBitForBit()
     {

@@ -52,6 +52,12 @@ public sealed class SixteenBitAllocationTests
             {
                 plain.StepAll(w, gw, b, gb, e, ge);
                 master.StepAll(w, gw, b, gb, e, ge);
+
+                // Each set's own method: a master copy's through the set's own plan, kept with its state.
+                master.StepW(w, gw);
+                master.StepB(b, gb);
+                master.StepE(e, ge);
+                master.EndIteration();
             }
         }
     }

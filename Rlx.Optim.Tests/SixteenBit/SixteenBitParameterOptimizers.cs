@@ -170,3 +170,19 @@ public partial class DoubleSixteenBitAdafactorTwin
     [Parameter(37)] public partial void StepB(Span<float> bias, ReadOnlySpan<float> gradient);
     [Parameter(41)] public partial void StepE(Span<float> embedding, ReadOnlySpan<float> gradient);
 }
+
+// Half parameters through master weights, a set large enough to be split across cores and into several rounding
+// blocks per chunk, stepped by its own method; its twin is the float-state float declaration.
+[AdamOptimizer(LearningRate = 0.01, MasterWeights = true, RoundingSeed = 29)]
+public partial class MasterWeightHalfAdam
+{
+    [Parameter(100_003)] public partial void StepH(Span<Half> weights, ReadOnlySpan<Half> gradient);
+    [Parameter(5)] public partial void StepS(Span<BFloat16> scale, ReadOnlySpan<float> gradient);
+}
+
+[AdamOptimizer(LearningRate = 0.01)]
+public partial class MasterWeightHalfAdamTwin
+{
+    [Parameter(100_003)] public partial void StepH(Span<float> weights, ReadOnlySpan<float> gradient);
+    [Parameter(5)] public partial void StepS(Span<float> scale, ReadOnlySpan<float> gradient);
+}

@@ -36,8 +36,8 @@ internal sealed unsafe class AdafactorMasterSet<TRule, TParameter, TGradient> : 
 
     /// <summary>The set's own instance, kept with its state so its one-set calls allocate nothing after the first.</summary>
     public static AdafactorMasterSet<TRule, TParameter, TGradient> For(ParameterState state) =>
-        state.MeasuredSet as AdafactorMasterSet<TRule, TParameter, TGradient>
-        ?? (AdafactorMasterSet<TRule, TParameter, TGradient>)(state.MeasuredSet = new AdafactorMasterSet<TRule, TParameter, TGradient>(state));
+        state.OwnPlanSet as AdafactorMasterSet<TRule, TParameter, TGradient>
+        ?? (AdafactorMasterSet<TRule, TParameter, TGradient>)(state.OwnPlanSet = new AdafactorMasterSet<TRule, TParameter, TGradient>(state));
 
     internal override int MeasurePasses => _float.MeasurePasses;
 

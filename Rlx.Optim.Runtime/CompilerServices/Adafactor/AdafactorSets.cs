@@ -87,13 +87,13 @@ internal static class AdafactorSets
             return new AdafactorSet<TRule, TParameter, TParameterStorage, TGradient, TGradientStorage>(state);
         }
 
-        if (state.MeasuredSet is AdafactorSet<TRule, TParameter, TParameterStorage, TGradient, TGradientStorage> kept)
+        if (state.OwnPlanSet is AdafactorSet<TRule, TParameter, TParameterStorage, TGradient, TGradientStorage> kept)
         {
             return kept;
         }
 
         var set = new AdafactorSet<TRule, TParameter, TParameterStorage, TGradient, TGradientStorage>(state);
-        state.MeasuredSet = set;
+        state.OwnPlanSet = set;
         return set;
     }
 }

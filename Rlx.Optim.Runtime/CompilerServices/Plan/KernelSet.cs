@@ -15,6 +15,12 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
     where TParameter : unmanaged
     where TGradient : unmanaged
 {
+    /// <summary>
+    /// The block a master copy is updated and rounded in: 64 KB of the copy, which stays in the second-level cache
+    /// between the two. A multiple of the vector width, so only a range's last block has a tail.
+    /// </summary>
+    internal const int MasterBlockElements = 16 * 1024;
+
     private readonly bool _masterWeights;
     private RoundingKeys _keys;
     private float _gradientScale = 1f;
@@ -74,10 +80,15 @@ internal sealed unsafe class KernelSet<TWide, TPreferred, TScalars, TParameter, 
     {
         if (_masterWeights)
         {
-            // The exact float update of the copy, then this range of θ from it, rounded to nearest.
-            WithGradient<float, FloatStorage>((byte*)_master, start, end);
-            var copy = new ReadOnlySpan<float>(_master + start, (int)(end - start));
-            ElementwiseDriver.RoundToNearest(copy, new Span<TParameter>((TParameter*)Parameter + start, copy.Length));
+            // The exact float update of the copy, then θ from it, rounded to nearest, a block at a time, so the
+            // rounding reads the copy from the cache the update left it in.
+            for (nuint from = start; from < end; from += MasterBlockElements)
+            {
+                nuint to = Math.Min(end, from + MasterBlockElements);
+                WithGradient<float, FloatStorage>((byte*)_master, from, to);
+                var copy = new ReadOnlySpan<float>(_master + from, (int)(to - from));
+                ElementwiseDriver.RoundToNearest(copy, new Span<TParameter>((TParameter*)Parameter + from, copy.Length));
+            }
         }
         else if (typeof(TParameter) == typeof(float))
         {
