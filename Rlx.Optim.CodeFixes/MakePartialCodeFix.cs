@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +9,7 @@ namespace Rlx.Optim.CodeFixes;
 
 /// <summary>RLXO0001: adds <c>partial</c> to the optimizer class declaration, as its last modifier.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix)), Shared]
-public sealed class MakePartialCodeFix : CodeFixProvider
+public sealed class MakePartialCodeFix : FlaggedNodeCodeFix<TypeDeclarationSyntax>
 {
     /// <summary>The equivalence key of the fix (one for every class, so Fix All applies it everywhere).</summary>
     public const string EquivalenceKey = "Rlx.Optim.MakePartial";
@@ -22,30 +20,24 @@ public sealed class MakePartialCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            // Reported on the identifier of the declaration that lacks the modifier (each declaration of a class is its own).
-            SyntaxToken identifier = root?.FindToken(diagnostic.Location.SourceSpan.Start) ?? default;
-            if (identifier.Span != diagnostic.Location.SourceSpan
-                || identifier.Parent is not TypeDeclarationSyntax declaration
-                || declaration.Identifier != identifier
-                || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                continue;
-            }
+    private protected override string Key => EquivalenceKey;
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{identifier.ValueText}' partial",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root!.ReplaceNode(declaration, MakePartial(declaration)))),
-                    EquivalenceKey),
-                diagnostic);
-        }
+    /// <inheritdoc/>
+    /// <remarks>Reported on the identifier of the declaration that lacks the modifier (each declaration of a class is its own).</remarks>
+    private protected override TypeDeclarationSyntax? Flagged(SyntaxNode root, Diagnostic diagnostic)
+    {
+        SyntaxToken identifier = root.FindToken(diagnostic.Location.SourceSpan.Start);
+        return identifier.Span == diagnostic.Location.SourceSpan
+            && identifier.Parent is TypeDeclarationSyntax declaration
+            && declaration.Identifier == identifier
+            && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                ? declaration
+                : null;
     }
+
+    private protected override string Title(TypeDeclarationSyntax node) => $"Make '{node.Identifier.ValueText}' partial";
+
+    private protected override SyntaxNode Fix(SyntaxNode root, TypeDeclarationSyntax node) => root.ReplaceNode(node, MakePartial(node));
 
     /// <summary>
     /// <c>partial</c> goes last, right before <c>class</c>, where C# wants it and people write it. Without other

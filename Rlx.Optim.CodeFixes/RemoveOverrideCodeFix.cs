@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,7 +15,7 @@ namespace Rlx.Optim.CodeFixes;
 /// Lion), with its comma.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveOverrideCodeFix)), Shared]
-public sealed class RemoveOverrideCodeFix : CodeFixProvider
+public sealed class RemoveOverrideCodeFix : FlaggedNodeCodeFix<AttributeArgumentSyntax>
 {
     /// <summary>The equivalence key of the fix (one for every argument, so Fix All removes them all).</summary>
     public const string EquivalenceKey = "Rlx.Optim.RemoveOverride";
@@ -31,25 +30,13 @@ public sealed class RemoveOverrideCodeFix : CodeFixProvider
     /// </summary>
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixDocumentAsync);
 
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (root is null || FlaggedArgument(root, diagnostic) is not { } argument)
-            {
-                continue;
-            }
+    private protected override string Key => EquivalenceKey;
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Remove '{argument.NameEquals!.Name.Identifier.ValueText}'",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(RemoveArguments(root, new[] { argument }))),
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
+    private protected override AttributeArgumentSyntax? Flagged(SyntaxNode root, Diagnostic diagnostic) => FlaggedArgument(root, diagnostic);
+
+    private protected override string Title(AttributeArgumentSyntax node) => $"Remove '{node.NameEquals!.Name.Identifier.ValueText}'";
+
+    private protected override SyntaxNode Fix(SyntaxNode root, AttributeArgumentSyntax node) => RemoveArguments(root, new[] { node });
 
     private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +15,7 @@ namespace Rlx.Optim.CodeFixes;
 /// (<c>ref</c>, <c>scoped</c>, <c>params</c>), attributes and defaults go, as the signature allows none.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StepParametersCodeFix)), Shared]
-public sealed class StepParametersCodeFix : CodeFixProvider
+public sealed class StepParametersCodeFix : FlaggedNodeCodeFix<ParameterListSyntax>
 {
     /// <summary>The equivalence key of the fix.</summary>
     public const string EquivalenceKey = "Rlx.Optim.StepParameters";
@@ -31,28 +29,26 @@ public sealed class StepParametersCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            // Reported on the whole parameter list, parentheses included.
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                    .FirstAncestorOrSelf<ParameterListSyntax>() is not { Parent: MethodDeclarationSyntax } parameters
-                || parameters.Span != diagnostic.Location.SourceSpan)
-            {
-                continue;
-            }
+    private protected override string Key => EquivalenceKey;
 
-            (string parameter, string gradient) = Names(parameters);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Take (Span<float> {parameter}, ReadOnlySpan<float> {gradient})",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(parameters, StepParameters(parameters, parameter, gradient)))),
-                    EquivalenceKey),
-                diagnostic);
-        }
+    /// <inheritdoc/>
+    /// <remarks>Reported on the whole parameter list, parentheses included.</remarks>
+    private protected override ParameterListSyntax? Flagged(SyntaxNode root, Diagnostic diagnostic) =>
+        root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ParameterListSyntax>()
+            is { Parent: MethodDeclarationSyntax } parameters && parameters.Span == diagnostic.Location.SourceSpan
+            ? parameters
+            : null;
+
+    private protected override string Title(ParameterListSyntax node)
+    {
+        (string parameter, string gradient) = Names(node);
+        return $"Take (Span<float> {parameter}, ReadOnlySpan<float> {gradient})";
+    }
+
+    private protected override SyntaxNode Fix(SyntaxNode root, ParameterListSyntax node)
+    {
+        (string parameter, string gradient) = Names(node);
+        return root.ReplaceNode(node, StepParameters(node, parameter, gradient));
     }
 
     /// <summary>The two names the user chose, or <c>parameter</c> and <c>gradient</c> when there were not two.</summary>
