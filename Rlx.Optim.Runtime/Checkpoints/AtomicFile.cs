@@ -1,15 +1,20 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 
 namespace Rlx.Optim;
 
 /// <summary>
 /// Replaces a file all at once: the content goes to a temporary file beside it, is flushed to disk, and is then
 /// renamed over the target (an atomic replace on the same volume). A crash or an error mid-write leaves the
-/// previous file as it was, and the temporary file is deleted on error.
+/// previous file as it was, and the temporary file is deleted on error. On Linux and macOS the directory is then
+/// flushed too, so the rename itself survives a power loss once the save returns.
 /// </summary>
-internal static class AtomicFile
+internal static partial class AtomicFile
 {
+    /// <summary>O_RDONLY, 0 on every Unix.</summary>
+    private const int ReadOnly = 0;
+
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -38,7 +43,49 @@ internal static class AtomicFile
             TryDelete(temporary);
             throw;
         }
+
+        // The new file is complete whatever happens here: a directory that cannot be flushed only loses durability.
+        TryFlushDirectory(directory);
     }
+
+    /// <summary>
+    /// fsync(2) on the directory, which a rename changes: without it a power loss can bring back the directory entry of
+    /// the previous file even after the save returned. .NET opens no directory as a file, hence libc. Returns whether
+    /// the directory was flushed (false on Windows, whose renames need no such step, and on any error).
+    /// </summary>
+    internal static bool TryFlushDirectory(string directory)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() && !OperatingSystem.IsFreeBSD())
+        {
+            return false;
+        }
+
+        try
+        {
+            int descriptor = Open(directory, ReadOnly);
+            if (descriptor < 0)
+            {
+                return false;
+            }
+
+            bool flushed = Fsync(descriptor) == 0;
+            _ = Close(descriptor);
+            return flushed;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync")]
+    private static partial int Fsync(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int descriptor);
 
     private static void TryDelete(string path)
     {

@@ -72,6 +72,14 @@ public sealed class AtomicSaveTests : IDisposable
     }
 
     [Fact]
+    public void The_directory_is_flushed_after_the_rename_where_the_system_needs_it()
+    {
+        // What a save calls once the file is in place: fsync on the directory (Linux, macOS), nothing on Windows.
+        Assert.Equal(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), AtomicFile.TryFlushDirectory(_directory));
+        Assert.False(AtomicFile.TryFlushDirectory(Path.Combine(_directory, "missing")));
+    }
+
+    [Fact]
     public void Saving_into_a_missing_directory_throws_and_creates_nothing()
     {
         string path = Path.Combine(_directory, "missing", "optimizer.safetensors");
