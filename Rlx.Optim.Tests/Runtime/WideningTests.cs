@@ -9,40 +9,12 @@ namespace Rlx.Optim.Tests.Runtime;
 public sealed class WideningTests
 {
     [Fact]
-    public void Every_bfloat16_value_widens_to_its_scalar_conversion()
-    {
-        var values = new BFloat16[65_536 + 7]; // every bit pattern, then a tail shorter than a vector
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = BFloat16.FromBits((ushort)i);
-        }
-
-        var widened = new float[values.Length];
-        Widening.FromBFloat16(values, widened);
-        for (int i = 0; i < values.Length; i++)
-        {
-            Assert.True(BitConverter.SingleToUInt32Bits(widened[i]) == BitConverter.SingleToUInt32Bits(values[i]), $"bits {values[i].Bits:X4}");
-        }
-    }
+    public void Every_bfloat16_value_widens_to_its_scalar_conversion() =>
+        AssertEveryPatternWidens<BFloat16>((values, widened) => Widening.FromBFloat16(values, widened), b => BFloat16.FromBits(b));
 
     [Fact]
-    public void Every_half_value_widens_to_its_scalar_conversion()
-    {
-        var values = new Half[65_536 + 7]; // every bit pattern, then a tail shorter than a vector
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = BitConverter.UInt16BitsToHalf((ushort)i);
-        }
-
-        var widened = new float[values.Length];
-        Widening.FromHalf(values, widened);
-        for (int i = 0; i < values.Length; i++)
-        {
-            Assert.True(
-                BitConverter.SingleToUInt32Bits(widened[i]) == BitConverter.SingleToUInt32Bits((float)values[i]),
-                $"bits {BitConverter.HalfToUInt16Bits(values[i]):X4}");
-        }
-    }
+    public void Every_half_value_widens_to_its_scalar_conversion() =>
+        AssertEveryPatternWidens<Half>((values, widened) => Widening.FromHalf(values, widened), b => (float)BitConverter.UInt16BitsToHalf(b));
 
     [Theory]
     [InlineData(0)]
@@ -80,6 +52,27 @@ public sealed class WideningTests
             Assert.True(
                 BitConverter.SingleToUInt32Bits(floats[i]) == BitConverter.SingleToUInt32Bits(scalar(bits[i])),
                 $"{typeof(T).Name} element {i} of {bits.Length}: bits {bits[i]:X4}");
+        }
+    }
+
+    private delegate void Widen<T>(ReadOnlySpan<T> values, Span<float> widened);
+
+    private static void AssertEveryPatternWidens<T>(Widen<T> widen, Func<ushort, float> scalar)
+        where T : unmanaged
+    {
+        var bits = new ushort[65_536 + 7]; // every bit pattern, then a tail shorter than a vector
+        for (int i = 0; i < bits.Length; i++)
+        {
+            bits[i] = (ushort)i;
+        }
+
+        var widened = new float[bits.Length];
+        widen(MemoryMarshal.Cast<ushort, T>(bits), widened);
+        for (int i = 0; i < bits.Length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToUInt32Bits(widened[i]) == BitConverter.SingleToUInt32Bits(scalar(bits[i])),
+                $"{typeof(T).Name} bits {bits[i]:X4}");
         }
     }
 }
