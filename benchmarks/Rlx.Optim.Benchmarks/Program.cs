@@ -9,7 +9,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rlx.Optim.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit | --first-step [runs] | --whole-step | --whole-step-rounds | --adafactor-memory | --print-gpt2-declaration]
+// dotnet run -c Release --project benchmarks/Rlx.Optim.Benchmarks [-- --short] [-- --filter *Adam*] [-- --generator-cost | --scaling | --kernel-study | --driver-study | --driver-vs-previous | --ceiling | --layout-study | --arithmetic-bound | --bf16-state | --sixteen-bit | --first-step [runs] | --whole-step | --whole-step-rounds | --adafactor-memory | --deepspeed LIBRARY | --print-gpt2-declaration]
 if (args.Contains("--print-gpt2-declaration"))
 {
     // Only the file's text on stdout: redirect it to Gpt2Declarations.cs.
@@ -21,6 +21,16 @@ if (args.Contains("--adafactor-memory"))
 {
     Console.WriteLine(MachineFacts.Describe());
     Console.WriteLine(AdafactorMemory.Measure());
+    return;
+}
+
+if (args.Contains("--deepspeed"))
+{
+    // The library benchmarks/deepspeed/build.sh built.
+    Console.WriteLine(MachineFacts.Describe());
+    Console.WriteLine(MachineFacts.Load());
+    Console.WriteLine(DeepSpeedComparison.Measure(args[Array.IndexOf(args, "--deepspeed") + 1]));
+    Console.WriteLine(MachineFacts.Load());
     return;
 }
 
