@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -6,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Rlx.Optim.Generators.Diagnostics;
 using Rlx.Optim.Generators.Emit;
 using Rlx.Optim.Generators.Families;
+using Rlx.Optim.Generators.Helpers;
 using Rlx.Optim.Generators.Model;
 using Rlx.Optim.Generators.Parsing;
 
@@ -28,6 +31,8 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var valids = new List<IncrementalValuesProvider<OptimizerSpec>>();
+        var fallbackLists = new List<IncrementalValuesProvider<FallbackSpec>>();
         foreach (OptimizerFamily family in OptimizerFamily.All)
         {
             IncrementalValuesProvider<OptimizerDeclaration?> extracted = context.SyntaxProvider
@@ -37,30 +42,53 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
                     (syntaxContext, token) => Extract(syntaxContext, family, token))
                 .WithTrackingName(TrackingNames.Extract);
 
-            IncrementalValuesProvider<OptimizerSpec> valid = extracted
+            valids.Add(extracted
                 .Select(static (declaration, _) => declaration?.Optimizer)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!)
-                .WithTrackingName(TrackingNames.Valid);
-            context.RegisterSourceOutput(valid, static (output, spec) => Emit(output, spec));
+                .WithTrackingName(TrackingNames.Valid));
 
-            IncrementalValuesProvider<FallbackSpec> fallbacks = extracted
+            fallbackLists.Add(extracted
                 .Select(static (declaration, _) => declaration?.Fallback)
                 .Where(static fallback => fallback is not null)
                 .Select(static (fallback, _) => fallback!)
-                .WithTrackingName(TrackingNames.Fallback);
-            RegisterFallbackOutputs(context, fallbacks);
+                .WithTrackingName(TrackingNames.Fallback));
         }
 
-        IncrementalValuesProvider<FallbackSpec> strays = context.SyntaxProvider
+        fallbackLists.Add(context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.ParameterAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (syntaxContext, token) => ExtractStray(syntaxContext, token))
             .Where(static fallback => fallback is not null)
             .Select(static (fallback, _) => fallback!)
-            .WithTrackingName(TrackingNames.Stray);
-        RegisterFallbackOutputs(context, strays);
+            .WithTrackingName(TrackingNames.Stray));
+
+        IncrementalValueProvider<EquatableArray<string>> colliding = CollidingHintNames(valids, fallbackLists);
+        foreach (IncrementalValuesProvider<OptimizerSpec> valid in valids)
+        {
+            context.RegisterSourceOutput(valid.Combine(colliding), static (output, pair) => Emit(output, pair.Left, pair.Right));
+        }
+
+        foreach (IncrementalValuesProvider<FallbackSpec> fallbacks in fallbackLists)
+        {
+            RegisterFallbackOutputs(context, fallbacks, colliding);
+        }
+    }
+
+    /// <summary>
+    /// Every generated file's name that differs from another only in case (<see cref="CaseUniqueHintNames"/>). An
+    /// equatable value, so the outputs combined with it stay cached while the set of names does not change.
+    /// </summary>
+    private static IncrementalValueProvider<EquatableArray<string>> CollidingHintNames(
+        IEnumerable<IncrementalValuesProvider<OptimizerSpec>> valids, IEnumerable<IncrementalValuesProvider<FallbackSpec>> fallbackLists)
+    {
+        IEnumerable<IncrementalValueProvider<ImmutableArray<string>>> names = valids
+            .Select(static valid => valid.Select(static (spec, _) => spec.HintName).Collect())
+            .Concat(fallbackLists.Select(static fallbacks => fallbacks.Select(static (fallback, _) => fallback.HintName).Collect()));
+        IncrementalValueProvider<ImmutableArray<string>> all = names.Aggregate(
+            static (left, right) => left.Combine(right).Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
+        return all.Select(static (hintNames, _) => CaseUniqueHintNames.Colliding(hintNames));
     }
 
     /// <summary>
@@ -68,11 +96,13 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     /// the compilation's own trees, which only the compilation holds: that output runs again on every edit, but only
     /// for a class no generated file can extend, so the members' output stays cached.
     /// </summary>
-    private static void RegisterFallbackOutputs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FallbackSpec> fallbacks)
+    private static void RegisterFallbackOutputs(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FallbackSpec> fallbacks,
+        IncrementalValueProvider<EquatableArray<string>> colliding)
     {
         context.RegisterSourceOutput(
-            fallbacks.Where(static fallback => fallback.Members.Count > 0 || fallback.Surface),
-            static (output, fallback) => EmitFallback(output, fallback));
+            fallbacks.Where(static fallback => fallback.Members.Count > 0 || fallback.Surface).Combine(colliding),
+            static (output, pair) => EmitFallback(output, pair.Left, pair.Right));
         context.RegisterSourceOutput(
             fallbacks.Where(static fallback => fallback.Reported.Count > 0).Combine(context.CompilationProvider),
             static (output, pair) => Report(output, pair.Left, pair.Right));
@@ -133,11 +163,11 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     private static bool IsFirstOptimizerAttribute(INamedTypeSymbol type, OptimizerFamily family) =>
         OptimizerFamily.On(type).FirstOrDefault() == family;
 
-    private static void Emit(SourceProductionContext output, OptimizerSpec spec)
+    private static void Emit(SourceProductionContext output, OptimizerSpec spec, EquatableArray<string> colliding)
     {
         try
         {
-            output.AddSource(spec.HintName, OptimizerEmitter.Emit(spec));
+            output.AddSource(CaseUniqueHintNames.For(spec.HintName, colliding), OptimizerEmitter.Emit(spec));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -145,11 +175,11 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitFallback(SourceProductionContext output, FallbackSpec fallback)
+    private static void EmitFallback(SourceProductionContext output, FallbackSpec fallback, EquatableArray<string> colliding)
     {
         try
         {
-            output.AddSource(fallback.HintName, FallbackEmitter.Emit(fallback));
+            output.AddSource(CaseUniqueHintNames.For(fallback.HintName, colliding), FallbackEmitter.Emit(fallback));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

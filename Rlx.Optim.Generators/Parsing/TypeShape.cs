@@ -103,8 +103,8 @@ internal static class TypeShape
 
     /// <summary>
     /// <c>Namespace.Outer+Inner.g.cs</c>, from the metadata names (<c>Opt`1</c> for a generic <c>Opt&lt;T&gt;</c>):
-    /// unique per type, unlike the short name. (Not between types whose full names differ only in case: Roslyn compares
-    /// hint names ignoring case, and fails the generator's run on such a pair.)
+    /// unique per type, unlike the short name, but for case: Roslyn compares hint names ignoring case, so names that
+    /// differ only in case are made unique when the files are added (<see cref="Emit.CaseUniqueHintNames"/>).
     /// </summary>
     public static string HintName(INamedTypeSymbol type)
     {
