@@ -9,7 +9,7 @@ namespace Rlx.Optim.Generators.Emit;
 /// Generated files' names made unique ignoring case. Roslyn compares hint names ignoring case and rejects a second
 /// file whose name differs from an earlier one's only in case, so <c>Demo.MasterLion</c> and <c>Demo.masterLion</c>
 /// (two types C# tells apart) would leave one optimizer without its code. Each name that shares its spelling with
-/// another but for case gets a suffix hashed from its exact spelling: <c>Demo.masterLion.case-4c1d6a0e.g.cs</c>.
+/// another but for case gets a suffix hashed from its exact spelling: <c>Demo.masterLion.case-70366de9.g.cs</c>.
 /// The suffix depends on that name alone, never on the order in which files are added; its hyphen, which no C#
 /// identifier holds, keeps it from any other type's name.
 /// </summary>
