@@ -32,11 +32,8 @@ public static partial class ElementwiseDriver
             throw new NotSupportedException($"Master weights are for Half or BFloat16 parameters, not {typeof(TParameter).Name}.");
         }
 
-        var set = state.OwnPlanSet as KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>
-            ?? (KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>)(state.OwnPlanSet =
-                new KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>(state, masterWeights: true));
-        set.Scalars = scalars;
-        StepPlan.RunSet(set, parameter, gradient, gradientScale, seed, step, maxDegreeOfParallelism, parallelThreshold: 0);
+        RunThroughPlan<TWide, TPreferred, TScalars, TParameter, TGradient>(
+            in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale, masterWeights: true);
     }
 
     internal static void Widen<TParameter>(Span<TParameter> parameter, Span<float> copy)

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -30,7 +29,8 @@ public static partial class ElementwiseDriver
 
     /// <summary>
     /// <see cref="Run{TWide, TPreferred, TScalars, TParameter, TGradient}"/> split across up to
-    /// <paramref name="maxDegreeOfParallelism"/> cores (-1: all), with the same bits.
+    /// <paramref name="maxDegreeOfParallelism"/> cores (-1: all), with the same bits: the set's part of a
+    /// <see cref="StepPlan"/>, kept with its state, as <c>StepAll</c> runs it.
     /// </summary>
     /// <exception cref="NotSupportedException">Another element type.</exception>
     public static void RunParallel<TWide, TPreferred, TScalars, TParameter, TGradient>(
@@ -40,97 +40,28 @@ public static partial class ElementwiseDriver
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
         where TParameter : unmanaged
-        where TGradient : unmanaged
-    {
-        if (typeof(TParameter) == typeof(BFloat16))
-        {
-            WithGradient<TWide, TPreferred, TScalars, BFloat16, BFloat16Storage, TGradient>(
-                in scalars, MemoryMarshal.Cast<TParameter, BFloat16>(parameter), gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
-        }
-        else if (typeof(TParameter) == typeof(Half))
-        {
-            WithGradient<TWide, TPreferred, TScalars, Half, HalfStorage, TGradient>(
-                in scalars, MemoryMarshal.Cast<TParameter, Half>(parameter), gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
-        }
-        else if (typeof(TParameter) == typeof(float))
-        {
-            WithGradient<TWide, TPreferred, TScalars, float, FloatStorage, TGradient>(
-                in scalars, MemoryMarshal.Cast<TParameter, float>(parameter), gradient, state, seed, step, maxDegreeOfParallelism, gradientScale);
-        }
-        else
-        {
-            throw new NotSupportedException($"Parameters of type {typeof(TParameter).Name} are not supported: use float, Half or BFloat16.");
-        }
-    }
+        where TGradient : unmanaged =>
+        RunThroughPlan<TWide, TPreferred, TScalars, TParameter, TGradient>(
+            in scalars, parameter, gradient, state, seed, step, maxDegreeOfParallelism, gradientScale, masterWeights: false);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WithGradient<TWide, TPreferred, TScalars, TParameter, TParameterStorage, TGradient>(
+    /// <summary>
+    /// A one-set call through the set's part of a step plan (<see cref="KernelSet{TWide, TPreferred, TScalars, TParameter, TGradient}"/>),
+    /// created on the set's first call and kept in <see cref="ParameterState.OwnPlanSet"/>, so later calls allocate
+    /// nothing: its element types pick the storages there, as in <c>StepAll</c>.
+    /// </summary>
+    private static void RunThroughPlan<TWide, TPreferred, TScalars, TParameter, TGradient>(
         in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-        ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
+        ulong seed, long step, int maxDegreeOfParallelism, float gradientScale, bool masterWeights)
         where TWide : struct, IWideUpdate<TScalars>
         where TPreferred : struct, IPreferredUpdate<TScalars>
         where TScalars : unmanaged
         where TParameter : unmanaged
-        where TParameterStorage : struct, IStorage<TParameter>
         where TGradient : unmanaged
     {
-        if (typeof(TGradient) == typeof(float))
-        {
-            RunParallelStorages<TWide, TPreferred, TScalars, TParameter, TParameterStorage, float, FloatStorage>(
-                in scalars, parameter, MemoryMarshal.Cast<TGradient, float>(gradient), state, seed, step, maxDegreeOfParallelism, gradientScale);
-        }
-        else if (typeof(TGradient) == typeof(BFloat16))
-        {
-            RunParallelStorages<TWide, TPreferred, TScalars, TParameter, TParameterStorage, BFloat16, BFloat16Storage>(
-                in scalars, parameter, MemoryMarshal.Cast<TGradient, BFloat16>(gradient), state, seed, step, maxDegreeOfParallelism, gradientScale);
-        }
-        else if (typeof(TGradient) == typeof(Half))
-        {
-            RunParallelStorages<TWide, TPreferred, TScalars, TParameter, TParameterStorage, Half, HalfStorage>(
-                in scalars, parameter, MemoryMarshal.Cast<TGradient, Half>(gradient), state, seed, step, maxDegreeOfParallelism, gradientScale);
-        }
-        else
-        {
-            throw new NotSupportedException($"Gradients of type {typeof(TGradient).Name} are not supported: use float, Half or BFloat16.");
-        }
+        var set = state.OwnPlanSet as KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>
+            ?? (KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>)(state.OwnPlanSet =
+                new KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>(state, masterWeights));
+        set.Scalars = scalars;
+        StepPlan.RunSet(set, parameter, gradient, gradientScale, seed, step, maxDegreeOfParallelism, parallelThreshold: 0);
     }
-
-    /// <summary>The set through the storages of its element types, on up to <paramref name="maxDegreeOfParallelism"/> cores.</summary>
-    private static void RunParallelStorages<TWide, TPreferred, TScalars, TParameter, TParameterStorage, TGradient, TGradientStorage>(
-        in TScalars scalars, Span<TParameter> parameter, ReadOnlySpan<TGradient> gradient, ParameterState state,
-        ulong seed, long step, int maxDegreeOfParallelism, float gradientScale)
-        where TWide : struct, IWideUpdate<TScalars>
-        where TPreferred : struct, IPreferredUpdate<TScalars>
-        where TScalars : unmanaged
-        where TParameter : unmanaged
-        where TParameterStorage : struct, IStorage<TParameter>
-        where TGradient : unmanaged
-        where TGradientStorage : struct, IStorage<TGradient>
-    {
-        RoundingKeys keys = RoundingKeys.For(seed, state.Index, step);
-        if (state.Precision == StatePrecision.BFloat16)
-        {
-            var streams = new Streams<TParameter, TGradient, BFloat16>(
-                ref MemoryMarshal.GetReference(parameter), in MemoryMarshal.GetReference(gradient),
-                ref BFloat16StateOrNull(state, 0, TWide.StateCount), ref BFloat16StateOrNull(state, 1, TWide.StateCount),
-                ref BFloat16StateOrNull(state, 2, TWide.StateCount), ref BFloat16StateOrNull(state, 3, TWide.StateCount),
-                keys, gradientScale);
-            RunParallel<TWide, TPreferred, TScalars, TParameter, TParameterStorage, TGradient, TGradientStorage, BFloat16, BFloat16Storage>(
-                in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
-        }
-        else
-        {
-            var streams = new Streams<TParameter, TGradient, float>(
-                ref MemoryMarshal.GetReference(parameter), in MemoryMarshal.GetReference(gradient),
-                ref StateOrNull(state, 0, TWide.StateCount), ref StateOrNull(state, 1, TWide.StateCount),
-                ref StateOrNull(state, 2, TWide.StateCount), ref StateOrNull(state, 3, TWide.StateCount),
-                keys, gradientScale);
-            RunParallel<TWide, TPreferred, TScalars, TParameter, TParameterStorage, TGradient, TGradientStorage, float, FloatStorage>(
-                in scalars, in streams, parameter.Length, maxDegreeOfParallelism);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref BFloat16 BFloat16StateOrNull(ParameterState state, int buffer, int count) =>
-        ref buffer < count ? ref Unsafe.As<byte, BFloat16>(ref state.Origin(buffer)) : ref Unsafe.NullRef<BFloat16>();
 }
