@@ -27,17 +27,30 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
     {
         nuint width = (nuint)Vector<float>.Count;
         nuint i = start;
+        bool scales = gradientScale != 1f;
         if (!TRule.HasRarePath)
         {
-            Plain(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
-                start, end, indexOffset);
+            if (scales)
+            {
+                Plain<Scaled>(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                    ref state3, start, end, indexOffset);
+            }
+            else
+            {
+                Plain<Unscaled>(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                    ref state3, start, end, indexOffset);
+            }
+
             return;
         }
 
         while (end - i >= 4 * width)
         {
-            i = Groups(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
-                i, end, indexOffset);
+            i = scales
+                ? Groups<Scaled>(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                    ref state3, i, end, indexOffset)
+                : Groups<Unscaled>(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                    ref state3, i, end, indexOffset);
             if (end - i >= 4 * width)
             {
                 // Groups stopped at a group with a rare lane, before storing anything of it.
@@ -59,13 +72,14 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
     /// registers). Never inlined, as <c>Groups</c>: a whole set's work, with an inlining budget of its own.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Plain(
+    private static void Plain<TScaling>(
         in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
+        where TScaling : struct, IGradientScaling
     {
         TScalars s = scalars;
         var k = new PreferredKeys(in keys);
-        bool scales = gradientScale != 1f;
+        bool scales = TScaling.Scales;
         var scale = new Vector<float>(gradientScale);
         nuint width = (nuint)Vector<float>.Count;
 
@@ -90,13 +104,14 @@ internal static class PreferredLoop<TRule, TScalars, TData, TDataStorage, TGradi
     /// so nothing it keeps in registers is saved and reloaded around one on every iteration.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nuint Groups(
+    private static nuint Groups<TScaling>(
         in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
+        where TScaling : struct, IGradientScaling
     {
         TScalars s = scalars;
         var k = new PreferredKeys(in keys);
-        bool scales = gradientScale != 1f;
+        bool scales = TScaling.Scales;
         var scale = new Vector<float>(gradientScale);
         nuint width = (nuint)Vector<float>.Count;
         bool rounds = TDataStorage.RoundsStochastically || TStateStorage.RoundsStochastically;

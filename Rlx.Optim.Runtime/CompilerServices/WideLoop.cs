@@ -30,8 +30,11 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
         nuint i = start;
         while (end - i >= 4 * Lanes)
         {
-            i = Groups(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2, ref state3,
-                i, end, indexOffset);
+            i = gradientScale != 1f
+                ? Groups<Scaled>(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                    ref state3, i, end, indexOffset)
+                : Groups<Unscaled>(in scalars, in keys, gradientScale, ref parameter, ref gradient, ref state0, ref state1, ref state2,
+                    ref state3, i, end, indexOffset);
             if (end - i >= 4 * Lanes)
             {
                 // Groups stopped at a group with a rare lane, before storing anything of it.
@@ -55,9 +58,10 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
     /// registers (the scalars, the streams) is saved and reloaded around one on every iteration.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nuint Groups(
+    private static nuint Groups<TScaling>(
         in TScalars scalars, in RoundingKeys keys, float gradientScale, ref TData parameter, ref TGradient gradient, ref TState state0,
         ref TState state1, ref TState state2, ref TState state3, nuint i, nuint end, int indexOffset)
+        where TScaling : struct, IGradientScaling
     {
         // Copies in locals: the rule's reads of them are then loop invariants kept in registers. The rounding keys
         // are broadcast here, once per call, and the index counters carried from vector to vector.
@@ -72,8 +76,9 @@ internal static class WideLoop<TRule, TScalars, TData, TDataStorage, TGradient, 
         Vector512<uint> counter = rounds ? CounterAt(indexOffset + (int)i) : default;
         Vector512<uint> advance = StochasticRounding.IndexCounter(Vector512.Create(Vector512<int>.Count));
 
-        // Clipping's factor, applied to g as it is read (a factor of 1 leaves g as it is, and is skipped).
-        bool scales = gradientScale != 1f;
+        // Clipping's factor, applied to g as it is read: a loop of its own (TScaling), so the loop of a factor of 1
+        // holds no factor and tests nothing per vector.
+        bool scales = TScaling.Scales;
         Vector512<float> scale = Vector512.Create(gradientScale);
         for (; end - i >= 4 * width; i += 4 * width)
         {
