@@ -107,7 +107,7 @@ internal static class NearestRounding
         Vector<uint> exponentField = Vector.Max(clamped & new Vector<uint>(0x7F80_0000u), new Vector<uint>(HalfMinExponentField));
         Vector<float> units = Vector.AsVectorSingle(clamped) * Vector.AsVectorSingle(new Vector<uint>(HalfScaleFieldBase) - exponentField);
         Vector<uint> half = Vector.ShiftLeft(Vector.ShiftRightLogical(exponentField, 23) - new Vector<uint>(113u), 10)
-            + Vector.ConvertToUInt32(Vector.Round(units));
+            + Vector.AsVectorUInt32(Vector.ConvertToInt32(Vector.Round(units))); // at most 2048: a signed conversion, which AVX2 has
         Vector<uint> rounded = sign | Vector.Min(half, new Vector<uint>(HalfPositiveInfinityBits));
 
         return Vector.ConditionalSelect(Vector.GreaterThan(magnitude, new Vector<uint>(0x7F80_0000u)), nan, rounded);

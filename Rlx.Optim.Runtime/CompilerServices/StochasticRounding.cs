@@ -288,12 +288,27 @@ public static class StochasticRounding
         Vector<uint> exponentField = Vector.Max(clamped & new Vector<uint>(FloatExponentMask), new Vector<uint>(HalfMinExponentField));
         Vector<float> units = Vector.AsVectorSingle(clamped) * Vector.AsVectorSingle(new Vector<uint>(HalfScaleFieldBase) - exponentField);
         Vector<float> whole = Vector.Floor(units);
-        Vector<uint> fraction = Vector.ConvertToUInt32((units - whole) * new Vector<float>(TwoTo32));
+        Vector<uint> fraction = TruncateToUInt32((units - whole) * new Vector<float>(TwoTo32));
         Vector<uint> up = Vector.LessThan(randomBits, fraction); // all bits set (−1) where it rounds up
-        Vector<uint> half = Vector.ShiftLeft(Vector.ShiftRightLogical(exponentField, 23) - new Vector<uint>(113u), 10) + Vector.ConvertToUInt32(whole) - up;
+        Vector<uint> half = Vector.ShiftLeft(Vector.ShiftRightLogical(exponentField, 23) - new Vector<uint>(113u), 10)
+            + Vector.AsVectorUInt32(Vector.ConvertToInt32(whole)) - up;
         Vector<uint> rounded = sign | Vector.Min(half, new Vector<uint>(HalfPositiveInfinityBits));
 
         return Vector.ConditionalSelect(Vector.GreaterThan(magnitude, new Vector<uint>(FloatPositiveInfinityBits)), nan, rounded);
+    }
+
+    /// <summary>
+    /// <c>Vector.ConvertToUInt32</c> (truncation) of lanes in [0, 2³²), with signed conversions only: AVX2 has no
+    /// unsigned one, and .NET's fallback for <see cref="Vector{T}"/> converts lane by lane. A lane from 2³¹ on is
+    /// converted less 2³¹ (exact there) and gets its top bit back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<uint> TruncateToUInt32(Vector<float> x)
+    {
+        var twoTo31 = new Vector<float>(2147483648f);
+        Vector<int> below = Vector.ConvertToInt32(x);
+        Vector<int> above = Vector.ConvertToInt32(x - twoTo31) ^ new Vector<int>(int.MinValue);
+        return Vector.AsVectorUInt32(Vector.ConditionalSelect(Vector.LessThan(x, twoTo31), below, above));
     }
 
     /// <summary><see cref="ToBFloat16(float, uint)"/> with the random bits of element <paramref name="index"/> under <paramref name="key"/>.</summary>

@@ -213,6 +213,19 @@ public sealed class StochasticRoundingTests
     }
 
     [Fact]
+    public void The_vector_truncation_to_unsigned_covers_every_float_below_two_to_the_32()
+    {
+        // Around 2³¹, where the signed conversion stops and the shifted one takes over, and the ends of [0, 2³²).
+        float[] values = [0f, 0.75f, 1f, 12_345.5f, 2_147_483_520f, 2_147_483_648f, 2_147_483_904f, 3e9f, 4_294_967_040f];
+        foreach (float value in values)
+        {
+            Vector<uint> truncated = StochasticRounding.TruncateToUInt32(new Vector<float>(value));
+            Assert.Equal((uint)value, truncated[0]);
+            Assert.Equal((uint)value, truncated[Vector<float>.Count - 1]);
+        }
+    }
+
+    [Fact]
     public void Vector_lanes_give_the_scalar_bits_at_both_widths()
     {
         var random = new Random(23);
