@@ -78,6 +78,14 @@ internal static class SixteenBitLanes
         if (Vector<uint>.Count == 8)
         {
             Vector256<uint> wide = lanes.AsVector256();
+            if (Sse41.IsSupported)
+            {
+                // The lanes are at most 0xFFFF, so a saturating pack of the two halves is exact: two instructions,
+                // where Narrow masks each lane, packs and permutes.
+                Sse41.PackUnsignedSaturate(wide.GetLower().AsInt32(), wide.GetUpper().AsInt32()).StoreUnsafe(ref origin, i);
+                return;
+            }
+
             Vector256.Narrow(wide, wide).GetLower().StoreUnsafe(ref origin, i);
             return;
         }
