@@ -10,75 +10,15 @@ namespace Rlx.Optim.CompilerServices;
 internal static class Widening
 {
     /// <summary><c>(float)source[i]</c> for every element, 32 or 16 lanes at a time: each value's bits moved up 16.</summary>
-    public static void FromBFloat16(ReadOnlySpan<BFloat16> source, Span<float> destination)
-    {
-        if (destination.Length < source.Length)
-        {
-            throw new ArgumentException("The destination is shorter than the source.", nameof(destination));
-        }
-
-        ref ushort words = ref Unsafe.As<BFloat16, ushort>(ref MemoryMarshal.GetReference(source));
-        ref uint bits = ref Unsafe.As<float, uint>(ref MemoryMarshal.GetReference(destination));
-        nuint length = (nuint)source.Length, i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; length - i >= 32; i += 32)
-            {
-                (Vector512<uint> lower, Vector512<uint> upper) = Vector512.Widen(Vector512.LoadUnsafe(ref words, i));
-                (lower << 16).StoreUnsafe(ref bits, i);
-                (upper << 16).StoreUnsafe(ref bits, i + 16);
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            for (; length - i >= 16; i += 16)
-            {
-                (Vector256<uint> lower, Vector256<uint> upper) = Vector256.Widen(Vector256.LoadUnsafe(ref words, i));
-                (lower << 16).StoreUnsafe(ref bits, i);
-                (upper << 16).StoreUnsafe(ref bits, i + 8);
-            }
-        }
-
-        for (; i < length; i++)
-        {
-            Unsafe.Add(ref bits, i) = (uint)Unsafe.Add(ref words, i) << 16;
-        }
-    }
+    public static void FromBFloat16(ReadOnlySpan<BFloat16> source, Span<float> destination) =>
+        Forward<BFloat16Words>(MemoryMarshal.Cast<BFloat16, ushort>(source), destination);
 
     /// <summary>
     /// <c>(float)source[i]</c> for every element, 16 lanes (or <see cref="Vector{T}"/>'s) at a time
     /// (<see cref="HalfStorage.Widen(Vector512{uint})"/>: subnormals, ±∞ and NaN payloads as the scalar conversion).
     /// </summary>
-    public static void FromHalf(ReadOnlySpan<Half> source, Span<float> destination)
-    {
-        if (destination.Length < source.Length)
-        {
-            throw new ArgumentException("The destination is shorter than the source.", nameof(destination));
-        }
-
-        ref ushort words = ref Unsafe.As<Half, ushort>(ref MemoryMarshal.GetReference(source));
-        ref float values = ref MemoryMarshal.GetReference(destination);
-        nuint length = (nuint)source.Length, i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; length - i >= 16; i += 16)
-            {
-                HalfStorage.Widen(SixteenBitLanes.Load(ref words, i)).StoreUnsafe(ref values, i);
-            }
-        }
-        else if (Vector.IsHardwareAccelerated && Vector<float>.Count is 4 or 8 or 16)
-        {
-            for (; length - i >= (nuint)Vector<float>.Count; i += (nuint)Vector<float>.Count)
-            {
-                HalfStorage.Widen(SixteenBitLanes.LoadPreferred(ref words, i)).StoreUnsafe(ref values, i);
-            }
-        }
-
-        for (; i < length; i++)
-        {
-            Unsafe.Add(ref values, i) = (float)Unsafe.As<ushort, Half>(ref Unsafe.Add(ref words, i));
-        }
-    }
+    public static void FromHalf(ReadOnlySpan<Half> source, Span<float> destination) =>
+        Forward<HalfWords>(MemoryMarshal.Cast<Half, ushort>(source), destination);
 
     /// <summary>
     /// Widens the <paramref name="length"/> 16-bit values at the start of <paramref name="floats"/> into its first
@@ -90,15 +30,15 @@ internal static class Widening
         where T : unmanaged
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)length, (uint)floats.Length, nameof(length));
-        ref ushort words = ref Unsafe.As<float, ushort>(ref MemoryMarshal.GetReference(floats));
-        ref uint bits = ref Unsafe.As<float, uint>(ref MemoryMarshal.GetReference(floats));
+        ref float values = ref MemoryMarshal.GetReference(floats);
+        ref ushort words = ref Unsafe.As<float, ushort>(ref values);
         if (typeof(T) == typeof(Half))
         {
-            HalfInPlace(ref words, ref Unsafe.As<uint, float>(ref bits), length);
+            Backward<HalfWords>(ref words, ref values, length);
         }
         else if (typeof(T) == typeof(BFloat16))
         {
-            BFloat16InPlace(ref words, ref bits, length);
+            Backward<BFloat16Words>(ref words, ref values, length);
         }
         else
         {
@@ -106,60 +46,112 @@ internal static class Widening
         }
     }
 
-    private static void BFloat16InPlace(ref ushort words, ref uint bits, int length)
+    /// <summary>Whole blocks from the first, then the rest one by one.</summary>
+    private static void Forward<TWords>(ReadOnlySpan<ushort> source, Span<float> destination)
+        where TWords : struct, IWords
     {
-        int lanes = Vector512.IsHardwareAccelerated ? 32 : Vector256.IsHardwareAccelerated ? 16 : 1;
+        if (destination.Length < source.Length)
+        {
+            throw new ArgumentException("The destination is shorter than the source.", nameof(destination));
+        }
+
+        ref ushort words = ref MemoryMarshal.GetReference(source);
+        ref float values = ref MemoryMarshal.GetReference(destination);
+        nuint length = (nuint)source.Length, lanes = (nuint)TWords.Lanes, i = 0;
+        if (lanes > 1)
+        {
+            for (; length - i >= lanes; i += lanes)
+            {
+                TWords.Block(ref words, ref values, i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref values, i) = TWords.One(Unsafe.Add(ref words, i));
+        }
+    }
+
+    /// <summary>The values past the last whole block one by one from the end, then whole blocks from the last.</summary>
+    private static void Backward<TWords>(ref ushort words, ref float values, int length)
+        where TWords : struct, IWords
+    {
+        int lanes = TWords.Lanes;
         nint i = length;
         for (; i % lanes != 0; i--)
         {
-            Unsafe.Add(ref bits, i - 1) = (uint)Unsafe.Add(ref words, i - 1) << 16;
+            Unsafe.Add(ref values, i - 1) = TWords.One(Unsafe.Add(ref words, i - 1));
         }
 
         for (i -= lanes; i >= 0; i -= lanes)
         {
-            if (Vector512.IsHardwareAccelerated)
+            if (lanes > 1)
             {
-                (Vector512<uint> lower, Vector512<uint> upper) = Vector512.Widen(Vector512.LoadUnsafe(ref words, (nuint)i));
-                (upper << 16).StoreUnsafe(ref bits, (nuint)i + 16);
-                (lower << 16).StoreUnsafe(ref bits, (nuint)i);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                (Vector256<uint> lower, Vector256<uint> upper) = Vector256.Widen(Vector256.LoadUnsafe(ref words, (nuint)i));
-                (upper << 16).StoreUnsafe(ref bits, (nuint)i + 8);
-                (lower << 16).StoreUnsafe(ref bits, (nuint)i);
+                TWords.Block(ref words, ref values, (nuint)i);
             }
             else
             {
-                Unsafe.Add(ref bits, i) = (uint)Unsafe.Add(ref words, i) << 16;
+                Unsafe.Add(ref values, i) = TWords.One(Unsafe.Add(ref words, i));
             }
         }
     }
 
-    private static void HalfInPlace(ref ushort words, ref float values, int length)
+    /// <summary>One 16-bit format's widening: a block of <see cref="Lanes"/> values (all loaded before any is stored), or one.</summary>
+    private interface IWords
     {
-        int lanes = Vector512.IsHardwareAccelerated ? 16
-            : Vector.IsHardwareAccelerated && Vector<float>.Count is 4 or 8 or 16 ? Vector<float>.Count : 1;
-        nint i = length;
-        for (; i % lanes != 0; i--)
-        {
-            Unsafe.Add(ref values, i - 1) = (float)Unsafe.As<ushort, Half>(ref Unsafe.Add(ref words, i - 1));
-        }
+        /// <summary>Values per block, a constant to the JIT; 1 where no vector is accelerated.</summary>
+        static abstract int Lanes { get; }
 
-        for (i -= lanes; i >= 0; i -= lanes)
+        static abstract void Block(ref ushort words, ref float values, nuint i);
+
+        static abstract float One(ushort word);
+    }
+
+    private readonly struct BFloat16Words : IWords
+    {
+        public static int Lanes => Vector512.IsHardwareAccelerated ? 32 : Vector256.IsHardwareAccelerated ? 16 : 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Block(ref ushort words, ref float values, nuint i)
         {
+            ref uint bits = ref Unsafe.As<float, uint>(ref values);
             if (Vector512.IsHardwareAccelerated)
             {
-                HalfStorage.Widen(SixteenBitLanes.Load(ref words, (nuint)i)).StoreUnsafe(ref values, (nuint)i);
-            }
-            else if (lanes > 1)
-            {
-                HalfStorage.Widen(SixteenBitLanes.LoadPreferred(ref words, (nuint)i)).StoreUnsafe(ref values, (nuint)i);
+                (Vector512<uint> lower, Vector512<uint> upper) = Vector512.Widen(Vector512.LoadUnsafe(ref words, i));
+                (upper << 16).StoreUnsafe(ref bits, i + 16);
+                (lower << 16).StoreUnsafe(ref bits, i);
             }
             else
             {
-                Unsafe.Add(ref values, i) = (float)Unsafe.As<ushort, Half>(ref Unsafe.Add(ref words, i));
+                (Vector256<uint> lower, Vector256<uint> upper) = Vector256.Widen(Vector256.LoadUnsafe(ref words, i));
+                (upper << 16).StoreUnsafe(ref bits, i + 8);
+                (lower << 16).StoreUnsafe(ref bits, i);
             }
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float One(ushort word) => BitConverter.UInt32BitsToSingle((uint)word << 16);
+    }
+
+    private readonly struct HalfWords : IWords
+    {
+        public static int Lanes => Vector512.IsHardwareAccelerated ? 16
+            : Vector.IsHardwareAccelerated && Vector<float>.Count is 4 or 8 or 16 ? Vector<float>.Count : 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Block(ref ushort words, ref float values, nuint i)
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                HalfStorage.Widen(SixteenBitLanes.Load(ref words, i)).StoreUnsafe(ref values, i);
+            }
+            else
+            {
+                HalfStorage.Widen(SixteenBitLanes.LoadPreferred(ref words, i)).StoreUnsafe(ref values, i);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float One(ushort word) => (float)BitConverter.UInt16BitsToHalf(word);
     }
 }
