@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using static Rlx.Optim.CompilerServices.HalfLayout;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -80,37 +79,18 @@ internal static class NearestRounding
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<uint> HalfBits(Vector512<float> x)
     {
-        Vector512<uint> bits = x.AsUInt32();
-        Vector512<uint> sign = (bits >>> 16) & Vector512.Create(0x8000u);
-        Vector512<uint> magnitude = bits & Vector512.Create(0x7FFF_FFFFu);
-        Vector512<uint> nan = sign | Vector512.Create(HalfQuietNaNBits) | ((bits >>> 13) & Vector512.Create(0x3FFu));
-
-        Vector512<uint> clamped = Vector512.Min(magnitude, Vector512.Create(HalfOverflowBits));
-        Vector512<uint> exponentField = Vector512.Max(clamped & Vector512.Create(0x7F80_0000u), Vector512.Create(HalfMinExponentField));
-        Vector512<float> units = clamped.AsSingle() * (Vector512.Create(HalfScaleFieldBase) - exponentField).AsSingle();
-        Vector512<uint> half = (((exponentField >>> 23) - Vector512.Create(113u)) << 10) + Vector512.ConvertToUInt32(Vector512.Round(units));
-        Vector512<uint> rounded = sign | Vector512.Min(half, Vector512.Create(HalfPositiveInfinityBits));
-
-        return Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude, Vector512.Create(0x7F80_0000u)), nan, rounded);
+        Vector512<float> units = HalfLayout.Units(x.AsUInt32(), out Vector512<uint> exponentBits);
+        return HalfLayout.Compose(x.AsUInt32(), exponentBits + Vector512.ConvertToUInt32(Vector512.Round(units)));
     }
 
     /// <inheritdoc cref="HalfBits(Vector512{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector<uint> HalfBits(Vector<float> x)
     {
-        Vector<uint> bits = Vector.AsVectorUInt32(x);
-        Vector<uint> sign = Vector.ShiftRightLogical(bits, 16) & new Vector<uint>(0x8000u);
-        Vector<uint> magnitude = bits & new Vector<uint>(0x7FFF_FFFFu);
-        Vector<uint> nan = sign | new Vector<uint>(HalfQuietNaNBits) | (Vector.ShiftRightLogical(bits, 13) & new Vector<uint>(0x3FFu));
+        Vector<float> units = HalfLayout.Units(Vector.AsVectorUInt32(x), out Vector<uint> exponentBits);
 
-        Vector<uint> clamped = Vector.Min(magnitude, new Vector<uint>(HalfOverflowBits));
-        Vector<uint> exponentField = Vector.Max(clamped & new Vector<uint>(0x7F80_0000u), new Vector<uint>(HalfMinExponentField));
-        Vector<float> units = Vector.AsVectorSingle(clamped) * Vector.AsVectorSingle(new Vector<uint>(HalfScaleFieldBase) - exponentField);
-        Vector<uint> half = Vector.ShiftLeft(Vector.ShiftRightLogical(exponentField, 23) - new Vector<uint>(113u), 10)
-            + Vector.AsVectorUInt32(Vector.ConvertToInt32(Vector.Round(units))); // at most 2048: a signed conversion, which AVX2 has
-        Vector<uint> rounded = sign | Vector.Min(half, new Vector<uint>(HalfPositiveInfinityBits));
-
-        return Vector.ConditionalSelect(Vector.GreaterThan(magnitude, new Vector<uint>(0x7F80_0000u)), nan, rounded);
+        // At most 2048 units: a signed conversion, which AVX2 has.
+        return HalfLayout.Compose(Vector.AsVectorUInt32(x), exponentBits + Vector.AsVectorUInt32(Vector.ConvertToInt32(Vector.Round(units))));
     }
 
     /// <summary>Each lane's bfloat16 bits in its low half, as <c>explicit operator BFloat16(float)</c> computes them.</summary>

@@ -258,43 +258,22 @@ public static class StochasticRounding
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<uint> ToHalf(Vector512<float> x, Vector512<uint> randomBits)
     {
-        Vector512<uint> bits = x.AsUInt32();
-        Vector512<uint> sign = (bits >>> 16) & Vector512.Create(0x8000u);
-        Vector512<uint> magnitude = bits & Vector512.Create(~FloatSignMask);
-        Vector512<uint> nan = sign | Vector512.Create(HalfQuietNaNBits) | ((bits >>> 13) & Vector512.Create(0x3FFu));
-
-        Vector512<uint> clamped = Vector512.Min(magnitude, Vector512.Create(HalfOverflowBits));
-        Vector512<uint> exponentField = Vector512.Max(clamped & Vector512.Create(FloatExponentMask), Vector512.Create(HalfMinExponentField));
-        Vector512<float> units = clamped.AsSingle() * (Vector512.Create(HalfScaleFieldBase) - exponentField).AsSingle();
+        Vector512<float> units = HalfLayout.Units(x.AsUInt32(), out Vector512<uint> exponentBits);
         Vector512<float> whole = Vector512.Floor(units);
         Vector512<uint> fraction = Vector512.ConvertToUInt32((units - whole) * Vector512.Create(TwoTo32));
         Vector512<uint> up = Vector512.LessThan(randomBits, fraction); // all bits set (−1) where it rounds up
-        Vector512<uint> half = (((exponentField >>> 23) - Vector512.Create(113u)) << 10) + Vector512.ConvertToUInt32(whole) - up;
-        Vector512<uint> rounded = sign | Vector512.Min(half, Vector512.Create(HalfPositiveInfinityBits));
-
-        return Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude, Vector512.Create(FloatPositiveInfinityBits)), nan, rounded);
+        return HalfLayout.Compose(x.AsUInt32(), exponentBits + Vector512.ConvertToUInt32(whole) - up);
     }
 
     /// <inheritdoc cref="ToHalf(Vector512{float}, Vector512{uint})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<uint> ToHalf(Vector<float> x, Vector<uint> randomBits)
     {
-        Vector<uint> bits = Vector.AsVectorUInt32(x);
-        Vector<uint> sign = Vector.ShiftRightLogical(bits, 16) & new Vector<uint>(0x8000u);
-        Vector<uint> magnitude = bits & new Vector<uint>(~FloatSignMask);
-        Vector<uint> nan = sign | new Vector<uint>(HalfQuietNaNBits) | (Vector.ShiftRightLogical(bits, 13) & new Vector<uint>(0x3FFu));
-
-        Vector<uint> clamped = Vector.Min(magnitude, new Vector<uint>(HalfOverflowBits));
-        Vector<uint> exponentField = Vector.Max(clamped & new Vector<uint>(FloatExponentMask), new Vector<uint>(HalfMinExponentField));
-        Vector<float> units = Vector.AsVectorSingle(clamped) * Vector.AsVectorSingle(new Vector<uint>(HalfScaleFieldBase) - exponentField);
+        Vector<float> units = HalfLayout.Units(Vector.AsVectorUInt32(x), out Vector<uint> exponentBits);
         Vector<float> whole = Vector.Floor(units);
         Vector<uint> fraction = TruncateToUInt32((units - whole) * new Vector<float>(TwoTo32));
         Vector<uint> up = Vector.LessThan(randomBits, fraction); // all bits set (−1) where it rounds up
-        Vector<uint> half = Vector.ShiftLeft(Vector.ShiftRightLogical(exponentField, 23) - new Vector<uint>(113u), 10)
-            + Vector.AsVectorUInt32(Vector.ConvertToInt32(whole)) - up;
-        Vector<uint> rounded = sign | Vector.Min(half, new Vector<uint>(HalfPositiveInfinityBits));
-
-        return Vector.ConditionalSelect(Vector.GreaterThan(magnitude, new Vector<uint>(FloatPositiveInfinityBits)), nan, rounded);
+        return HalfLayout.Compose(Vector.AsVectorUInt32(x), exponentBits + Vector.AsVectorUInt32(Vector.ConvertToInt32(whole)) - up);
     }
 
     /// <summary>
