@@ -43,11 +43,7 @@ public sealed unsafe partial class StepPlan
         }
         finally
         {
-            foreach (StepPlanSet set in _sets)
-            {
-                set.Parameter = null;
-                set.Gradient = null;
-            }
+            Unpoint();
         }
     }
 }

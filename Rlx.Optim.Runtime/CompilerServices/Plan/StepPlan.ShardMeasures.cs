@@ -59,11 +59,7 @@ public sealed unsafe partial class StepPlan
         }
         finally
         {
-            foreach (StepPlanSet set in _sets)
-            {
-                set.Parameter = null;
-                set.Gradient = null;
-            }
+            Unpoint();
         }
     }
 

@@ -123,11 +123,17 @@ public sealed unsafe partial class StepPlan : IWorkItem
         }
         finally
         {
-            foreach (StepPlanSet set in _sets)
-            {
-                set.Parameter = null;
-                set.Gradient = null;
-            }
+            Unpoint();
+        }
+    }
+
+    /// <summary>Forgets every set's parameter and gradient addresses once a call is done with them: they were pinned only for it.</summary>
+    private void Unpoint()
+    {
+        foreach (StepPlanSet set in _sets)
+        {
+            set.Parameter = null;
+            set.Gradient = null;
         }
     }
 
