@@ -36,16 +36,23 @@ internal static partial class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, target, overwrite: true);
+            MoveIntoPlace(temporary, target);
         }
         catch
         {
             TryDelete(temporary);
             throw;
         }
+    }
 
-        // The new file is complete whatever happens here: a directory that cannot be flushed only loses durability.
-        TryFlushDirectory(directory);
+    /// <summary>
+    /// Renames a complete, flushed file over <paramref name="target"/>, then flushes the directory (the file is in place
+    /// whatever happens there: a directory that cannot be flushed only loses durability).
+    /// </summary>
+    public static void MoveIntoPlace(string temporary, string target)
+    {
+        File.Move(temporary, target, overwrite: true);
+        TryFlushDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
     }
 
     /// <summary>

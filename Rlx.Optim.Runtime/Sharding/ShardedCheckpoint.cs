@@ -58,8 +58,7 @@ internal static class ShardedCheckpoint
         {
             if (collectives.Rank == 0)
             {
-                File.Move(temporary, target, overwrite: true);
-                AtomicFile.TryFlushDirectory(Path.GetDirectoryName(target)!);
+                AtomicFile.MoveIntoPlace(temporary, target);
             }
         });
     }
