@@ -40,13 +40,28 @@ public sealed class BFloat16Weights
     public BFloat16Weights Clone() =>
         new((BFloat16[])W1.Clone(), (BFloat16[])B1.Clone(), (BFloat16[])W2.Clone(), (BFloat16[])B2.Clone());
 
-    private static BFloat16[] Round(float[] values) => Array.ConvertAll(values, value => (BFloat16)value);
+    /// <summary>Each value rounded to the nearest bfloat16.</summary>
+    public static void Round(ReadOnlySpan<float> from, Span<BFloat16> to)
+    {
+        for (int i = 0; i < from.Length; i++)
+        {
+            to[i] = (BFloat16)from[i];
+        }
+    }
 
-    private static void Widen(BFloat16[] from, float[] to)
+    /// <summary>Each bfloat16 widened to float (exactly).</summary>
+    public static void Widen(ReadOnlySpan<BFloat16> from, Span<float> to)
     {
         for (int i = 0; i < from.Length; i++)
         {
             to[i] = from[i];
         }
+    }
+
+    private static BFloat16[] Round(float[] values)
+    {
+        var rounded = new BFloat16[values.Length];
+        Round(values, rounded);
+        return rounded;
     }
 }

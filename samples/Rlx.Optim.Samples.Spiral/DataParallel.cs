@@ -98,11 +98,7 @@ internal static class DataParallel
             return;
         }
 
-        Span<BFloat16> parameter = sharded.Parameter<BFloat16>(set);
-        for (int i = 0; i < values.Length; i++)
-        {
-            parameter[i] = (BFloat16)values[i];
-        }
+        BFloat16Weights.Round(values, sharded.Parameter<BFloat16>(set));
     }
 
     /// <summary>Reads the optimizer's parameters into a tensor the network computes with (bfloat16 widened exactly).</summary>
@@ -114,10 +110,6 @@ internal static class DataParallel
             return;
         }
 
-        Span<BFloat16> parameter = sharded.Parameter<BFloat16>(set);
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = parameter[i];
-        }
+        BFloat16Weights.Widen(sharded.Parameter<BFloat16>(set), values);
     }
 }
