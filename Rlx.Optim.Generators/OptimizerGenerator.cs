@@ -116,6 +116,11 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
             return null;
         }
 
+        if (!CompleteDeclaration.IsNamed(type))
+        {
+            return null; // Being typed: the compiler reports the missing name.
+        }
+
         var sink = new DiagnosticSink();
         try
         {
@@ -145,7 +150,8 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
     {
         if (context.TargetSymbol is not IMethodSymbol method
             || method.ContainingType is not { } type
-            || OptimizerFamily.On(type).Any())
+            || OptimizerFamily.On(type).Any()
+            || !CompleteDeclaration.IsNamed(type))
         {
             return null;
         }

@@ -92,7 +92,7 @@ internal static class FallbackParser
         INamedTypeSymbol type, bool canExtend, string hintName, IEnumerable<IMethodSymbol> methods, DiagnosticSink sink, CancellationToken token)
     {
         ImmutableArray<PartialMember> members = canExtend
-            ? methods.Where(NeedsImplementation).Select(m => PartialMemberHeader.Of(m, token)).ToImmutableArray()
+            ? methods.Where(m => NeedsImplementation(m) && CompleteDeclaration.IsComplete(m, token)).Select(m => PartialMemberHeader.Of(m, token)).ToImmutableArray()
             : ImmutableArray<PartialMember>.Empty;
         bool reports = !canExtend && HasParameterMethodsToImplement(type);
         return new FallbackSpec(

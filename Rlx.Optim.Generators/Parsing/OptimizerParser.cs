@@ -36,7 +36,7 @@ internal static class OptimizerParser
         token.ThrowIfCancellationRequested();
 
         ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(type, family, defaults, sink, token);
-        if (sink.HasErrors)
+        if (sink.HasErrors || HasIncompleteSignature(type, token))
         {
             return null;
         }
@@ -62,6 +62,11 @@ internal static class OptimizerParser
             SkipNonFiniteSteps = skipNonFinite,
         };
     }
+
+    /// <summary>A set's method the user is still writing (<see cref="CompleteDeclaration"/>): the compiler reports it.</summary>
+    private static bool HasIncompleteSignature(INamedTypeSymbol type, CancellationToken token) =>
+        type.GetMembers().OfType<IMethodSymbol>()
+            .Any(method => ParameterSetParser.FindParameterAttribute(method) is not null && !CompleteDeclaration.IsComplete(method, token));
 
     /// <summary>Two optimizer attributes would generate two sets of the same members: only the first is reported on.</summary>
     private static void CheckSingleOptimizerAttribute(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken token)

@@ -23,7 +23,7 @@ internal static class ParameterSetParser
         {
             token.ThrowIfCancellationRequested();
             AttributeData? attribute = FindParameterAttribute(method);
-            if (attribute is null)
+            if (attribute is null || !CompleteDeclaration.IsComplete(method, token))
             {
                 continue;
             }

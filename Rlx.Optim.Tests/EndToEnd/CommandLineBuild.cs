@@ -10,9 +10,9 @@ namespace Rlx.Optim.Tests.EndToEnd;
 /// <summary>
 /// Runs a real <c>dotnet build</c>, the command-line toolchain a user and CI run, on a project made of the files in
 /// <c>Declarations/</c>, with the generator and runtime this test project was built with, and reads the build's SARIF
-/// log. Three builds: the declarations the analyzer reports on beside a valid one; those the generator reports on
+/// log. Four builds: the declarations the analyzer reports on beside a valid one; those the generator reports on
 /// (no generated file can extend them, so the compiler would stop before running analyzers) beside the valid one;
-/// and the valid one alone.
+/// declarations still being typed beside the valid one; and the valid one alone.
 /// </summary>
 public sealed class CommandLineBuild : IDisposable
 {
@@ -23,6 +23,7 @@ public sealed class CommandLineBuild : IDisposable
         string valid = Path.Combine(DeclarationsDirectory, "Valid.cs");
         Invalid = Build("invalid", Directory.GetFiles(DeclarationsDirectory, "*.cs"));
         Unextendable = Build("unextendable", Directory.GetFiles(UnextendableDirectory, "*.cs").Append(valid));
+        Incomplete = Build("incomplete", Directory.GetFiles(IncompleteDirectory, "*.cs").Append(valid));
         Valid = Build("valid", [valid]);
     }
 
@@ -32,11 +33,17 @@ public sealed class CommandLineBuild : IDisposable
     /// <summary>The folder of the declarations no generated file can extend.</summary>
     public static string UnextendableDirectory => Path.Combine(RepositoryPaths.Root, "Rlx.Optim.Tests", "EndToEnd", "Unextendable");
 
+    /// <summary>The folder of declarations whose headers are incomplete, as they are while being typed.</summary>
+    public static string IncompleteDirectory => Path.Combine(RepositoryPaths.Root, "Rlx.Optim.Tests", "EndToEnd", "Incomplete");
+
     /// <summary>The build of every declaration in <see cref="DeclarationsDirectory"/>, the valid one among them.</summary>
     public BuildResult Invalid { get; }
 
     /// <summary>The build of the declarations in <see cref="UnextendableDirectory"/> and the valid one.</summary>
     public BuildResult Unextendable { get; }
+
+    /// <summary>The build of the declarations in <see cref="IncompleteDirectory"/> and the valid one.</summary>
+    public BuildResult Incomplete { get; }
 
     /// <summary>The build of the valid declaration alone.</summary>
     public BuildResult Valid { get; }

@@ -41,6 +41,31 @@ public sealed partial class CommandLineBuildTests : IClassFixture<CommandLineBui
         AssertReportedAlone(expected, _build.Unextendable, allowed: ["CS0751", "CS8795"]);
     }
 
+    /// <summary>
+    /// While a header is incomplete, the build's errors are the compiler's, on the user's lines: that header's own and
+    /// CS8795 (the method has no implementation yet); none in a generated file, and no RLXO diagnostic.
+    /// </summary>
+    [Fact]
+    public void An_incomplete_header_leaves_only_the_compilers_errors_on_its_own_line()
+    {
+        BuildResult build = _build.Incomplete;
+        string source = Path.Combine(CommandLineBuild.IncompleteDirectory, "BeingTyped.cs");
+        string[] lines = File.ReadAllLines(source);
+        int LineOf(string method) => System.Array.FindIndex(lines, line => line.Contains($" {method}(", System.StringComparison.Ordinal)) + 1;
+        string all = string.Join("\n", build.Diagnostics);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.All(build.Diagnostics, d => Assert.True(d.File == "BeingTyped.cs", "Reported elsewhere:\n" + all));
+        Assert.All(build.Diagnostics, d => Assert.Contains(d.Id, new[] { "CS0246", "CS7003", "CS8795" }));
+        foreach ((string method, string id) in new[] { ("StepMisspelt", "CS0246"), ("StepUnbound", "CS7003") })
+        {
+            Assert.Contains(build.Diagnostics, d => d.Id == id && d.Line == LineOf(method));
+            Assert.Contains(build.Diagnostics, d => d.Id == "CS8795" && d.Line == LineOf(method));
+        }
+
+        Assert.DoesNotContain(build.Diagnostics, d => d.Line == LineOf("StepComplete"));
+    }
+
     private static void AssertReportedAlone(BuildDiagnostic[] expected, BuildResult build, string[]? allowed = null)
     {
         string Describe(IEnumerable<BuildDiagnostic> diagnostics) => string.Join("\n", diagnostics.Select(d => d.ToString()));
