@@ -41,6 +41,7 @@ internal static class NameKeyedEmitter
 
 
             writer.WriteLine($"{CompilerServices}.StepArguments.UniqueNames(parameters);");
+            writer.WriteLine("__states.CheckDisjoint(parameters);");
             writer.WriteWrapped(
                 $"bool stepped = {CompilerServices}.GradientClipping.Measure(",
                 new[] { "parameters", "__maxGradientNorm", "__skipNonFiniteSteps", "out __gradientNorm", "out float scale" },

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -20,6 +22,7 @@ public sealed class ParameterStateTable
     private readonly Dictionary<string, ParameterState> _byName;
 
     private readonly ParameterState[] _declared;
+    private readonly DisjointSpans _disjoint = new();
 
     /// <summary>Creates the table and the state of every declared set, each buffer at its initial value (0 but for Adagrad's <c>sum</c>).</summary>
     /// <param name="description">The optimizer's buffers and declared sets, in declaration order.</param>
@@ -154,6 +157,35 @@ public sealed class ParameterStateTable
         ArgumentNullException.ThrowIfNull(name);
         int length = _byName.TryGetValue(name, out ParameterState? existing) ? existing.Length : parameter.Length;
         StepArguments.Validate(name, length, parameter, gradient);
+    }
+
+    /// <summary>
+    /// Refuses a whole step by name in which a set's parameter shares memory with another set's parameter or gradient
+    /// (<see cref="DisjointSpans"/>). The entries' own spans are checked before (<see cref="CheckUndeclared"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A parameter shares memory with another entry's span. Nothing was updated.</exception>
+    public void CheckDisjoint(ReadOnlySpan<NamedParameter> parameters)
+    {
+        int collections;
+        do
+        {
+            collections = GC.CollectionCount(0);
+            _disjoint.Reset(parameters.Length);
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                ReadOnlySpan<float> parameter = parameters[i].Parameter.Span, gradient = parameters[i].Gradient.Span;
+                _disjoint.Record(
+                    i,
+                    ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(parameter)), (long)parameter.Length * sizeof(float),
+                    ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(gradient)), (long)gradient.Length * sizeof(float));
+            }
+        }
+        while (collections != GC.CollectionCount(0));
+
+        if (_disjoint.TryFindConflict(out int parameterEntry, out int other))
+        {
+            throw DisjointSpans.Refusal(parameters[parameterEntry / 2].Name, parameters[other / 2].Name, other % 2 == 1, nameof(parameters));
+        }
     }
 
     /// <summary>

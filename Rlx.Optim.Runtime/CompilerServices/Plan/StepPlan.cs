@@ -36,6 +36,7 @@ public sealed unsafe partial class StepPlan : IWorkItem
     private readonly NormPass _norm;
     private readonly MeasurePass[] _measures;
     private readonly int _alignment;
+    private readonly DisjointSpans _disjoint = new();
 
     /// <summary>A plan over <paramref name="sets"/>, in declaration order.</summary>
     public StepPlan(params StepPlanSet[] sets)
@@ -110,12 +111,14 @@ public sealed unsafe partial class StepPlan : IWorkItem
     /// <param name="maxDegreeOfParallelism">Cores to use; -1: all.</param>
     /// <param name="parallelThreshold">Below this many elements in all, the step stays on the calling thread.</param>
     /// <returns>Whether the step was taken: false when it was skipped, and then nothing changed.</returns>
+    /// <exception cref="ArgumentException">A set's parameter shares memory with another set's parameter or gradient. Nothing was updated.</exception>
     public bool Run<TSpans>(
         scoped ref TSpans spans, float? maxGradientNorm, bool skipNonFinite, ulong seed, long step,
         int maxDegreeOfParallelism, int parallelThreshold)
         where TSpans : IStepSpans, allows ref struct
     {
         ThrowIfShards();
+        RefuseSharedMemory(ref spans);
         var options = new Options(maxGradientNorm, skipNonFinite, seed, step, Parts(maxDegreeOfParallelism, parallelThreshold));
         try
         {
@@ -124,6 +127,28 @@ public sealed unsafe partial class StepPlan : IWorkItem
         finally
         {
             Unpoint();
+        }
+    }
+
+    /// <summary>Refuses a step in which a set's parameter shares memory with another set's parameter or gradient (<see cref="DisjointSpans"/>).</summary>
+    private void RefuseSharedMemory<TSpans>(scoped ref TSpans spans)
+        where TSpans : IStepSpans, allows ref struct
+    {
+        int collections;
+        do
+        {
+            collections = GC.CollectionCount(0);
+            _disjoint.Reset(_sets.Length);
+            for (int set = 0; set < _sets.Length; set++)
+            {
+                _disjoint.Record(set, ref spans.Parameter(set), _sets[set].ParameterBytes, ref spans.Gradient(set), _sets[set].GradientBytes);
+            }
+        }
+        while (collections != GC.CollectionCount(0));
+
+        if (_disjoint.TryFindConflict(out int parameter, out int other))
+        {
+            throw DisjointSpans.Refusal(_sets[parameter / 2].State.Name, _sets[other / 2].State.Name, other % 2 == 1, argumentName: null);
         }
     }
 

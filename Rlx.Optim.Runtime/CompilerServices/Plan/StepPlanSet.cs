@@ -89,6 +89,14 @@ public abstract unsafe class StepPlanSet
     /// <summary>g's element type: float, Half or BFloat16.</summary>
     internal virtual System.Type GradientType => typeof(float);
 
+    /// <summary>θ's size in bytes.</summary>
+    internal long ParameterBytes => (long)Length * ElementBytes(ParameterType);
+
+    /// <summary>g's size in bytes.</summary>
+    internal long GradientBytes => (long)Length * ElementBytes(GradientType);
+
+    private static int ElementBytes(System.Type type) => type == typeof(float) ? sizeof(float) : 2;
+
     /// <summary>A plan of this set alone, for one-set calls (<see cref="StepPlan.RunSet"/>); created on first use.</summary>
     internal StepPlan? Alone { get; set; }
 

@@ -209,6 +209,7 @@ namespace Demo
                 __CheckByName(parameters[i].Name, parameters[i].Parameter.Span, parameters[i].Gradient.Span);
             }
             global::Rlx.Optim.CompilerServices.StepArguments.UniqueNames(parameters);
+            __states.CheckDisjoint(parameters);
             bool stepped = global::Rlx.Optim.CompilerServices.GradientClipping.Measure(
                 parameters, __maxGradientNorm, __skipNonFiniteSteps, out __gradientNorm, out float scale);
             if (!stepped)
