@@ -198,6 +198,16 @@ internal static class StepAllEmitter
             WriteSwitch(writer, spec, "Parameter", "_parameter");
             writer.WriteLine();
             WriteSwitch(writer, spec, "Gradient", "_gradient");
+            writer.WriteLine();
+            // UIntPtr, not nuint: a type of the user's named nuint would take the keyword's place.
+            using (writer.Block("public void Addresses(global::System.Span<global::System.UIntPtr> addresses)"))
+            {
+                for (int i = 0; i < spec.Sets.Count; i++)
+                {
+                    writer.WriteLine($"addresses[{2 * i}] = {CompilerServices}.StepPlan.Address(_parameter{i});");
+                    writer.WriteLine($"addresses[{2 * i + 1}] = {CompilerServices}.StepPlan.Address(_gradient{i});");
+                }
+            }
         }
 
         writer.WriteLine();

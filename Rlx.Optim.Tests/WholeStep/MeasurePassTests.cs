@@ -94,6 +94,14 @@ public sealed class MeasurePassTests
         public ref byte Parameter(int set) => ref StepPlan.First(parameters[set].AsSpan());
 
         public ref byte Gradient(int set) => ref StepPlan.First((ReadOnlySpan<float>)gradients[set]);
+
+        public void Addresses(Span<nuint> addresses)
+        {
+            for (int set = 0; set < parameters.Length; set++)
+            {
+                (addresses[2 * set], addresses[2 * set + 1]) = (StepPlan.Address(parameters[set].AsSpan()), StepPlan.Address((ReadOnlySpan<float>)gradients[set]));
+            }
+        }
     }
 
     /// <summary>

@@ -23,9 +23,9 @@ namespace Rlx.Optim.CompilerServices;
 internal sealed unsafe class DisjointSpans
 {
     private nuint[] _starts = [];
-    private nuint[] _ends = [];
+    private nuint[] _lengths = [];
     private nuint[] _checkedStarts = [];
-    private nuint[] _checkedEnds = [];
+    private nuint[] _checkedLengths = [];
     private int _checkedCount = -1;
     private nuint[] _order = [];
     private int[] _entries = [];
@@ -38,19 +38,23 @@ internal sealed unsafe class DisjointSpans
         if (_starts.Length < _count)
         {
             _starts = new nuint[_count];
-            _ends = new nuint[_count];
+            _lengths = new nuint[_count];
             _order = new nuint[_count];
             _entries = new int[_count];
         }
     }
 
-    /// <summary>Records set <paramref name="set"/>'s parameter and gradient, each by its first byte and its size in bytes.</summary>
-    public void Record(int set, ref byte parameter, long parameterBytes, ref byte gradient, long gradientBytes)
+    /// <summary>Each entry's first byte's address, to record directly.</summary>
+    public Span<nuint> Starts => _starts.AsSpan(0, _count);
+
+    /// <summary>Each entry's size in bytes, to record directly.</summary>
+    public Span<nuint> Lengths => _lengths.AsSpan(0, _count);
+
+    /// <summary>Records entry <paramref name="entry"/> by its first byte and its size in bytes.</summary>
+    public void Record(int entry, ref byte first, long bytes)
     {
-        _starts[2 * set] = (nuint)Unsafe.AsPointer(ref parameter);
-        _ends[2 * set] = _starts[2 * set] + (nuint)parameterBytes;
-        _starts[2 * set + 1] = (nuint)Unsafe.AsPointer(ref gradient);
-        _ends[2 * set + 1] = _starts[2 * set + 1] + (nuint)gradientBytes;
+        _starts[entry] = (nuint)Unsafe.AsPointer(ref first);
+        _lengths[entry] = (nuint)bytes;
     }
 
     /// <summary>
@@ -60,16 +64,14 @@ internal sealed unsafe class DisjointSpans
     public bool TryFindConflict(out int parameter, out int other)
     {
         parameter = other = -1;
-        if (_count == _checkedCount
-            && _starts.AsSpan(0, _count).SequenceEqual(_checkedStarts.AsSpan(0, _count))
-            && _ends.AsSpan(0, _count).SequenceEqual(_checkedEnds.AsSpan(0, _count)))
+        if (_count == _checkedCount && Starts.SequenceEqual(_checkedStarts.AsSpan(0, _count)) && Lengths.SequenceEqual(_checkedLengths.AsSpan(0, _count)))
         {
             return false;
         }
 
         Span<nuint> order = _order.AsSpan(0, _count);
         Span<int> entries = _entries.AsSpan(0, _count);
-        _starts.AsSpan(0, _count).CopyTo(order);
+        Starts.CopyTo(order);
         for (int i = 0; i < entries.Length; i++)
         {
             entries[i] = i;
@@ -83,7 +85,7 @@ internal sealed unsafe class DisjointSpans
         int parameterOwner = -1, anyOwner = -1;
         foreach (int entry in entries)
         {
-            nuint start = _starts[entry], end = _ends[entry];
+            nuint start = _starts[entry], end = start + _lengths[entry];
             if (start == end)
             {
                 continue;
@@ -130,11 +132,11 @@ internal sealed unsafe class DisjointSpans
         if (_checkedStarts.Length < _count)
         {
             _checkedStarts = new nuint[_starts.Length];
-            _checkedEnds = new nuint[_starts.Length];
+            _checkedLengths = new nuint[_starts.Length];
         }
 
-        _starts.AsSpan(0, _count).CopyTo(_checkedStarts);
-        _ends.AsSpan(0, _count).CopyTo(_checkedEnds);
+        Starts.CopyTo(_checkedStarts);
+        Lengths.CopyTo(_checkedLengths);
         _checkedCount = _count;
     }
 }

@@ -14,4 +14,11 @@ public interface IStepSpans
 
     /// <summary>The first byte of declared set <paramref name="set"/>'s gradient (only read).</summary>
     ref byte Gradient(int set);
+
+    /// <summary>
+    /// Writes every set's parameter's and gradient's address (<see cref="StepPlan.Address{T}(System.Span{T})"/>), the
+    /// parameter's at 2·set and the gradient's at 2·set + 1, in one pass without a call per set: the step checks
+    /// them for shared memory before it pins anything.
+    /// </summary>
+    void Addresses(System.Span<nuint> addresses);
 }

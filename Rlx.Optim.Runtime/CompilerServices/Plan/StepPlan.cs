@@ -59,6 +59,12 @@ public sealed unsafe partial class StepPlan : IWorkItem
         }
 
         _offsets[^1] = checked((int)offset);
+        _disjoint.Reset(sets.Length);
+        for (int i = 0; i < sets.Length; i++)
+        {
+            (_disjoint.Lengths[2 * i], _disjoint.Lengths[2 * i + 1]) = ((nuint)sets[i].ParameterBytes, (nuint)sets[i].GradientBytes);
+        }
+
         _norm = new NormPass(sets);
         _measures = MeasurePass.For(sets);
     }
@@ -82,6 +88,16 @@ public sealed unsafe partial class StepPlan : IWorkItem
         ArgumentNullException.ThrowIfNull(state);
         return new KernelSet<TWide, TPreferred, TScalars, TParameter, TGradient>(state, masterWeights);
     }
+
+    /// <summary>A span's address (for <see cref="IStepSpans.Addresses"/>): compared with others', never read through.</summary>
+    public static nuint Address<T>(Span<T> span)
+        where T : unmanaged =>
+        (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span));
+
+    /// <summary>A read-only span's address (for <see cref="IStepSpans.Addresses"/>): compared with others', never read through.</summary>
+    public static nuint Address<T>(ReadOnlySpan<T> span)
+        where T : unmanaged =>
+        (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span));
 
     /// <summary>The first byte of a span (for <see cref="IStepSpans"/>).</summary>
     public static ref byte First<T>(Span<T> span)
@@ -138,11 +154,7 @@ public sealed unsafe partial class StepPlan : IWorkItem
         do
         {
             collections = GC.CollectionCount(0);
-            _disjoint.Reset(_sets.Length);
-            for (int set = 0; set < _sets.Length; set++)
-            {
-                _disjoint.Record(set, ref spans.Parameter(set), _sets[set].ParameterBytes, ref spans.Gradient(set), _sets[set].GradientBytes);
-            }
+            spans.Addresses(_disjoint.Starts);
         }
         while (collections != GC.CollectionCount(0));
 

@@ -187,6 +187,12 @@ namespace Demo
                     default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
                 }
             }
+
+            public void Addresses(global::System.Span<global::System.UIntPtr> addresses)
+            {
+                addresses[0] = global::Rlx.Optim.CompilerServices.StepPlan.Address(_parameter0);
+                addresses[1] = global::Rlx.Optim.CompilerServices.StepPlan.Address(_gradient0);
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)

@@ -257,6 +257,16 @@ namespace Demo
                     default: throw new global::System.ArgumentOutOfRangeException(nameof(set));
                 }
             }
+
+            public void Addresses(global::System.Span<global::System.UIntPtr> addresses)
+            {
+                addresses[0] = global::Rlx.Optim.CompilerServices.StepPlan.Address(_parameter0);
+                addresses[1] = global::Rlx.Optim.CompilerServices.StepPlan.Address(_gradient0);
+                addresses[2] = global::Rlx.Optim.CompilerServices.StepPlan.Address(_parameter1);
+                addresses[3] = global::Rlx.Optim.CompilerServices.StepPlan.Address(_gradient1);
+                addresses[4] = global::Rlx.Optim.CompilerServices.StepPlan.Address(_parameter2);
+                addresses[5] = global::Rlx.Optim.CompilerServices.StepPlan.Address(_gradient2);
+            }
         }
 
         public void Step(string name, global::System.Span<float> parameter, global::System.ReadOnlySpan<float> gradient)
