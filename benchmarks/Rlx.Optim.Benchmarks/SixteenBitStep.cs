@@ -9,7 +9,8 @@ namespace Rlx.Optim.Benchmarks;
 /// <summary>
 /// <c>--sixteen-bit</c>: one Adam step over one set in the configurations of the "fewer bytes per step" issue, in
 /// <see cref="InterleavedRounds"/>: float everything (28 bytes per element), bfloat16 state (20), bfloat16 θ and g
-/// with float state (20), and bfloat16 θ, g and state (14), without master weights, then bfloat16 and half θ and g
+/// with float state (20), bfloat16 θ, g and state (14) and half θ and g with float state (20), without master
+/// weights (θ rounded stochastically), then bfloat16 and half θ and g
 /// through master weights with float state (28: θ written, g read, the copy and the moments read and written), at 64K (in cache) and 16M
 /// elements, on one thread and two. Reports each case's median step and its speed relative to the float step in the
 /// same round.
@@ -47,6 +48,7 @@ public static class SixteenBitStep
         var all16 = new SixteenBitBenchAdamAllBFloat16();
         var master16 = new SixteenBitBenchAdamMasterWeights();
         var masterHalf = new SixteenBitBenchAdamHalfMasterWeights();
+        var paramsHalf = new SixteenBitBenchAdamHalfParameters();
         Half[] pHalf = Array.ConvertAll(p, v => (Half)v), gHalf = Array.ConvertAll(g, v => (Half)v);
         (string Name, int Bytes, IOptimizer Optimizer, Action Step)[] cases =
         [
@@ -54,6 +56,8 @@ public static class SixteenBitStep
             ("bf16 state", 20, state16, () => { if (big) state16.Step16M(p, g); else state16.Step64K(p, g); state16.EndIteration(); }),
             ("bf16 θ, g; float state", 20, params16, () => { if (big) params16.Step16M(p16, g16); else params16.Step64K(p16, g16); params16.EndIteration(); }),
             ("bf16 θ, g, state", 14, all16, () => { if (big) all16.Step16M(p16, g16); else all16.Step64K(p16, g16); all16.EndIteration(); }),
+            ("half θ, g; float state", 20, paramsHalf,
+                () => { if (big) paramsHalf.Step16M(pHalf, gHalf); else paramsHalf.Step64K(pHalf, gHalf); paramsHalf.EndIteration(); }),
             ("bf16 θ, g; master weights, float state", 28, master16,
                 () => { if (big) master16.Step16M(p16, g16); else master16.Step64K(p16, g16); master16.EndIteration(); }),
             ("half θ, g; master weights, float state", 28, masterHalf,
@@ -122,6 +126,14 @@ public partial class SixteenBitBenchAdamAllBFloat16
 {
     [Parameter(1 << 16)] public partial void Step64K(Span<BFloat16> p, ReadOnlySpan<BFloat16> g);
     [Parameter(1 << 24)] public partial void Step16M(Span<BFloat16> p, ReadOnlySpan<BFloat16> g);
+}
+
+/// <summary>Adam over half θ and g, float state, θ rounded stochastically (20 bytes).</summary>
+[AdamOptimizer(LearningRate = 1e-3)]
+public partial class SixteenBitBenchAdamHalfParameters
+{
+    [Parameter(1 << 16)] public partial void Step64K(Span<Half> p, ReadOnlySpan<Half> g);
+    [Parameter(1 << 24)] public partial void Step16M(Span<Half> p, ReadOnlySpan<Half> g);
 }
 
 /// <summary>Adam over bfloat16 θ and g through float master weights, float state (28 bytes).</summary>
