@@ -188,6 +188,11 @@ internal static class DiagnosticDescriptors
         "RLXO0038", "Invalid warm-up length",
         "{0} = {1}: the warm-up must be {2}");
 
+    /// <summary><c>Rlx.Optim needs C# 13 or later, and this project compiles C# {0}</c></summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "RLXO0039", "C# 13 or later required",
+        "Rlx.Optim generates code that needs C# 13 or later, and this project compiles C# {0}: set <LangVersion> to 13 or later, or remove it (.NET 10 defaults to C# 14)");
+
     /// <summary><c>Rlx.Optim could not generate '{0}': {1}</c></summary>
     public static readonly DiagnosticDescriptor InternalError = Create(
         "RLXO0099", "Generator failure",

@@ -56,6 +56,7 @@ public sealed class OptimizerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.EpsilonRootInvalid,
         DiagnosticDescriptors.WeightLrPowerInvalid,
         DiagnosticDescriptors.WarmupStepsInvalid,
+        DiagnosticDescriptors.LanguageVersionTooLow,
         DiagnosticDescriptors.InternalError);
 
     /// <summary>The descriptor of a diagnostic ID, for the diagnostics the generator reports itself.</summary>

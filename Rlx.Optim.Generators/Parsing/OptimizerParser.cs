@@ -22,6 +22,7 @@ internal static class OptimizerParser
     {
         TypeShape.Validate(type, sink, token);
         CheckSingleOptimizerAttribute(type, attribute, sink, token);
+        CheckLanguageVersion(attribute, sink, token);
         token.ThrowIfCancellationRequested();
 
         double learningRate = AttributeArguments.GetDouble(attribute, "LearningRate", family.LearningRate);
@@ -67,6 +68,23 @@ internal static class OptimizerParser
     private static bool HasIncompleteSignature(INamedTypeSymbol type, CancellationToken token) =>
         type.GetMembers().OfType<IMethodSymbol>()
             .Any(method => ParameterSetParser.FindParameterAttribute(method) is not null && !CompleteDeclaration.IsComplete(method, token));
+
+    /// <summary>
+    /// The generated code's oldest C#: 13, for the <c>ref struct</c> that implements <c>IStepSpans</c> (C# 11's static
+    /// abstract interface members and C# 9's partial methods with modifiers come with it).
+    /// </summary>
+    private const LanguageVersion OldestLanguageVersion = LanguageVersion.CSharp13;
+
+    /// <summary>A project that compiles an older C# (its <c>LangVersion</c>) would get errors in the generated code instead.</summary>
+    private static void CheckLanguageVersion(AttributeData attribute, DiagnosticSink sink, CancellationToken token)
+    {
+        if (attribute.ApplicationSyntaxReference?.SyntaxTree.Options is CSharpParseOptions options
+            && options.LanguageVersion < OldestLanguageVersion)
+        {
+            sink.Report(DiagnosticDescriptors.LanguageVersionTooLow, AttributeArguments.AttributeLocation(attribute, token),
+                options.LanguageVersion.ToDisplayString());
+        }
+    }
 
     /// <summary>Two optimizer attributes would generate two sets of the same members: only the first is reported on.</summary>
     private static void CheckSingleOptimizerAttribute(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken token)

@@ -10,9 +10,10 @@ namespace Rlx.Optim.Tests.EndToEnd;
 /// <summary>
 /// Runs a real <c>dotnet build</c>, the command-line toolchain a user and CI run, on a project made of the files in
 /// <c>Declarations/</c>, with the generator and runtime this test project was built with, and reads the build's SARIF
-/// log. Four builds: the declarations the analyzer reports on beside a valid one; those the generator reports on
+/// log. Five builds: the declarations the analyzer reports on beside a valid one; those the generator reports on
 /// (no generated file can extend them, so the compiler would stop before running analyzers) beside the valid one;
-/// declarations still being typed beside the valid one; and the valid one alone.
+/// declarations still being typed beside the valid one; declarations in a project pinned to C# 12; and the valid one
+/// alone.
 /// </summary>
 public sealed class CommandLineBuild : IDisposable
 {
@@ -24,6 +25,7 @@ public sealed class CommandLineBuild : IDisposable
         Invalid = Build("invalid", Directory.GetFiles(DeclarationsDirectory, "*.cs"));
         Unextendable = Build("unextendable", Directory.GetFiles(UnextendableDirectory, "*.cs").Append(valid));
         Incomplete = Build("incomplete", Directory.GetFiles(IncompleteDirectory, "*.cs").Append(valid));
+        OldLanguage = Build("old-language", Directory.GetFiles(OldLanguageDirectory, "*.cs"), langVersion: "12");
         Valid = Build("valid", [valid]);
     }
 
@@ -41,6 +43,12 @@ public sealed class CommandLineBuild : IDisposable
 
     /// <summary>The build of the declarations in <see cref="UnextendableDirectory"/> and the valid one.</summary>
     public BuildResult Unextendable { get; }
+
+    /// <summary>The folder of the declarations built as C# 12.</summary>
+    public static string OldLanguageDirectory => Path.Combine(RepositoryPaths.Root, "Rlx.Optim.Tests", "EndToEnd", "OldLanguage");
+
+    /// <summary>The build of the declarations in <see cref="OldLanguageDirectory"/>, with <c>&lt;LangVersion&gt;12</c>.</summary>
+    public BuildResult OldLanguage { get; }
 
     /// <summary>The build of the declarations in <see cref="IncompleteDirectory"/> and the valid one.</summary>
     public BuildResult Incomplete { get; }
@@ -60,7 +68,7 @@ public sealed class CommandLineBuild : IDisposable
         }
     }
 
-    private BuildResult Build(string name, IEnumerable<string> files)
+    private BuildResult Build(string name, IEnumerable<string> files, string? langVersion = null)
     {
         string directory = Path.Combine(_directory, name);
         Directory.CreateDirectory(directory);
@@ -74,7 +82,7 @@ public sealed class CommandLineBuild : IDisposable
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
-                <ErrorLog>build.sarif,version=2.1</ErrorLog>
+                <ErrorLog>build.sarif,version=2.1</ErrorLog>{(langVersion is null ? "" : $"\n    <LangVersion>{langVersion}</LangVersion>")}
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="{InOutput("Rlx.Optim.Runtime.dll")}" />

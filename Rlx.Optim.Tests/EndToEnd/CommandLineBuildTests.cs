@@ -42,6 +42,19 @@ public sealed partial class CommandLineBuildTests : IClassFixture<CommandLineBui
     }
 
     /// <summary>
+    /// A project pinned to C# 12 gets RLXO0039 on each optimizer attribute and nothing else: the fallback in place of
+    /// the C# 13 the generated optimizer needs compiles there, the code that uses it too.
+    /// </summary>
+    [Fact]
+    public void A_project_on_an_older_CSharp_reports_RLXO0039_alone()
+    {
+        BuildDiagnostic[] expected = ExpectedDiagnostics(CommandLineBuild.OldLanguageDirectory).ToArray();
+        Assert.Equal(2, expected.Length);
+        AssertReportedAlone(expected, _build.OldLanguage);
+        Assert.Contains("this project compiles C# 12.0", _build.OldLanguage.Diagnostics[0].Message, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// While a header is incomplete, the build's errors are the compiler's, on the user's lines: that header's own and
     /// CS8795 (the method has no implementation yet); none in a generated file, and no RLXO diagnostic.
     /// </summary>
@@ -85,7 +98,7 @@ public sealed partial class CommandLineBuildTests : IClassFixture<CommandLineBui
     [Fact]
     public void Each_diagnostic_in_the_log_links_its_help_page()
     {
-        foreach (BuildResult build in new[] { _build.Invalid, _build.Unextendable })
+        foreach (BuildResult build in new[] { _build.Invalid, _build.Unextendable, _build.OldLanguage })
         {
             Assert.NotEmpty(build.Diagnostics);
             foreach (string id in build.Diagnostics.Select(d => d.Id).Where(id => id.StartsWith("RLXO", System.StringComparison.Ordinal)).Distinct())

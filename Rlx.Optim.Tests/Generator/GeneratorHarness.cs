@@ -22,23 +22,28 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(AdamOptimizerAttribute).Assembly.Location),
     ];
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, sources);
+
+    /// <summary>The sources compiled as a project of <paramref name="options"/>' C# (its <c>LangVersion</c>).</summary>
+    public static CSharpCompilation Compile(CSharpParseOptions options, params string[] sources) =>
         CSharpCompilation.Create(
             "Tests",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: $"Source{i}.cs")),
             s_references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? options = null) =>
         CSharpGeneratorDriver.Create(
             [new OptimizerGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: options ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once and returns its result and the compilation it produced.</summary>
     public static (GeneratorDriver Driver, GeneratorRunResult Result, Compilation Output) Run(Compilation compilation, GeneratorDriver? driver = null)
     {
-        driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        // The generated files are parsed as the project's own are, in its C#.
+        driver = (driver ?? CreateDriver((CSharpParseOptions?)compilation.SyntaxTrees.FirstOrDefault()?.Options))
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         return (driver, driver.GetRunResult().Results.Single(), output);
     }
 
@@ -77,9 +82,12 @@ internal static class GeneratorHarness
     /// Rlx.Optim's diagnostics as a build reports them: the generator's own (for a class it cannot extend), then the
     /// analyzer's, run on the compilation that includes the generated code.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source) => AnalyzeAsync(ParseOptions, source);
+
+    /// <inheritdoc cref="AnalyzeAsync(string)"/>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(CSharpParseOptions options, string source)
     {
-        (_, GeneratorRunResult result, Compilation output) = Run(Compile(source));
+        (_, GeneratorRunResult result, Compilation output) = Run(Compile(options, source));
         Assert.Null(result.Exception);
         ImmutableArray<Diagnostic> analyzer = await output
             .WithAnalyzers([new OptimizerAnalyzer()])

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Rlx.Optim.Generators.Diagnostics;
 
 namespace Rlx.Optim.Tests.Generator;
@@ -102,7 +103,7 @@ public sealed class HelpLinkTests
         IReadOnlyList<string> blocks = CSharpBlocks(page);
         Assert.True(blocks.Count >= 2, $"{id}.md needs a wrong and a right declaration, its first and last csharp blocks.");
 
-        ImmutableArray<Diagnostic> wrong = await GeneratorHarness.AnalyzeAsync(Header + blocks[0]);
+        ImmutableArray<Diagnostic> wrong = await GeneratorHarness.AnalyzeAsync(OptionsOf(blocks[0]), Header + blocks[0]);
         Assert.NotEmpty(wrong);
         Assert.All(wrong, diagnostic => Assert.Equal(id, diagnostic.Id));
         string[] messages = wrong.Select(d => $"error {id}: {d.GetMessage(CultureInfo.InvariantCulture)}").ToArray();
@@ -111,9 +112,20 @@ public sealed class HelpLinkTests
             $"{id}.md should quote the message its wrong example gets: {string.Join(" | ", messages)}");
 
         string right = Header + blocks[^1];
-        Assert.Empty(await GeneratorHarness.AnalyzeAsync(right));
+        Assert.Empty(await GeneratorHarness.AnalyzeAsync(OptionsOf(blocks[^1]), right));
         Assert.NotEmpty(GeneratorHarness.GenerateAndCompile(right));
     }
+
+    /// <summary>
+    /// The C# an example compiles: the <c>&lt;LangVersion&gt;</c> a comment in it names (RLXO0039's examples), else the
+    /// tests' own.
+    /// </summary>
+    private static CSharpParseOptions OptionsOf(string example) =>
+        s_langVersion.Match(example) is { Success: true } match && LanguageVersionFacts.TryParse(match.Groups[1].Value, out LanguageVersion version)
+            ? new CSharpParseOptions(version)
+            : GeneratorHarness.ParseOptions;
+
+    private static readonly Regex s_langVersion = new(@"^// .*<LangVersion>([^<]+)</LangVersion>", RegexOptions.Multiline);
 
     private static string ReadPage(string id) =>
         File.ReadAllText(Path.Combine(s_pages, id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal);
