@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -99,6 +100,33 @@ public sealed class FormatTests
 
         Assert.Equal(first, second);
         before.AssertSameAs(optimizer);
+    }
+
+    [Fact]
+    public void A_checkpoint_is_the_same_bytes_and_loads_the_same_in_every_culture()
+    {
+        var optimizer = new CheckpointSingleAdam();
+        new ToyModel(optimizer, ("extra", 3)).Train(optimizer, 3);
+        optimizer.LearningRate = 0.00125f;
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            byte[] expected = CheckpointFile.Save(optimizer);
+            foreach (string name in new[] { "fi-FI", "de-DE", "ar-SA", "fa-IR" })
+            {
+                // fi-FI writes 0,00125 and the minus sign U+2212: neither may reach the header, nor confuse a load.
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
+                Assert.Equal(expected, CheckpointFile.Save(optimizer));
+                var loaded = new CheckpointSingleAdam();
+                loaded.LoadCheckpoint(new MemoryStream(expected));
+                StateSnapshot.Of(optimizer).AssertSameAs(loaded);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 
     [Fact]
