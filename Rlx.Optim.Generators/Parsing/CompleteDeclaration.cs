@@ -42,30 +42,67 @@ internal static class CompleteDeclaration
 
     /// <summary>Whether the method's header parses without errors and names only types that exist.</summary>
     public static bool IsComplete(IMethodSymbol method, CancellationToken token) =>
-        method.Name.Length > 0
-        && method.DeclaringSyntaxReferences.Length > 0
-        && method.DeclaringSyntaxReferences.All(reference => reference.GetSyntax(token) is MethodDeclarationSyntax syntax && Parses(syntax))
-        && Names(method.ReturnType)
-        && method.Parameters.All(parameter => parameter.Name.Length > 0 && Names(parameter.Type));
+        IsComplete(method, Declaration(method, token));
+
+    /// <inheritdoc cref="IsComplete(IMethodSymbol, CancellationToken)"/>
+    /// <param name="method">The method.</param>
+    /// <param name="syntax">Its declaration (<see cref="Declaration"/>), for a caller that has it already.</param>
+    public static bool IsComplete(IMethodSymbol method, MethodDeclarationSyntax? syntax)
+    {
+        if (method.Name.Length == 0 || syntax is null || !Parses(syntax) || !Names(method.ReturnType))
+        {
+            return false;
+        }
+
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.Name.Length == 0 || !Names(parameter.Type))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The method's declaration; a partial method's defining one (its only one until it is implemented).</summary>
+    public static MethodDeclarationSyntax? Declaration(IMethodSymbol method, CancellationToken token) =>
+        method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax(token) as MethodDeclarationSyntax : null;
 
     private static bool Parses(MethodDeclarationSyntax syntax) =>
         !syntax.Identifier.IsMissing
         && !HasErrors(syntax.ReturnType)
         && !HasErrors(syntax.TypeParameterList)
         && !HasErrors(syntax.ParameterList)
-        && syntax.ConstraintClauses.All(clause => !HasErrors(clause));
+        && !syntax.ConstraintClauses.Any(HasErrors);
 
     private static bool HasErrors(SyntaxNode? node) =>
         node is { ContainsDiagnostics: true } && node.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>Whether the type exists as written: no error type in it, and no generic type left without its arguments.</summary>
-    private static bool Names(ITypeSymbol type) => type switch
+    private static bool Names(ITypeSymbol type)
     {
-        { TypeKind: TypeKind.Error } => false,
-        INamedTypeSymbol { IsUnboundGenericType: true } => false,
-        INamedTypeSymbol named => named.TypeArguments.All(Names),
-        IArrayTypeSymbol array => Names(array.ElementType),
-        IPointerTypeSymbol pointer => Names(pointer.PointedAtType),
-        _ => true,
-    };
+        switch (type)
+        {
+            case { TypeKind: TypeKind.Error }:
+            case INamedTypeSymbol { IsUnboundGenericType: true }:
+                return false;
+            case INamedTypeSymbol named:
+                foreach (ITypeSymbol argument in named.TypeArguments)
+                {
+                    if (!Names(argument))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IArrayTypeSymbol array:
+                return Names(array.ElementType);
+            case IPointerTypeSymbol pointer:
+                return Names(pointer.PointedAtType);
+            default:
+                return true;
+        }
+    }
 }

@@ -53,7 +53,7 @@ internal static class FallbackParser
         {
             var ignored = new DiagnosticSink();
             ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(
-                type, family, HyperparameterRules.ReadOptimizer(attribute, family, ignored, token), ignored, token);
+                type, family, HyperparameterRules.ReadOptimizer(attribute, family, ignored, token), ignored, token, out _);
             return sets.Length == declared
                 ? sets.Select(set => new FallbackSet(set.MethodName, set.Length, set.ParameterElement, set.GradientElement)).ToEquatableArray()
                 : default;

@@ -36,8 +36,9 @@ internal static class OptimizerParser
         bool skipNonFinite = AttributeArguments.TryGetNamed(attribute, "SkipNonFiniteSteps", out TypedConstant skip) && skip.Value is true;
         token.ThrowIfCancellationRequested();
 
-        ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(type, family, defaults, sink, token);
-        if (sink.HasErrors || HasIncompleteSignature(type, token))
+        // A set's method the user is still writing (CompleteDeclaration): the compiler reports it, and no optimizer is generated yet.
+        ImmutableArray<ParameterSetSpec> sets = ParameterSetParser.ParseAll(type, family, defaults, sink, token, out bool complete);
+        if (sink.HasErrors || !complete)
         {
             return null;
         }
@@ -63,11 +64,6 @@ internal static class OptimizerParser
             SkipNonFiniteSteps = skipNonFinite,
         };
     }
-
-    /// <summary>A set's method the user is still writing (<see cref="CompleteDeclaration"/>): the compiler reports it.</summary>
-    private static bool HasIncompleteSignature(INamedTypeSymbol type, CancellationToken token) =>
-        type.GetMembers().OfType<IMethodSymbol>()
-            .Any(method => ParameterSetParser.FindParameterAttribute(method) is not null && !CompleteDeclaration.IsComplete(method, token));
 
     /// <summary>
     /// The generated code's oldest C#: 13, for the <c>ref struct</c> that implements <c>IStepSpans</c> (C# 11's static

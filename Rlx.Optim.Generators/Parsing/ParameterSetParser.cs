@@ -15,20 +15,31 @@ namespace Rlx.Optim.Generators.Parsing;
 /// <summary>Reads the <c>[Parameter]</c> partial methods of an optimizer class.</summary>
 internal static class ParameterSetParser
 {
-    public static ImmutableArray<ParameterSetSpec> ParseAll(INamedTypeSymbol type, OptimizerFamily family, KernelSpec defaults, DiagnosticSink sink, CancellationToken token)
+    /// <summary>The sets of every complete <c>[Parameter]</c> method (<see cref="CompleteDeclaration"/>), each checked.</summary>
+    /// <param name="complete">Whether every <c>[Parameter]</c> method's header was complete: false while one is being typed.</param>
+    public static ImmutableArray<ParameterSetSpec> ParseAll(
+        INamedTypeSymbol type, OptimizerFamily family, KernelSpec defaults, DiagnosticSink sink, CancellationToken token, out bool complete)
     {
+        complete = true;
         var sets = ImmutableArray.CreateBuilder<ParameterSetSpec>();
         var methodsByName = new Dictionary<string, string>(System.StringComparer.Ordinal);
         foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
         {
             token.ThrowIfCancellationRequested();
             AttributeData? attribute = FindParameterAttribute(method);
-            if (attribute is null || !CompleteDeclaration.IsComplete(method, token))
+            if (attribute is null)
             {
                 continue;
             }
 
-            ParameterSetSpec? set = Parse(method, attribute, family, defaults, sink, token);
+            MethodDeclarationSyntax? syntax = CompleteDeclaration.Declaration(method, token);
+            if (!CompleteDeclaration.IsComplete(method, syntax))
+            {
+                complete = false;
+                continue;
+            }
+
+            ParameterSetSpec? set = Parse(method, syntax, attribute, family, defaults, sink, token);
             if (set is null)
             {
                 continue;
@@ -53,12 +64,10 @@ internal static class ParameterSetParser
     public static AttributeData? FindParameterAttribute(IMethodSymbol method) =>
         method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.ParameterAttribute);
 
-    private static ParameterSetSpec? Parse(IMethodSymbol method, AttributeData attribute, OptimizerFamily family, KernelSpec defaults, DiagnosticSink sink, CancellationToken token)
+    private static ParameterSetSpec? Parse(
+        IMethodSymbol method, MethodDeclarationSyntax? syntax, AttributeData attribute, OptimizerFamily family, KernelSpec defaults, DiagnosticSink sink,
+        CancellationToken token)
     {
-        MethodDeclarationSyntax? syntax = method.DeclaringSyntaxReferences
-            .Select(r => r.GetSyntax(token))
-            .OfType<MethodDeclarationSyntax>()
-            .FirstOrDefault();
         bool validSignature = CheckSignature(method, syntax, sink);
 
         ImmutableArray<int> shape = ReadShape(method, attribute, sink, token, out long length);
