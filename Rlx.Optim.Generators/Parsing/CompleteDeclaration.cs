@@ -66,8 +66,18 @@ internal static class CompleteDeclaration
     }
 
     /// <summary>The method's declaration; a partial method's defining one (its only one until it is implemented).</summary>
-    public static MethodDeclarationSyntax? Declaration(IMethodSymbol method, CancellationToken token) =>
-        method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax(token) as MethodDeclarationSyntax : null;
+    public static MethodDeclarationSyntax? Declaration(IMethodSymbol method, CancellationToken token)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(token) is MethodDeclarationSyntax syntax)
+            {
+                return syntax;
+            }
+        }
+
+        return null;
+    }
 
     private static bool Parses(MethodDeclarationSyntax syntax) =>
         !syntax.Identifier.IsMissing

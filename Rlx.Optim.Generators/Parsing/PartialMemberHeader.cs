@@ -21,10 +21,7 @@ internal static class PartialMemberHeader
 
     public static PartialMember Of(IMethodSymbol method, CancellationToken token)
     {
-        MethodDeclarationSyntax? syntax = method.DeclaringSyntaxReferences
-            .Select(r => r.GetSyntax(token))
-            .OfType<MethodDeclarationSyntax>()
-            .FirstOrDefault();
+        MethodDeclarationSyntax? syntax = CompleteDeclaration.Declaration(method, token);
         IEnumerable<string> modifiers = syntax?.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.ValueText)
             ?? Enumerable.Empty<string>();
         string returnType = method.RefKind switch

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -174,8 +172,8 @@ public sealed class ParameterStateTable
             for (int i = 0; i < parameters.Length; i++)
             {
                 ReadOnlySpan<float> parameter = parameters[i].Parameter.Span, gradient = parameters[i].Gradient.Span;
-                _disjoint.Record(2 * i, ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(parameter)), (long)parameter.Length * sizeof(float));
-                _disjoint.Record(2 * i + 1, ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(gradient)), (long)gradient.Length * sizeof(float));
+                _disjoint.Record(2 * i, StepPlan.Address(parameter), (long)parameter.Length * sizeof(float));
+                _disjoint.Record(2 * i + 1, StepPlan.Address(gradient), (long)gradient.Length * sizeof(float));
             }
         }
         while (collections != GC.CollectionCount(0));

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace Rlx.Optim.CompilerServices;
 
@@ -20,7 +19,7 @@ namespace Rlx.Optim.CompilerServices;
 /// it moves. A step whose spans are those of the last step checked is not checked again: no sort per step.
 /// </para>
 /// </remarks>
-internal sealed unsafe class DisjointSpans
+internal sealed class DisjointSpans
 {
     private nuint[] _starts = [];
     private nuint[] _lengths = [];
@@ -50,10 +49,10 @@ internal sealed unsafe class DisjointSpans
     /// <summary>Each entry's size in bytes, to record directly.</summary>
     public Span<nuint> Lengths => _lengths.AsSpan(0, _count);
 
-    /// <summary>Records entry <paramref name="entry"/> by its first byte and its size in bytes.</summary>
-    public void Record(int entry, ref byte first, long bytes)
+    /// <summary>Records entry <paramref name="entry"/> by its address (<see cref="StepPlan.Address{T}(Span{T})"/>) and its size in bytes.</summary>
+    public void Record(int entry, nuint start, long bytes)
     {
-        _starts[entry] = (nuint)Unsafe.AsPointer(ref first);
+        _starts[entry] = start;
         _lengths[entry] = (nuint)bytes;
     }
 
