@@ -52,9 +52,15 @@ internal static class GeneratorHarness
     {
         (_, GeneratorRunResult result, Compilation output) = Run(Compile(source));
         Assert.Null(result.Exception);
-        Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
-        Assert.True(problems.Length == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Select(p => p.ToString())));
+        AssertCompilesCleanly(output, "The generated code does not compile cleanly:\n");
         return result.GeneratedSources;
+    }
+
+    /// <summary>Fails, listing them, unless <paramref name="output"/> has no compiler warning or error.</summary>
+    public static void AssertCompilesCleanly(Compilation output, string heading = "")
+    {
+        Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(problems.Length == 0, heading + string.Join("\n", problems.Select(p => p.ToString())));
     }
 
     /// <summary>
@@ -69,8 +75,7 @@ internal static class GeneratorHarness
             .WithAssemblyName(assemblyName);
         (_, GeneratorRunResult result, Compilation output) = Run(compilation);
         Assert.Null(result.Exception);
-        Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
-        Assert.True(problems.Length == 0, string.Join("\n", problems.Select(p => p.ToString())));
+        AssertCompilesCleanly(output);
 
         using var image = new System.IO.MemoryStream();
         Microsoft.CodeAnalysis.Emit.EmitResult emitted = output.Emit(image);
